@@ -1,0 +1,183 @@
+"""The command line: argument parsing and exit codes, no logic of its own.
+
+``briefbook [FILE]`` opens the app; ``export``, ``validate``, ``import`` and
+``new`` work without a window. Exit status 0 on success, 2 on bad input with
+one line per problem on stderr, never a traceback for a user's mistake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefbook import __version__
+from briefbook.errors import BriefbookError, BriefFormatError, FileAccessError, Problem
+
+COMMANDS = ("export", "validate", "import", "new")
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="briefbook", description="Build briefing books and export them as "
+                     "one formatted PDF dossier.")
+    parser.add_argument("--version", action="version", version=f"briefbook {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    export = commands.add_parser("export", help="export a brief as a PDF dossier")
+    export.add_argument("file", type=Path, help="the .brief.yaml file")
+    export.add_argument("-o", "--output", type=Path, help="the PDF to write (default: next to "
+                        "the brief, named from its date, title and version)")
+    export.add_argument("--page-size", choices=("A4", "Letter"), help="override the brief's "
+                        "page size")
+    export.add_argument("--reproducible", action="store_true", help="the same brief gives the "
+                        "same bytes (also when SOURCE_DATE_EPOCH is set)")
+
+    validate = commands.add_parser("validate", help="check a brief and list every problem")
+    validate.add_argument("file", type=Path)
+
+    imp = commands.add_parser("import", help="turn text, Markdown or Word material into a brief")
+    imp.add_argument("file", type=Path, help="a .txt, .md or .docx file")
+    imp.add_argument("-o", "--output", type=Path, help="the .brief.yaml to write (default: "
+                     "standard output)")
+    imp.add_argument("--force", action="store_true", help="overwrite the output if it exists")
+
+    new = commands.add_parser("new", help="start a brief from a template")
+    new.add_argument("file", type=Path, nargs="?", help="the .brief.yaml to create")
+    new.add_argument("-t", "--template", default="blank", help="example, visit or blank "
+                     "(default: blank)")
+    new.add_argument("--list", action="store_true", help="list the templates")
+    new.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
+            return _run_app(args_list)
+        args = _parser().parse_args(args_list)
+        if args.command is None:
+            return _run_app([])
+        handler = {"export": _export, "validate": _validate, "import": _import,
+                   "new": _new}[args.command]
+        return handler(args)
+    except _UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BriefFormatError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BriefbookError as exc:
+        print(f"briefbook: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("briefbook: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run_app(args: list[str]) -> int:
+    if len(args) > 1:
+        raise _UsageError("briefbook: give at most one brief file to open")
+    from briefbook.gui.app import run
+
+    return run(Path(args[0]) if args else None)
+
+
+def _warn(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"{problem} (warning)", file=sys.stderr)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from briefbook.core.fileformat import load
+    from briefbook.core.naming import default_pdf_name
+    from briefbook.render import RenderOptions, export_pdf
+
+    brief = load(args.file)
+    output = args.output or args.file.parent / default_pdf_name(brief)
+    options = RenderOptions(page_size=args.page_size, reproducible=args.reproducible)
+    result = export_pdf(brief, output, options)
+    _warn(result.warnings)
+    print(f"{result.path}: {result.page_count} page{'s' if result.page_count != 1 else ''}, "
+          f"{_size(result.size)}")
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from briefbook.core.fileformat import validate
+
+    problems = validate(args.file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        return EXIT_BAD_INPUT
+    print(f"{args.file}: no problems found")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from briefbook.core.fileformat import dumps
+    from briefbook.core.importing import import_file
+
+    brief = import_file(args.file)
+    text = dumps(brief)
+    if args.output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    _refuse_overwrite(args.output, args.force)
+    from briefbook.core.fileformat import save
+
+    save(brief, args.output)
+    print(f"{args.output}: {len(brief.sections)} sections")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from briefbook.core.fileformat import save
+    from briefbook.core.templates import new_brief, template_names
+
+    if args.list:
+        for name, description in template_names():
+            print(f"{name:10} {description}")
+        return EXIT_OK
+    if args.file is None:
+        raise _UsageError("briefbook new: give the file to create, e.g. "
+                          "'briefbook new visit.brief.yaml --template visit'")
+    brief = new_brief(args.template)
+    _refuse_overwrite(args.file, args.force)
+    save(brief, args.file)
+    print(f"{args.file}: new brief from the {args.template!r} template")
+    return EXIT_OK
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise FileAccessError(path, "already exists; choose another name or add --force to "
+                              "replace it")
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,258 @@
+"""The brief as typed dataclasses: meta data, sections and every block kind.
+
+The model is plain data. It knows nothing of YAML (see ``fileformat``), of
+ReportLab (see ``briefbook.render``) or of Qt (see ``briefbook.gui``).
+Equality is structural, so ``load(save(brief)) == brief`` can be tested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, TypeAlias
+
+Status = Literal["draft", "final"]
+PageSize = Literal["A4", "Letter"]
+Press = Literal["", "open", "closed", "pool"]
+Priority = Literal["", "high", "medium", "low"]
+NoteStyle = Literal["info", "important", "warning"]
+
+STATUSES: tuple[str, ...] = ("draft", "final")
+PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
+PRESS_VALUES: tuple[str, ...] = ("", "open", "closed", "pool")
+PRIORITIES: tuple[str, ...] = ("", "high", "medium", "low")
+NOTE_STYLES: tuple[str, ...] = ("info", "important", "warning")
+
+FORMAT_VERSION = 1
+
+
+@dataclass
+class DateRange:
+    """The days of the event; ``end`` is ``None`` for a one-day event."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass
+class Meta:
+    """What the cover, the running header and the PDF metadata print."""
+
+    title: str = ""
+    subtitle: str = ""
+    dates: DateRange = field(default_factory=DateRange)
+    location: str = ""
+    organisation: str = ""
+    prepared_by: str = ""
+    marking: str = ""
+    version: str = ""
+    status: Status = "draft"
+    page_size: PageSize = "A4"
+    timezone: str = ""
+    logo: str = ""
+    keywords: list[str] = field(default_factory=list)
+
+
+# --- blocks -----------------------------------------------------------------
+
+
+@dataclass
+class TextBlock:
+    """Paragraphs separated by blank lines, with ``**bold**``, ``*italic*`` and links."""
+
+    text: str = ""
+
+
+@dataclass
+class ListItem:
+    """One item of a bullet or numbered list, with optional nested items."""
+
+    text: str = ""
+    items: list[ListItem] = field(default_factory=list)
+
+
+@dataclass
+class BulletsBlock:
+    items: list[ListItem] = field(default_factory=list)
+
+
+@dataclass
+class NumberedBlock:
+    items: list[ListItem] = field(default_factory=list)
+
+
+@dataclass
+class TableBlock:
+    """A table with a header row; rows may be shorter than the header (padded on output)."""
+
+    columns: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    caption: str = ""
+
+
+@dataclass
+class ScheduleEntry:
+    date: dt.date | None = None
+    time: dt.time | None = None
+    end: dt.time | None = None
+    title: str = ""
+    place: str = ""
+    participants: list[str] = field(default_factory=list)
+    press: Press = ""
+    notes: str = ""
+
+
+@dataclass
+class ScheduleBlock:
+    entries: list[ScheduleEntry] = field(default_factory=list)
+
+
+@dataclass
+class Recommendation:
+    text: str = ""
+    rationale: str = ""
+    owner: str = ""
+    priority: Priority = ""
+
+
+@dataclass
+class RecommendationsBlock:
+    items: list[Recommendation] = field(default_factory=list)
+
+
+@dataclass
+class Person:
+    name: str = ""
+    title: str = ""
+    organisation: str = ""
+    pronunciation: str = ""
+    photo: str = ""
+    bio: str = ""
+
+
+@dataclass
+class PeopleBlock:
+    people: list[Person] = field(default_factory=list)
+
+
+@dataclass
+class Contact:
+    name: str = ""
+    role: str = ""
+    phone: str = ""
+    email: str = ""
+    notes: str = ""
+
+
+@dataclass
+class ContactsBlock:
+    contacts: list[Contact] = field(default_factory=list)
+
+
+@dataclass
+class ImageBlock:
+    """A picture (PNG or JPEG) given as a path relative to the brief file."""
+
+    path: str = ""
+    caption: str = ""
+
+
+@dataclass
+class NoteBlock:
+    """A boxed call-out."""
+
+    text: str = ""
+    title: str = ""
+    style: NoteStyle = "info"
+
+
+@dataclass
+class PageBreakBlock:
+    pass
+
+
+Block: TypeAlias = (
+    TextBlock
+    | BulletsBlock
+    | NumberedBlock
+    | TableBlock
+    | ScheduleBlock
+    | RecommendationsBlock
+    | PeopleBlock
+    | ContactsBlock
+    | ImageBlock
+    | NoteBlock
+    | PageBreakBlock
+)
+
+#: The key that names each block kind in the file, in the order the editor offers them.
+BLOCK_KINDS: dict[str, type[Block]] = {
+    "text": TextBlock,
+    "bullets": BulletsBlock,
+    "numbered": NumberedBlock,
+    "table": TableBlock,
+    "schedule": ScheduleBlock,
+    "recommendations": RecommendationsBlock,
+    "people": PeopleBlock,
+    "contacts": ContactsBlock,
+    "image": ImageBlock,
+    "note": NoteBlock,
+    "page_break": PageBreakBlock,
+}
+
+
+def block_kind(block: Block) -> str:
+    """The file key of a block, e.g. ``"table"`` for a :class:`TableBlock`."""
+    for name, cls in BLOCK_KINDS.items():
+        if type(block) is cls:
+            return name
+    raise TypeError(f"not a block: {block!r}")
+
+
+# --- sections and the brief -------------------------------------------------
+
+
+@dataclass
+class Section:
+    """A titled part of the dossier; top-level sections may hold one level of subsections."""
+
+    title: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+    marking: str = ""
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Brief:
+    """A whole briefing book.
+
+    ``source`` is the file the brief was loaded from or saved to; image paths
+    are relative to its folder. It is not part of the brief's value.
+    """
+
+    meta: Meta = field(default_factory=Meta)
+    sections: list[Section] = field(default_factory=list)
+    source: Path | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def base_dir(self) -> Path | None:
+        """The folder that image paths are relative to, if the brief has a file."""
+        return self.source.parent if self.source is not None else None
+
+    def walk_sections(self) -> list[tuple[tuple[int, ...], Section]]:
+        """Every section with its index path: ``(i,)`` for top level, ``(i, j)`` below."""
+        found: list[tuple[tuple[int, ...], Section]] = []
+        for i, section in enumerate(self.sections):
+            found.append(((i,), section))
+            for j, sub in enumerate(section.subsections):
+                found.append(((i, j), sub))
+        return found
+
+    def section_at(self, path: tuple[int, ...]) -> Section:
+        """The section at an index path as returned by :meth:`walk_sections`."""
+        section = self.sections[path[0]]
+        for index in path[1:]:
+            section = section.subsections[index]
+        return section

@@ -1,0 +1,62 @@
+"""The bundled brief templates (example, visit, blank) and the section templates."""
+
+from __future__ import annotations
+
+import copy
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from briefbook.core import model as m
+from briefbook.core.fileformat import loads
+from briefbook.errors import TemplateError
+
+#: name -> (file in assets/templates, one-line description)
+TEMPLATES: dict[str, tuple[str, str]] = {
+    "example": ("example.brief.yaml",
+                "a complete sample dossier for a one-day visit (fictional content)"),
+    "visit": ("visit.brief.yaml",
+              "the skeleton of a visit brief: every usual section with a line of guidance"),
+    "blank": ("blank.brief.yaml", "an empty brief with a cover and nothing else"),
+}
+
+
+def assets_dir() -> Path:
+    """The folder of bundled assets (fonts, templates), inside the installed package."""
+    return Path(str(resources.files("briefbook") / "assets"))
+
+
+def template_path(name: str) -> Path:
+    """The file of a bundled template."""
+    if name not in TEMPLATES:
+        known = ", ".join(TEMPLATES)
+        raise TemplateError(f"there is no template {name!r}; the templates are: {known}")
+    return assets_dir() / "templates" / TEMPLATES[name][0]
+
+
+def example_path() -> Path:
+    """The bundled example brief, opened on the app's first start."""
+    return template_path("example")
+
+
+def template_names() -> list[tuple[str, str]]:
+    """Every template as (name, description), in the order to offer them."""
+    return [(name, description) for name, (_, description) in TEMPLATES.items()]
+
+
+@cache
+def _template(name: str) -> m.Brief:
+    path = template_path(name)
+    return loads(path.read_text(encoding="utf-8"), path)
+
+
+def new_brief(name: str = "blank") -> m.Brief:
+    """A fresh brief from a template; it has no file yet."""
+    brief = copy.deepcopy(_template(name))
+    brief.source = None
+    return brief
+
+
+def section_templates() -> list[tuple[str, m.Section]]:
+    """The section kinds offered by "Add section", as (label, fresh section)."""
+    return [(section.title, copy.deepcopy(section)) for section in _template("visit").sections]

@@ -1,0 +1,67 @@
+"""The renderer's public face: options in, PDF bytes (or a file) and a report out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefbook.core.atomic import write_atomic
+from briefbook.core.model import Brief
+from briefbook.errors import Problem
+
+#: Called with (pages laid out so far, best estimate of the total); may be called from a worker thread.
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass
+class RenderOptions:
+    """How to lay the brief out. ``None`` means: as the brief says."""
+
+    page_size: str | None = None
+    #: Same input, same bytes: fixed ids and dates (SOURCE_DATE_EPOCH or the brief's date).
+    reproducible: bool = False
+    progress: ProgressCallback | None = None
+
+
+@dataclass
+class RenderResult:
+    pdf: bytes
+    page_count: int
+    #: Problems that still let the PDF print right (a missing image, ...), each naming its place.
+    warnings: list[Problem] = field(default_factory=list)
+    #: First page (1-based) of each section, keyed by its index path as in Brief.walk_sections().
+    section_pages: dict[tuple[int, ...], int] = field(default_factory=dict)
+
+
+@dataclass
+class ExportResult(RenderResult):
+    path: Path = Path()
+
+    @property
+    def size(self) -> int:
+        return len(self.pdf)
+
+
+def render_pdf(brief: Brief, options: RenderOptions | None = None) -> RenderResult:
+    """Lay the brief out and return the PDF bytes with a report. Raises RenderError."""
+    from briefbook.render.document import build_pdf
+
+    return build_pdf(brief, options or RenderOptions())
+
+
+def export_pdf(brief: Brief, path: Path | str, options: RenderOptions | None = None) -> ExportResult:
+    """Render the brief and write the PDF atomically to ``path``.
+
+    A failure (in layout or on disk) leaves any earlier file at ``path`` untouched.
+    """
+    result = render_pdf(brief, options)
+    target = Path(path)
+    write_atomic(target, result.pdf)
+    return ExportResult(
+        pdf=result.pdf,
+        page_count=result.page_count,
+        warnings=result.warnings,
+        section_pages=result.section_pages,
+        path=target,
+    )

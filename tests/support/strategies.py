@@ -1,0 +1,78 @@
+"""Hypothesis strategies that build any valid brief."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from briefbook.core import model as m
+
+# Any text a file can hold: every character but lone surrogates (not encodable in UTF-8).
+text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
+short = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+texts = st.lists(short, max_size=4)
+dates = st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
+times = st.none() | st.times().map(lambda t: dt.time(t.hour, t.minute))
+
+
+def _list_items(depth: int) -> st.SearchStrategy[list[m.ListItem]]:
+    children = _list_items(depth - 1) if depth > 0 else st.just([])
+    return st.lists(st.builds(m.ListItem, text=text, items=children), max_size=3)
+
+
+def _sorted_range(pair: tuple[dt.time | None, dt.time | None]) -> tuple:
+    start, end = pair
+    if start and end and end < start:
+        start, end = end, start
+    return start, end
+
+
+entry = st.builds(
+    lambda d, tr, title, place, participants, press, notes: m.ScheduleEntry(
+        d, tr[0], tr[1], title, place, participants, press, notes),
+    dates, st.tuples(times, times).map(_sorted_range), text, short, texts,
+    st.sampled_from(m.PRESS_VALUES), text)
+
+blocks = st.one_of(
+    st.builds(m.TextBlock, text=text),
+    st.builds(m.BulletsBlock, items=_list_items(2)),
+    st.builds(m.NumberedBlock, items=_list_items(1)),
+    st.builds(m.TableBlock, columns=texts, rows=st.lists(texts, max_size=3), caption=short),
+    st.builds(m.ScheduleBlock, entries=st.lists(entry, max_size=3)),
+    st.builds(m.RecommendationsBlock, items=st.lists(st.builds(
+        m.Recommendation, text=text, rationale=short, owner=short,
+        priority=st.sampled_from(m.PRIORITIES)), max_size=3)),
+    st.builds(m.PeopleBlock, people=st.lists(st.builds(
+        m.Person, name=short, title=short, organisation=short, pronunciation=short,
+        photo=short, bio=text), max_size=2)),
+    st.builds(m.ContactsBlock, contacts=st.lists(st.builds(
+        m.Contact, name=short, role=short, phone=short, email=short, notes=short), max_size=2)),
+    st.builds(m.ImageBlock, path=short, caption=short),
+    st.builds(m.NoteBlock, text=text, title=short, style=st.sampled_from(m.NOTE_STYLES)),
+    st.just(m.PageBreakBlock()),
+)
+
+
+def _section(subsections: st.SearchStrategy[list[m.Section]]) -> st.SearchStrategy[m.Section]:
+    return st.builds(m.Section, title=short, blocks=st.lists(blocks, max_size=3),
+                     subsections=subsections, marking=short, tags=texts)
+
+
+sections = st.lists(_section(st.lists(_section(st.just([])), max_size=2)), max_size=3)
+
+
+def _date_range(pair: tuple[dt.date | None, dt.date | None]) -> m.DateRange:
+    start, end = pair
+    if start and end and end < start:
+        start, end = end, start
+    return m.DateRange(start, end)
+
+
+meta = st.builds(
+    m.Meta, title=text, subtitle=short, dates=st.tuples(dates, dates).map(_date_range),
+    location=short, organisation=short, prepared_by=short, marking=short, version=short,
+    status=st.sampled_from(m.STATUSES), page_size=st.sampled_from(m.PAGE_SIZES),
+    timezone=short, logo=short, keywords=texts)
+
+briefs = st.builds(m.Brief, meta=meta, sections=sections)
