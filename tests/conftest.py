@@ -12,9 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["BRIEFBOOK_HOME"] = tempfile.mkdtemp(prefix="briefbook-test-home-")
 os.environ.pop("SOURCE_DATE_EPOCH", None)
 
-import pytest  # noqa: E402
+import pytest
 
-from briefbook.core.model import Brief  # noqa: E402
+from briefbook.core.model import Brief
 
 DATA = Path(__file__).parent / "data"
 

@@ -25,6 +25,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise FileAccessError(path, _reason(exc)) from exc
+    except ValueError:  # a NUL or similar in the name
+        raise FileAccessError(path, "the system does not allow this file name") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:

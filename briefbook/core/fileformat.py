@@ -114,8 +114,27 @@ def _missing_files(brief: m.Brief, path: Path) -> list[Problem]:
     return found
 
 
-def save(brief: m.Brief, path: Path | str) -> None:
-    """Write the brief atomically to ``path`` and remember it as the brief's file."""
+def backup_path(path: Path) -> Path:
+    """Where :func:`save` keeps the previous version of a brief: ``NAME.brief.yaml~``."""
+    return path.with_name(path.name + "~")
+
+
+def save(brief: m.Brief, path: Path | str, *, backup: bool = True) -> None:
+    """Write the brief atomically to ``path`` and remember it as the brief's file.
+
+    With ``backup``, the version being replaced is first kept (atomically too)
+    as ``NAME.brief.yaml~``, unless it is byte-identical to the new text. A
+    process killed at any moment leaves ``path`` holding the old or the new
+    brief, complete. Raises :class:`FileAccessError`; the brief is unchanged.
+    """
     path = Path(path)
-    write_atomic(path, dumps(brief).encode("utf-8"))
+    data = dumps(brief).encode("utf-8")
+    if backup:
+        try:
+            previous = path.read_bytes()
+        except OSError:
+            previous = None
+        if previous is not None and previous != data:
+            write_atomic(backup_path(path), previous)
+    write_atomic(path, data)
     brief.source = path

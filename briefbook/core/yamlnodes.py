@@ -45,7 +45,7 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 
 @dataclass
 class Node:
-    """A YAML node: ``kind`` is ``"map"``, ``"seq"`` or ``"scalar"``; line and column are 1-based."""
+    """A YAML node of kind "map", "seq" or "scalar"; line and column are 1-based."""
 
     kind: str
     line: int
