@@ -112,6 +112,8 @@ class Reader:
         self, node: Node, what: str, known: tuple[str, ...], required: tuple[str, ...] = ()
     ) -> dict[str, Node] | None:
         """The key -> value nodes of a mapping, reporting unknown, repeated and missing keys."""
+        if node.refused:
+            return None
         if node.kind != "map":
             self.problem(node, f"{what} should be a mapping of keys to values, not "
                          f"{node.kind_name}")

@@ -56,10 +56,12 @@ class Node:
     plain: bool = True
     items: list[Node] = field(default_factory=list)
     pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    #: Carried a tag that is not allowed (already reported): reads as empty.
+    refused: bool = False
 
     @property
     def is_null(self) -> bool:
-        return self.kind == "scalar" and self.plain and self.text in _NULLS
+        return self.refused or (self.kind == "scalar" and self.plain and self.text in _NULLS)
 
     @property
     def kind_name(self) -> str:
@@ -128,9 +130,8 @@ def parse_nodes(text: str, path: Path | None = None) -> tuple[Node | None, list[
                 shown = tag.replace("tag:yaml.org,2002:", "!!")
                 note(f"the YAML tag {shown!r} is not allowed in a brief (a brief holds plain "
                      "data only; nothing in it is ever run)", mark)
-                tag = None
             if isinstance(event, yaml.AliasEvent):
-                node = Node("scalar", mark.line + 1, mark.column + 1, text="")
+                node = Node("scalar", mark.line + 1, mark.column + 1, text="", refused=True)
             elif isinstance(event, yaml.ScalarEvent):
                 node = Node("scalar", mark.line + 1, mark.column + 1, text=event.value,
                             plain=event.style is None and event.implicit[0])
@@ -138,6 +139,8 @@ def parse_nodes(text: str, path: Path | None = None) -> tuple[Node | None, list[
                 node = Node("map", mark.line + 1, mark.column + 1)
             else:
                 node = Node("seq", mark.line + 1, mark.column + 1)
+            if tag is not None and tag not in _STANDARD_TAGS:
+                node.refused = True
             if stack:
                 parent = stack[-1]
                 if parent.kind == "seq":
