@@ -10,7 +10,8 @@ from briefbook.core.atomic import write_atomic
 from briefbook.core.model import Brief
 from briefbook.errors import Problem
 
-#: Called with (pages laid out so far, best estimate of the total); may be called from a worker thread.
+#: Called with (pages laid out so far, best estimate of the total);
+#: may be called from a worker thread.
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -50,7 +51,9 @@ def render_pdf(brief: Brief, options: RenderOptions | None = None) -> RenderResu
     return build_pdf(brief, options or RenderOptions())
 
 
-def export_pdf(brief: Brief, path: Path | str, options: RenderOptions | None = None) -> ExportResult:
+def export_pdf(
+    brief: Brief, path: Path | str, options: RenderOptions | None = None
+) -> ExportResult:
     """Render the brief and write the PDF atomically to ``path``.
 
     A failure (in layout or on disk) leaves any earlier file at ``path`` untouched.

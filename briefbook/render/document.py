@@ -1,0 +1,410 @@
+"""The dossier document: page templates, the story, and a one-pass build.
+
+The layout runs once. The contents come before the body and their length does
+not depend on page numbers (each entry reserves room for its number), so they
+can be laid out first. Numbers known only at the end, the contents' page
+numbers and the "of Y" of every page, are named forms that the pages reference
+as they are drawn and that are defined after the last page, just before the
+file is saved. Links and outline entries use named destinations, which
+ReportLab also resolves on saving.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
+
+from briefbook.core.model import Brief, Section, block_kind
+from briefbook.errors import BriefbookError, Problem, RenderError
+from briefbook.render import text as tx
+from briefbook.render.api import ProgressCallback, RenderOptions, RenderResult
+from briefbook.render.blocks import BlockContext, block_flowables, plain_paragraph
+from briefbook.render.cover import cover_flowables
+from briefbook.render.flowables import (
+    Heading,
+    TocEntry,
+    define_number_form,
+    page_form_name,
+    toc_form_name,
+)
+from briefbook.render.formatting import format_range
+from briefbook.render.pages import PageDecorator, RunningText
+from briefbook.render.theme import DEFAULT_THEME, Theme, register_fonts
+from briefbook.render.version import creator
+
+
+class _ProgressAborted(Exception):
+    """Carries an exception raised by the caller's progress callback out of the layout."""
+
+    def __init__(self, original: BaseException) -> None:
+        super().__init__(str(original))
+        self.original = original
+
+
+@dataclass
+class _SectionRef:
+    path: tuple[int, ...]
+    number: str
+    title: str
+
+
+@dataclass
+class _BuildState:
+    """Everything one render collects; lives as long as that render."""
+
+    sections: dict[str, _SectionRef] = field(default_factory=dict)
+    pages: dict[str, int] = field(default_factory=dict)
+    page_count: int = 0
+    where: str = ""
+
+    def record_heading(self, key: str, page: int) -> bool:
+        """Note where a heading landed; True the first time (add the outline entry then)."""
+        if key in self.pages:
+            return False
+        self.pages[key] = page
+        return True
+
+
+class DossierTemplate(BaseDocTemplate):
+    """A cover template and a body template sharing the same frame and decorations."""
+
+    def __init__(
+        self,
+        buffer: io.BytesIO,
+        *,
+        theme: Theme,
+        page_size: tuple[float, float],
+        decorator: PageDecorator,
+        state: _BuildState,
+        progress: ProgressCallback | None,
+        metadata: dict[str, Any],
+        reproducible: bool,
+    ) -> None:
+        super().__init__(
+            buffer,
+            pagesize=page_size,
+            leftMargin=theme.margin_left,
+            rightMargin=theme.margin_right,
+            topMargin=theme.margin_top,
+            bottomMargin=theme.margin_bottom,
+            invariant=1 if reproducible else 0,
+            initialFontName=theme.fonts.sans,
+            initialFontSize=10,
+            initialLeading=12,
+            **metadata,
+        )
+        self._doSave = 0  # we define the number forms first, then save (see build_pdf)
+        self.state = state
+        self.progress = progress
+        self._story: list[Flowable] = []
+        self._story_total = 1
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate(
+                    id="cover",
+                    frames=[frame],
+                    pagesize=page_size,
+                    onPage=lambda c, d: decorator.cover(c, d.page),
+                    onPageEnd=lambda c, d: decorator.overlay(c),
+                ),
+                PageTemplate(
+                    id="body",
+                    frames=[frame],
+                    pagesize=page_size,
+                    onPage=lambda c, d: decorator.body(c, d.page),
+                    onPageEnd=lambda c, d: decorator.overlay(c),
+                ),
+            ]
+        )
+
+    def lay_out(self, story: list[Flowable]) -> Canvas:
+        """Lay the story out (one pass) and return the canvas, not yet saved."""
+        self._story = story
+        self._story_total = max(1, len(story))
+        self.build(story)
+        return self.canv
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """Remember which section/block is being laid out, for error messages."""
+        if flowables:
+            first = flowables[0]
+            where = getattr(first, "_bb_where", None)
+            if where is None and isinstance(first, KeepTogether):
+                content = getattr(first, "_content", None) or [None]
+                where = getattr(content[0], "_bb_where", None)
+            if where:
+                self.state.where = where
+        super().handle_flowable(flowables)
+
+    def afterPage(self) -> None:
+        """Count the page and report progress with an estimate of the total."""
+        self.state.page_count = self.page
+        if self.progress is None:
+            return
+        done = self._story_total - len(self._story)
+        estimate = self.page if done <= 0 else round(self.page * self._story_total / done)
+        try:
+            self.progress(self.page, max(self.page, estimate))
+        except BaseException as exc:
+            raise _ProgressAborted(exc) from exc
+
+
+def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
+    """Lay the brief out in one pass and return the PDF with its report.
+
+    Raises :class:`RenderError` naming the section and block for any layout
+    failure. An exception raised by ``options.progress`` propagates unchanged
+    (a caller may use that to cancel).
+    """
+    register_fonts()
+    theme = DEFAULT_THEME
+    meta = brief.meta
+    page_size = theme.page_size(options.page_size or meta.page_size or "A4")
+    reproducible = options.reproducible or bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
+    frame_w = page_size[0] - theme.margin_left - theme.margin_right
+    frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
+    ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source)
+    state = _BuildState()
+    decorator = PageDecorator(theme, _running_text(brief), page_size)
+    story = _story(brief, ctx, state)
+    buffer = io.BytesIO()
+    doc = DossierTemplate(
+        buffer,
+        theme=theme,
+        page_size=page_size,
+        decorator=decorator,
+        state=state,
+        progress=options.progress,
+        metadata=_metadata(brief),
+        reproducible=reproducible,
+    )
+    try:
+        canv = doc.lay_out(story)
+        _define_numbers(canv, theme, state)
+        canv.save()
+    except _ProgressAborted as exc:
+        raise exc.original from None
+    except BriefbookError:
+        raise
+    except LayoutError as exc:
+        raise RenderError(_short(f"the page layout failed: {exc}"), where=state.where) from None
+    except RecursionError:
+        raise RenderError("the brief is nested too deeply to lay out", where=state.where) from None
+    except Exception as exc:
+        raise RenderError(
+            _short(f"the page layout failed ({type(exc).__name__}: {exc})"), where=state.where
+        ) from exc
+    section_pages = {
+        ref.path: state.pages[key] for key, ref in state.sections.items() if key in state.pages
+    }
+    return RenderResult(
+        pdf=buffer.getvalue(),
+        page_count=state.page_count,
+        warnings=list(ctx.warnings),
+        section_pages=section_pages,
+    )
+
+
+def _short(message: str, limit: int = 300) -> str:
+    message = " ".join(message.split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def _define_numbers(canv: Canvas, theme: Theme, state: _BuildState) -> None:
+    """Define the forms the pages referenced: "Page X of Y" and the contents' numbers."""
+    total = state.page_count
+    grey = theme.palette.grey
+    for page in range(1, total + 1):
+        define_number_form(
+            canv,
+            page_form_name(page),
+            f"Page {page} of {total}",
+            theme.fonts.sans,
+            theme.running_size,
+            grey,
+        )
+    for key, ref in state.sections.items():
+        page_text = str(state.pages.get(key, "–"))
+        level = len(ref.path) - 1
+        font = theme.fonts.sans_bold if level == 0 else theme.fonts.sans
+        size = theme.styles["toc1" if level == 0 else "toc2"].fontSize
+        define_number_form(canv, toc_form_name(key), page_text, font, size, theme.palette.ink)
+
+
+# --- the story ---------------------------------------------------------------------
+
+
+def _story(brief: Brief, ctx: BlockContext, state: _BuildState) -> list[Flowable]:
+    """Cover, contents and every section, in order; registers the section keys."""
+    story: list[Flowable] = []
+    ctx.where = "cover"
+    for flowable in cover_flowables(brief.meta, ctx):
+        flowable._bb_where = "cover"  # type: ignore[attr-defined]
+        story.append(flowable)
+    story += [NextPageTemplate("body"), PageBreak()]
+    refs = _section_refs(brief)
+    state.sections = {key: ref for key, ref in refs}
+    story += _contents(refs, ctx)
+    for i, section in enumerate(brief.sections):
+        story += _section(section, (i,), ctx, state)
+    return story
+
+
+def _section_refs(brief: Brief) -> list[tuple[str, _SectionRef]]:
+    refs = []
+    for path, section in brief.walk_sections():
+        number = ".".join(str(i + 1) for i in path)
+        key = "s" + "_".join(str(i) for i in path)
+        refs.append((key, _SectionRef(path, number, _title(section))))
+    return refs
+
+
+def _title(section: Section) -> str:
+    title = " ".join(tx.clean(section.title).split())
+    return title or "Untitled section"
+
+
+def _contents(refs: list[tuple[str, _SectionRef]], ctx: BlockContext) -> list[Flowable]:
+    """The contents page(s): one linked entry per section and subsection."""
+    t = ctx.theme
+    st = t.styles
+    found: list[Flowable] = [plain_paragraph("Contents", st["toc_title"])]
+    if not refs:
+        found.append(plain_paragraph("This brief has no sections yet.", st["toc_empty"]))
+    entry_styles = {
+        0: ParagraphStyle("toc1_entry", parent=st["toc1"], leftIndent=t.toc_label_width),
+        1: ParagraphStyle(
+            "toc2_entry", parent=st["toc2"], leftIndent=t.toc_label_width + t.toc_sub_label_width
+        ),
+    }
+    for key, ref in refs:
+        level = min(len(ref.path) - 1, 1)
+        para = Paragraph(tx.escape(ref.title), entry_styles[level])
+        found.append(
+            TocEntry(
+                para,
+                key,
+                label=ref.number,
+                label_x=0 if level == 0 else t.toc_label_width,
+                number_width=t.toc_number_width,
+                leader_color=t.palette.rule,
+            )
+        )
+    return found
+
+
+def _section(
+    section: Section, path: tuple[int, ...], ctx: BlockContext, state: _BuildState
+) -> list[Flowable]:
+    t = ctx.theme
+    key = "s" + "_".join(str(i) for i in path)
+    ref = state.sections[key]
+    level = len(path) - 1
+    where = f'section "{_clip(ref.title)}"'
+    found: list[Flowable] = []
+    if level == 0 and t.section_starts_page:
+        found.append(PageBreakIfNotEmpty())
+    style = t.styles["h1" if level == 0 else "h2"]
+    number_color = t.palette.grey.hexval().replace("0x", "#")
+    markup = f'<font color="{number_color}">{tx.escape(ref.number)}</font>&nbsp;&nbsp;&nbsp;'
+    markup += tx.escape(ref.title)
+    if section.marking.strip():
+        marking_color = t.palette.marking.hexval().replace("0x", "#")
+        markup += (
+            f'&nbsp;&nbsp;<font size="{t.running_size + 1}" color="{marking_color}">'
+            f"{tx.escape(tx.clean(section.marking).strip())}</font>"
+        )
+    heading = Heading(
+        Paragraph(markup, style), key, f"{ref.number} {ref.title}", level, state.record_heading
+    )
+    heading._bb_where = where  # type: ignore[attr-defined]
+    found.append(heading)
+    for k, block in enumerate(section.blocks, start=1):
+        kind = block_kind(block)
+        ctx.where = f"{where}, block {k} ({kind})"
+        try:
+            flowables = block_flowables(block, ctx)
+        except BriefbookError:
+            raise
+        except Exception as exc:
+            raise RenderError(_short(f"cannot lay out this block ({exc})"), ctx.where) from exc
+        for flowable in flowables:
+            flowable._bb_where = ctx.where  # type: ignore[attr-defined]
+        found.extend(flowables)
+        if kind not in ("page_break", "text", "bullets", "numbered"):
+            found.append(Spacer(1, t.block_gap + 4))
+    for j, sub in enumerate(section.subsections):
+        if level == 0:
+            found += _section(sub, (*path, j), ctx, state)
+    return found
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _running_text(brief: Brief) -> RunningText:
+    meta = brief.meta
+    one_line = lambda s: " ".join(tx.clean(s).split())  # noqa: E731
+    parts = []
+    if meta.version.strip():
+        parts.append(f"Version {one_line(meta.version)}")
+    date = format_range(meta.dates)
+    if date:
+        parts.append(date)
+    return RunningText(
+        marking=one_line(meta.marking),
+        title=one_line(meta.title) or "Untitled brief",
+        version_date=" · ".join(parts),
+        left_footer=one_line(meta.organisation),
+        draft=meta.status != "final",
+    )
+
+
+def _metadata(brief: Brief) -> dict[str, Any]:
+    meta = brief.meta
+    one_line = lambda s: " ".join(tx.clean(s).split())[:1000]  # noqa: E731
+    author = ", ".join(x for x in (one_line(meta.prepared_by), one_line(meta.organisation)) if x)
+    subject_parts = [one_line(meta.subtitle) or "Briefing book"]
+    for extra in (one_line(meta.location), format_range(meta.dates)):
+        if extra:
+            subject_parts.append(extra)
+    return {
+        "title": one_line(meta.title) or "Untitled brief",
+        "author": author,
+        "subject": " — ".join(subject_parts),
+        "keywords": [one_line(k) for k in meta.keywords if k.strip()],
+        "creator": creator(),
+    }
+
+
+__all__ = ["DossierTemplate", "Problem", "build_pdf"]

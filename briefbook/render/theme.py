@@ -1,0 +1,345 @@
+"""The dossier's look as data: page sizes, margins, fonts, colours and paragraph styles.
+
+Drawing code reads every size and colour from a :class:`Theme`; nothing is
+scattered through it. Fonts are the Noto families shipped in
+``briefbook/assets/fonts`` and are registered with ReportLab once per process.
+"""
+
+# ReportLab colours are never mutated, so sharing them as dataclass defaults is safe.
+# ruff: noqa: RUF009
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from briefbook.errors import RenderError
+
+#: Page sizes by the name a brief uses, in points (width, height).
+PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "LETTER": LETTER}
+
+#: Our registered font names -> the file in ``briefbook/assets/fonts``.
+FONT_FILES: dict[str, str] = {
+    "BB-Serif": "NotoSerif-Regular.ttf",
+    "BB-Serif-Bold": "NotoSerif-Bold.ttf",
+    "BB-Serif-Italic": "NotoSerif-Italic.ttf",
+    "BB-Serif-BoldItalic": "NotoSerif-BoldItalic.ttf",
+    "BB-Sans": "NotoSans-Regular.ttf",
+    "BB-Sans-Bold": "NotoSans-Bold.ttf",
+    "BB-Sans-Italic": "NotoSans-Italic.ttf",
+    "BB-Sans-BoldItalic": "NotoSans-BoldItalic.ttf",
+}
+
+_font_lock = threading.Lock()
+
+
+def fonts_dir() -> Path:
+    """The folder holding the bundled fonts (works from a checkout and from a wheel)."""
+    return Path(str(resources.files("briefbook") / "assets" / "fonts"))
+
+
+def register_fonts() -> None:
+    """Register the Noto families with ReportLab (idempotent, thread-safe).
+
+    ReportLab's font registry is process-wide; registering the same immutable
+    faces once is the only global state the renderer touches.
+    """
+    with _font_lock:
+        if "BB-Serif" in pdfmetrics.getRegisteredFontNames():
+            return
+        folder = fonts_dir()
+        for name, filename in FONT_FILES.items():
+            path = folder / filename
+            if not path.is_file():
+                raise RenderError(f"font file missing from the installation: {path}")
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        for family in ("BB-Serif", "BB-Sans"):
+            pdfmetrics.registerFontFamily(
+                family,
+                normal=family,
+                bold=f"{family}-Bold",
+                italic=f"{family}-Italic",
+                boldItalic=f"{family}-BoldItalic",
+            )
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The few colours of the dossier: navy and greys, with muted signal colours."""
+
+    ink: colors.Color = colors.HexColor("#1b1f24")
+    navy: colors.Color = colors.HexColor("#1f3a5f")
+    navy_light: colors.Color = colors.HexColor("#e8edf4")
+    grey: colors.Color = colors.HexColor("#5f6670")
+    grey_light: colors.Color = colors.HexColor("#f3f4f6")
+    rule: colors.Color = colors.HexColor("#b9c0c8")
+    marking: colors.Color = colors.HexColor("#8b1a1a")
+    link: colors.Color = colors.HexColor("#1f4e8c")
+    watermark: colors.Color = colors.HexColor("#9aa3ad")
+    high: colors.Color = colors.HexColor("#a4262c")
+    medium: colors.Color = colors.HexColor("#b36b00")
+    low: colors.Color = colors.HexColor("#4d7a52")
+    press_open: colors.Color = colors.HexColor("#2f6b3a")
+    press_closed: colors.Color = colors.HexColor("#6b6f76")
+    info: colors.Color = colors.HexColor("#1f3a5f")
+    important: colors.Color = colors.HexColor("#b36b00")
+    warning: colors.Color = colors.HexColor("#a4262c")
+    placeholder: colors.Color = colors.HexColor("#a4262c")
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Font names (as registered by :func:`register_fonts`)."""
+
+    body: str = "BB-Serif"
+    body_bold: str = "BB-Serif-Bold"
+    body_italic: str = "BB-Serif-Italic"
+    sans: str = "BB-Sans"
+    sans_bold: str = "BB-Sans-Bold"
+    sans_italic: str = "BB-Sans-Italic"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Every measure of the dossier. Sizes are in points unless named otherwise."""
+
+    palette: Palette = field(default_factory=Palette)
+    fonts: Fonts = field(default_factory=Fonts)
+    margin_left: float = 2.2 * cm
+    margin_right: float = 2.2 * cm
+    margin_top: float = 2.6 * cm
+    margin_bottom: float = 2.4 * cm
+    #: Distance of the marking line from the page's top and bottom edges (baseline).
+    marking_inset: float = 0.9 * cm
+    #: Baseline of the running header below the top edge, and of the footer above the bottom.
+    header_inset: float = 1.65 * cm
+    body_size: float = 10.5
+    body_leading: float = 14.5
+    small_size: float = 8.5
+    table_size: float = 9.0
+    table_leading: float = 11.8
+    running_size: float = 8.0
+    marking_size: float = 9.0
+    h1_size: float = 17.0
+    h2_size: float = 13.0
+    cover_title_size: float = 30.0
+    watermark_size: float = 120.0
+    watermark_alpha: float = 0.13
+    cell_padding: float = 4.0
+    block_gap: float = 7.0
+    #: Top-level sections start on a new page, as the tabs of a printed dossier do.
+    section_starts_page: bool = True
+    #: Width reserved for a page number in the contents (fits five digits).
+    toc_number_width: float = 1.4 * cm
+    #: Room for a section number ("12") and a subsection number ("12.3") in the contents.
+    toc_label_width: float = 0.85 * cm
+    toc_sub_label_width: float = 1.0 * cm
+    image_dpi: float = 150.0
+    photo_width: float = 2.3 * cm
+    #: Raw text longer than this is laid out as several paragraphs (no quadratic splitting).
+    max_paragraph_chars: int = 6000
+
+    def page_size(self, name: str) -> tuple[float, float]:
+        """The (width, height) of a page size name such as ``"A4"`` or ``"Letter"``."""
+        try:
+            return PAGE_SIZES[name.strip().upper()]
+        except KeyError:
+            known = ", ".join(("A4", "Letter"))
+            raise RenderError(f"unknown page size {name!r} (use {known})") from None
+
+    @cached_property
+    def styles(self) -> dict[str, ParagraphStyle]:
+        """The paragraph styles by name."""
+        return _make_styles(self)
+
+
+def _make_styles(t: Theme) -> dict[str, ParagraphStyle]:
+    p, f = t.palette, t.fonts
+    body = ParagraphStyle(
+        "body",
+        fontName=f.body,
+        fontSize=t.body_size,
+        leading=t.body_leading,
+        textColor=p.ink,
+        spaceAfter=5,
+        alignment=TA_LEFT,
+        splitLongWords=1,
+        uriWasteReduce=0.3,
+    )
+    styles: dict[str, ParagraphStyle] = {"body": body}
+
+    def add(name: str, parent: ParagraphStyle, **kw: object) -> None:
+        styles[name] = ParagraphStyle(name, parent=parent, **kw)
+
+    add("body_cont", body, spaceBefore=0, spaceAfter=0)
+    add("list", body, spaceAfter=2)
+    add(
+        "h1",
+        body,
+        fontName=f.sans_bold,
+        fontSize=t.h1_size,
+        leading=t.h1_size * 1.25,
+        textColor=p.navy,
+        spaceBefore=0,
+        spaceAfter=10,
+    )
+    add(
+        "h2",
+        body,
+        fontName=f.sans_bold,
+        fontSize=t.h2_size,
+        leading=t.h2_size * 1.3,
+        textColor=p.navy,
+        spaceBefore=12,
+        spaceAfter=6,
+    )
+    add(
+        "h3",
+        body,
+        fontName=f.sans_bold,
+        fontSize=t.body_size + 0.5,
+        leading=t.body_leading,
+        textColor=p.navy,
+        spaceBefore=8,
+        spaceAfter=4,
+    )
+    add("cell", body, fontName=f.sans, fontSize=t.table_size, leading=t.table_leading, spaceAfter=0)
+    add("cell_bold", styles["cell"], fontName=f.sans_bold)
+    add("cell_head", styles["cell"], fontName=f.sans_bold, textColor=colors.white)
+    add(
+        "cell_small",
+        styles["cell"],
+        fontSize=t.small_size,
+        leading=t.small_size * 1.3,
+        textColor=p.grey,
+    )
+    add("cell_center", styles["cell"], alignment=TA_CENTER)
+    add(
+        "tag",
+        styles["cell"],
+        fontName=f.sans_bold,
+        fontSize=7.5,
+        leading=9.5,
+        textColor=colors.white,
+        alignment=TA_CENTER,
+    )
+    add(
+        "caption",
+        body,
+        fontName=f.sans_italic,
+        fontSize=t.small_size,
+        leading=t.small_size * 1.35,
+        textColor=p.grey,
+        spaceBefore=3,
+        spaceAfter=0,
+    )
+    add(
+        "note_title",
+        body,
+        fontName=f.sans_bold,
+        fontSize=t.body_size - 0.5,
+        leading=t.body_leading,
+        spaceAfter=2,
+    )
+    add("note", body, spaceAfter=3)
+    add(
+        "placeholder",
+        body,
+        fontName=f.sans,
+        fontSize=t.small_size + 0.5,
+        leading=t.small_size * 1.5,
+        textColor=p.placeholder,
+        alignment=TA_CENTER,
+    )
+    add("toc_title", styles["h1"])
+    add(
+        "toc1",
+        body,
+        fontName=f.sans_bold,
+        fontSize=t.body_size,
+        leading=t.body_size * 1.35,
+        textColor=p.ink,
+        spaceBefore=6,
+    )
+    add(
+        "toc2",
+        body,
+        fontName=f.sans,
+        fontSize=t.body_size - 0.5,
+        leading=(t.body_size - 0.5) * 1.35,
+        textColor=p.ink,
+        spaceBefore=1.5,
+    )
+    add("toc_empty", body, fontName=f.sans_italic, textColor=p.grey)
+    add("cover_org", body, fontName=f.sans_bold, fontSize=10.5, leading=14, textColor=p.navy)
+    add(
+        "cover_title",
+        body,
+        fontName=f.body_bold,
+        fontSize=t.cover_title_size,
+        leading=t.cover_title_size * 1.18,
+        textColor=p.navy,
+        spaceAfter=0,
+    )
+    add(
+        "cover_subtitle",
+        body,
+        fontName=f.body,
+        fontSize=16,
+        leading=21,
+        textColor=p.grey,
+        spaceAfter=0,
+    )
+    add("cover_label", body, fontName=f.sans, fontSize=8.5, leading=12, textColor=p.grey)
+    add(
+        "cover_value",
+        body,
+        fontName=f.sans,
+        fontSize=10.5,
+        leading=14,
+        textColor=p.ink,
+        spaceAfter=0,
+    )
+    add(
+        "day",
+        body,
+        fontName=f.sans_bold,
+        fontSize=t.body_size + 0.5,
+        leading=t.body_leading,
+        textColor=p.navy,
+        spaceBefore=6,
+        spaceAfter=4,
+    )
+    add(
+        "person_name",
+        body,
+        fontName=f.sans_bold,
+        fontSize=t.body_size + 0.5,
+        leading=t.body_leading,
+        textColor=p.navy,
+        spaceAfter=1,
+    )
+    add(
+        "person_line",
+        body,
+        fontName=f.sans,
+        fontSize=t.table_size,
+        leading=t.table_leading,
+        textColor=p.grey,
+        spaceAfter=1,
+    )
+    return styles
+
+
+DEFAULT_THEME = Theme()
