@@ -1,0 +1,68 @@
+"""Start the desktop app: ``run(path)`` creates the application and the main window.
+
+``briefbook FILE`` opens that file; ``briefbook`` alone opens the last brief,
+or the bundled example on the very first start.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from briefbook.gui.settings import APP_NAME, Settings, load_settings, save_settings
+
+
+def application() -> QApplication:
+    """The running QApplication (created on first use)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    from briefbook import __version__
+
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def start_file(path: Path | None, settings: Settings) -> tuple[Path | None, bool]:
+    """What to open at start: (file, untitled). The example opens untitled."""
+    if path is not None:
+        return path, False
+    if settings.started_before and settings.reopen_last:
+        last = settings.last_file()
+        if last is not None:
+            return last, False
+    from briefbook.core.templates import example_path
+
+    return example_path(), True
+
+
+def open_window(path: Path | None = None, settings: Settings | None = None):
+    """Create the main window and start loading what it should show (see ``start_file``)."""
+    from briefbook.gui.mainwindow import MainWindow
+
+    settings = settings or load_settings()
+    window = MainWindow(settings)
+    target, untitled = start_file(path, settings)
+    if target is not None:
+        window.files.open_path(target, ask=False, untitled=untitled)
+    if not settings.started_before:
+        settings.started_before = True
+        save_settings(settings)
+    return window
+
+
+def run(path: Path | None = None) -> int:
+    """The app's entry point for ``briefbook [FILE]``; returns the exit status."""
+    app = application()
+    window = open_window(Path(path) if path is not None else None)
+    window.show()
+    status = app.exec()
+    from briefbook.gui.workers import wait_for_workers
+
+    wait_for_workers()
+    return status

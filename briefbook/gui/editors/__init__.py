@@ -1,0 +1,71 @@
+"""One editor per block kind, the section pane that holds them, and the cover form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import import_module
+
+from PySide6.QtWidgets import QWidget
+
+from briefbook.core import model as m
+from briefbook.gui.document import Document
+
+#: What the editor calls each block kind, in the order the "Add block" menu offers them.
+BLOCK_LABELS: dict[str, str] = {
+    "text": "Text",
+    "bullets": "Bullet list",
+    "numbered": "Numbered list",
+    "table": "Table",
+    "schedule": "Schedule",
+    "recommendations": "Recommendations",
+    "people": "People",
+    "contacts": "Contacts",
+    "image": "Image",
+    "note": "Note",
+    "page_break": "Page break",
+}
+
+#: block kind -> "module:class" of its editor (imported when first needed).
+_EDITORS: dict[str, str] = {
+    "text": "text:TextEditor",
+    "bullets": "lists:ListEditor",
+    "numbered": "lists:ListEditor",
+    "table": "table:TableEditor",
+    "schedule": "schedule:ScheduleEditor",
+    "recommendations": "records:RecommendationsEditor",
+    "people": "records:PeopleEditor",
+    "contacts": "records:ContactsEditor",
+    "image": "image:ImageEditor",
+    "note": "note:NoteEditor",
+    "page_break": "base:PageBreakEditor",
+}
+
+
+def editor_for(document: Document, block: m.Block, parent: QWidget | None = None) -> QWidget:
+    """A new editor widget for ``block``."""
+    kind = m.block_kind(block)
+    module_name, class_name = _EDITORS[kind].split(":")
+    module = import_module(f"briefbook.gui.editors.{module_name}")
+    editor = getattr(module, class_name)(document, block, parent)
+    editor.label = BLOCK_LABELS[kind]
+    return editor
+
+
+def new_block(kind: str, brief: m.Brief) -> m.Block:
+    """A fresh block of ``kind`` with one empty row or item to start typing in."""
+    if kind == "bullets":
+        return m.BulletsBlock([m.ListItem("")])
+    if kind == "numbered":
+        return m.NumberedBlock([m.ListItem("")])
+    if kind == "table":
+        return m.TableBlock(["Column 1", "Column 2", "Column 3"], [["", "", ""]])
+    if kind == "schedule":
+        day = brief.meta.dates.start
+        return m.ScheduleBlock([m.ScheduleEntry(date=day, time=dt.time(9, 0), end=dt.time(10, 0))])
+    if kind == "recommendations":
+        return m.RecommendationsBlock([m.Recommendation()])
+    if kind == "people":
+        return m.PeopleBlock([m.Person()])
+    if kind == "contacts":
+        return m.ContactsBlock([m.Contact()])
+    return m.BLOCK_KINDS[kind]()

@@ -1,0 +1,70 @@
+"""What every block editor shares: its block, the document, and the way edits become commands."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from briefbook.core.model import Block, PageBreakBlock
+from briefbook.gui import commands
+from briefbook.gui.document import Document
+
+
+class BlockEditor(QWidget):
+    """Edits one block. Subclasses build widgets, ``refresh()`` from the block and ``push()`` edits.
+
+    The block object stays the same for the editor's lifetime (commands change it
+    in place); after an undo or redo the editor is told and refreshes itself.
+    """
+
+    #: What the block is called in the editor ("Table", "Bullet list"...).
+    label = "Block"
+
+    def __init__(self, document: Document, block: Block, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.block = block
+        self._pushing = False
+        document.block_changed.connect(self._block_changed)
+
+    def copy_block(self) -> Any:
+        """A copy of the block to change and push."""
+        return copy.deepcopy(self.block)
+
+    def push(self, new: Block, text: str, merge_key: Any = None) -> None:
+        """Record an edit: the block becomes ``new`` (one undo step; typing merges)."""
+        if new == self.block:
+            return
+        self._pushing = True
+        try:
+            self.document.undo_stack.push(
+                commands.EditBlock(self.document, self.block, new, text, merge_key)
+            )
+        finally:
+            self._pushing = False
+
+    def _block_changed(self, block: object) -> None:
+        if block is self.block and not self._pushing:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the block's current content (after an undo, a redo or a merge)."""
+
+    def find_text(self, needle: str) -> bool:
+        """Put the cursor on ``needle`` if this editor shows it; True when found."""
+        return False
+
+
+class PageBreakEditor(BlockEditor):
+    label = "Page break"
+
+    def __init__(self, document: Document, block: PageBreakBlock,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(document, block, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel("The next block starts on a new page.")
+        hint.setEnabled(False)
+        layout.addWidget(hint)

@@ -1,0 +1,202 @@
+"""The cover form: the brief's own fields (title, dates, place, marking, status, page size...)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.core.model import PAGE_SIZES, Meta
+from briefbook.gui import commands
+from briefbook.gui.document import Document
+from briefbook.gui.editors.image import ImagePicker
+from briefbook.gui.editors.widgets import LineEdit, OptionalDateEdit, set_line_text
+
+MARKINGS = ["", "UNCLASSIFIED", "OFFICIAL", "RESTRICTED", "CONFIDENTIAL", "SECRET"]
+
+#: Text fields of the cover: (field, label, placeholder).
+_TEXT_FIELDS = [
+    ("title", "Title", "e.g. Visit to Italy"),
+    ("subtitle", "Subtitle", "e.g. Briefing book for the Secretary General"),
+    ("location", "Place", "City, country"),
+    ("organisation", "Organisation", "The issuing office"),
+    ("prepared_by", "Prepared by", "Team or person"),
+    ("version", "Version", "e.g. 3"),
+    ("timezone", "Time zone", "e.g. Europe/Rome"),
+]
+
+
+class CoverEditor(QScrollArea):
+    """Edits ``brief.meta``; every change is an undo command."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._pushing = False
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(12, 10, 12, 12)
+        heading = QLabel("Cover and brief settings")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        outer.addWidget(heading)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        outer.addLayout(form)
+
+        self.fields: dict[str, LineEdit] = {}
+        for name, _label, placeholder in _TEXT_FIELDS:
+            edit = LineEdit()
+            edit.setPlaceholderText(placeholder)
+            edit.textEdited.connect(lambda text, n=name: self._set(n, text, merge=True))
+            self.fields[name] = edit
+        self.fields["version"].setMaximumWidth(120)
+
+        self.start = OptionalDateEdit()
+        self.end = OptionalDateEdit()
+        self.start.dateChanged.connect(lambda _d: self._set_dates())
+        self.end.dateChanged.connect(lambda _d: self._set_dates())
+        dates = QHBoxLayout()
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("to"))
+        dates.addWidget(self.end)
+        self.end.setToolTip("Leave as “none” for a one-day event")
+        dates.addStretch(1)
+
+        self.marking = QComboBox()
+        self.marking.setEditable(True)
+        self.marking.addItems(MARKINGS)
+        self.marking.setToolTip("Printed at the top and bottom of every page; empty for none")
+        self.marking.lineEdit().setPlaceholderText("none")
+        self.marking.currentTextChanged.connect(lambda text: self._set("marking", text, True))
+
+        self.status_group = QButtonGroup(self)
+        self.draft = QRadioButton("Draft (prints a DRAFT watermark)")
+        self.final = QRadioButton("Final")
+        self.status_group.addButton(self.draft)
+        self.status_group.addButton(self.final)
+        status = QHBoxLayout()
+        status.addWidget(self.draft)
+        status.addWidget(self.final)
+        status.addStretch(1)
+        self.draft.toggled.connect(
+            lambda on: self._set("status", "draft" if on else "final", merge=False))
+
+        self.page_size = QComboBox()
+        self.page_size.addItems(list(PAGE_SIZES))
+        self.page_size.currentTextChanged.connect(lambda text: self._set("page_size", text, False))
+
+        self.keywords = LineEdit()
+        self.keywords.setPlaceholderText("Comma-separated, for the PDF's metadata")
+        self.keywords.textEdited.connect(self._set_keywords)
+
+        self.logo = ImagePicker(document, size=QSize(160, 80))
+        self.logo.path_edit.editingFinished.connect(
+            lambda: self._set("logo", self.logo.path_edit.text().strip(), merge=False))
+        self.logo.browse.clicked.disconnect()
+        self.logo.browse.clicked.connect(self._browse_logo)
+        self.logo.clear.clicked.connect(lambda: self._set("logo", "", merge=False))
+
+        form.addRow("Title", self.fields["title"])
+        form.addRow("Subtitle", self.fields["subtitle"])
+        form.addRow("Dates", dates)
+        form.addRow("Place", self.fields["location"])
+        form.addRow("Organisation", self.fields["organisation"])
+        form.addRow("Prepared by", self.fields["prepared_by"])
+        form.addRow("Logo", self.logo)
+        form.addRow("Marking", self.marking)
+        form.addRow("Version", self.fields["version"])
+        form.addRow("Status", status)
+        form.addRow("Page size", self.page_size)
+        form.addRow("Time zone", self.fields["timezone"])
+        form.addRow("Keywords", self.keywords)
+        outer.addStretch(1)
+
+        document.meta_changed.connect(self._meta_changed)
+        self.refresh()
+
+    def refresh(self) -> None:
+        meta = self.document.brief.meta
+        widgets = [self.start, self.end, self.marking, self.draft, self.final, self.page_size]
+        blocked = [w.blockSignals(True) for w in widgets]
+        try:
+            for name, edit in self.fields.items():
+                set_line_text(edit, getattr(meta, name))
+            self.start.set_value(meta.dates.start)
+            self.end.set_value(meta.dates.end)
+            if self.marking.currentText() != meta.marking:
+                self.marking.setEditText(meta.marking)
+            self.draft.setChecked(meta.status == "draft")
+            self.final.setChecked(meta.status == "final")
+            self.page_size.setCurrentText(meta.page_size)
+        finally:
+            for widget, old in zip(widgets, blocked, strict=True):
+                widget.blockSignals(old)
+        set_line_text(self.keywords, ", ".join(meta.keywords))
+        self.logo.show_path(meta.logo)
+
+    def _meta_changed(self) -> None:
+        if not self._pushing:
+            self.refresh()
+
+    def _push(self, new: Meta, text: str, merge_key: Any) -> None:
+        if new == self.document.brief.meta:
+            return
+        self._pushing = True
+        try:
+            self.document.undo_stack.push(commands.EditMeta(self.document, new, text, merge_key))
+        finally:
+            self._pushing = False
+
+    def _set(self, name: str, value: Any, merge: bool) -> None:
+        new = copy.deepcopy(self.document.brief.meta)
+        setattr(new, name, value)
+        label = name.replace("_", " ")
+        self._push(new, f"Change {label}", name if merge else None)
+        if name == "logo":
+            self.logo.show_path(self.document.brief.meta.logo)
+
+    def _set_dates(self) -> None:
+        new = copy.deepcopy(self.document.brief.meta)
+        new.dates.start = self.start.value()
+        new.dates.end = self.end.value()
+        self._push(new, "Change dates", None)
+
+    def _set_keywords(self, text: str) -> None:
+        new = copy.deepcopy(self.document.brief.meta)
+        new.keywords = [word.strip() for word in text.split(",") if word.strip()]
+        self._push(new, "Change keywords", "keywords")
+
+    def _browse_logo(self) -> None:
+        chosen = self.logo.choose()
+        if chosen:
+            self._set("logo", chosen, merge=False)
+
+    def find_text(self, needle: str) -> bool:
+        key = needle.casefold()
+        for edit in self.fields.values():
+            if key in edit.text().casefold():
+                edit.setFocus()
+                start = edit.text().casefold().find(key)
+                edit.setSelection(start, len(needle))
+                return True
+        return False

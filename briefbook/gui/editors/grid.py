@@ -1,0 +1,256 @@
+"""A spreadsheet-like grid shared by the table, schedule, recommendations, people and
+contacts editors: type in cells, paste a block of cells, copy, clear with Delete.
+
+The grid asks its editor (a ``GridSource``) for cell text and hands every change
+back to it as one batch, which the editor turns into a single undo command.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from briefbook.gui.editors.widgets import is_history_key
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+Cells = dict[tuple[int, int], str]
+
+#: The grid grows with its rows up to this many, then scrolls.
+MAX_VISIBLE_ROWS = 14
+
+
+def parse_cells(text: str) -> list[list[str]]:
+    """Cells copied from a spreadsheet: rows on lines, cells separated by tabs.
+
+    Quoted cells (as Excel and LibreOffice write them when a cell holds a tab,
+    a newline or a quote) are read back whole.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell: list[str] = []
+    i, quoted, at_start = 0, False, True
+    while i < len(text):
+        char = text[i]
+        if quoted:
+            if char == '"' and text[i + 1:i + 2] == '"':
+                cell.append('"')
+                i += 1
+            elif char == '"':
+                quoted = False
+            else:
+                cell.append(char)
+        elif char == '"' and at_start:
+            quoted = True
+        elif char == "\t":
+            row.append("".join(cell))
+            cell, at_start = [], True
+            i += 1
+            continue
+        elif char == "\n":
+            row.append("".join(cell))
+            rows.append(row)
+            row, cell, at_start = [], [], True
+            i += 1
+            continue
+        else:
+            cell.append(char)
+        at_start = False
+        i += 1
+    if cell or row:
+        row.append("".join(cell))
+        rows.append(row)
+    return rows
+
+
+def format_cells(rows: list[list[str]]) -> str:
+    """Cells as tab-separated lines for the clipboard (quoted where a spreadsheet needs it)."""
+
+    def quote(cell: str) -> str:
+        if any(c in cell for c in '\t\n"'):
+            return '"' + cell.replace('"', '""') + '"'
+        return cell
+
+    return "\n".join("\t".join(quote(cell) for cell in row) for row in rows)
+
+
+class GridSource(Protocol):
+    """What a grid needs from its editor."""
+
+    def row_count(self) -> int: ...
+    def column_count(self) -> int: ...
+    def header(self, column: int) -> str: ...
+    def cell(self, row: int, column: int) -> str: ...
+    def set_cells(self, cells: Cells, text: str) -> None: ...
+    def ensure_size(self, rows: int, columns: int) -> bool: ...
+    def cell_hint(self, row: int, column: int) -> tuple[QColor | None, str]: ...
+
+
+class GridModel(QAbstractTableModel):
+    def __init__(self, source: GridSource) -> None:
+        super().__init__()
+        self.source = source
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.source.row_count()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.source.column_count()
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.source.cell(index.row(), index.column())
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            colour, tip = self.source.cell_hint(index.row(), index.column())
+            return colour if role == Qt.ItemDataRole.BackgroundRole else (tip or None)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.source.header(section) if section < self.source.column_count() else None
+        return str(section + 1)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: AnyIndex, value: object,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        text = "" if value is None else str(value)
+        if text == self.source.cell(index.row(), index.column()):
+            return False
+        self.source.set_cells({(index.row(), index.column()): text}, "Edit cell")
+        return True
+
+    def reload(self) -> None:
+        """The block changed (an edit, an undo): show it again."""
+        self.beginResetModel()
+        self.endResetModel()
+
+
+class GridView(QTableView):
+    """The table view: Ctrl+C / Ctrl+V / Delete on cell blocks; grows with its rows."""
+
+    def __init__(self, source: GridSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.grid = GridModel(source)
+        self.setModel(self.grid)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.horizontalHeader().setHighlightSections(False)
+        self.setTabKeyNavigation(True)
+
+    def reload(self) -> None:
+        current = self.currentIndex()
+        row, column = current.row(), current.column()
+        self.grid.reload()
+        rows, columns = self.grid.rowCount(), self.grid.columnCount()
+        if rows and columns and row >= 0:
+            self.setCurrentIndex(self.grid.index(min(row, rows - 1), min(column, columns - 1)))
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        self.resizeRowsToContents()
+        rows = self.grid.rowCount()
+        height = self.horizontalHeader().height() + 2 * self.frameWidth() + 2
+        for row in range(min(rows, MAX_VISIBLE_ROWS)):
+            height += self.rowHeight(row)
+        if rows == 0:
+            height += self.verticalHeader().defaultSectionSize()
+        if self.horizontalScrollBar().isVisible():
+            height += self.horizontalScrollBar().height()
+        self.setFixedHeight(height)
+
+    # --- clipboard ----------------------------------------------------------------------
+
+    def selected_block(self) -> tuple[int, int, int, int] | None:
+        """(top, left, bottom, right) around the selection, or the current cell."""
+        indexes = self.selectedIndexes() or ([self.currentIndex()]
+                                             if self.currentIndex().isValid() else [])
+        if not indexes:
+            return None
+        rows = [i.row() for i in indexes]
+        columns = [i.column() for i in indexes]
+        return min(rows), min(columns), max(rows), max(columns)
+
+    def copy_cells(self) -> None:
+        block = self.selected_block()
+        if block is None:
+            return
+        top, left, bottom, right = block
+        rows = [[self.source.cell(r, c) for c in range(left, right + 1)]
+                for r in range(top, bottom + 1)]
+        QGuiApplication.clipboard().setText(format_cells(rows))
+
+    def paste_cells(self, text: str | None = None) -> None:
+        """Paste a block of cells at the current cell, adding rows and columns as needed."""
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        rows = parse_cells(text)
+        if not rows:
+            return
+        current = self.currentIndex()
+        top = max(current.row(), 0)
+        left = max(current.column(), 0)
+        width = max(len(row) for row in rows)
+        if len(rows) == 1 and width == 1 and len(self.selectedIndexes()) > 1:
+            cells = {(i.row(), i.column()): rows[0][0] for i in self.selectedIndexes()}
+        else:
+            if not self.source.ensure_size(top + len(rows), left + width):
+                width = min(width, self.source.column_count() - left)
+            cells = {(top + r, left + c): value for r, row in enumerate(rows)
+                     for c, value in enumerate(row[:width])}
+        self.source.set_cells(cells, "Paste cells")
+
+    def clear_cells(self) -> None:
+        cells = {(i.row(), i.column()): "" for i in self.selectedIndexes()}
+        if cells:
+            self.source.set_cells(cells, "Clear cells")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.matches(QKeySequence.StandardKey.Copy):
+                self.copy_cells()
+                return
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste_cells()
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clear_cells()
+                return
+        super().keyPressEvent(event)
+
+    def event(self, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride
+                and self.state() != QAbstractItemView.State.EditingState
+                and (event.matches(QKeySequence.StandardKey.Copy)
+                     or event.matches(QKeySequence.StandardKey.Paste)
+                     or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace))):
+            event.accept()  # the grid handles these keys itself
+            return True
+        if isinstance(event, QKeyEvent) and is_history_key(event):
+            event.ignore()
+        return super().event(event)  # type: ignore[arg-type]

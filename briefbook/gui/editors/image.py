@@ -1,0 +1,158 @@
+"""The image block editor (file picker, caption, thumbnail) and the image helpers the cover uses."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from briefbook.core.model import ImageBlock
+from briefbook.gui.document import Document
+from briefbook.gui.editors.base import BlockEditor
+from briefbook.gui.editors.widgets import LineEdit, set_line_text
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg);;All files (*)"
+THUMBNAIL = QSize(220, 140)
+
+
+def resolve(document: Document, text: str) -> Path | None:
+    """The file an image path in the brief points at (relative to the brief's folder)."""
+    if not text.strip():
+        return None
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        base = document.brief.base_dir or (document.path.parent if document.path else None)
+        if base is None:
+            return None
+        path = base / path
+    return path
+
+
+def path_for_brief(document: Document, chosen: Path) -> str:
+    """How to write ``chosen`` in the brief: relative to its folder when inside it."""
+    base = document.brief.base_dir or (document.path.parent if document.path else None)
+    if base is not None:
+        try:
+            if chosen.resolve().is_relative_to(base.resolve()):
+                return Path(os.path.relpath(chosen, base)).as_posix()
+        except ValueError:  # another drive on Windows
+            pass
+    return str(chosen)
+
+
+def thumbnail(path: Path | None, size: QSize = THUMBNAIL) -> tuple[QPixmap | None, str]:
+    """A small picture of the image, or None with the reason it cannot be shown."""
+    if path is None:
+        return None, "No image chosen"
+    if not path.is_file():
+        return None, f"Not found: {path}"
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    full = reader.size()
+    if full.isValid() and not full.isEmpty():
+        reader.setScaledSize(full.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if image.isNull():
+        return None, f"Cannot read this image: {reader.errorString()}"
+    return QPixmap.fromImage(image), f"{full.width()} × {full.height()} pixels"
+
+
+class ImagePicker(QWidget):
+    """A path field with Browse and Clear buttons and a thumbnail under it."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None,
+                 size: QSize = THUMBNAIL) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.size = size
+        self.path_edit = LineEdit()
+        self.path_edit.setPlaceholderText("A PNG or JPEG file, relative to the brief's folder")
+        self.browse = QPushButton("Browse…")
+        self.clear = QPushButton("Clear")
+        self.preview = QLabel()
+        self.preview.setMinimumHeight(size.height() // 2)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.info = QLabel()
+        self.info.setEnabled(False)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse)
+        row.addWidget(self.clear)
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addRow(row)
+        layout.addRow(self.preview)
+        layout.addRow(self.info)
+        self.browse.clicked.connect(self.choose)
+
+    def choose(self) -> str | None:
+        start = resolve(self.document, self.path_edit.text())
+        folder = str(start.parent if start else (self.document.brief.base_dir or Path.home()))
+        name, _ = QFileDialog.getOpenFileName(self, "Choose an image", folder, IMAGE_FILTER)
+        return path_for_brief(self.document, Path(name)) if name else None
+
+    def show_path(self, text: str) -> None:
+        set_line_text(self.path_edit, text)
+        pixmap, info = thumbnail(resolve(self.document, text), self.size)
+        if pixmap is None:
+            self.preview.clear()
+            self.preview.hide()
+        else:
+            self.preview.setPixmap(pixmap)
+            self.preview.show()
+        self.info.setText(info)
+        self.clear.setEnabled(bool(text))
+
+
+class ImageEditor(BlockEditor):
+    label = "Image"
+
+    def __init__(self, document: Document, block: ImageBlock, parent: QWidget | None = None):
+        super().__init__(document, block, parent)
+        self.picker = ImagePicker(document, self)
+        self.caption = LineEdit()
+        self.caption.setPlaceholderText("Printed under the image")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow("File", self.picker)
+        form.addRow("Caption", self.caption)
+        self.refresh()
+        self.picker.path_edit.editingFinished.connect(
+            lambda: self._set("path", self.picker.path_edit.text().strip(), None))
+        self.picker.browse.clicked.disconnect()
+        self.picker.browse.clicked.connect(self._browse)
+        self.picker.clear.clicked.connect(lambda: self._set("path", "", None))
+        self.caption.textEdited.connect(lambda text: self._set("caption", text, "caption"))
+
+    def refresh(self) -> None:
+        self.picker.show_path(self.block.path)
+        set_line_text(self.caption, self.block.caption)
+
+    def _browse(self) -> None:
+        chosen = self.picker.choose()
+        if chosen:
+            self._set("path", chosen, None)
+
+    def _set(self, name: str, value: str, merge: str | None) -> None:
+        new = self.copy_block()
+        setattr(new, name, value)
+        self.push(new, "Change image" if name == "path" else "Edit caption", merge)
+        if name == "path":
+            self.picker.show_path(self.block.path)
+
+    def find_text(self, needle: str) -> bool:
+        if needle.casefold() in self.block.caption.casefold():
+            self.caption.setFocus()
+            return True
+        return False

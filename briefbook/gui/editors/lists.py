@@ -1,0 +1,321 @@
+"""The bullet and numbered list editor: items in a small tree, with indent and outdent.
+
+The list operations are pure functions on ``list[ListItem]`` and an index path
+(``(2,)`` is the third item, ``(2, 0)`` its first sub-item); the widget pushes
+their result as one undo command and shows it again.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.core.model import BulletsBlock, ListItem, NumberedBlock
+from briefbook.gui.document import Document
+from briefbook.gui.editors.base import BlockEditor
+
+ItemPath = tuple[int, ...]
+
+
+def container(items: list[ListItem], path: ItemPath) -> list[ListItem]:
+    """The list that holds the item at ``path``."""
+    for index in path[:-1]:
+        items = items[index].items
+    return items
+
+
+def add_after(items: list[ListItem], path: ItemPath | None) -> ItemPath:
+    """Insert an empty item after ``path`` (at the end when None); return its path."""
+    if path is None:
+        items.append(ListItem(""))
+        return (len(items) - 1,)
+    container(items, path).insert(path[-1] + 1, ListItem(""))
+    return (*path[:-1], path[-1] + 1)
+
+
+def remove(items: list[ListItem], path: ItemPath) -> ItemPath | None:
+    """Remove the item (with its sub-items); return the path to select next."""
+    siblings = container(items, path)
+    siblings.pop(path[-1])
+    if siblings:
+        return (*path[:-1], min(path[-1], len(siblings) - 1))
+    return path[:-1] or None
+
+
+def indent(items: list[ListItem], path: ItemPath) -> ItemPath | None:
+    """Make the item the last sub-item of the one above it."""
+    if path[-1] == 0:
+        return None
+    siblings = container(items, path)
+    item = siblings.pop(path[-1])
+    above = siblings[path[-1] - 1]
+    above.items.append(item)
+    return (*path[:-1], path[-1] - 1, len(above.items) - 1)
+
+
+def outdent(items: list[ListItem], path: ItemPath) -> ItemPath | None:
+    """Move the item one level out, after its parent; the items below it become its children."""
+    if len(path) < 2:
+        return None
+    parent = container(items, path[:-1])[path[-2]]
+    item = parent.items[path[-1]]
+    item.items.extend(parent.items[path[-1] + 1:])
+    del parent.items[path[-1]:]
+    container(items, path[:-1]).insert(path[-2] + 1, item)
+    return (*path[:-2], path[-2] + 1)
+
+
+def move(items: list[ListItem], path: ItemPath, step: int) -> ItemPath | None:
+    """Move the item up (-1) or down (+1) among its siblings."""
+    siblings = container(items, path)
+    target = path[-1] + step
+    if not 0 <= target < len(siblings):
+        return None
+    siblings.insert(target, siblings.pop(path[-1]))
+    return (*path[:-1], target)
+
+
+def set_text(items: list[ListItem], path: ItemPath, text: str) -> None:
+    container(items, path)[path[-1]].text = text
+
+
+class _ItemTree(QTreeWidget):
+    """The tree of items; Tab and Shift+Tab indent and outdent like a word processor."""
+
+    def __init__(self, editor: ListEditor) -> None:
+        super().__init__()
+        self.editor = editor
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.key() == Qt.Key.Key_Tab:
+                self.editor.apply(indent, "Indent item")
+                return
+            if event.key() == Qt.Key.Key_Backtab:
+                self.editor.apply(outdent, "Outdent item")
+                return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.state() != QAbstractItemView.State.EditingState and self.currentItem():
+            return False  # Tab belongs to indent while an item is selected
+        return super().focusNextPrevChild(next)
+
+
+class ListEditor(BlockEditor):
+    """Edits a bullet or numbered list: click an item to type, Tab to indent."""
+
+    label = "List"
+
+    def __init__(self, document: Document, block: BulletsBlock | NumberedBlock,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(document, block, parent)
+        self.tree = _ItemTree(self)
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setIndentation(18)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.SelectedClicked
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setWordWrap(True)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(4)
+
+        def button(text: str, tip: str, slot: object, key: str | None = None) -> QPushButton:
+            push = QPushButton(text)
+            push.setToolTip(tip + (f" ({key})" if key else ""))
+            push.setAutoDefault(False)
+            push.clicked.connect(slot)
+            buttons.addWidget(push)
+            return push
+
+        self.add_button = button("Add Item", "Add an item below the selected one",
+                                 self.add_item, "Ctrl+Enter")
+        self.remove_button = button("Remove", "Remove the selected item",
+                                    lambda: self.apply(remove, "Remove item"), "Delete")
+        self.indent_button = button("Indent", "Make it a sub-item of the item above",
+                                    lambda: self.apply(indent, "Indent item"), "Tab")
+        self.outdent_button = button("Outdent", "Move it one level out",
+                                     lambda: self.apply(outdent, "Outdent item"), "Shift+Tab")
+        self.up_button = button("↑", "Move the item up",
+                                lambda: self.apply(lambda i, p: move(i, p, -1), "Move item up"),
+                                "Alt+Up")
+        self.down_button = button("↓", "Move the item down",
+                                  lambda: self.apply(lambda i, p: move(i, p, 1), "Move item down"),
+                                  "Alt+Down")
+        for push in (self.up_button, self.down_button):
+            push.setFixedWidth(push.sizeHint().height() + 8)
+        buttons.addStretch(1)
+        self._shortcut("Ctrl+Return", self.add_item)
+        self._shortcut("Ctrl+Enter", self.add_item)
+        self._shortcut(QKeySequence.StandardKey.Delete, lambda: self.apply(remove, "Remove item"))
+        self._shortcut("Alt+Up", lambda: self.apply(lambda i, p: move(i, p, -1), "Move item up"))
+        self._shortcut("Alt+Down", lambda: self.apply(lambda i, p: move(i, p, 1), "Move item down"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def _shortcut(self, key: object, slot: object) -> None:
+        from PySide6.QtGui import QAction
+
+        act = QAction(self.tree)
+        act.setShortcut(key)  # type: ignore[arg-type]
+        act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        act.triggered.connect(slot)
+        self.tree.addAction(act)
+
+    # --- showing -------------------------------------------------------------------
+
+    def refresh(self, select: ItemPath | None = None) -> None:
+        if select is None:
+            select = self.current_path()
+        blocked = self.tree.blockSignals(True)
+        try:
+            self.tree.clear()
+            self._fill(self.tree.invisibleRootItem(), self.block.items)
+            self.tree.expandAll()
+        finally:
+            self.tree.blockSignals(blocked)
+        item = self._item_at(select) if select is not None else None
+        if item is not None:
+            self.tree.setCurrentItem(item)
+        self._fit_height()
+        self._update_buttons()
+
+    def _fill(self, parent: QTreeWidgetItem, items: list[ListItem]) -> None:
+        for entry in items:
+            item = QTreeWidgetItem(parent, [entry.text])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            self._fill(item, entry.items)
+
+    def _fit_height(self) -> None:
+        rows = 0
+        iterator_stack = [self.tree.invisibleRootItem()]
+        while iterator_stack:
+            node = iterator_stack.pop()
+            for i in range(node.childCount()):
+                rows += 1
+                iterator_stack.append(node.child(i))
+        row_height = max(self.tree.sizeHintForRow(0), self.fontMetrics().height() + 8)
+        frame = 2 * self.tree.frameWidth() + 6
+        self.tree.setFixedHeight(max(2, rows) * row_height + frame)
+
+    def _item_at(self, path: ItemPath) -> QTreeWidgetItem | None:
+        node = self.tree.invisibleRootItem()
+        for index in path:
+            if index >= node.childCount():
+                return None
+            node = node.child(index)
+        return node if node is not self.tree.invisibleRootItem() else None
+
+    def current_path(self) -> ItemPath | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        path: list[int] = []
+        while item is not None:
+            parent = item.parent()
+            index = (parent.indexOfChild(item) if parent is not None
+                     else self.tree.indexOfTopLevelItem(item))
+            path.insert(0, index)
+            item = parent
+        return tuple(path)
+
+    def _update_buttons(self) -> None:
+        path = self.current_path()
+        on_item = path is not None
+        self.remove_button.setEnabled(on_item)
+        self.indent_button.setEnabled(on_item and path[-1] > 0)  # type: ignore[index]
+        self.outdent_button.setEnabled(on_item and len(path) > 1)  # type: ignore[arg-type]
+        self.up_button.setEnabled(on_item and path[-1] > 0)  # type: ignore[index]
+        if on_item:
+            siblings = container(self.block.items, path)  # type: ignore[arg-type]
+            self.down_button.setEnabled(path[-1] < len(siblings) - 1)  # type: ignore[index]
+        else:
+            self.down_button.setEnabled(False)
+
+    # --- edits -------------------------------------------------------------------------
+
+    def _item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        path = self.current_path() if item is self.tree.currentItem() else None
+        if path is None:
+            return
+        new = self.copy_block()
+        set_text(new.items, path, item.text(0))
+        self.push(new, "Edit list item", merge_key=("item", path))
+
+    def apply(self, operation: object, text: str) -> None:
+        """Run a list operation on the selected item and record it."""
+        path = self.current_path()
+        if path is None:
+            return
+        new = self.copy_block()
+        target = operation(new.items, path)  # type: ignore[operator]
+        if target is None and operation is not remove:
+            return
+        self.push(new, text)
+        self.refresh(select=target)
+        self.tree.setFocus()
+
+    def add_item(self) -> None:
+        new = self.copy_block()
+        target = add_after(new.items, self.current_path())
+        self.push(new, "Add list item")
+        self.refresh(select=target)
+        item = self._item_at(target)
+        if item is not None:
+            self.tree.setFocus()
+            self.tree.editItem(item, 0)
+
+    def items_text(self) -> list[str]:
+        found: list[str] = []
+
+        def walk(items: list[ListItem]) -> None:
+            for entry in items:
+                found.append(entry.text)
+                walk(entry.items)
+
+        walk(self.block.items)
+        return found
+
+    def find_text(self, needle: str) -> bool:
+        key = needle.casefold()
+
+        def walk(items: list[ListItem], prefix: ItemPath) -> ItemPath | None:
+            for index, entry in enumerate(items):
+                here = (*prefix, index)
+                if key in entry.text.casefold():
+                    return here
+                below = walk(entry.items, here)
+                if below is not None:
+                    return below
+            return None
+
+        found = walk(copy.deepcopy(self.block.items), ())
+        item = self._item_at(found) if found is not None else None
+        if item is None:
+            return False
+        self.tree.setCurrentItem(item)
+        self.tree.setFocus()
+        return True

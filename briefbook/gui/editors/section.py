@@ -1,0 +1,213 @@
+"""The middle pane for a section: its title and marking, then its blocks as cards in order.
+
+Each card has the block's own editor and buttons to move it, add a block
+below it and delete it; every one of those is an undo command.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.core.model import Section
+from briefbook.gui import commands
+from briefbook.gui.document import Document
+from briefbook.gui.editors import BLOCK_LABELS, editor_for, new_block
+from briefbook.gui.editors.base import BlockEditor
+from briefbook.gui.editors.widgets import LineEdit, set_line_text
+
+
+def fill_block_menu(menu: QMenu, on_pick: object) -> None:
+    """One entry per block kind; ``on_pick(kind)`` is called with the chosen kind."""
+    for kind, label in BLOCK_LABELS.items():
+        act = menu.addAction(label)
+        act.triggered.connect(lambda _=False, k=kind: on_pick(k))  # type: ignore[operator]
+
+
+class BlockCard(QFrame):
+    """A block's editor in a frame, with its title and buttons."""
+
+    def __init__(self, pane: SectionEditor, index: int, editor: BlockEditor) -> None:
+        super().__init__()
+        self.editor = editor
+        self.setObjectName("blockCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.setSpacing(4)
+        header = QHBoxLayout()
+        header.setSpacing(2)
+        title = QLabel(editor.label)
+        font = QFont(title.font())
+        font.setBold(True)
+        title.setFont(font)
+        header.addWidget(title)
+        header.addStretch(1)
+        count = len(pane.section.blocks)
+        style = self.style()
+
+        def button(icon: QStyle.StandardPixmap, tip: str, slot: object,
+                   enabled: bool = True) -> QToolButton:
+            tool = QToolButton(self)
+            tool.setIcon(style.standardIcon(icon))
+            tool.setToolTip(tip)
+            tool.setAutoRaise(True)
+            tool.setEnabled(enabled)
+            tool.clicked.connect(slot)
+            header.addWidget(tool)
+            return tool
+
+        button(QStyle.StandardPixmap.SP_ArrowUp, "Move this block up",
+               lambda: pane.move_block(index, index - 1), index > 0)
+        button(QStyle.StandardPixmap.SP_ArrowDown, "Move this block down",
+               lambda: pane.move_block(index, index + 1), index < count - 1)
+        add = QToolButton(self)
+        add.setText("+")
+        add.setToolTip("Add a block below this one")
+        add.setAutoRaise(True)
+        add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(add)
+        fill_block_menu(menu, lambda kind: pane.add_block(kind, index + 1))
+        add.setMenu(menu)
+        header.addWidget(add)
+        button(QStyle.StandardPixmap.SP_TrashIcon, "Delete this block",
+               lambda: pane.remove_block(index))
+        layout.addLayout(header)
+        layout.addWidget(editor)
+
+
+class SectionEditor(QScrollArea):
+    """Edits one section: title, marking and its blocks."""
+
+    def __init__(self, document: Document, section: Section, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.section = section
+        self.cards: list[BlockCard] = []
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("sectionBody")
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(12, 10, 12, 12)
+        outer.setSpacing(8)
+
+        self.title_edit = LineEdit()
+        self.title_edit.setPlaceholderText("Section title")
+        font = QFont(self.title_edit.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_edit.setFont(font)
+        self.title_edit.textEdited.connect(self._title_edited)
+        self.marking_edit = LineEdit()
+        self.marking_edit.setPlaceholderText("Only if this section has its own marking")
+        self.marking_edit.textEdited.connect(self._marking_edited)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Title", self.title_edit)
+        form.addRow("Marking", self.marking_edit)
+        outer.addLayout(form)
+
+        self.blocks_box = QVBoxLayout()
+        self.blocks_box.setSpacing(8)
+        outer.addLayout(self.blocks_box)
+        self.empty_hint = QLabel("This section has no blocks yet. Add text, a list, a table, "
+                                 "a schedule… with the button below.")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setEnabled(False)
+        outer.addWidget(self.empty_hint)
+
+        self.add_button = QToolButton()
+        self.add_button.setText("Add Block")
+        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder))
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        menu = QMenu(self.add_button)
+        fill_block_menu(menu, lambda kind: self.add_block(kind, len(self.section.blocks)))
+        self.add_button.setMenu(menu)
+        outer.addWidget(self.add_button)
+        outer.addStretch(1)
+
+        document.section_changed.connect(self._section_changed)
+        document.blocks_changed.connect(self._blocks_changed)
+        self._section_changed(section)
+        self._build_cards()
+
+    # --- showing -------------------------------------------------------------------
+
+    def _build_cards(self) -> None:
+        for card in self.cards:
+            self.blocks_box.removeWidget(card)
+            card.hide()
+            card.deleteLater()
+        self.cards = []
+        for index, block in enumerate(self.section.blocks):
+            card = BlockCard(self, index, editor_for(self.document, block))
+            self.blocks_box.addWidget(card)
+            self.cards.append(card)
+        self.empty_hint.setVisible(not self.cards)
+
+    def _section_changed(self, section: object) -> None:
+        if section is self.section:
+            set_line_text(self.title_edit, self.section.title)
+            set_line_text(self.marking_edit, self.section.marking)
+
+    def _blocks_changed(self, section: object) -> None:
+        if section is self.section:
+            position = self.verticalScrollBar().value()
+            self._build_cards()
+            QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(position))
+
+    def focus_block(self, index: int) -> None:
+        if 0 <= index < len(self.cards):
+            card = self.cards[index]
+            QTimer.singleShot(0, lambda: self.ensureWidgetVisible(card, 0, 40))
+            card.editor.setFocus()
+            child = card.editor.focusProxy() or card.editor.nextInFocusChain()
+            if child is not None:
+                child.setFocus()
+
+    # --- edits -------------------------------------------------------------------------
+
+    def _title_edited(self, text: str) -> None:
+        self.document.undo_stack.push(commands.EditSection(
+            self.document, self.section, "title", text, "Rename section", merge=True))
+
+    def _marking_edited(self, text: str) -> None:
+        self.document.undo_stack.push(commands.EditSection(
+            self.document, self.section, "marking", text, "Change section marking", merge=True))
+
+    def add_block(self, kind: str, index: int) -> None:
+        block = new_block(kind, self.document.brief)
+        self.document.undo_stack.push(commands.InsertBlock(
+            self.document, self.section, index, block, f"Add {BLOCK_LABELS[kind].lower()}"))
+        self.focus_block(index)
+
+    def remove_block(self, index: int) -> None:
+        label = self.cards[index].editor.label.lower() if index < len(self.cards) else "block"
+        self.document.undo_stack.push(
+            commands.RemoveBlock(self.document, self.section, index, f"Delete {label}"))
+
+    def move_block(self, source: int, target: int) -> None:
+        if 0 <= target < len(self.section.blocks):
+            self.document.undo_stack.push(commands.MoveBlock(
+                self.document, self.section, source, target, "Move block"))
+            self.focus_block(target)
+
+    def find_text(self, needle: str) -> bool:
+        return any(card.editor.find_text(needle) for card in self.cards)

@@ -1,0 +1,238 @@
+"""The table block editor: a real grid with editable headers, rows and columns, and paste."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.core.model import TableBlock
+from briefbook.gui.document import Document
+from briefbook.gui.editors.base import BlockEditor
+from briefbook.gui.editors.grid import Cells, GridView
+from briefbook.gui.editors.widgets import LineEdit, set_line_text
+
+#: More columns than this get scroll bars instead of squeezing into the pane.
+STRETCH_COLUMNS = 5
+
+
+def padded(table: TableBlock) -> None:
+    """Give every row as many cells as there are columns (ragged rows are allowed in files)."""
+    width = len(table.columns)
+    for row in table.rows:
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
+
+
+class TableEditor(BlockEditor):
+    """Columns and rows of text; double-click a column header to rename it."""
+
+    label = "Table"
+
+    def __init__(self, document: Document, block: TableBlock, parent: QWidget | None = None):
+        super().__init__(document, block, parent)
+        self.view = GridView(self, self)
+        header = self.view.horizontalHeader()
+        header.sectionDoubleClicked.connect(self.edit_header)
+        header.setToolTip("Double-click a column title to rename it")
+        self._header_edit: QLineEdit | None = None
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+
+        def button(text: str, tip: str, slot: object) -> QPushButton:
+            push = QPushButton(text)
+            push.setToolTip(tip)
+            push.setAutoDefault(False)
+            push.clicked.connect(slot)
+            buttons.addWidget(push)
+            return push
+
+        button("Add Row", "Add a row below the selected one", self.add_row)
+        button("Remove Row", "Remove the selected rows", self.remove_rows)
+        button("Add Column", "Add a column right of the selected one", self.add_column)
+        button("Remove Column", "Remove the selected columns", self.remove_columns)
+        button("Rename Column…", "Rename the selected column (or double-click its title)",
+               lambda: self.edit_header(max(0, self.view.currentIndex().column())))
+        buttons.addStretch(1)
+
+        self.caption = LineEdit()
+        self.caption.setPlaceholderText("Printed with the table (optional)")
+        self.caption.textEdited.connect(self._caption_edited)
+        caption_row = QFormLayout()
+        caption_row.addRow("Caption", self.caption)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.view)
+        layout.addLayout(buttons)
+        layout.addLayout(caption_row)
+        self.refresh()
+
+    # --- GridSource ----------------------------------------------------------------------
+
+    def row_count(self) -> int:
+        return len(self.block.rows)
+
+    def column_count(self) -> int:
+        return len(self.block.columns)
+
+    def header(self, column: int) -> str:
+        return self.block.columns[column]
+
+    def cell(self, row: int, column: int) -> str:
+        cells = self.block.rows[row]
+        return cells[column] if column < len(cells) else ""
+
+    def cell_hint(self, row: int, column: int) -> tuple[QColor | None, str]:
+        return None, ""
+
+    def ensure_size(self, rows: int, columns: int) -> bool:
+        self._grow_to = (rows, columns)
+        return True
+
+    def set_cells(self, cells: Cells, text: str) -> None:
+        new = self.copy_block()
+        rows, columns = getattr(self, "_grow_to", (0, 0))
+        self._grow_to = (0, 0)
+        while len(new.columns) < columns:
+            new.columns.append(f"Column {len(new.columns) + 1}")
+        while len(new.rows) < rows:
+            new.rows.append([])
+        for (row, column), value in cells.items():
+            while len(new.rows) <= row:
+                new.rows.append([])
+            cells_row = new.rows[row]
+            while len(cells_row) <= column:
+                cells_row.append("")
+            cells_row[column] = value
+        padded(new)
+        self.push(new, text)
+        self.view.reload()
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.view.reload()
+        mode = (QHeaderView.ResizeMode.Stretch if len(self.block.columns) <= STRETCH_COLUMNS
+                else QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setSectionResizeMode(mode)
+        self.view.fit_height()
+        set_line_text(self.caption, self.block.caption)
+
+    # --- rows and columns --------------------------------------------------------------------
+
+    def _selected_rows(self) -> list[int]:
+        rows = {index.row() for index in self.view.selectedIndexes()}
+        if not rows and self.view.currentIndex().isValid():
+            rows = {self.view.currentIndex().row()}
+        return sorted(rows)
+
+    def _selected_columns(self) -> list[int]:
+        columns = {index.column() for index in self.view.selectedIndexes()}
+        if not columns and self.view.currentIndex().isValid():
+            columns = {self.view.currentIndex().column()}
+        return sorted(columns)
+
+    def add_row(self) -> None:
+        new = self.copy_block()
+        current = self.view.currentIndex()
+        at = current.row() + 1 if current.isValid() else len(new.rows)
+        new.rows.insert(at, [""] * max(1, len(new.columns)))
+        if not new.columns:
+            new.columns.append("Column 1")
+        self.push(new, "Add row")
+        self.refresh()
+        self.view.setCurrentIndex(self.view.grid.index(at, max(0, current.column())))
+        self.view.setFocus()
+
+    def remove_rows(self) -> None:
+        rows = self._selected_rows()
+        if not rows:
+            return
+        new = self.copy_block()
+        for row in reversed(rows):
+            if row < len(new.rows):
+                del new.rows[row]
+        self.push(new, "Remove row" if len(rows) == 1 else "Remove rows")
+        self.refresh()
+
+    def add_column(self) -> None:
+        new = self.copy_block()
+        current = self.view.currentIndex()
+        at = current.column() + 1 if current.isValid() else len(new.columns)
+        padded(new)
+        new.columns.insert(at, f"Column {len(new.columns) + 1}")
+        for row in new.rows:
+            row.insert(at, "")
+        self.push(new, "Add column")
+        self.refresh()
+        self.edit_header(at)
+
+    def remove_columns(self) -> None:
+        columns = self._selected_columns()
+        if not columns or len(columns) >= len(self.block.columns):
+            return  # a table keeps at least one column
+        new = self.copy_block()
+        padded(new)
+        for column in reversed(columns):
+            del new.columns[column]
+            for row in new.rows:
+                del row[column]
+        self.push(new, "Remove column" if len(columns) == 1 else "Remove columns")
+        self.refresh()
+
+    def rename_column(self, column: int, title: str) -> None:
+        if not 0 <= column < len(self.block.columns) or self.block.columns[column] == title:
+            return
+        new = self.copy_block()
+        new.columns[column] = title
+        self.push(new, "Rename column")
+        self.view.grid.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+
+    def edit_header(self, column: int) -> None:
+        """Rename a column in place: a field over its title (Enter keeps, Escape cancels)."""
+        if not 0 <= column < len(self.block.columns):
+            return
+        header = self.view.horizontalHeader()
+        edit = LineEdit(header.viewport())
+        edit.setText(self.block.columns[column])
+        edit.setGeometry(header.sectionViewportPosition(column), 0,
+                         header.sectionSize(column), header.height())
+        edit.selectAll()
+        edit.show()
+        edit.setFocus()
+        self._header_edit = edit
+
+        def finish() -> None:
+            if self._header_edit is edit:
+                self._header_edit = None
+                title = edit.text()
+                edit.deleteLater()
+                self.rename_column(column, title)
+
+        edit.editingFinished.connect(finish)
+
+    def _caption_edited(self, text: str) -> None:
+        new = self.copy_block()
+        new.caption = text
+        self.push(new, "Edit caption", merge_key="caption")
+
+    def find_text(self, needle: str) -> bool:
+        key = needle.casefold()
+        for row, cells in enumerate(self.block.rows):
+            for column, value in enumerate(cells):
+                if key in value.casefold():
+                    self.view.setCurrentIndex(self.view.grid.index(row, column))
+                    self.view.setFocus()
+                    return True
+        return key in " ".join([*self.block.columns, self.block.caption]).casefold()

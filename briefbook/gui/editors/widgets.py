@@ -1,0 +1,149 @@
+"""Input widgets that leave Undo and Redo to the document's undo stack.
+
+Qt's text widgets keep their own undo history and grab Ctrl+Z for it; in
+briefbook every edit is a command on the brief's stack, so these widgets let
+the key through to the window's Undo and Redo actions instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QEvent, QSize, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QDateEdit, QFrame, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
+
+_HISTORY_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+def is_history_key(event: QEvent) -> bool:
+    """Whether ``event`` is the Undo or Redo shortcut."""
+    return isinstance(event, QKeyEvent) and any(event.matches(key) for key in _HISTORY_KEYS)
+
+
+class LineEdit(QLineEdit):
+    """A one-line field whose Ctrl+Z / Ctrl+Y go to the window's Undo / Redo."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_history_key(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+class TextEdit(QPlainTextEdit):
+    """A multi-line plain-text field that grows with its text (up to ``max_lines``).
+
+    It emits ``editing_finished`` when it loses focus, like a line edit.
+    """
+
+    editing_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None, min_lines: int = 3,
+                 max_lines: int = 24) -> None:
+        super().__init__(parent)
+        self.min_lines = min_lines
+        self.max_lines = max_lines
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_history_key(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.editing_finished.emit()
+
+    def _lines(self) -> int:
+        return max(1, int(self.document().documentLayout().documentSize().height()))
+
+    def _fit_height(self, *_args: object) -> None:
+        lines = min(max(self._lines(), self.min_lines), self.max_lines)
+        margins = self.contentsMargins()
+        doc_margin = self.document().documentMargin()
+        height = (lines * self.fontMetrics().lineSpacing() + 2 * doc_margin
+                  + margins.top() + margins.bottom() + 4)
+        if self.height() != height:
+            self.setFixedHeight(int(height))
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._fit_height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, self.height())
+
+    def set_text_keeping_cursor(self, text: str) -> None:
+        """Replace the text (after an undo) and keep the cursor near where it was."""
+        if self.toPlainText() == text:
+            return
+        position = self.textCursor().position()
+        blocked = self.blockSignals(True)
+        try:
+            self.setPlainText(text)
+        finally:
+            self.blockSignals(blocked)
+        cursor = self.textCursor()
+        cursor.setPosition(min(position, len(text)))
+        self.setTextCursor(cursor)
+
+
+def set_line_text(edit: QLineEdit, text: str) -> None:
+    """Set a line edit's text without emitting its edit signals, keeping the cursor."""
+    if edit.text() == text:
+        return
+    position = edit.cursorPosition()
+    blocked = edit.blockSignals(True)
+    try:
+        edit.setText(text)
+        edit.setCursorPosition(min(position, len(text)))
+    finally:
+        edit.blockSignals(blocked)
+
+
+class OptionalDateEdit(QDateEdit):
+    """A date field with a calendar popup that may also be empty (shown as "none")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("d MMM yyyy")
+        self.setMinimumDate(_NO_DATE)
+        self.setSpecialValueText("none")
+        self.setDate(_NO_DATE)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_history_key(event):
+            event.ignore()
+            return False
+        return super().event(event)
+
+    def value(self) -> dt.date | None:
+        date = self.date()
+        if date == _NO_DATE:
+            return None
+        return dt.date(date.year(), date.month(), date.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        blocked = self.blockSignals(True)
+        try:
+            self.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)
+        finally:
+            self.blockSignals(blocked)
+
+    def mousePressEvent(self, event: object) -> None:
+        if self.value() is None:  # open the calendar on this month, not in 1900
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        super().mousePressEvent(event)  # type: ignore[arg-type]
+
+
+_NO_DATE = QDate(1900, 1, 1)

@@ -1,0 +1,266 @@
+"""The File menu: new from a template, open (in a worker), recent files, save, save as,
+export, print, and the Save / Discard / Cancel question before a brief is closed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle
+
+from briefbook.core.model import Brief
+from briefbook.errors import BriefbookError, FileAccessError
+from briefbook.gui.dialogs.errors import show_error
+from briefbook.gui.document import Document
+from briefbook.gui.settings import save_settings
+from briefbook.gui.workers import run_task
+
+if TYPE_CHECKING:
+    from briefbook.gui.mainwindow import MainWindow
+
+BRIEF_SUFFIX = ".brief.yaml"
+BRIEF_FILTER = "Briefs (*.brief.yaml *.yaml *.yml);;All files (*)"
+
+
+def ask_save_changes(parent: MainWindow, name: str, verb: str) -> QMessageBox.StandardButton:
+    """Save / Discard / Cancel for unsaved changes (tests patch ``QMessageBox.question``)."""
+    return QMessageBox.question(
+        parent,
+        "Unsaved changes",
+        f"“{name}” has changes that are not saved.\n\nSave them before you {verb.lower()}?",
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Save,
+    )
+
+
+def with_brief_suffix(path: Path) -> Path:
+    """``path`` ending in ``.brief.yaml`` unless the user typed a YAML name of their own."""
+    if path.name.endswith((".yaml", ".yml")):
+        return path
+    return path.with_name(path.name + BRIEF_SUFFIX)
+
+
+class FileActions(QObject):
+    """The File menu's actions and what they do, for one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.loading = False
+        key = QKeySequence.StandardKey
+        pix = QStyle.StandardPixmap
+
+        def action(text: str, slot: object, shortcut: object = None,
+                   icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+            act = QAction(text, window)
+            if shortcut is not None:
+                act.setShortcut(shortcut)  # type: ignore[arg-type]
+            if icon is not None:
+                act.setIcon(window.style().standardIcon(icon))
+            act.setStatusTip(tip)
+            act.setToolTip(tip or text.replace("&", "").rstrip("…"))
+            act.triggered.connect(slot)
+            return act
+
+        self.template_menu = QMenu("&New from Template", window)
+        self.template_menu.aboutToShow.connect(self._fill_templates)
+        self.new_action = action("&New", lambda: self.new_from_template("visit"), key.New,
+                                 pix.SP_FileIcon, "New brief from the visit template")
+        self.new_action.setMenu(self.template_menu)
+        self.open_action = action("&Open…", self.open_dialog, key.Open, pix.SP_DialogOpenButton,
+                                  "Open a brief file")
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.example_action = action("Open the &Example Brief", self.open_example, None, None,
+                                     "Open the bundled sample dossier")
+        self.save_action = action("&Save", self.save, key.Save, pix.SP_DialogSaveButton,
+                                  "Save the brief")
+        self.save_as_action = action("Save &As…", self.save_as, key.SaveAs, None,
+                                     "Save the brief under a new name")
+        self.export_action = action("&Export PDF…", self.export_pdf, QKeySequence("Ctrl+E"),
+                                    pix.SP_DialogApplyButton, "Export the dossier as a PDF")
+        self.print_action = action("&Print…", self.print_brief, key.Print, None,
+                                   "Print the dossier")
+        self.quit_action = action("&Quit", window.close, key.Quit, None, "Close briefbook")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self._fill_templates()
+
+    def build_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.new_action)
+        menu.addMenu(self.template_menu)
+        menu.addAction(self.open_action)
+        menu.addMenu(self.recent_menu)
+        menu.addAction(self.example_action)
+        menu.addSeparator()
+        menu.addAction(self.save_action)
+        menu.addAction(self.save_as_action)
+        menu.addSeparator()
+        menu.addAction(self.export_action)
+        menu.addAction(self.print_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+
+    @property
+    def document(self) -> Document:
+        return self.window.document
+
+    # --- menus ---------------------------------------------------------------------------
+
+    def _fill_templates(self) -> None:
+        from briefbook.core.templates import template_names
+
+        self.template_menu.clear()
+        for name, description in template_names():
+            act = self.template_menu.addAction(name.capitalize())
+            act.setStatusTip(description)
+            act.setToolTip(description)
+            act.triggered.connect(lambda _=False, n=name: self.new_from_template(n))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.window.settings.recent_files
+        for number, text in enumerate(recent, start=1):
+            path = Path(text)
+            label = f"&{number} {path.name}" if number < 10 else path.name
+            act = self.recent_menu.addAction(f"{label}   ({path.parent})")
+            act.setStatusTip(text)
+            act.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if not recent:
+            empty = self.recent_menu.addAction("No recent files")
+            empty.setEnabled(False)
+            return
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction("Clear Recent Files", self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.window.settings.recent_files = []
+        save_settings(self.window.settings)
+
+    # --- new and open ----------------------------------------------------------------------
+
+    def new_from_template(self, name: str) -> None:
+        if not self.maybe_save("start a new brief"):
+            return
+        from briefbook.core.templates import new_brief
+
+        try:
+            brief = new_brief(name)
+        except BriefbookError as error:
+            show_error(self.window, "Could not start a new brief", error)
+            return
+        self.window.set_document(Document(brief))
+        self.window.statusBar().showMessage(f"New brief from the “{name}” template", 4000)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save("open another brief"):
+            return
+        folder = str(self.document.path.parent) if self.document.path else ""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open a brief", folder, BRIEF_FILTER)
+        if name:
+            self.open_path(Path(name), ask=False)
+
+    def open_example(self) -> None:
+        from briefbook.core.templates import example_path
+
+        self.open_path(example_path(), untitled=True)
+
+    def open_path(self, path: Path, *, ask: bool = True, untitled: bool = False) -> None:
+        """Load ``path`` in a worker, then show it. ``untitled``: Save asks for a new name."""
+        if ask and not self.maybe_save("open another brief"):
+            return
+        from briefbook.core.fileformat import load
+
+        self.loading = True
+        self.window.statusBar().showMessage(f"Opening {path.name}…")
+
+        def done(brief: Brief) -> None:
+            self.loading = False
+            self.window.set_document(Document(brief, None if untitled else path))
+            if not untitled:
+                self.window.settings.add_recent(path)
+                save_settings(self.window.settings)
+            self.window.statusBar().showMessage(f"Opened {path.name}", 4000)
+
+        def failed(error: BaseException) -> None:
+            self.loading = False
+            self.window.statusBar().clearMessage()
+            if isinstance(error, FileAccessError) and not Path(path).exists():
+                self.window.settings.remove_recent(Path(path).resolve())
+                save_settings(self.window.settings)
+            show_error(self.window, f"Could not open {path.name}", error)
+            self.window.opening_failed.emit(error)
+
+        run_task(lambda _progress: load(path), done, failed)
+
+    # --- save --------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save to the brief's file (asking for one the first time); True when saved."""
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        from briefbook.core.naming import safe_file_stem
+
+        document = self.document
+        if document.path is not None:
+            suggestion = document.path
+        else:
+            folder = Path(self.window.settings.last_export_dir or Path.home())
+            suggestion = folder / (safe_file_stem(document.brief.meta.title) + BRIEF_SUFFIX)
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save the brief as", str(suggestion),
+                                              BRIEF_FILTER)
+        if not name:
+            return False
+        return self.save_to(with_brief_suffix(Path(name)))
+
+    def save_to(self, path: Path) -> bool:
+        from briefbook.core.fileformat import save
+
+        document = self.document
+        try:
+            save(document.brief, path)
+        except BriefbookError as error:
+            show_error(self.window, f"Could not save {path.name}; the brief is still open and "
+                       "unsaved", error)
+            return False
+        except OSError as error:
+            show_error(self.window, f"Could not save {path.name}",
+                       FileAccessError(path, str(error)))
+            return False
+        moved = document.path != path
+        document.path = path
+        document.undo_stack.setClean()
+        if moved:
+            document.path_changed.emit()
+        self.window.settings.add_recent(path)
+        save_settings(self.window.settings)
+        self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def maybe_save(self, verb: str) -> bool:
+        """Ask about unsaved changes; True when it is fine to go on (saved or discarded)."""
+        if not self.document.is_modified:
+            return True
+        answer = ask_save_changes(self.window, self.document.display_name(), verb)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # --- export and print ---------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        from briefbook.gui.dialogs.export import ExportDialog
+
+        dialog = ExportDialog(self.document, self.window.settings, self.window)
+        dialog.exec()
+
+    def print_brief(self) -> None:
+        from briefbook.gui.printing import print_document
+
+        print_document(self.window, self.document)

@@ -1,0 +1,343 @@
+"""The main window: section tree | editor | live preview, with menus, toolbar and title.
+
+File operations (open, save, recent files, closing with unsaved changes) are in
+``files.py``; this module lays the window out and switches between briefs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.gui.document import Document, SectionPath
+from briefbook.gui.editors.cover import CoverEditor
+from briefbook.gui.files import FileActions
+from briefbook.gui.find import FindBar, find_next
+from briefbook.gui.preview import PreviewController, PreviewPane
+from briefbook.gui.section_actions import SectionActions
+from briefbook.gui.sections import SectionTree
+from briefbook.gui.settings import Settings, save_settings
+
+
+class MainWindow(QMainWindow):
+    """One window editing one brief at a time."""
+
+    #: A brief was opened or created and is now shown (the new Document).
+    document_opened = Signal(object)
+    #: Opening a file failed (the error), after the dialog said so.
+    opening_failed = Signal(object)
+    #: Printing finished (the number of pages sent).
+    printed = Signal(int)
+
+    def __init__(self, settings: Settings, document: Document | None = None) -> None:
+        super().__init__()
+        from briefbook.core.model import Brief
+
+        self.settings = settings
+        self.document = document or Document(Brief())
+        self.setWindowTitle("briefbook")
+        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(self.document.undo_stack)
+        self.undo_group.setActiveStack(self.document.undo_stack)
+
+        self.tree = SectionTree(self.document)
+        self.tree.setMinimumWidth(160)
+        self.sections = SectionActions(self.tree, self.document, self)
+        self.files = FileActions(self)
+        self.editor: QWidget | None = None
+        self.editor_section: object = None
+        self.cover_editor: CoverEditor | None = None
+        self.preview = PreviewPane()
+        self.previewer = PreviewController(self.preview, settings.preview_delay_ms)
+        self.preview.show_thumbs.setChecked(settings.show_thumbnails)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.find_bar.find_requested.connect(self.find)
+
+        self._build_layout()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.statusBar().showMessage("Ready", 2000)
+        self.pages_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.pages_label)
+        self.preview.pages_shown.connect(
+            lambda n: self.pages_label.setText(f"{n} page{'s' if n != 1 else ''}"))
+        self.tree.current_path_changed.connect(self._current_changed)
+        self._restore_geometry()
+        self._first_render_pending = True
+        self.set_document(self.document)
+
+    # --- layout ------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        self.tree_bar = QToolBar("Sections")
+        self.tree_bar.setIconSize(self.tree_bar.iconSize() * 0.8)
+        left_layout.addWidget(self.tree_bar)
+        left_layout.addWidget(self.tree, 1)
+
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(0)
+        self.editor_box = QVBoxLayout()
+        middle_layout.addLayout(self.editor_box, 1)
+        middle_layout.addWidget(self.find_bar)
+        middle.setMinimumWidth(360)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, text: str, slot: object, shortcut: object = None,
+                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(shortcut)  # type: ignore[arg-type]
+        if icon is not None:
+            act.setIcon(self.style().standardIcon(icon))
+        act.setStatusTip(tip)
+        if tip:
+            act.setToolTip(tip)
+        act.triggered.connect(slot)
+        return act
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        pix = QStyle.StandardPixmap
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(key.Undo)
+        self.undo_action.setIcon(self.style().standardIcon(pix.SP_ArrowBack))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setIcon(self.style().standardIcon(pix.SP_ArrowForward))
+        self.find_action = self._action("&Find…", self.find_bar.open, key.Find, None,
+                                        "Find text in the brief")
+        self.find_next_action = self._action(
+            "Find &Next", lambda: self.find(self.find_bar.field.text(), False), key.FindNext)
+        self.preferences_action = self._action("&Preferences…", self.show_preferences,
+                                               key.Preferences, None, "Change how briefbook works")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.about_action = self._action("&About briefbook", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.files.build_menu(file_menu)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.find_next_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        section_menu = bar.addMenu("&Section")
+        self.sections.build_menu(section_menu)
+        view_menu = bar.addMenu("&View")
+        for act in (self.preview.zoom_in, self.preview.zoom_out, self.preview.fit_width,
+                    self.preview.fit_page, self.preview.show_thumbs):
+            view_menu.addAction(act)
+        self.preview.zoom_in.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.preview.zoom_out.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        self.tree.context_menu = QMenu(self)
+        self.sections.build_menu(self.tree.context_menu)
+
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("Main")
+        bar.setObjectName("mainToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.files.new_action)
+        bar.addAction(self.files.open_action)
+        bar.addAction(self.files.save_action)
+        bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        bar.addSeparator()
+        bar.addAction(self.files.export_action)
+        bar.addAction(self.files.print_action)
+
+        add = QToolButton()
+        add.setText("Add")
+        add.setToolTip("Add a section from a template")
+        add.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder))
+        add.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        add.setMenu(self.sections.add_menu)
+        self.tree_bar.addWidget(add)
+        icons = {
+            self.sections.duplicate: QStyle.StandardPixmap.SP_FileDialogContentsView,
+            self.sections.delete: QStyle.StandardPixmap.SP_TrashIcon,
+            self.sections.move_up: QStyle.StandardPixmap.SP_ArrowUp,
+            self.sections.move_down: QStyle.StandardPixmap.SP_ArrowDown,
+        }
+        for act, icon in icons.items():
+            act.setIcon(self.style().standardIcon(icon))
+            self.tree_bar.addAction(act)
+
+    # --- the brief shown ---------------------------------------------------------------
+
+    def set_document(self, document: Document) -> None:
+        """Show ``document`` (a newly opened or created brief) in this window."""
+        old = self.document
+        if old is not document:
+            self.undo_group.removeStack(old.undo_stack)
+            old.deleteLater()
+        self.document = document
+        document.setParent(self)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        document.undo_stack.cleanChanged.connect(self.update_title)
+        document.meta_changed.connect(self.update_title)
+        document.path_changed.connect(self.update_title)
+        document.reveal_requested.connect(self.reveal)
+        self.tree.set_document(document)
+        self.sections.set_document(document)
+        self.previewer.set_document(document)
+        self.cover_editor = None
+        self.editor_section = object()
+        self._current_changed(self.tree.current_path())
+        self.update_title()
+        if not self._first_render_pending:
+            self.previewer.render_now()
+        self.document_opened.emit(document)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_render_pending:
+            # The first preview waits for the window to be on screen: start-up stays quick.
+            self._first_render_pending = False
+            QTimer.singleShot(0, self.previewer.render_now)
+
+    def update_title(self, *_args: object) -> None:
+        title = self.document.brief.meta.title or "Untitled brief"
+        self.setWindowTitle(f"{title} — {self.document.display_name()}[*] — briefbook")
+        self.setWindowModified(self.document.is_modified)
+
+    def _current_changed(self, path: SectionPath | None) -> None:
+        section = None if path is None else self.document.brief.section_at(path)
+        if section is self.editor_section and self.editor is not None:
+            self.previewer.set_follow(path)
+            return
+        if self.editor is not None:
+            self.editor_box.removeWidget(self.editor)
+            if self.editor is not self.cover_editor:
+                self.editor.deleteLater()
+            else:
+                self.editor.hide()
+        if section is None:
+            if self.cover_editor is None:
+                self.cover_editor = CoverEditor(self.document)
+            self.editor = self.cover_editor
+        else:
+            from briefbook.gui.editors.section import SectionEditor
+
+            self.editor = SectionEditor(self.document, section)
+        self.editor_section = section
+        self.editor_box.addWidget(self.editor)
+        self.editor.show()
+        self.previewer.set_follow(path)
+        self.sections.update_enabled()
+
+    def reveal(self, path: SectionPath | None) -> None:
+        """Select ``path`` in the tree (after an undo or redo there)."""
+        if self.tree.current_path() != path:
+            self.tree.select_path(path)
+        self.sections.update_enabled()
+
+    def current_editor(self) -> QWidget | None:
+        return self.editor
+
+    # --- find, preferences, about --------------------------------------------------------
+
+    def find(self, text: str, backwards: bool = False) -> None:
+        if not text:
+            self.find_bar.open()
+            return
+        current = self.tree.current_path()
+        editor = self.editor
+        if editor is not None and hasattr(editor, "find_text") and editor.find_text(text):
+            self.find_bar.set_message("")
+            return
+        found = find_next(self.document.brief, text, current, backwards)
+        if found is False:
+            self.find_bar.set_message("Not found")
+            return
+        self.find_bar.set_message("")
+        self.tree.select_path(found)  # type: ignore[arg-type]
+        editor = self.editor
+        if editor is not None and hasattr(editor, "find_text"):
+            editor.find_text(text)
+
+    def show_preferences(self) -> None:
+        from briefbook.gui.dialogs.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            self.previewer.set_delay(self.settings.preview_delay_ms)
+            self.preview.show_thumbs.setChecked(self.settings.show_thumbnails)
+            save_settings(self.settings)
+
+    def show_about(self) -> None:
+        from briefbook.gui.dialogs.about import show_about
+
+        show_about(self)
+
+    # --- geometry and closing -----------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        restored = False
+        if self.settings.geometry:
+            restored = self.restoreGeometry(QByteArray.fromHex(self.settings.geometry.encode()))
+        if not restored:
+            screen = self.screen().availableGeometry()
+            self.resize(min(1400, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
+        if self.settings.window_state:
+            self.restoreState(QByteArray.fromHex(self.settings.window_state.encode()))
+        sizes = self.settings.splitter
+        if len(sizes) == 3 and all(size > 0 for size in sizes):
+            self.splitter.setSizes(sizes)
+        else:
+            width = self.width()
+            tree = max(200, width // 6)
+            self.splitter.setSizes([tree, (width - tree) // 2, (width - tree) // 2])
+
+    def remember_geometry(self) -> None:
+        self.settings.geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        self.settings.window_state = bytes(self.saveState().toHex().data()).decode()
+        self.settings.splitter = list(self.splitter.sizes())
+        self.settings.show_thumbnails = self.preview.show_thumbs.isChecked()
+        save_settings(self.settings)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save("Close"):
+            event.ignore()
+            return
+        self.remember_geometry()
+        event.accept()

@@ -1,0 +1,386 @@
+"""The live preview: the real PDF export, re-rendered in a worker shortly after each edit.
+
+``PreviewController`` waits until typing stops (debounce), renders a snapshot
+of the brief off the GUI thread and hands the bytes to ``PreviewPane``, which
+loads them into a new ``QPdfDocument`` and swaps it in only once it is ready,
+so the view never goes blank and keeps its scroll position. A render error
+shows as a banner over the last good pages.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.errors import BriefbookError
+from briefbook.gui.document import Document, SectionPath
+from briefbook.gui.thumbnails import ThumbnailStrip
+from briefbook.gui.workers import TaskHandle, run_task
+from briefbook.render.api import RenderOptions, RenderResult
+
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0)
+
+
+def describe_error(error: BaseException) -> str:
+    """One line for a render failure: ours say where; anything else is a fault of ours."""
+    if isinstance(error, BriefbookError):
+        return str(error)
+    return f"internal error in the renderer ({type(error).__name__}: {error})"
+
+
+class PreviewPane(QWidget):
+    """The PDF view with zoom, page thumbnails and an inline error banner."""
+
+    #: A new PDF is on screen (its page count).
+    pages_shown = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: QPdfDocument | None = None
+        self._buffer: QBuffer | None = None
+        self._pending: tuple[QPdfDocument, QBuffer, RenderResult, SectionPath | None] | None = None
+        self.section_pages: dict[SectionPath, int] = {}
+        self.result: RenderResult | None = None
+
+        self.view = QPdfView(self)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.view.setDocumentMargins(self.view.documentMargins())
+        self.thumbs = ThumbnailStrip(self)
+        self.thumbs.clicked.connect(lambda index: self.go_to_page(index.row()))
+        self.view.pageNavigator().currentPageChanged.connect(self._current_page_changed)
+
+        self.placeholder = QLabel("Rendering the preview…")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setMargin(24)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.view)
+
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setObjectName("previewBanner")
+        self.banner.setStyleSheet(
+            "#previewBanner { background: #fdecea; color: #611a15; border: 1px solid #f5c6cb;"
+            " border-radius: 3px; padding: 6px; }"
+        )
+        self.banner.hide()
+
+        self.toolbar = QToolBar("Preview", self)
+        self.toolbar.setIconSize(self.toolbar.iconSize() * 0.8)
+        self.page_label = QLabel("")
+        self.status_label = QLabel("")
+        self.status_label.setEnabled(False)
+        self.zoom_out = self._action("−", "Zoom out (Ctrl+-)", QKeySequence.StandardKey.ZoomOut,
+                                     lambda: self.step_zoom(-1))
+        self.zoom_label = QLabel("Fit width")
+        metrics = self.zoom_label.fontMetrics()
+        self.zoom_label.setMinimumWidth(metrics.horizontalAdvance("Whole page "))
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.toolbar.addWidget(self.zoom_label)
+        self.zoom_in = self._action("+", "Zoom in (Ctrl++)", QKeySequence.StandardKey.ZoomIn,
+                                    lambda: self.step_zoom(1))
+        self.fit_width = self._action("Fit Width", "Fit the page width to the pane", None,
+                                      self.set_fit_width)
+        self.fit_page = self._action("Whole Page", "Show whole pages", None, self.set_fit_page)
+        self.toolbar.addSeparator()
+        self.show_thumbs = QAction("Pages", self)
+        self.show_thumbs.setCheckable(True)
+        self.show_thumbs.setChecked(True)
+        self.show_thumbs.setToolTip("Show page thumbnails")
+        self.show_thumbs.toggled.connect(self.thumbs.setVisible)
+        self.toolbar.addAction(self.show_thumbs)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        self.toolbar.addWidget(spacer)
+        self.toolbar.addWidget(self.status_label)
+        self.toolbar.addWidget(QLabel("  "))
+        self.toolbar.addWidget(self.page_label)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.thumbs)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+
+    def _action(self, text: str, tip: str, key: object, slot: object) -> QAction:
+        act = QAction(text, self)
+        act.setToolTip(tip)
+        if key is not None:
+            act.setShortcut(key)  # type: ignore[arg-type]
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        act.triggered.connect(slot)
+        self.toolbar.addAction(act)
+        self.addAction(act)
+        return act
+
+    # --- showing a new PDF -------------------------------------------------------------
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount() if self.document is not None else 0
+
+    def show_result(self, result: RenderResult, follow: SectionPath | None) -> None:
+        """Load ``result.pdf`` in the background of the view and swap it in when ready."""
+        if self._pending is not None:
+            self._discard(*self._pending[:2])
+        document = QPdfDocument(self)
+        buffer = QBuffer(self)  # must outlive the document: both go together
+        buffer.setData(QByteArray(result.pdf))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self._pending = (document, buffer, result, follow)
+        document.statusChanged.connect(self._pending_status)
+        document.load(buffer)
+        self._pending_status()
+
+    def _pending_status(self, *_args: object) -> None:
+        if self._pending is None:
+            return
+        document, buffer, result, follow = self._pending
+        status = document.status()
+        if status == QPdfDocument.Status.Ready:
+            self._pending = None
+            document.statusChanged.disconnect(self._pending_status)
+            self._swap(document, buffer, result, follow)
+        elif status == QPdfDocument.Status.Error:
+            self._pending = None
+            self._discard(document, buffer)
+            self.show_error("the preview could not read the rendered PDF")
+
+    def _swap(self, document: QPdfDocument, buffer: QBuffer, result: RenderResult,
+              follow: SectionPath | None) -> None:
+        scroll = self.view.verticalScrollBar()
+        position = scroll.value()
+        had_pages = self.document is not None
+        old = (self.document, self._buffer)
+        self.document, self._buffer = document, buffer
+        self.result = result
+        self.section_pages = dict(result.section_pages)
+        self.view.setDocument(document)
+        self.thumbs.set_document(document)
+        self.stack.setCurrentWidget(self.view)
+        if had_pages:
+            scroll.setValue(min(position, scroll.maximum()))
+        if old[0] is not None:
+            self._discard(old[0], old[1])  # type: ignore[arg-type]
+        self.follow_section(follow, only_if_away=had_pages)
+        self._update_page_label()
+        self.hide_error()
+        self.pages_shown.emit(document.pageCount())
+
+    def _discard(self, document: QPdfDocument, buffer: QBuffer | None) -> None:
+        document.close()
+        document.deleteLater()
+        if buffer is not None:
+            buffer.deleteLater()
+
+    # --- pages and zoom ------------------------------------------------------------------
+
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to_page(self, page: int) -> None:
+        """Show ``page`` (0-based) at the top of the view."""
+        if self.document is None or not 0 <= page < self.document.pageCount():
+            return
+        self.view.pageNavigator().jump(page, QPointF(0, 0), self.view.zoomFactor())
+        self.thumbs.mark_page(page)
+        self._update_page_label()
+
+    def follow_section(self, path: SectionPath | None, only_if_away: bool = False) -> None:
+        """Show the first page of section ``path`` (the cover for None).
+
+        With ``only_if_away``, stay put when the view already shows one of its pages.
+        """
+        if self.document is None:
+            return
+        first = 1 if path is None else self.section_pages.get(path)
+        if first is None:
+            return
+        if only_if_away:
+            later = [p for p in self.section_pages.values() if p > first]
+            last = (min(later) if later else self.document.pageCount() + 1) - 1
+            last = max(last, first)
+            if first <= self.current_page() + 1 <= last:
+                return
+        self.go_to_page(first - 1)
+
+    def _current_page_changed(self, page: int) -> None:
+        self.thumbs.mark_page(page)
+        self._update_page_label()
+
+    def _update_page_label(self) -> None:
+        count = self.page_count
+        self.page_label.setText(f"Page {self.current_page() + 1} of {count}" if count else "")
+
+    def step_zoom(self, direction: int) -> None:
+        current = self.view.zoomFactor()
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            current = self._effective_zoom()
+        if direction > 0:
+            bigger = [z for z in ZOOM_STEPS if z > current + 0.01]
+            zoom = bigger[0] if bigger else ZOOM_STEPS[-1]
+        else:
+            smaller = [z for z in ZOOM_STEPS if z < current - 0.01]
+            zoom = smaller[-1] if smaller else ZOOM_STEPS[0]
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(zoom)
+        self.zoom_label.setText(f"{round(zoom * 100)}%")
+
+    def _effective_zoom(self) -> float:
+        """The zoom a fit mode amounts to, worked out from the page and viewport widths."""
+        if self.document is None or self.document.pageCount() == 0:
+            return 1.0
+        points = self.document.pagePointSize(0)
+        pixels = points.width() * self.logicalDpiX() / 72
+        margins = self.view.documentMargins()
+        width = self.view.viewport().width() - margins.left() - margins.right()
+        return max(0.1, width / pixels) if pixels else 1.0
+
+    def set_fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.zoom_label.setText("Fit width")
+
+    def set_fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.zoom_label.setText("Whole page")
+
+    # --- messages -------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        """Say why the preview is not up to date; the last good pages stay visible."""
+        if self.document is None:
+            self.placeholder.setText(f"The preview could not be rendered:\n\n{message}")
+            self.stack.setCurrentWidget(self.placeholder)
+            self.banner.hide()
+        else:
+            self.banner.setText(f"The preview is not up to date: {message}")
+            self.banner.show()
+
+    def hide_error(self) -> None:
+        self.banner.hide()
+
+    def set_busy(self, busy: bool) -> None:
+        self.status_label.setText("Updating…" if busy else "")
+
+    def clear(self) -> None:
+        """Forget the shown PDF (a different brief is being opened)."""
+        if self._pending is not None:
+            self._discard(*self._pending[:2])
+            self._pending = None
+        self.view.setDocument(None)  # type: ignore[arg-type]
+        self.thumbs.set_document(None)
+        if self.document is not None:
+            self._discard(self.document, self._buffer)
+        self.document = None
+        self._buffer = None
+        self.result = None
+        self.section_pages = {}
+        self.placeholder.setText("Rendering the preview…")
+        self.stack.setCurrentWidget(self.placeholder)
+        self.banner.hide()
+        self._update_page_label()
+
+
+class PreviewController(QObject):
+    """Renders the document in a worker after each pause in editing, and feeds the pane."""
+
+    #: A render finished and its pages are on their way to the pane.
+    rendered = Signal(object)
+    #: A render failed (the exception).
+    failed = Signal(object)
+
+    def __init__(self, pane: PreviewPane, delay_ms: int = 400) -> None:
+        super().__init__(pane)
+        self.pane = pane
+        self.document: Document | None = None
+        self.follow: SectionPath | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self.render_now)
+        self._task: TaskHandle | None = None
+        self._again = False
+
+    def set_delay(self, delay_ms: int) -> None:
+        self.timer.setInterval(max(50, delay_ms))
+
+    def set_document(self, document: Document) -> None:
+        """Preview another brief (the old one's pending render is dropped)."""
+        if self.document is not None:
+            self.document.edited.disconnect(self.schedule)
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self._again = False
+        self.document = document
+        document.edited.connect(self.schedule)
+        self.pane.clear()
+
+    def schedule(self, path: object = None) -> None:
+        """An edit happened: render once typing has paused."""
+        if isinstance(path, tuple):
+            self.follow = path
+        self.timer.start()
+
+    def set_follow(self, path: SectionPath | None) -> None:
+        """The section being edited changed: show its pages now."""
+        self.follow = path
+        self.pane.follow_section(path)
+
+    def render_now(self) -> None:
+        self.timer.stop()
+        if self.document is None:
+            return
+        if self._task is not None:
+            self._again = True
+            return
+        snapshot = self.document.snapshot()
+        self.pane.set_busy(True)
+
+        def work(_progress: object) -> RenderResult:
+            from briefbook.render.api import render_pdf
+
+            return render_pdf(snapshot, RenderOptions())
+
+        self._task = run_task(work, self._done, self._failed)
+
+    def _finish(self) -> bool:
+        """Bookkeeping after a render; True when another one has started."""
+        self._task = None
+        if self._again:
+            self._again = False
+            self.render_now()
+            return True
+        self.pane.set_busy(False)
+        return False
+
+    def _done(self, result: RenderResult) -> None:
+        self._finish()
+        self.pane.show_result(result, self.follow)
+        self.rendered.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._finish()
+        self.pane.show_error(describe_error(error))
+        self.failed.emit(error)

@@ -1,0 +1,115 @@
+"""Slow work off the GUI thread: load, render, export and print run here.
+
+``run_task(fn, on_done, on_error, on_progress)`` runs ``fn(progress)`` in a
+worker and calls back on the GUI thread (the idea of Anki's ``QueryOp``).
+All ReportLab work shares one single-thread pool, so two layouts never run at
+once (ReportLab keeps global state) and a burst of requests simply queues.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+Progress = Callable[[int, int], None]
+TaskFunction = Callable[[Progress], Any]
+
+_pool: QThreadPool | None = None
+#: Handles of running tasks, kept alive until their result has been delivered.
+_running: set[TaskHandle] = set()
+
+
+def pool() -> QThreadPool:
+    """The one worker pool for briefbook's slow work (one thread)."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+        _pool.setExpiryTimeout(-1)
+    return _pool
+
+
+def wait_for_workers(msecs: int = 30_000) -> bool:
+    """Block until queued tasks have finished (at exit and in tests)."""
+    if _pool is None:
+        return True
+    return _pool.waitForDone(msecs)
+
+
+class TaskHandle(QObject):
+    """Lives on the GUI thread; the worker emits its signals, Qt queues them here."""
+
+    done = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+    def __init__(
+        self,
+        on_done: Callable[[Any], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        on_progress: Progress | None,
+    ) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        self._on_progress = on_progress
+        self.cancelled = False
+        self.done.connect(self._deliver_done)
+        self.failed.connect(self._deliver_error)
+        self.progressed.connect(self._deliver_progress)
+
+    def cancel(self) -> None:
+        """Drop the result when it arrives (the work itself runs to its end)."""
+        self.cancelled = True
+
+    @Slot(object)
+    def _deliver_done(self, result: Any) -> None:
+        _running.discard(self)
+        if not self.cancelled and self._on_done is not None:
+            self._on_done(result)
+
+    @Slot(object)
+    def _deliver_error(self, error: BaseException) -> None:
+        _running.discard(self)
+        if not self.cancelled and self._on_error is not None:
+            self._on_error(error)
+
+    @Slot(int, int)
+    def _deliver_progress(self, done: int, total: int) -> None:
+        if not self.cancelled and self._on_progress is not None:
+            self._on_progress(done, total)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: TaskFunction, handle: TaskHandle) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._handle = handle
+
+    def run(self) -> None:
+        handle = self._handle
+        try:
+            result = self._fn(handle.progressed.emit)
+        except BaseException as exc:  # delivered to the GUI, never lost in the thread
+            if not getattr(exc, "__traceback_text__", None):
+                exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            handle.failed.emit(exc)
+        else:
+            handle.done.emit(result)
+
+
+def run_task(
+    fn: TaskFunction,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    on_progress: Progress | None = None,
+) -> TaskHandle:
+    """Run ``fn(progress)`` in the worker pool; callbacks arrive on the GUI thread."""
+    handle = TaskHandle(on_done, on_error, on_progress)
+    _running.add(handle)
+    pool().start(_Runnable(fn, handle))
+    return handle
