@@ -44,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
                         "page size")
     export.add_argument("--reproducible", action="store_true", help="the same brief gives the "
                         "same bytes (also when SOURCE_DATE_EPOCH is set)")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--edition", metavar="NAME", help="build one of the brief's editions")
+    which.add_argument("--all-editions", action="store_true", help="build every edition into "
+                       "its own file (-o then names a folder)")
 
     validate = commands.add_parser("validate", help="check a brief and list every problem")
     validate.add_argument("file", type=Path)
@@ -104,17 +108,36 @@ def _warn(problems: list[Problem]) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from briefbook.core.editions import apply_edition, find_edition
     from briefbook.core.fileformat import load
+    from briefbook.core.model import Brief
     from briefbook.core.naming import default_pdf_name
     from briefbook.render import RenderOptions, export_pdf
 
     brief = load(args.file)
-    output = args.output or args.file.parent / default_pdf_name(brief)
-    options = RenderOptions(page_size=args.page_size, reproducible=args.reproducible)
-    result = export_pdf(brief, output, options)
-    _warn(result.warnings)
-    print(f"{result.path}: {result.page_count} page{'s' if result.page_count != 1 else ''}, "
-          f"{_size(result.size)}")
+    jobs: list[tuple[Brief, Path, str]] = []
+    if args.all_editions:
+        if not brief.editions:
+            raise BriefbookError(f"{args.file}: the brief defines no editions")
+        folder = args.output or args.file.parent
+        if not folder.is_dir():
+            raise FileAccessError(folder, "with --all-editions, -o names an existing folder")
+        for edition in brief.editions:
+            jobs.append((apply_edition(brief, edition),
+                         folder / default_pdf_name(brief, edition.name), edition.name))
+    elif args.edition is not None:
+        edition = find_edition(brief, args.edition)
+        output = args.output or args.file.parent / default_pdf_name(brief, edition.name)
+        jobs.append((apply_edition(brief, edition), output, edition.name))
+    else:
+        jobs.append((brief, args.output or args.file.parent / default_pdf_name(brief), ""))
+    for job_brief, output, edition_name in jobs:
+        options = RenderOptions(page_size=args.page_size, reproducible=args.reproducible,
+                                edition=edition_name)
+        result = export_pdf(job_brief, output, options)
+        _warn(result.warnings)
+        pages = f"{result.page_count} page{'s' if result.page_count != 1 else ''}"
+        print(f"{result.path}: {pages}, {_size(result.size)}")
     return EXIT_OK
 
 

@@ -26,6 +26,9 @@ NOTE_STYLES: tuple[str, ...] = ("info", "important", "warning")
 
 FORMAT_VERSION = 1
 
+#: The marking scheme when a brief declares none, lowest first.
+DEFAULT_MARKINGS: tuple[str, ...] = ("PUBLIC", "INTERNAL", "RESTRICTED", "CONFIDENTIAL")
+
 
 @dataclass
 class DateRange:
@@ -52,6 +55,10 @@ class Meta:
     timezone: str = ""
     logo: str = ""
     keywords: list[str] = field(default_factory=list)
+    #: The marking scheme, lowest first; empty means :data:`DEFAULT_MARKINGS`.
+    markings: list[str] = field(default_factory=list)
+    #: Prefix each section heading with its marking's initial, e.g. "(R)".
+    portion_marks: bool = False
 
 
 # --- blocks -----------------------------------------------------------------
@@ -225,6 +232,22 @@ class Section:
 
 
 @dataclass
+class Edition:
+    """A named version of the dossier for one kind of reader.
+
+    Sections marked above ``ceiling`` are left out, and so are sections with a
+    tag in ``exclude_tags``; when ``include_tags`` is given, only sections with
+    one of those tags (or untagged ones) are kept.
+    """
+
+    name: str = ""
+    ceiling: str = ""
+    include_tags: list[str] = field(default_factory=list)
+    exclude_tags: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+@dataclass
 class Brief:
     """A whole briefing book.
 
@@ -234,6 +257,7 @@ class Brief:
 
     meta: Meta = field(default_factory=Meta)
     sections: list[Section] = field(default_factory=list)
+    editions: list[Edition] = field(default_factory=list)
     source: Path | None = field(default=None, compare=False, repr=False)
 
     @property

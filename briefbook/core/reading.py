@@ -30,6 +30,8 @@ class Reader:
     def __init__(self, path: Path | None) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        #: Every marking read, with its node: checked against the scheme at the end.
+        self.markings: list[tuple[Node, str]] = []
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(message, self.path, node.line, node.column))
@@ -74,6 +76,21 @@ class Reader:
             return None
         self.problem(node, f"{what} should be a time (HH:MM), not {node.kind_name}")
         return None
+
+    def boolean(self, node: Node, what: str) -> bool:
+        value = self.text(node, what).strip().lower()
+        if value in ("true", "yes", "on"):
+            return True
+        if value in ("false", "no", "off", ""):
+            return False
+        self.problem(node, f"{what} should be true or false, not {node.text!r}")
+        return False
+
+    def marking(self, node: Node, what: str) -> str:
+        value = self.text(node, what).strip()
+        if value:
+            self.markings.append((node, value))
+        return value
 
     def choice(self, node: Node, what: str, allowed: tuple[str, ...], default: str) -> str:
         value = self.text(node, what).strip()
@@ -135,10 +152,10 @@ class Reader:
 
     @staticmethod
     def _hint(value: str, options: tuple[str, ...]) -> str:
-        close = difflib.get_close_matches(value.lower(), [o for o in options if o], n=1,
-                                          cutoff=0.6)
+        lowered = {option.lower(): option for option in options if option}
+        close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
         if close:
-            return f" (did you mean {close[0]!r}?)"
+            return f" (did you mean {lowered[close[0]]!r}?)"
         if options and len(options) <= 12:
             return " (expected one of: " + ", ".join(o for o in options if o) + ")"
         return ""
@@ -147,9 +164,11 @@ class Reader:
 # --- the brief ----------------------------------------------------------------
 
 META_KEYS = ("title", "subtitle", "dates", "location", "organisation", "prepared_by", "marking",
-             "version", "status", "page_size", "timezone", "logo", "keywords")
+             "version", "status", "page_size", "timezone", "logo", "keywords", "markings",
+             "portion_marks")
 SECTION_KEYS = ("title", "marking", "tags", "blocks", "sections")
-BRIEF_KEYS = ("briefbook", "meta", "sections")
+EDITION_KEYS = ("name", "ceiling", "include_tags", "exclude_tags", "description")
+BRIEF_KEYS = ("briefbook", "meta", "editions", "sections")
 
 
 def read_brief(reader: Reader, root: Node | None) -> m.Brief:
@@ -172,7 +191,45 @@ def read_brief(reader: Reader, root: Node | None) -> m.Brief:
     if "sections" in found:
         brief.sections = reader.items(found["sections"], "'sections'",
                                       lambda node: _read_section(reader, node, top=True))
+    if "editions" in found:
+        brief.editions = reader.items(found["editions"], "'editions'",
+                                      lambda node: _read_edition(reader, node))
+        seen: set[str] = set()
+        for edition, item in zip(brief.editions, found["editions"].items, strict=False):
+            if edition.name in seen:
+                reader.problem(item, f"there are two editions named {edition.name!r}")
+            seen.add(edition.name)
+    _check_markings(reader, brief)
     return brief
+
+
+def _read_edition(reader: Reader, node: Node) -> m.Edition | None:
+    found = reader.fields(node, "an edition", EDITION_KEYS, required=("name",))
+    if found is None:
+        return None
+    edition = m.Edition()
+    if "name" in found:
+        edition.name = reader.text(found["name"], "the edition name").strip()
+    if "ceiling" in found:
+        edition.ceiling = reader.marking(found["ceiling"], "the edition ceiling")
+    if "include_tags" in found:
+        edition.include_tags = reader.text_list(found["include_tags"], "'include_tags'")
+    if "exclude_tags" in found:
+        edition.exclude_tags = reader.text_list(found["exclude_tags"], "'exclude_tags'")
+    if "description" in found:
+        edition.description = reader.text(found["description"], "the description")
+    return edition
+
+
+def _check_markings(reader: Reader, brief: m.Brief) -> None:
+    """Every marking used must be one of the scheme's (spelt as the scheme spells it)."""
+    scheme = tuple(brief.meta.markings) or m.DEFAULT_MARKINGS
+    for node, value in reader.markings:
+        if value not in scheme:
+            listed = " < ".join(scheme)
+            advice = "" if brief.meta.markings else "; declare your own under meta 'markings'"
+            reader.problem(node, f"the marking {value!r} is not in the marking scheme "
+                           f"({listed}){reader._hint(value, scheme)}{advice}")
 
 
 def _read_meta(reader: Reader, node: Node) -> m.Meta:
@@ -180,10 +237,17 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
     found = reader.fields(node, "'meta'", META_KEYS)
     if not found:
         return meta
-    for name in ("title", "subtitle", "location", "organisation", "prepared_by", "marking",
-                 "timezone", "logo", "version"):
+    for name in ("title", "subtitle", "location", "organisation", "prepared_by", "timezone",
+                 "logo", "version"):
         if name in found:
             setattr(meta, name, reader.text(found[name], f"meta '{name}'"))
+    if "marking" in found:
+        meta.marking = reader.marking(found["marking"], "the marking")
+    if "markings" in found:
+        meta.markings = [value.strip() for value in
+                         reader.text_list(found["markings"], "'markings'") if value.strip()]
+    if "portion_marks" in found:
+        meta.portion_marks = reader.boolean(found["portion_marks"], "'portion_marks'")
     if "dates" in found:
         meta.dates = _read_dates(reader, found["dates"])
     if "status" in found:
@@ -217,7 +281,7 @@ def _read_section(reader: Reader, node: Node, top: bool) -> m.Section | None:
         section.title = reader.text(found["title"], "the section title")
     where = f"section {section.title!r}" if section.title else "a section"
     if "marking" in found:
-        section.marking = reader.text(found["marking"], "the section marking")
+        section.marking = reader.marking(found["marking"], "the section marking")
     if "tags" in found:
         section.tags = reader.text_list(found["tags"], "'tags'")
     if "blocks" in found:

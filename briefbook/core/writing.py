@@ -47,6 +47,8 @@ _Dumper.add_representer(_Time, _represent_time)
 def dumps(brief: m.Brief) -> str:
     """The brief as YAML text, ready to be written to a ``.brief.yaml`` file."""
     data: dict[str, Any] = {"briefbook": m.FORMAT_VERSION, "meta": _meta(brief.meta)}
+    if brief.editions:
+        data["editions"] = [_edition(edition) for edition in brief.editions]
     data["sections"] = [_section(section) for section in brief.sections]
     text: str = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                           default_flow_style=False, width=88, indent=2)
@@ -82,6 +84,18 @@ def _meta(meta: m.Meta) -> dict[str, Any]:
     _put(data, "timezone", meta.timezone)
     _put(data, "logo", meta.logo)
     _put(data, "keywords", list(meta.keywords))
+    _put(data, "markings", list(meta.markings))
+    if meta.portion_marks:
+        data["portion_marks"] = True
+    return data
+
+
+def _edition(edition: m.Edition) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": edition.name}
+    _put(data, "description", edition.description)
+    _put(data, "ceiling", edition.ceiling)
+    _put(data, "include_tags", list(edition.include_tags))
+    _put(data, "exclude_tags", list(edition.exclude_tags))
     return data
 
 

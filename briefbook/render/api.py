@@ -23,6 +23,8 @@ class RenderOptions:
     #: Same input, same bytes: fixed ids and dates (SOURCE_DATE_EPOCH or the brief's date).
     reproducible: bool = False
     progress: ProgressCallback | None = None
+    #: The edition's name, printed on the cover and in the footer ("" for the full brief).
+    edition: str = ""
 
 
 @dataclass

@@ -10,7 +10,7 @@ from briefbook.core.model import Brief
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(briefs)
+@given(briefs())
 def test_load_of_save_is_the_same_brief(brief: Brief) -> None:
     text = dumps(brief)
     again = loads(text)

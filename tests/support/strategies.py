@@ -54,12 +54,15 @@ blocks = st.one_of(
 )
 
 
-def _section(subsections: st.SearchStrategy[list[m.Section]]) -> st.SearchStrategy[m.Section]:
+def _section(subsections: st.SearchStrategy[list[m.Section]],
+             markings: st.SearchStrategy[str]) -> st.SearchStrategy[m.Section]:
     return st.builds(m.Section, title=short, blocks=st.lists(blocks, max_size=3),
-                     subsections=subsections, marking=short, tags=texts)
+                     subsections=subsections, marking=markings, tags=texts)
 
 
-sections = st.lists(_section(st.lists(_section(st.just([])), max_size=2)), max_size=3)
+def _sections(markings: st.SearchStrategy[str]) -> st.SearchStrategy[list[m.Section]]:
+    return st.lists(_section(st.lists(_section(st.just([]), markings), max_size=2), markings),
+                    max_size=3)
 
 
 def _date_range(pair: tuple[dt.date | None, dt.date | None]) -> m.DateRange:
@@ -69,10 +72,21 @@ def _date_range(pair: tuple[dt.date | None, dt.date | None]) -> m.DateRange:
     return m.DateRange(start, end)
 
 
-meta = st.builds(
-    m.Meta, title=text, subtitle=short, dates=st.tuples(dates, dates).map(_date_range),
-    location=short, organisation=short, prepared_by=short, marking=short, version=short,
-    status=st.sampled_from(m.STATUSES), page_size=st.sampled_from(m.PAGE_SIZES),
-    timezone=short, logo=short, keywords=texts)
+marking_word = st.text(st.characters(blacklist_categories=("Cs", "Zs", "Cc", "Zl", "Zp")),
+                       min_size=1, max_size=10)
 
-briefs = st.builds(m.Brief, meta=meta, sections=sections)
+
+@st.composite
+def briefs(draw: st.DrawFn) -> m.Brief:
+    scheme = draw(st.lists(marking_word, max_size=4, unique=True))
+    markings = st.sampled_from(["", *(scheme or m.DEFAULT_MARKINGS)])
+    meta = draw(st.builds(
+        m.Meta, title=text, subtitle=short, dates=st.tuples(dates, dates).map(_date_range),
+        location=short, organisation=short, prepared_by=short, marking=markings,
+        version=short, status=st.sampled_from(m.STATUSES),
+        page_size=st.sampled_from(m.PAGE_SIZES), timezone=short, logo=short, keywords=texts,
+        markings=st.just(scheme), portion_marks=st.booleans()))
+    editions = draw(st.lists(st.builds(
+        m.Edition, name=marking_word, ceiling=markings, include_tags=texts, exclude_tags=texts,
+        description=short), max_size=3, unique_by=lambda e: e.name))
+    return m.Brief(meta=meta, sections=draw(_sections(markings)), editions=editions)
