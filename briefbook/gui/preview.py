@@ -309,6 +309,8 @@ class PreviewController(QObject):
     rendered = Signal(object)
     #: A render failed (the exception).
     failed = Signal(object)
+    #: The pane shows the brief as it is now (no edit since the render it shows).
+    settled = Signal()
 
     def __init__(self, pane: PreviewPane, delay_ms: int = 400) -> None:
         super().__init__(pane)
@@ -321,6 +323,12 @@ class PreviewController(QObject):
         self.timer.timeout.connect(self.render_now)
         self._task: TaskHandle | None = None
         self._again = False
+        #: Bumped by every edit; a render is only started for a revision not yet rendered.
+        self.revision = 0
+        self._started_revision = -1
+        self._shown_revision = -1
+        self._pending_revision = -1
+        pane.pages_shown.connect(self._shown)
 
     def set_delay(self, delay_ms: int) -> None:
         self.timer.setInterval(max(50, delay_ms))
@@ -334,6 +342,7 @@ class PreviewController(QObject):
             self._task = None
         self._again = False
         self.document = document
+        self.revision += 1
         document.edited.connect(self.schedule)
         self.pane.clear()
 
@@ -341,6 +350,7 @@ class PreviewController(QObject):
         """An edit happened: render once typing has paused."""
         if isinstance(path, tuple):
             self.follow = path
+        self.revision += 1
         self.timer.start()
 
     def set_follow(self, path: SectionPath | None) -> None:
@@ -348,14 +358,22 @@ class PreviewController(QObject):
         self.follow = path
         self.pane.follow_section(path)
 
+    @property
+    def is_settled(self) -> bool:
+        """Whether the pane shows the brief as it is now."""
+        return (self._shown_revision == self.revision and self._task is None
+                and not self.timer.isActive())
+
     def render_now(self) -> None:
+        """Render the current state now, unless that exact state is already rendered."""
         self.timer.stop()
-        if self.document is None:
+        if self.document is None or self._started_revision == self.revision:
             return
         if self._task is not None:
             self._again = True
             return
         snapshot = self.document.snapshot()
+        revision = self._started_revision = self.revision
         self.pane.set_busy(True)
 
         def work(_progress: object) -> RenderResult:
@@ -363,7 +381,12 @@ class PreviewController(QObject):
 
             return render_pdf(snapshot, RenderOptions())
 
-        self._task = run_task(work, self._done, self._failed)
+        self._task = run_task(work, lambda result: self._done(result, revision), self._failed)
+
+    def rerender(self) -> None:
+        """Render again even without an edit (e.g. an image file changed on disk)."""
+        self.revision += 1
+        self.render_now()
 
     def _finish(self) -> bool:
         """Bookkeeping after a render; True when another one has started."""
@@ -375,10 +398,16 @@ class PreviewController(QObject):
         self.pane.set_busy(False)
         return False
 
-    def _done(self, result: RenderResult) -> None:
+    def _done(self, result: RenderResult, revision: int) -> None:
         self._finish()
+        self._pending_revision = revision
         self.pane.show_result(result, self.follow)
         self.rendered.emit(result)
+
+    def _shown(self, _pages: int) -> None:
+        self._shown_revision = self._pending_revision
+        if self.is_settled:
+            self.settled.emit()
 
     def _failed(self, error: BaseException) -> None:
         self._finish()

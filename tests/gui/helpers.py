@@ -1,0 +1,41 @@
+"""Small helpers for driving the window like a user."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from briefbook.gui.editors.section import SectionEditor
+from briefbook.gui.mainwindow import MainWindow
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    return " ".join(text.split())  # line breaks fall anywhere
+
+
+def section_editor(window: MainWindow) -> SectionEditor:
+    editor = window.editor
+    assert isinstance(editor, SectionEditor), type(editor)
+    return editor
+
+
+def select_title(window: MainWindow, title: str) -> SectionEditor:
+    """Select the section called ``title`` in the tree and return its editor."""
+    for path, section in window.document.brief.walk_sections():
+        if section.title == title:
+            window.tree.select_path(path)
+            return section_editor(window)
+    raise AssertionError(f"no section {title!r}")
+
+
+def editors_of(window: MainWindow, label: str) -> list[object]:
+    return [card.editor for card in section_editor(window).cards if card.editor.label == label]
+
+
+def wait_render(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+    """Render again now and wait until the preview shows the brief as it is."""
+    with qtbot.waitSignal(window.previewer.settled, timeout=30_000):
+        window.previewer.rerender()

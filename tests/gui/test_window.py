@@ -1,0 +1,278 @@
+"""The main window driven as a user would: open, edit, reorder, undo, save, export, close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from gui.helpers import editors_of, pdf_text, select_title, wait_render
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox
+
+from briefbook.core.fileformat import load
+from briefbook.gui.dialogs.export import ExportDialog
+from briefbook.gui.editors.table import TableEditor
+from briefbook.gui.mainwindow import MainWindow
+
+
+def titles(window: MainWindow) -> list[str]:
+    return [section.title for section in window.document.brief.sections]
+
+
+def test_first_start_shows_the_example_with_its_pages(window: MainWindow) -> None:
+    assert "Visit to Italy" in window.windowTitle()
+    assert window.document.path is None  # the bundled example opens untitled
+    assert window.tree.model().rowCount(window.tree.model().root_index()) == len(titles(window))
+    assert window.preview.page_count >= 5
+    assert not window.isWindowModified()
+
+
+def test_add_a_section_from_a_template_then_undo_and_redo(qtbot, window: MainWindow) -> None:
+    select_title(window, "Schedule")
+    before = titles(window)
+    menu = window.sections.add_menu
+    window.sections._fill_add_menu()
+    labels = [act.text() for act in menu.actions()]
+    assert "Press lines" in labels or len(labels) >= 5
+    act = menu.actions()[0]
+    act.trigger()
+    after = titles(window)
+    assert len(after) == len(before) + 1
+    assert after[3] == act.text()  # inserted after "Schedule" (index 2)
+    assert window.tree.current_path() == (3,)
+    assert window.isWindowModified()
+    window.undo_action.trigger()
+    assert titles(window) == before
+    window.redo_action.trigger()
+    assert titles(window) == after
+
+
+def test_type_into_a_table_cell(qtbot, window: MainWindow) -> None:
+    select_title(window, "Key points")
+    (editor,) = editors_of(window, "Table")
+    assert isinstance(editor, TableEditor)
+    view = editor.view
+    index = view.model().index(0, 0)
+    view.setCurrentIndex(index)
+    view.setFocus()
+    view.edit(index)
+    (field,) = view.viewport().findChildren(QLineEdit)
+    field.selectAll()
+    qtbot.keyClicks(field, "Joint Naval Drills")
+    qtbot.keyClick(field, Qt.Key.Key_Return)  # the view commits on its next turn
+    block = editor.block
+    qtbot.waitUntil(lambda: block.rows[0][0] == "Joint Naval Drills")
+    assert view.model().index(0, 0).data() == "Joint Naval Drills"
+    window.undo_action.trigger()
+    assert block.rows[0][0] == "Joint Naval Exercises"
+    assert view.model().index(0, 0).data() == "Joint Naval Exercises"
+
+
+def test_paste_a_block_of_cells_grows_the_table(qtbot, window: MainWindow) -> None:
+    select_title(window, "Key points")
+    (editor,) = editors_of(window, "Table")
+    view = editor.view
+    view.setCurrentIndex(view.model().index(2, 1))
+    view.paste_cells("a\tb\tc\nd\te\tf\n")
+    block = editor.block
+    assert len(block.columns) == 4
+    assert block.rows[2][1:] == ["a", "b", "c"]
+    assert block.rows[3][1:] == ["d", "e", "f"]
+    assert all(len(row) == 4 for row in block.rows)
+    window.undo_action.trigger()
+    assert len(block.columns) == 3 and len(block.rows) == 3
+
+
+def test_table_rows_columns_and_headers(qtbot, window: MainWindow) -> None:
+    select_title(window, "Key points")
+    (editor,) = editors_of(window, "Table")
+    view = editor.view
+    view.setCurrentIndex(view.model().index(0, 2))
+    editor.add_column()
+    qtbot.keyClicks(editor._header_edit, "Owner")
+    qtbot.keyClick(editor._header_edit, Qt.Key.Key_Return)
+    assert editor.block.columns == ["Initiative", "Objective", "Timeline", "Owner"]
+    view.setCurrentIndex(view.model().index(1, 0))
+    editor.add_row()
+    assert len(editor.block.rows) == 4 and editor.block.rows[2] == ["", "", "", ""]
+    editor.remove_rows()
+    editor.remove_columns()
+    assert len(editor.block.rows) == 3
+    stack = window.document.undo_stack
+    while stack.canUndo():
+        stack.undo()
+    assert editor.block.columns == ["Initiative", "Objective", "Timeline"]
+
+
+def test_reorder_sections_with_the_keyboard(qtbot, window: MainWindow) -> None:
+    before = titles(window)
+    select_title(window, "Schedule")
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down,
+                   Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    after = titles(window)
+    assert after[2:4] == [before[3], before[2]]
+    assert window.tree.current_path() == (3,)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Right,
+                   Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [s.title for s in window.document.brief.sections[2].subsections] == ["Schedule"]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert titles(window) == before
+
+
+def test_reorder_sections_by_drag_and_drop(qtbot, window: MainWindow) -> None:
+    before = titles(window)
+    model = window.tree.model()
+    source = model.index_of((0,))
+    data = model.mimeData([source])
+    root = model.root_index()
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 3, 0, root)
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, root)
+    qtbot.waitUntil(lambda: titles(window) != before)
+    assert titles(window) == [before[1], before[2], before[0], *before[3:]]
+    # Dropping onto a section makes it a subsection.
+    data = model.mimeData([model.index_of((0,))])
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, model.index_of((1,)))
+    qtbot.waitUntil(lambda: len(window.document.brief.sections) == len(before) - 1)
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert titles(window) == before
+
+
+def test_delete_and_rename_are_undoable(qtbot, window: MainWindow) -> None:
+    before = [s.title for _, s in window.document.brief.walk_sections()]
+    select_title(window, "Key points")
+    kept = window.document.brief.sections[3]
+    window.sections.delete.trigger()
+    assert "Key points" not in titles(window)
+    window.tree.select_path((0,))
+    model = window.tree.model()
+    assert model.setData(model.index_of((0,)), "Read me first")
+    assert titles(window)[0] == "Read me first"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert [s.title for _, s in window.document.brief.walk_sections()] == before
+    assert window.document.brief.sections[3] is kept
+    assert window.tree.current_path() == (3,)
+
+
+def test_edit_text_then_the_preview_shows_it(qtbot, window: MainWindow) -> None:
+    editor = select_title(window, "Concluding remarks")
+    (text_editor,) = [card.editor for card in editor.cards if card.editor.label == "Text"]
+    text_editor.edit.setFocus()
+    text_editor.edit.moveCursor(text_editor.edit.textCursor().MoveOperation.End)
+    with qtbot.waitSignal(window.previewer.settled, timeout=30_000):
+        qtbot.keyClicks(text_editor.edit, " Zanzibar flamingo.")
+    assert "Zanzibar flamingo." in text_editor.block.text
+    assert window.preview.page_count >= 5
+    assert "Zanzibar flamingo" in pdf_text(window.preview.result.pdf)
+    # A burst of typing is one undo step.
+    window.undo_action.trigger()
+    assert "Zanzibar" not in text_editor.block.text
+    assert "Zanzibar" not in text_editor.edit.toPlainText()
+
+
+def test_save_then_reopen_gives_the_same_brief(qtbot, window: MainWindow, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    select_title(window, "Key points")
+    (editor,) = editors_of(window, "Table")
+    editor.view.setCurrentIndex(editor.view.model().index(0, 0))
+    editor.view.paste_cells("Saved cell")
+    target = tmp_path / "visit"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.files.save_action.trigger()
+    saved = tmp_path / "visit.brief.yaml"
+    assert saved.is_file()
+    assert window.document.path == saved
+    assert not window.isWindowModified()
+    assert "visit.brief.yaml" in window.windowTitle()
+    assert load(saved) == window.document.brief
+    with qtbot.waitSignal(window.document_opened, timeout=30_000):
+        window.files.open_path(saved)
+    assert window.document.path == saved
+    assert window.document.brief.sections[3].blocks[2].rows[0][0] == "Saved cell"
+    assert str(saved.resolve()) == window.settings.recent_files[0]
+
+
+def test_export_writes_a_pdf_with_the_new_content(qtbot, window: MainWindow,
+                                                  tmp_path: Path) -> None:
+    select_title(window, "Key points")
+    (editor,) = editors_of(window, "Table")
+    editor.view.setCurrentIndex(editor.view.model().index(1, 0))
+    editor.view.paste_cells("Quokka Readiness Initiative")
+    dialog = ExportDialog(window.document, window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.open_button.isVisible()
+    assert dialog.destination.text().endswith("2025-06-12 Visit to Italy v3.pdf")
+    target = tmp_path / "out.pdf"
+    dialog.destination.setText(str(target))
+    dialog.open_after.setChecked(False)
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
+        dialog.export_button.click()
+    assert target.is_file()
+    assert "Quokka Readiness Initiative" in pdf_text(target.read_bytes())
+    assert dialog.open_button.isVisible() and dialog.folder_button.isVisible()
+    assert f"{dialog.result.page_count} pages" in dialog.status.text()
+    dialog.close()
+
+
+def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    window.sections.add_blank.trigger()
+    window.tree.closePersistentEditor(window.tree.currentIndex())
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton):  # noqa: ANN202
+        def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+            asked.append(str(args[2]))
+            return button
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    assert not window.close()
+    assert window.isVisible() and asked and "Untitled" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
+    assert window.close()
+    assert len(asked) == 2
+
+
+def test_a_render_error_shows_in_the_preview(qtbot, window: MainWindow,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.errors import RenderError
+    from briefbook.render import api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RenderError("the table is too wide", where='section "Key points"')
+
+    monkeypatch.setattr(api, "render_pdf", broken)
+    with qtbot.waitSignal(window.previewer.failed, timeout=30_000):
+        window.previewer.rerender()
+    assert window.preview.banner.isVisibleTo(window)
+    assert "the table is too wide" in window.preview.banner.text()
+    assert window.preview.page_count > 0  # the last good pages stay
+    monkeypatch.undo()
+    wait_render(qtbot, window)
+    assert not window.preview.banner.isVisibleTo(window)
+
+
+def test_a_broken_file_is_reported_and_the_work_stays(qtbot, window: MainWindow,
+                                                      tmp_path: Path,
+                                                      no_prompts: list[str]) -> None:
+    broken = tmp_path / "broken.brief.yaml"
+    broken.write_text("briefbook: 1\nmeta: [unclosed\n", encoding="utf-8")
+    before = window.document
+    with qtbot.waitSignal(window.opening_failed, timeout=30_000):
+        window.files.open_path(broken)
+    assert window.document is before
+    assert no_prompts and "broken.brief.yaml" in no_prompts[-1]
+
+
+def test_twenty_thousand_void_qt_calls(qtbot) -> None:
+    """PySide6 6.12.0 aborts after ~5,300 of these on Python 3.11; the pinned version must not."""
+    label = QLabel()
+    qtbot.addWidget(label)
+    for number in range(20_000):
+        label.setText(str(number))
+    assert label.text() == "19999"
