@@ -1,0 +1,184 @@
+"""Turn pasted or received material into sections: plain text, Markdown, HTML and Word.
+
+The public functions::
+
+    import_text(text, fmt="auto")   -> Brief     # "text", "markdown", "html" or "auto"
+    import_html(html)               -> Brief     # the clipboard's HTML
+    import_file(path)               -> Brief     # .txt, .md/.markdown, .html/.htm, .docx
+    import_file_report(path)        -> ImportReport   # the brief, format, encoding, warnings
+    paste_sections(text, html)      -> list[Section]  # "Paste as sections"
+
+The brief's title is the first heading (or, without headings, the first line);
+what comes before the first heading goes into a section called "Overview".
+Nothing is dropped: text the importer cannot classify becomes a paragraph; only
+markup (list markers, table pipes and rules, heading marks) is consumed. Time is
+linear in the size of the input; no Qt here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefbook.core.importing.detect import FORMATS, DecodedText, decode_bytes, detect_format
+from briefbook.core.importing.structure import PREAMBLE_TITLE, Element, build_brief
+from briefbook.core.model import Brief, Section
+from briefbook.errors import FileAccessError, ImportSourceError
+
+#: Files larger than this are refused before reading (50 MB).
+MAX_IMPORT_BYTES = 50 * 1024 * 1024
+
+#: File suffixes and the format each is read as.
+SUFFIX_FORMATS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".mdown": "markdown", ".mkd": "markdown", ".html": "html", ".htm": "html",
+    ".xhtml": "html", ".docx": "docx",
+}
+
+__all__ = [
+    "MAX_IMPORT_BYTES",
+    "PREAMBLE_TITLE",
+    "SUFFIX_FORMATS",
+    "ImportReport",
+    "import_file",
+    "import_file_report",
+    "import_html",
+    "import_text",
+    "paste_sections",
+]
+
+
+@dataclass
+class ImportReport:
+    """What an import of a file produced, for the command line or a dialog to report.
+
+    ``source_format`` is ``text``, ``markdown``, ``html`` or ``docx``; ``encoding``
+    the text encoding used (empty for .docx); ``warnings`` sentences for the user,
+    e.g. that a legacy encoding was assumed.
+    """
+
+    brief: Brief
+    source_format: str
+    encoding: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def _clean_text(text: str) -> str:
+    """Control characters other than tabs and line ends are not text; lone surrogates neither."""
+    if not text.isprintable():
+        out = []
+        for ch in text:
+            code = ord(ch)
+            if code < 32 and ch not in "\t\n\r\x0b\x0c":
+                continue
+            if code == 0x7F:
+                continue
+            if 0xD800 <= code <= 0xDFFF:
+                out.append("\ufffd")
+                continue
+            out.append(ch)
+        text = "".join(out)
+    return text
+
+
+def _elements(text: str, fmt: str) -> list[Element]:
+    if fmt == "html":
+        from briefbook.core.importing.html_reader import parse_html
+
+        return parse_html(text)
+    if fmt == "markdown":
+        from briefbook.core.importing.markdown_reader import parse_markdown
+
+        return parse_markdown(text)
+    from briefbook.core.importing.plaintext import parse_plain_text
+
+    return parse_plain_text(text)
+
+
+def resolve_format(text: str, fmt: str) -> str:
+    """``fmt`` itself, or for ``auto`` the format :func:`detect_format` finds."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown import format {fmt!r}; one of: {', '.join(FORMATS)}")
+    return detect_format(text) if fmt == "auto" else fmt
+
+
+def import_text(text: str, *, fmt: str = "auto") -> Brief:
+    """Structure ``text`` into a brief: sections from headings, blocks from the rest.
+
+    ``fmt`` is ``text``, ``markdown``, ``html`` or ``auto`` (detect). Never raises
+    for any text; raises ``ValueError`` for an unknown ``fmt``.
+    """
+    cleaned = _clean_text(text)
+    return build_brief(_elements(cleaned, resolve_format(cleaned, fmt)))
+
+
+def import_html(html: str) -> Brief:
+    """Structure HTML (e.g. the clipboard's ``text/html``) into a brief."""
+    return import_text(html, fmt="html")
+
+
+def paste_sections(text: str = "", html: str = "") -> list[Section]:
+    """The sections to insert for "Paste as sections": from the HTML when there is some.
+
+    The clipboard usually offers both; HTML keeps tables, lists and bold/italic,
+    so it is preferred unless it holds no text.
+    """
+    if html.strip():
+        sections = import_html(html).sections
+        if any(s.blocks or s.subsections or s.title != PREAMBLE_TITLE for s in sections):
+            return sections
+    return import_text(text).sections
+
+
+def import_file(path: Path | str) -> Brief:
+    """Import a ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm`` or ``.docx`` file.
+
+    Text files are read as UTF-8 (with or without a byte-order mark, or UTF-16
+    with one), falling back to Windows-1252 then Latin-1. Raises
+    :class:`ImportSourceError` for binary data or a broken document and
+    :class:`FileAccessError` when the file cannot be read.
+    """
+    return import_file_report(path).brief
+
+
+def import_file_report(path: Path | str) -> ImportReport:
+    """Like :func:`import_file`, with the format and encoding used and any warnings."""
+    source = Path(path)
+    data = _read(source)
+    suffix = source.suffix.lower()
+    fmt = SUFFIX_FORMATS.get(suffix, "auto")
+    if fmt == "docx" or (fmt == "auto" and data.startswith(b"PK\x03\x04")):
+        from briefbook.core.importing.docx_reader import parse_docx
+
+        brief = build_brief(parse_docx(data, source))
+        return ImportReport(brief=brief, source_format="docx")
+    decoded: DecodedText = decode_bytes(data, source)
+    text = _clean_text(decoded.text)
+    resolved = resolve_format(text, fmt)
+    brief = build_brief(_elements(text, resolved))
+    warnings = [decoded.note] if decoded.note else []
+    if not brief.sections:
+        warnings.append("the file holds no text to import")
+    return ImportReport(brief=brief, source_format=resolved, encoding=decoded.encoding,
+                        warnings=warnings)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise ImportSourceError(path, f"the file is {size // 1_000_000} MB; briefbook imports "
+                                    f"files up to {MAX_IMPORT_BYTES // 1_000_000} MB")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_IMPORT_BYTES + 1)
+    except FileNotFoundError:
+        raise FileAccessError(path, "no such file") from None
+    except IsADirectoryError:
+        raise FileAccessError(path, "this is a folder, not a file") from None
+    except PermissionError:
+        raise FileAccessError(path, "permission denied") from None
+    except OSError as exc:
+        raise FileAccessError(path, exc.strerror or str(exc)) from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportSourceError(path, "the file is larger than briefbook imports")
+    return data

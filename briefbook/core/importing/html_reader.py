@@ -1,0 +1,401 @@
+"""HTML from the clipboard or a file, read with the standard library's ``html.parser``.
+
+Why the standard library: clipboard HTML (Word, browsers, Google Docs, Outlook)
+is small and forgiving parsing is all we need; ``html.parser`` never fetches
+anything, has no C extension to ship, and with the few tag rules below (void
+tags, implied ends of ``p``, ``li``, ``td``, ``tr``) it builds a usable tree.
+
+Headings, paragraphs, lists (also Word's ``MsoListParagraph`` paragraphs),
+tables, bold/italic (tags or CSS, as Google Docs writes them) and links become
+the model's elements; scripts, styles and comments are not content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from briefbook.core.importing.inline import InlineBuffer
+from briefbook.core.importing.listmarkers import MAX_DEPTH, ListBuilder, Marker, parse_marker
+from briefbook.core.importing.structure import Element, Heading, Para
+from briefbook.core.importing.tables import looks_like_header, make_table
+from briefbook.core.model import Block, BulletsBlock, ListItem, NumberedBlock
+
+#: Elements nested deeper than this are read as the text they hold.
+MAX_TREE_DEPTH = 100
+
+_VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "col", "wbr", "source", "area",
+                   "base", "embed", "param", "track", "keygen"})
+_SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "svg", "math",
+                   "iframe", "object", "select", "textarea", "button", "xml"})
+_BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+                     "blockquote", "center", "figure", "figcaption", "address", "pre", "form",
+                     "fieldset", "dl", "dt", "dd", "body", "html", "details", "summary", "li",
+                     "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"})
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+#: Inside a table cell or a list item, these only separate words.
+_SPACED = _BLOCKS | {"td", "th", "tr", "thead", "tbody", "tfoot", "caption"}
+#: What Word's Symbol and Wingdings bullets look like once copied as text.
+_WORD_BULLETS = ("o ", "§ ", "Ø ", "ü ", "· ", "- ")
+#: A start tag that ends an open element of these kinds (HTML's implied end tags).
+_CLOSED_BY: dict[str, frozenset[str]] = {
+    "p": frozenset(_BLOCKS - {"body", "html"}),
+    "li": frozenset({"li"}),
+    "dt": frozenset({"dt", "dd"}),
+    "dd": frozenset({"dt", "dd"}),
+    "td": frozenset({"td", "th", "tr", "tbody", "thead", "tfoot"}),
+    "th": frozenset({"td", "th", "tr", "tbody", "thead", "tfoot"}),
+    "tr": frozenset({"tr", "tbody", "thead", "tfoot"}),
+    "thead": frozenset({"tbody", "tfoot"}),
+    "tbody": frozenset({"tbody", "tfoot"}),
+}
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str] = field(default_factory=dict)
+    children: list[Node | str] = field(default_factory=list)
+
+
+class _TreeBuilder(HTMLParser):
+    """A forgiving tree: void tags, implied end tags, stray end tags ignored."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("root")
+        self.stack: list[Node] = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        tag = tag.lower()
+        while len(self.stack) > 1 and tag in _CLOSED_BY.get(self.stack[-1].tag, frozenset()):
+            self.stack.pop()
+        node = Node(tag, {k.lower(): (v or "") for k, v in attrs})
+        self.stack[-1].children.append(node)
+        if tag not in _VOID and len(self.stack) < MAX_TREE_DEPTH:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(Node(tag.lower(), {k.lower(): (v or "") for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        tag = tag.lower()
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse_html(html: str) -> list[Element]:
+    """The headings and blocks of an HTML document or fragment, in order."""
+    builder = _TreeBuilder()
+    builder.feed(_strip_clipboard_header(html))
+    builder.close()
+    walker = _Walker()
+    walker.block(builder.root, 0)
+    walker.flush()
+    walker.end_word_list()
+    return walker.out
+
+
+def _strip_clipboard_header(html: str) -> str:
+    """Windows' CF_HTML starts with ``Version:0.9 StartHTML:...``; the HTML follows."""
+    head = html[:400].lower()
+    if head.startswith("version:") and "starthtml:" in head:
+        start = html.find("<")
+        return html[start:] if start >= 0 else html
+    return html
+
+
+def _style(node: Node) -> str:
+    return node.attrs.get("style", "").replace(" ", "").lower()
+
+
+def _marks(node: Node) -> list[str]:
+    """The marks a tag (or its CSS) puts on its text: ``**``, ``*``, or both."""
+    style = _style(node)
+    marks: list[str] = []
+    bold = node.tag in ("b", "strong")
+    if "font-weight:normal" in style or "font-weight:400" in style:
+        bold = False
+    if any(f"font-weight:{w}" in style for w in ("bold", "bolder", "600", "700", "800", "900")):
+        bold = True
+    italic = node.tag in ("i", "em") or "font-style:italic" in style
+    if "font-style:normal" in style:
+        italic = False
+    if bold:
+        marks.append("**")
+    if italic:
+        marks.append("*")
+    return marks
+
+
+def _text_of(node: Node | str) -> str:
+    """All the text below a node, iteratively (no recursion, whatever the depth)."""
+    parts: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            parts.append(current)
+        elif current.tag not in _SKIP:
+            if current.tag == "br":
+                parts.append("\n")
+            stack.extend(reversed(current.children))
+    return "".join(parts)
+
+
+def _collapse(text: str) -> str:
+    """HTML whitespace: runs of spaces, tabs and newlines are one space (``\\n`` from <br> kept)."""
+    lines = [" ".join(part.split()) for part in text.split("\n")]
+    return "\n".join(lines)
+
+
+class _Walker:
+    """Turns the tree into elements; inline content gathers in a buffer until a block ends."""
+
+    def __init__(self) -> None:
+        self.out: list[Element] = []
+        self.buffer = InlineBuffer()
+        self.word_list: ListBuilder | None = None  # Word's list paragraphs being gathered
+        self.inline_only = 0  # > 0 while reading a cell or an item: blocks are just text
+
+    # --- blocks ---------------------------------------------------------------
+
+    def flush(self) -> None:
+        """End the current paragraph."""
+        text = _collapse(self.buffer.take())
+        lines = [line.strip() for line in text.split("\n")]
+        if any(lines):
+            self.end_word_list()
+            self.out.append(Para(lines=[line for line in lines if line]))
+
+    def _emit(self, element: Element) -> None:
+        self.flush()
+        self.end_word_list()
+        self.out.append(element)
+
+    def block(self, node: Node, depth: int) -> None:
+        """Walk a node's children at block level."""
+        for child in node.children:
+            if isinstance(child, str):
+                self.buffer.text(child)
+                continue
+            self.node(child, depth + 1)
+
+    def node(self, node: Node, depth: int) -> None:
+        tag = node.tag
+        if tag in _SKIP:
+            return
+        if depth > MAX_TREE_DEPTH:
+            self.buffer.text(_text_of(node))
+            return
+        if self.inline_only:
+            if tag in _SPACED:
+                self.buffer.text(" ")
+                self.block(node, depth)
+                self.buffer.text(" ")
+            else:
+                self.inline(node, depth)
+            return
+        if tag in _HEADINGS:
+            text = " ".join(_text_of(node).split())
+            if text:
+                self._emit(Heading(text=text, level=_HEADINGS[tag]))
+            return
+        if tag in ("ul", "ol"):
+            self.flush()
+            self.end_word_list()
+            items = self._list_items(node, depth, 1)
+            if items:
+                block: Block = (NumberedBlock(items=items) if tag == "ol"
+                                else BulletsBlock(items=items))
+                self.out.append(block)
+            return
+        if tag == "table":
+            self._emit(self._table(node, depth))
+            return
+        if tag == "p" and "msolist" in node.attrs.get("class", "").lower():
+            self.flush()
+            self._word_list_paragraph(node, depth)
+            return
+        if tag in _BLOCKS:
+            self.flush()
+            self.block(node, depth)
+            self.flush()
+            return
+        self.inline(node, depth)
+
+    # --- inline -----------------------------------------------------------------
+
+    def inline(self, node: Node, depth: int) -> None:
+        tag = node.tag
+        if tag == "br":
+            self.buffer.text("\n")
+            return
+        if tag == "img":
+            self.buffer.text(node.attrs.get("alt", ""))
+            return
+        if depth > MAX_TREE_DEPTH:
+            self.buffer.text(_text_of(node))
+            return
+        marks = _marks(node)
+        link = node.attrs.get("href", "") if tag == "a" else ""
+        for mark in marks:
+            self.buffer.open(mark)
+        if link:
+            self.buffer.open("link", link)
+        self.block(node, depth)
+        if link:
+            self.buffer.close("link")
+        for mark in reversed(marks):
+            self.buffer.close(mark)
+
+    def _inline_text(self, node: Node, depth: int) -> str:
+        """A node's inline content in markup, without touching the paragraph being built."""
+        saved = self.buffer
+        self.buffer = InlineBuffer()
+        self.inline_only += 1
+        try:
+            self.block(node, depth)
+            text = _collapse(self.buffer.take()).replace("\n", " ").strip()
+        finally:
+            self.inline_only -= 1
+            self.buffer = saved
+        return text
+
+    # --- lists ---------------------------------------------------------------------
+
+    def _list_items(self, node: Node, depth: int, level: int) -> list[ListItem]:
+        items: list[ListItem] = []
+        for child in node.children:
+            if isinstance(child, str):
+                if child.strip():
+                    items.append(ListItem(text=" ".join(child.split())))
+                continue
+            if child.tag == "li":
+                items.append(self._item(child, depth + 1, level))
+            elif child.tag in ("ul", "ol") and items:
+                items[-1].items.extend(self._list_items(child, depth + 1, level + 1))
+            elif child.tag not in _SKIP:
+                text = self._inline_text(child, depth + 1)
+                if text:
+                    items.append(ListItem(text=text))
+        return items
+
+    def _item(self, node: Node, depth: int, level: int) -> ListItem:
+        item = ListItem()
+        holder = Node("span", {}, [])
+        for child in node.children:
+            if isinstance(child, Node) and child.tag in ("ul", "ol"):
+                nested = self._list_items(child, depth + 1, level + 1)
+                if level >= MAX_DEPTH:
+                    item.text = " ".join(p for p in [item.text, *_texts(nested)] if p)
+                else:
+                    item.items.extend(nested)
+            else:
+                holder.children.append(child)
+        text = self._inline_text(holder, depth)
+        item.text = f"{text} {item.text}".strip() if item.text else text
+        return item
+
+    def _word_list_paragraph(self, node: Node, depth: int) -> None:
+        """Word writes list items as ``<p class=MsoListParagraph>`` with a typed bullet."""
+        text = self._inline_text(node, depth).replace("\xa0", " ")
+        level = _word_list_level(_style(node))
+        marker = parse_marker(text)
+        if marker is None and text.startswith(_WORD_BULLETS) and text[2:].strip():
+            marker = Marker("bullet", "bullet", 0, 0, text[2:].strip())
+        if marker is None:
+            marker = Marker("bullet", "bullet", 0, 0, text)
+        marker = Marker(marker.kind, marker.style, level * 4, level * 4 + 2, marker.text)
+        if self.word_list is None or (level == 0 and marker.kind != self.word_list.kind):
+            self.end_word_list()
+            self.word_list = ListBuilder(marker)
+        else:
+            self.word_list.add(marker)
+
+    def end_word_list(self) -> None:
+        if self.word_list is not None:
+            built = self.word_list
+            self.word_list = None
+            block: Block = (BulletsBlock(items=built.top) if built.kind == "bullet"
+                            else NumberedBlock(items=built.top))
+            self.out.append(block)
+
+    # --- tables ---------------------------------------------------------------------
+
+    def _table(self, node: Node, depth: int) -> Block:
+        rows: list[list[str]] = []
+        header_rows = 0
+        ordered: list[tuple[Node, int, bool]] = []
+        stack: list[tuple[Node, int, bool]] = [
+            (c, depth + 1, False) for c in reversed(node.children) if isinstance(c, Node)
+        ]
+        while stack:  # the rows of this table in document order, not those of nested tables
+            current, level, in_head = stack.pop()
+            if current.tag == "tr":
+                ordered.append((current, level, in_head))
+            elif current.tag in ("thead", "tbody", "tfoot"):
+                head = in_head or current.tag == "thead"
+                stack.extend((c, level + 1, head) for c in reversed(current.children)
+                             if isinstance(c, Node))
+        for row, level, in_head in ordered:
+            cells: list[str] = []
+            all_th = True
+            for cell in row.children:
+                if isinstance(cell, Node) and cell.tag in ("td", "th"):
+                    all_th = all_th and cell.tag == "th"
+                    cells.append(self._inline_text(cell, level + 1))
+                    span = _int(cell.attrs.get("colspan", "1"))
+                    cells.extend([""] * (min(span, 64) - 1))
+            if cells:
+                if (in_head or all_th) and len(rows) == header_rows:
+                    header_rows += 1
+                rows.append(cells)
+        if header_rows > 1:
+            merged = [" ".join(p for p in parts if p) for parts in zip(*rows[:header_rows],
+                                                                          strict=False)]
+            rows = [merged, *rows[header_rows:]]
+            header_rows = 1
+        caption = ""
+        for child in node.children:
+            if isinstance(child, Node) and child.tag == "caption":
+                caption = " ".join(_text_of(child).split())
+        table = make_table(rows, header_rows == 1 or looks_like_header(rows))
+        table.caption = caption
+        return table
+
+
+def _int(value: str) -> int:
+    try:
+        return max(1, int(value.strip() or "1"))
+    except ValueError:
+        return 1
+
+
+def _word_list_level(style: str) -> int:
+    """``mso-list:l0 level2 lfo1`` → 1."""
+    at = style.find("level")
+    if at < 0:
+        return 0
+    digits = ""
+    for ch in style[at + 5: at + 7]:
+        if ch.isdigit():
+            digits += ch
+        else:
+            break
+    return max(0, int(digits) - 1) if digits else 0
+
+
+def _texts(items: list[ListItem]) -> list[str]:
+    out: list[str] = []
+    stack = list(reversed(items))
+    while stack:
+        item = stack.pop()
+        out.append(item.text)
+        stack.extend(reversed(item.items))
+    return out

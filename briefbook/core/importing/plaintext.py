@@ -1,0 +1,380 @@
+"""Plain text, read with hand-written line rules (no parser applies to it).
+
+What the rules recognise, in the order they are tried at the start of a block:
+schedules (time-led lines under dates), pipe tables, tab-separated tables,
+space-aligned tables, bullet and numbered lists nested by indentation,
+Markdown ``#`` headings, underlined headings, short lines without final
+punctuation standing above a paragraph or a list (headings), and paragraphs
+joined across hard-wrapped lines. Anything else is a paragraph: no line is
+dropped except rules (``-----``) and table separator rows, which are markup.
+
+Each line is looked at a bounded number of times, so the time is linear in the
+size of the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+
+from briefbook.core.importing.kinds import section_kind
+from briefbook.core.importing.listmarkers import ListBuilder, Marker, leading_columns, parse_marker
+from briefbook.core.importing.schedule import (
+    ScheduleContext,
+    SourceLine,
+    date_line,
+    find_schedule,
+    time_led,
+)
+from briefbook.core.importing.structure import Element, Heading
+from briefbook.core.importing.tables import (
+    find_pipe_table,
+    find_space_table,
+    find_tab_table,
+    is_separator_row,
+)
+from briefbook.core.model import Block, BulletsBlock, NumberedBlock, TextBlock
+
+#: Punctuation that ends a sentence (and so a line that cannot be a heading).
+TERMINAL = ".!?…:;,"
+_SENTENCE_END = ".!?…:;"
+_CLOSERS = "\"'”’»)]*_"
+_GREETINGS = ("dear ", "hi ", "hello", "best", "kind regards", "regards", "thanks", "thank you",
+              "sincerely", "cheers", "yours", "warm regards", "many thanks", "ciao", "bonjour")
+#: Headings are at most this long (characters, words).
+MAX_HEADING_CHARS = 120
+MAX_HEADING_WORDS = 14
+
+
+def normalize_newlines(text: str) -> str:
+    """Windows and old Mac line ends as ``\\n``; a leading byte-order mark removed."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace(
+        "\u2029", "\n\n").replace("\x0c", "\n").replace("\x0b", "\n")
+
+
+def parse_plain_text(text: str) -> list[Element]:
+    """The headings and blocks of plain text, in order."""
+    return _Parser(normalize_newlines(text)).run()
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def _ends_terminal(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS + " ")
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def is_rule(text: str) -> bool:
+    """``-----``, ``=====``, ``* * *``, ``___``: a line that only draws a line."""
+    body = text.replace(" ", "")
+    return len(body) >= 3 and len(set(body)) == 1 and body[0] in "-=_*~#•"
+
+
+def heading_shape(text: str) -> bool:
+    """Short, no final punctuation, starts with a capital or a digit: reads as a heading."""
+    if not text or len(text) > MAX_HEADING_CHARS or _ends_terminal(text):
+        return False
+    if len(text.split()) > MAX_HEADING_WORDS or "|" in text or "\t" in text:
+        return False
+    if not any(ch.isalpha() for ch in text) or text[0].islower():
+        return False
+    if text[0] in "([{<\"'“‘*_" and not text.startswith(("**", "__")):
+        return False
+    return not text.lower().startswith(_GREETINGS)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width text was hard-wrapped at, when most inner lines of paragraphs fill it."""
+    inner: list[int] = []
+    for a, b in pairwise(lines):
+        if a.strip() and b.strip() and parse_marker(b) is None and "|" not in a:
+            inner.append(len(a.rstrip()))
+    if len(inner) < 3:
+        return None
+    inner.sort()
+    width = inner[int(len(inner) * 0.9)]
+    if not 30 <= width <= 120:
+        return None
+    full = sum(1 for n in inner if n >= width * 0.7)
+    return width if full >= len(inner) * 0.6 else None
+
+
+class _Parser:
+    """One pass over the lines; ``run`` returns the element stream."""
+
+    def __init__(self, text: str) -> None:
+        self.raw = [line.rstrip() for line in text.split("\n")]
+        self.src = [SourceLine(line.strip(), leading_columns(line)[0]) for line in self.raw]
+        self.n = len(self.raw)
+        self.wrap = _wrap_width(self.raw)
+        self.out: list[Element] = []
+        self.context = ScheduleContext()
+        # How far runs already read found no schedule / no space table: never read twice.
+        self.no_schedule_before = 0
+        self.no_space_table_before = 0
+        self.year = self._first_year()
+
+    def _first_year(self) -> int | None:
+        for line in self.src[:2000]:
+            if len(line.text) <= 60 and (found := date_line(line.text)) and found.year:
+                return found.year
+        return None
+
+    # --- the main loop ----------------------------------------------------
+
+    def run(self) -> list[Element]:
+        i = 0
+        while i < self.n:
+            i = self._block_at(i)
+        return self.out
+
+    def _block_at(self, i: int) -> int:
+        text = self.src[i].text
+        if not text:
+            return i + 1
+        if is_rule(text):
+            return i + 1
+        found = self._structured_block(i)
+        if found is not None:
+            block, end = found
+            self.out.append(block)
+            return end
+        marker = parse_marker(self.raw[i])
+        if marker is not None and not self._numbered_heading(i, marker):
+            return self._list(i, marker)
+        hashed = _hash_heading(text)
+        if hashed is not None:
+            self._heading(*hashed)
+            return i + 1
+        if self._underlined_heading(i):
+            self._heading(text, 1 if self.src[i + 1].text.lstrip()[0] == "=" else 2)
+            return i + 2
+        if self._is_heading(i):
+            title = text[:-1].rstrip() if text.endswith(":") else text
+            self._heading(title, 1)
+            return i + 1
+        return self._paragraph(i)
+
+    def _heading(self, text: str, level: int) -> None:
+        self.out.append(Heading(text=text, level=level))
+        found = date_line(text)
+        date = found.resolve(self.year) if found else None
+        agenda = section_kind(text) == "schedule" or date is not None
+        self.context = ScheduleContext(agenda=agenda, date=date, year=self.year)
+
+    def _structured_block(self, i: int) -> tuple[Block, int] | None:
+        """A schedule or a table starting at line ``i``."""
+        text = self.src[i].text
+        if i >= self.no_schedule_before and (
+            time_led(text) is not None or (len(text) <= 60 and date_line(text) is not None)
+        ):
+            block, end = find_schedule(self.src, i, self.context)
+            if block is not None:
+                return block, end
+            self.no_schedule_before = end
+        if "|" in text or is_separator_row(text):
+            table = find_pipe_table(self.raw, i)
+            if table is not None:
+                return table
+        if "\t" in self.raw[i].strip():
+            table = find_tab_table(self.raw, i)
+            if table is not None:
+                return table
+        if "  " in text and i >= self.no_space_table_before and parse_marker(self.raw[i]) is None:
+            table = find_space_table(self.raw, i)
+            if table is not None:
+                return table
+            self.no_space_table_before = self._gap_run_end(i)
+        return None
+
+    def _gap_run_end(self, i: int) -> int:
+        j = i
+        while j < self.n and "  " in self.src[j].text:
+            j += 1
+        return max(j, i + 1)
+
+    def _starts_block(self, j: int) -> bool:
+        """Whether line ``j`` cannot continue a paragraph: a list, table, schedule, heading..."""
+        text = self.src[j].text
+        if not text or is_rule(text) or _hash_heading(text) is not None:
+            return True
+        marker = parse_marker(self.raw[j])
+        if marker is not None and (marker.kind == "bullet" or marker.style == "decimal"):
+            return True
+        return self._structured_block_peek(j)
+
+    def _structured_block_peek(self, j: int) -> bool:
+        text = self.src[j].text
+        quick = (
+            "|" in text
+            or "\t" in self.raw[j].strip()
+            or ("  " in text and j >= self.no_space_table_before)
+            or (j >= self.no_schedule_before and (time_led(text) is not None or (
+                len(text) <= 60 and date_line(text) is not None)))
+        )
+        if not quick:
+            return False
+        return self._structured_block(j) is not None
+
+    # --- headings -----------------------------------------------------------
+
+    def _next_nonblank(self, i: int) -> int | None:
+        limit = min(self.n, i + 50)
+        while i < limit:
+            if self.src[i].text:
+                return i
+            i += 1
+        return None
+
+    def _underlined_heading(self, i: int) -> bool:
+        """``Title`` over ``=====`` or ``-----``."""
+        if i + 1 >= self.n:
+            return False
+        under = self.src[i + 1].text
+        if not under or not is_rule(under) or under[0] not in "=-":
+            return False
+        return heading_shape(self.src[i].text)
+
+    def _is_heading(self, i: int) -> bool:
+        """A short line standing above a paragraph, a list, a table or a schedule."""
+        text = self.src[i].text
+        if text.endswith(":") and len(text.split()) <= 4 and section_kind(text[:-1]):
+            return self._next_nonblank(i + 1) is not None
+        if not heading_shape(text) or self.src[i].indent > 8:
+            return False
+        k = self._next_nonblank(i + 1)
+        if k is None:
+            return False
+        if k > i + 1:
+            return True
+        nxt = self.src[k].text
+        if nxt[0].islower():
+            return False
+        if self.wrap is not None and len(text) >= self.wrap * 0.75:
+            return False
+        if self._starts_block(k):
+            return True
+        # Two short lines in a row (an address, a signature) are text.
+        return not (heading_shape(nxt) and date_line(nxt) is None)
+
+    def _numbered_heading(self, i: int, marker: Marker) -> bool:
+        """``1. Introduction`` above a paragraph (not above ``2. ...``) is a heading."""
+        if marker.style != "decimal" or marker.indent > 0:
+            return False
+        k = self._next_nonblank(i + 1)
+        if k is None or parse_marker(self.raw[k]) is not None:
+            return False
+        return self._is_heading(i)
+
+    # --- lists ----------------------------------------------------------------
+
+    def _list(self, i: int, first: Marker) -> int:
+        builder = ListBuilder(first)
+        base = first.indent
+        j = i + 1
+        while j < self.n:
+            text = self.src[j].text
+            if not text:
+                k = self._next_nonblank(j)
+                if k is None or k - j > 1:
+                    break
+                nxt = parse_marker(self.raw[k])
+                if nxt is None or nxt.indent < base or (
+                    nxt.indent == base and nxt.kind != first.kind
+                ):
+                    break
+                j = k
+                continue
+            marker = parse_marker(self.raw[j])
+            if marker is not None:
+                marker = self._nested_enumeration(marker, first, base)
+                if marker.indent <= base and marker.kind != first.kind:
+                    break
+                if marker.indent < base:
+                    break
+                builder.add(marker)
+                j += 1
+                continue
+            if self.src[j].indent > base and not self._starts_block(j):
+                builder.continue_item(text)
+                j += 1
+                continue
+            last = builder.top[-1] if builder.top else None
+            if last is not None and not _ends_sentence(last.text) and text[0].islower() and (
+                not self._starts_block(j)
+            ):
+                builder.continue_item(text)
+                j += 1
+                continue
+            break
+        block: Block
+        block = BulletsBlock(items=builder.top) if first.kind == "bullet" else NumberedBlock(
+            items=builder.top)
+        self.out.append(block)
+        return j
+
+    @staticmethod
+    def _nested_enumeration(marker: Marker, first: Marker, base: int) -> Marker:
+        """``a)`` items right under ``1.`` items at the same indentation are nested."""
+        nested = marker.style in ("alpha", "roman") and marker.indent <= base
+        if first.style == "decimal" and nested:
+            return replace(marker, indent=base + 2)
+        return marker
+
+    # --- paragraphs -------------------------------------------------------------
+
+    def _paragraph(self, i: int) -> int:
+        parts = [self.src[i].text]
+        j = i + 1
+        while j < self.n:
+            text = self.src[j].text
+            if not text or self._starts_block(j):
+                break
+            previous = parts[-1]
+            if not self._joins(previous, text, j):
+                break
+            parts.append(("\n" if self._line_break(previous) else " ") + text)
+            j += 1
+        self.out.append(TextBlock(text="".join(parts)))
+        return j
+
+    def _joins(self, previous: str, text: str, j: int) -> bool:
+        """Whether line ``j`` (``text``) continues the paragraph that ``previous`` ends."""
+        if text[0].islower():
+            return True
+        if self.wrap is not None:
+            if _ends_sentence(previous) and len(previous) < self.wrap * 0.8:
+                return False
+            return not self._is_heading(j) or not _ends_sentence(previous)
+        if _ends_sentence(previous):
+            return False
+        return not (len(previous) > MAX_HEADING_CHARS and self._is_heading(j))
+
+    def _line_break(self, previous: str) -> bool:
+        """Short lines without punctuation (an address, a signature) keep their line breaks."""
+        limit = (self.wrap or 80) * 0.6
+        return len(previous) < limit and not _ends_terminal(previous)
+
+
+def _hash_heading(text: str) -> tuple[str, int] | None:
+    """``## Title`` → ("Title", 2)."""
+    if not text.startswith("#"):
+        return None
+    level = 0
+    while level < len(text) and text[level] == "#":
+        level += 1
+    if level > 6 or level >= len(text) or text[level] not in " \t":
+        return None
+    title = text[level:].strip()
+    closing = title.rstrip("#")
+    if closing != title and (not closing or closing.endswith((" ", "\t"))):
+        title = closing.strip()
+    return (title, level) if title else None
+
+
+__all__ = ["normalize_newlines", "parse_plain_text"]
