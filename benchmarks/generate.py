@@ -26,7 +26,7 @@ from briefbook.core.fileformat import save
 SEED = 20250612
 #: Target page count -> number of top-level sections, calibrated on briefbook's own export
 #: (see README.md; re-calibrate with ``python -m benchmarks.generate --calibrate``).
-SECTIONS: dict[int, int] = {30: 10, 300: 100, 1500: 500}
+SECTIONS: dict[int, int] = {30: 15, 300: 157, 1500: 785}
 SIZES: tuple[int, ...] = tuple(SECTIONS)
 
 Recipe = Callable[[Prose, int], m.Section]
@@ -148,13 +148,44 @@ def write_brief(pages: int, folder: Path, seed: int = SEED) -> Path:
     return path
 
 
+def calibrate(folder: Path, seed: int = SEED) -> dict[int, int]:
+    """Section counts that make briefbook's export land on each target page count.
+
+    Renders a trial brief, assumes pages grow linearly with sections (they do:
+    every section starts a page) and checks the guess with a second render.
+    """
+    from briefbook.render import render_pdf
+
+    write_images(folder / "images")
+
+    def pages_of(sections: int) -> int:
+        brief = generate(sections, seed)
+        brief.source = folder / "calibrate.brief.yaml"
+        return render_pdf(brief).page_count
+
+    trial = 60
+    per_section = pages_of(trial) / trial
+    found = {}
+    for target in SIZES:
+        guess = max(1, round(target / per_section))
+        if target <= 300:
+            guess = max(1, round(guess * target / pages_of(guess)))
+        found[target] = guess
+    return found
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("pages", type=int, nargs="*", default=list(SIZES),
                         help=f"target sizes, of {', '.join(map(str, SIZES))}")
     parser.add_argument("-o", "--out", type=Path, default=Path("bench-briefs"))
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--calibrate", action="store_true",
+                        help="print the section counts to put in SECTIONS, then stop")
     args = parser.parse_args(argv)
+    if args.calibrate:
+        print(calibrate(args.out, args.seed))
+        return
     for pages in args.pages:
         if pages not in SECTIONS:
             parser.error(f"no calibrated size {pages}; use one of {SIZES}")
