@@ -32,7 +32,7 @@ from reportlab.platypus import (
 from briefbook.core import model as m
 from briefbook.errors import Problem
 from briefbook.render import text as tx
-from briefbook.render.flowables import PriorityTag
+from briefbook.render.flowables import PriorityTag, TextParagraph
 from briefbook.render.formatting import format_date, format_time_range
 from briefbook.render.images import ImageFailure, LoadedImage, load_image
 from briefbook.render.theme import Theme
@@ -92,9 +92,9 @@ def safe_paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
     """A Paragraph from markup we produced; should ReportLab still refuse it,
     the text is printed fully escaped instead."""
     try:
-        return Paragraph(markup, style)
+        return TextParagraph(markup, style)
     except ValueError:
-        return Paragraph(tx.escape(markup), style)
+        return TextParagraph(tx.escape(markup), style)
 
 
 def text_block(block: m.TextBlock, ctx: BlockContext) -> list[Flowable]:

@@ -10,8 +10,10 @@ so the whole document is laid out in one pass.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.rl_accel import sameFrag
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
@@ -47,6 +49,36 @@ def draw_form_at(canv: Canvas, name: str, x: float, y: float) -> None:
     canv.translate(x, y)
     canv.doForm(name)
     canv.restoreState()
+
+
+class TextParagraph(Paragraph):
+    """A Paragraph that joins the neighbouring text runs its parser leaves apart.
+
+    ReportLab's parser splits text at every entity, so escaped user text
+    (``&lt;``, ``&amp;``) becomes many same-styled runs and loses the fast
+    single-run line breaking: a long escaped paragraph lays out about seven times
+    slower. Joining runs that ``sameFrag`` calls equal changes nothing visible.
+    """
+
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
+        parsed = frags is None
+        super()._setup(text, style, bulletText, frags, cleaner)
+        if parsed and len(self.frags) > 1:
+            self.frags = join_runs(self.frags)
+
+
+def join_runs(frags: list[Any]) -> list[Any]:
+    """Join neighbouring same-styled text fragments (never images or line breaks)."""
+    joined: list[Any] = []
+    for frag in frags:
+        last = joined[-1] if joined else None
+        if last is not None and type(last) is type(frag) and sameFrag(last, frag):
+            merged = last.clone()
+            merged.text = last.text + frag.text
+            joined[-1] = merged
+        else:
+            joined.append(frag)
+    return joined
 
 
 class Heading(Flowable):
@@ -141,11 +173,13 @@ class TocEntry(Flowable):
         canv = self.canv
         para = self.para
         style = para.style
-        para.drawOn(canv, 0, 0)
         first_baseline = self.height - style.fontSize
+        canv.saveState()
         canv.setFont(style.fontName, style.fontSize)
         canv.setFillColor(style.textColor)
         canv.drawString(self.label_x, first_baseline, self.label)
+        canv.restoreState()
+        para.drawOn(canv, 0, 0)
         lines = para.blPara.lines if hasattr(para, "blPara") else []
         n = max(1, len(lines))
         baseline = first_baseline - (n - 1) * style.leading

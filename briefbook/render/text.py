@@ -27,8 +27,7 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPECIAL = re.compile(r"[*\[]")
 _LINK = re.compile(r"\[([^\[\]\n]{1,1000})\]\(([^\s()<>\"]{1,2000})\)")
 _ALLOWED_URL = re.compile(r"(?i)(?:https?://[^\s/]|mailto:[^\s@]+@)")
-_DOUBLE = re.compile(r"\*\*")
-_SINGLE = re.compile(r"(?<!\*)\*(?!\*)")
+_STARS = re.compile(r"\*+")
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
@@ -55,37 +54,45 @@ def plain(text: str) -> str:
     return escape(clean(text)).replace("\n", "<br/>")
 
 
-def split_paragraphs(text: str, max_chars: int = 6000) -> list[str]:
-    """Split user text into raw paragraphs: at blank lines, and into pieces of at
-    most about ``max_chars`` characters (cut at a newline or space where possible).
-    Empty paragraphs are dropped."""
+def split_paragraphs(text: str, max_chars: int = 6000, piece_chars: int = 2000) -> list[str]:
+    """Split user text into raw paragraphs at blank lines. Empty paragraphs are dropped.
+
+    A paragraph longer than ``max_chars`` (pasted material, a 5 MB log...) is cut
+    into pieces of about ``piece_chars``, at a sentence end, a newline or a space
+    where possible: ReportLab re-wraps the rest of a paragraph at every page
+    break, so one huge paragraph would take quadratic time to lay out.
+    """
     text = clean(text)
     found: list[str] = []
     for para in _PARA_SPLIT.split(text):
         para = para.strip("\n")
         if not para.strip():
             continue
-        found.extend(_cut(para, max_chars))
+        if len(para) <= max_chars:
+            found.append(para)
+        else:
+            found.extend(_cut(para, min(piece_chars, max_chars)))
     return found
 
 
-def _cut(para: str, max_chars: int) -> list[str]:
-    """Cut one long paragraph into pieces near ``max_chars`` characters."""
-    if len(para) <= max_chars:
-        return [para]
+def _cut(para: str, size: int) -> list[str]:
+    """Cut one long paragraph into pieces of at most ``size`` characters."""
     pieces: list[str] = []
     start = 0
     n = len(para)
-    while n - start > max_chars:
-        limit = start + max_chars
-        floor = start + max_chars // 2
-        cut = para.rfind("\n", floor, limit)
+    while n - start > size:
+        limit = start + size
+        floor = start + size // 2
+        cut = para.rfind(". ", floor, limit)
+        if cut >= 0:
+            cut += 1  # keep the full stop with its sentence
+        else:
+            cut = para.rfind("\n", floor, limit)
         if cut < 0:
             cut = para.rfind(" ", floor, limit)
         if cut < 0:
-            cut = limit
-            pieces.append(para[start:cut])
-            start = cut
+            pieces.append(para[start:limit])
+            start = limit
         else:
             pieces.append(para[start:cut])
             start = cut + 1
@@ -104,20 +111,32 @@ class _Positions:
 
 def to_markup(paragraph: str, link_color: str = "#1f4e8c") -> str:
     """Turn one raw paragraph (as from :func:`split_paragraphs`) into safe markup."""
-    pos = _Positions(
-        doubles=_closers(paragraph, _DOUBLE),
-        singles=_closers(paragraph, _SINGLE),
-    )
+    pos = _closers(paragraph)
     out: list[str] = []
     _parse(paragraph, 0, len(paragraph), pos, out, frozenset(), link_color)
     return "".join(out)
 
 
-def _closers(s: str, marker: re.Pattern[str]) -> list[int]:
-    """Positions of ``marker`` that can close a span: preceded by a non-space."""
-    return [
-        m.start() for m in marker.finditer(s) if m.start() > 0 and not s[m.start() - 1].isspace()
-    ]
+def _closers(s: str) -> _Positions:
+    """Where ``**`` and ``*`` may close a span: right after a non-space character.
+
+    In a run of three stars the single star closes first (``***`` ends an italic
+    span inside a bold one, as in Markdown); longer runs close one bold span.
+    """
+    doubles: list[int] = []
+    singles: list[int] = []
+    for run in _STARS.finditer(s):
+        p, length = run.start(), run.end() - run.start()
+        if p == 0 or s[p - 1].isspace():
+            continue
+        if length == 1:
+            singles.append(p)
+        elif length == 3:
+            singles.append(p)
+            doubles.append(p + 1)
+        else:
+            doubles.append(p)
+    return _Positions(doubles=doubles, singles=singles)
 
 
 def paragraphs_markup(text: str, max_chars: int = 6000, link_color: str = "#1f4e8c") -> list[str]:
