@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.editor_box = QVBoxLayout()
         middle_layout.addLayout(self.editor_box, 1)
         middle_layout.addWidget(self.find_bar)
-        middle.setMinimumWidth(360)
+        middle.setMinimumWidth(380)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
@@ -317,7 +317,10 @@ class MainWindow(QMainWindow):
             restored = self.restoreGeometry(QByteArray.fromHex(self.settings.geometry.encode()))
         if not restored:
             screen = self.screen().availableGeometry()
-            self.resize(min(1400, int(screen.width() * 0.92)), min(900, int(screen.height() * 0.9)))
+            if screen.width() <= 1600:  # a laptop: use the whole screen
+                self.setGeometry(screen)
+            else:
+                self.resize(int(screen.width() * 0.85), int(screen.height() * 0.88))
         if self.settings.window_state:
             self.restoreState(QByteArray.fromHex(self.settings.window_state.encode()))
         sizes = self.settings.splitter
@@ -326,7 +329,8 @@ class MainWindow(QMainWindow):
         else:
             width = self.width()
             tree = max(200, width // 6)
-            self.splitter.setSizes([tree, (width - tree) // 2, (width - tree) // 2])
+            editor = (width - tree) * 52 // 100
+            self.splitter.setSizes([tree, editor, width - tree - editor])
 
     def remember_geometry(self) -> None:
         self.settings.geometry = bytes(self.saveGeometry().toHex().data()).decode()

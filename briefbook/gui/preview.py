@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
@@ -86,16 +87,20 @@ class PreviewPane(QWidget):
         self.status_label.setEnabled(False)
         self.zoom_out = self._action("−", "Zoom out (Ctrl+-)", QKeySequence.StandardKey.ZoomOut,
                                      lambda: self.step_zoom(-1))
-        self.zoom_label = QLabel("Fit width")
-        metrics = self.zoom_label.fontMetrics()
-        self.zoom_label.setMinimumWidth(metrics.horizontalAdvance("Whole page "))
-        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.toolbar.addWidget(self.zoom_label)
+        self.zoom_box = QComboBox()
+        self.zoom_box.setToolTip("Zoom")
+        self.zoom_box.addItem("Fit width", "width")
+        self.zoom_box.addItem("Whole page", "page")
+        for zoom in (0.5, 0.75, 1.0, 1.25, 1.5, 2.0):
+            self.zoom_box.addItem(f"{round(zoom * 100)}%", zoom)
+        self.zoom_box.activated.connect(self._zoom_chosen)
+        self.toolbar.addWidget(self.zoom_box)
         self.zoom_in = self._action("+", "Zoom in (Ctrl++)", QKeySequence.StandardKey.ZoomIn,
                                     lambda: self.step_zoom(1))
-        self.fit_width = self._action("Fit Width", "Fit the page width to the pane", None,
-                                      self.set_fit_width)
-        self.fit_page = self._action("Whole Page", "Show whole pages", None, self.set_fit_page)
+        self.fit_width = QAction("Fit Page &Width", self)
+        self.fit_width.triggered.connect(self.set_fit_width)
+        self.fit_page = QAction("Fit &Whole Page", self)
+        self.fit_page.triggered.connect(self.set_fit_page)
         self.toolbar.addSeparator()
         self.show_thumbs = QAction("Pages", self)
         self.show_thumbs.setCheckable(True)
@@ -243,9 +248,26 @@ class PreviewPane(QWidget):
         else:
             smaller = [z for z in ZOOM_STEPS if z < current - 0.01]
             zoom = smaller[-1] if smaller else ZOOM_STEPS[0]
+        self.set_zoom(zoom)
+
+    def set_zoom(self, zoom: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(zoom)
-        self.zoom_label.setText(f"{round(zoom * 100)}%")
+        text = f"{round(zoom * 100)}%"
+        index = self.zoom_box.findText(text)
+        if index < 0:
+            self.zoom_box.addItem(text, zoom)
+            index = self.zoom_box.count() - 1
+        self.zoom_box.setCurrentIndex(index)
+
+    def _zoom_chosen(self, index: int) -> None:
+        choice = self.zoom_box.itemData(index)
+        if choice == "width":
+            self.set_fit_width()
+        elif choice == "page":
+            self.set_fit_page()
+        else:
+            self.set_zoom(float(choice))
 
     def _effective_zoom(self) -> float:
         """The zoom a fit mode amounts to, worked out from the page and viewport widths."""
@@ -259,11 +281,11 @@ class PreviewPane(QWidget):
 
     def set_fit_width(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.zoom_label.setText("Fit width")
+        self.zoom_box.setCurrentIndex(0)
 
     def set_fit_page(self) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.zoom_label.setText("Whole page")
+        self.zoom_box.setCurrentIndex(1)
 
     # --- messages -------------------------------------------------------------------------
 

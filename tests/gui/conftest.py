@@ -9,12 +9,12 @@ import pytest
 
 pytest.importorskip("PySide6.QtPdf")
 
-from PySide6.QtWidgets import QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QMessageBox
 
-from briefbook.gui.app import open_window  # noqa: E402
-from briefbook.gui.mainwindow import MainWindow  # noqa: E402
-from briefbook.gui.settings import load_settings  # noqa: E402
-from briefbook.gui.workers import wait_for_workers  # noqa: E402
+from briefbook.gui.app import open_window
+from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.settings import load_settings
+from briefbook.gui.workers import wait_for_workers
 
 
 @pytest.fixture(autouse=True)
@@ -43,18 +43,18 @@ def no_prompts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def open_ready(qtbot, path: Path | None = None) -> MainWindow:  # noqa: ANN001
+def open_ready(qtbot, path: Path | None = None) -> MainWindow:
     """A shown main window with its brief loaded and the first preview on screen."""
     window = open_window(path, load_settings())
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.preview.pages_shown, timeout=30_000):
-        with qtbot.waitSignal(window.document_opened, timeout=30_000):
-            window.show()
+    with (qtbot.waitSignal(window.preview.pages_shown, timeout=30_000),
+          qtbot.waitSignal(window.document_opened, timeout=30_000)):
+        window.show()
     return window
 
 
 @pytest.fixture
-def window(qtbot, no_prompts: list[str]) -> Iterator[MainWindow]:  # noqa: ANN001
+def window(qtbot, no_prompts: list[str]) -> Iterator[MainWindow]:
     """The app as on a first start: the example brief open, preview shown."""
     win = open_ready(qtbot)
     yield win

@@ -35,7 +35,7 @@ def editors_of(window: MainWindow, label: str) -> list[object]:
     return [card.editor for card in section_editor(window).cards if card.editor.label == label]
 
 
-def wait_render(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def wait_render(qtbot, window: MainWindow) -> None:
     """Render again now and wait until the preview shows the brief as it is."""
     with qtbot.waitSignal(window.previewer.settled, timeout=30_000):
         window.previewer.rerender()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from gui.helpers import editors_of, pdf_text, select_title, wait_render
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox
 
@@ -13,6 +12,7 @@ from briefbook.core.fileformat import load
 from briefbook.gui.dialogs.export import ExportDialog
 from briefbook.gui.editors.table import TableEditor
 from briefbook.gui.mainwindow import MainWindow
+from gui.helpers import editors_of, pdf_text, select_title, wait_render
 
 
 def titles(window: MainWindow) -> list[str]:
@@ -224,7 +224,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow,
     window.tree.closePersistentEditor(window.tree.currentIndex())
     asked: list[str] = []
 
-    def answer(button: QMessageBox.StandardButton):  # noqa: ANN202
+    def answer(button: QMessageBox.StandardButton):
         def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
             asked.append(str(args[2]))
             return button

@@ -178,9 +178,15 @@ class GridView(QTableView):
             height += self.rowHeight(row)
         if rows == 0:
             height += self.verticalHeader().defaultSectionSize()
-        if self.horizontalScrollBar().isVisible():
-            height += self.horizontalScrollBar().height()
+        if self.horizontalHeader().length() > self.viewport().width() + 1:
+            height += self.horizontalScrollBar().sizeHint().height()
         self.setFixedHeight(height)
+
+    def resizeEvent(self, event: object) -> None:
+        old_width = event.oldSize().width()  # type: ignore[attr-defined]
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if old_width != self.width():
+            self.fit_height()  # wrapped cells grow or shrink with the width
 
     # --- clipboard ----------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QPushButton,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from briefbook.core.model import BulletsBlock, ListItem, NumberedBlock
 from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
+from briefbook.gui.editors.widgets import small_button
 
 ItemPath = tuple[int, ...]
 
@@ -138,11 +139,8 @@ class ListEditor(BlockEditor):
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(4)
 
-        def button(text: str, tip: str, slot: object, key: str | None = None) -> QPushButton:
-            push = QPushButton(text)
-            push.setToolTip(tip + (f" ({key})" if key else ""))
-            push.setAutoDefault(False)
-            push.clicked.connect(slot)
+        def button(text: str, tip: str, slot: object, key: str | None = None) -> QToolButton:
+            push = small_button(text, tip + (f" ({key})" if key else ""), slot)
             buttons.addWidget(push)
             return push
 
@@ -160,8 +158,6 @@ class ListEditor(BlockEditor):
         self.down_button = button("↓", "Move the item down",
                                   lambda: self.apply(lambda i, p: move(i, p, 1), "Move item down"),
                                   "Alt+Down")
-        for push in (self.up_button, self.down_button):
-            push.setFixedWidth(push.sizeHint().height() + 8)
         buttons.addStretch(1)
         self._shortcut("Ctrl+Return", self.add_item)
         self._shortcut("Ctrl+Enter", self.add_item)

@@ -1,8 +1,9 @@
 """Grids of records: recommendations, people and contacts (the schedule builds on this).
 
-Each record kind is described by its fields (name, label, kind); the grid shows
-one record per row, parses what is typed or pasted, and offers a picker for
-dates, times and fixed choices.
+Each record kind is described by its fields. The short ones are columns of a
+grid (one record per row: type, paste from a spreadsheet, pick dates and times);
+the long ones (notes, rationale, biography) are edited below the grid for the
+selected row, so the grid fits a narrow pane without sideways scrolling.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QTime
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTimeEdit,
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core import model as m
 from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.grid import Cells, GridView
@@ -39,24 +39,31 @@ from briefbook.gui.editors.values import (
     parse_list,
     parse_time,
 )
+from briefbook.gui.editors.widgets import LineEdit, TextEdit, set_line_text, small_button
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
 class Field:
-    """One column: the record attribute, its title, how it is typed, its width in characters."""
+    """One field of a record: its attribute, title and kind (text, date, time, list, choice).
+
+    ``width`` is the column width in characters; ``stretch`` makes the column
+    take the spare width; ``detail`` puts the field under the grid instead.
+    """
 
     name: str
     label: str
-    kind: str = "text"  # text, date, time, list, choice
+    kind: str = "text"
     choices: tuple[str, ...] = ()
     width: int = 16
+    stretch: bool = False
+    detail: bool = False
 
 
-def format_value(field: Field, value: Any) -> str:
+def format_value(field: Field, value: Any, year: int | None = None) -> str:
     if field.kind == "date":
-        return format_date(value)
+        return format_date(value, year)
     if field.kind == "time":
         return format_time(value)
     if field.kind == "list":
@@ -64,11 +71,11 @@ def format_value(field: Field, value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def parse_value(field: Field, text: str) -> Any:
+def parse_value(field: Field, text: str, year: int | None = None) -> Any:
     """The typed value of ``text``; raises ValueError when it cannot be one."""
     text = text.strip() if field.kind != "text" else text
     if field.kind == "date":
-        return parse_date(text)
+        return parse_date(text, year)
     if field.kind == "time":
         return parse_time(text)
     if field.kind == "list":
@@ -91,7 +98,7 @@ class PickerDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: AnyIndex) -> QWidget:
-        field = self.records.fields[index.column()]
+        field = self.records.columns[index.column()]
         if field.kind == "date":
             widget = QDateEdit(parent)
             widget.setCalendarPopup(True)
@@ -109,13 +116,13 @@ class PickerDelegate(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, widget: QWidget, index: AnyIndex) -> None:
-        field = self.records.fields[index.column()]
+        field = self.records.columns[index.column()]
         value = self.records.value(index.row(), field)
-        if isinstance(widget, QDateEdit) and not isinstance(widget, QTimeEdit):
+        if isinstance(widget, QTimeEdit):
+            widget.setTime(QTime(value.hour, value.minute) if value else QTime(9, 0))
+        elif isinstance(widget, QDateEdit):
             day = value or self.records.default_date()
             widget.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
-        elif isinstance(widget, QTimeEdit):
-            widget.setTime(QTime(value.hour, value.minute) if value else QTime(9, 0))
         elif isinstance(widget, QComboBox):
             widget.setCurrentIndex(max(0, widget.findData(value or "")))
         else:
@@ -133,9 +140,9 @@ class PickerDelegate(QStyledItemDelegate):
 
 
 class RecordsEditor(BlockEditor):
-    """A grid with one record per row and one field per column."""
+    """A grid with one record per row, and the selected record's long fields below it."""
 
-    #: The block attribute holding the records, the record class and its columns.
+    #: The block attribute holding the records, the record class and its fields.
     list_attr: ClassVar[str] = ""
     record_type: ClassVar[type] = object
     fields: ClassVar[tuple[Field, ...]] = ()
@@ -145,15 +152,20 @@ class RecordsEditor(BlockEditor):
 
     def __init__(self, document: Document, block: Any, parent: QWidget | None = None) -> None:
         super().__init__(document, block, parent)
+        self.columns = [field for field in self.fields if not field.detail]
+        self.details = [field for field in self.fields if field.detail]
         self._grow_rows = 0
+        self._typing_in = ""
         self.view = GridView(self, self)
         self.view.setItemDelegate(PickerDelegate(self))
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         char = self.fontMetrics().averageCharWidth()
-        for column, field in enumerate(self.fields):
-            self.view.setColumnWidth(column, field.width * char + 16)
+        for column, field in enumerate(self.columns):
+            if field.stretch:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.view.setColumnWidth(column, field.width * char + 18)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
 
         self.message = QLabel("")
@@ -162,25 +174,16 @@ class RecordsEditor(BlockEditor):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-
-        def button(text: str, tip: str, slot: object) -> QPushButton:
-            push = QPushButton(text)
-            push.setToolTip(tip)
-            push.setAutoDefault(False)
-            push.clicked.connect(slot)
-            buttons.addWidget(push)
-            return push
-
-        button(f"Add {self.noun.capitalize()}", f"Add a {self.noun} below the selected one",
-               self.add_row)
-        button("Remove", f"Remove the selected {self.noun}s", self.remove_rows)
+        buttons.addWidget(small_button(f"Add {self.noun.capitalize()}",
+                                       f"Add a {self.noun} below the selected one", self.add_row))
+        buttons.addWidget(small_button("Remove", f"Remove the selected {self.noun}s",
+                                       self.remove_rows))
         if self.ordered_by_user:
-            button("↑", f"Move the {self.noun} up", lambda: self.move_row(-1))
-            button("↓", f"Move the {self.noun} down", lambda: self.move_row(1))
+            buttons.addWidget(small_button("↑", f"Move the {self.noun} up",
+                                           lambda: self.move_row(-1)))
+            buttons.addWidget(small_button("↓", f"Move the {self.noun} down",
+                                           lambda: self.move_row(1)))
         buttons.addStretch(1)
-        hint = QLabel("Double-click to edit · paste cells from a spreadsheet")
-        hint.setEnabled(False)
-        buttons.addWidget(hint)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +191,33 @@ class RecordsEditor(BlockEditor):
         layout.addWidget(self.view)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.detail_widgets: dict[str, LineEdit | TextEdit] = {}
+        if self.details:
+            layout.addWidget(self._build_details())
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_details())
         self.refresh()
+
+    def _build_details(self) -> QWidget:
+        box = QWidget()
+        form = QFormLayout(box)
+        form.setContentsMargins(0, 4, 0, 0)
+        self.detail_title = QLabel("")
+        font = QFont(self.detail_title.font())
+        font.setBold(True)
+        self.detail_title.setFont(font)
+        form.addRow(self.detail_title)
+        for field in self.details:
+            if field.kind in ("text", "list") and field.width >= 20:
+                widget: LineEdit | TextEdit = TextEdit(min_lines=2, max_lines=10)
+                widget.textChanged.connect(lambda f=field: self._detail_edited(f))
+                if field.kind == "list":
+                    widget.setPlaceholderText("One per line")
+            else:
+                widget = LineEdit()
+                widget.textEdited.connect(lambda _t, f=field: self._detail_edited(f))
+            self.detail_widgets[field.name] = widget
+            form.addRow(field.label, widget)
+        return box
 
     # --- the records -------------------------------------------------------------------
 
@@ -201,8 +230,15 @@ class RecordsEditor(BlockEditor):
     def default_date(self) -> Any:
         return self.document.brief.meta.dates.start
 
+    def year(self) -> int | None:
+        start = self.default_date()
+        return start.year if start is not None else None
+
     def new_record(self, after: Any | None) -> Any:
         return self.record_type()
+
+    def record_title(self, row: int) -> str:
+        return format_value(self.columns[0], self.value(row, self.columns[0]), self.year())
 
     # --- GridSource ----------------------------------------------------------------------
 
@@ -210,41 +246,45 @@ class RecordsEditor(BlockEditor):
         return len(self.records())
 
     def column_count(self) -> int:
-        return len(self.fields)
+        return len(self.columns)
 
     def header(self, column: int) -> str:
-        return self.fields[column].label
+        return self.columns[column].label
 
     def cell(self, row: int, column: int) -> str:
-        return format_value(self.fields[column], self.value(row, self.fields[column]))
+        field = self.columns[column]
+        return format_value(field, self.value(row, field), self.year())
 
     def cell_hint(self, row: int, column: int) -> tuple[QColor | None, str]:
         return None, ""
 
     def ensure_size(self, rows: int, columns: int) -> bool:
         self._grow_rows = rows
-        return columns <= len(self.fields)
+        return columns <= len(self.columns)
 
     def set_cells(self, cells: Cells, text: str) -> None:
+        self.set_values({(row, self.columns[column]): raw for (row, column), raw in cells.items()
+                         if column < len(self.columns)}, text)
+
+    def set_values(self, values: dict[tuple[int, Field], str], text: str,
+                   merge_key: Any = None) -> None:
+        """Parse and store field values by row, as one undo step."""
         new = self.copy_block()
         records = self.records(new)
         while len(records) < self._grow_rows:
             records.append(self.new_record(records[-1] if records else None))
         self._grow_rows = 0
         problems: list[str] = []
-        for (row, column), raw in sorted(cells.items()):
-            if column >= len(self.fields):
-                continue
+        for (row, field), raw in sorted(values.items(), key=lambda item: item[0][0]):
             while len(records) <= row:
                 records.append(self.new_record(records[-1] if records else None))
-            field = self.fields[column]
             try:
-                setattr(records[row], field.name, parse_value(field, raw))
+                setattr(records[row], field.name, parse_value(field, raw, self.year()))
             except ValueError as error:
-                problems.append(f"Row {row + 1}: {error}")
+                problems.append(f"row {row + 1}: {error}")
         current = self.view.currentIndex()
         moved_to = self.arrange(new, current.row())
-        self.push(new, text)
+        self.push(new, text, merge_key)
         self.view.reload()
         if moved_to is not None and current.isValid():
             self.view.setCurrentIndex(self.view.grid.index(moved_to, current.column()))
@@ -264,6 +304,45 @@ class RecordsEditor(BlockEditor):
 
     def refresh(self) -> None:
         self.view.reload()
+        self.show_details()
+
+    # --- the selected record's long fields --------------------------------------------------
+
+    def show_details(self) -> None:
+        if not self.details:
+            return
+        row = self.view.currentIndex().row()
+        valid = 0 <= row < self.row_count()
+        for field in self.details:
+            widget = self.detail_widgets[field.name]
+            widget.setEnabled(valid)
+            if field.name == self._typing_in:
+                continue  # the user is typing there: leave their text (and cursor) alone
+            value = self.value(row, field) if valid else ""
+            text = ("\n".join(value) if field.kind == "list" and isinstance(widget, TextEdit)
+                    else format_value(field, value))
+            if isinstance(widget, TextEdit):
+                widget.set_text_keeping_cursor(text)
+            else:
+                set_line_text(widget, text)
+        if valid:
+            title = self.record_title(row) or f"{self.noun} {row + 1}"
+            self.detail_title.setText(f"{self.noun.capitalize()} {row + 1}: {title}")
+        else:
+            self.detail_title.setText(f"Select a {self.noun} to see all its details")
+
+    def _detail_edited(self, field: Field) -> None:
+        row = self.view.currentIndex().row()
+        if not 0 <= row < self.row_count():
+            return
+        widget = self.detail_widgets[field.name]
+        raw = widget.toPlainText() if isinstance(widget, TextEdit) else widget.text()
+        self._typing_in = field.name
+        try:
+            self.set_values({(row, field): raw}, f"Edit {field.label.lower()}",
+                            merge_key=(field.name, row))
+        finally:
+            self._typing_in = ""
 
     # --- rows ---------------------------------------------------------------------------------
 
@@ -296,7 +375,7 @@ class RecordsEditor(BlockEditor):
             if row < len(records):
                 del records[row]
         self.push(new, f"Remove {self.noun}" + ("s" if len(rows) > 1 else ""))
-        self.view.reload()
+        self.refresh()
 
     def move_row(self, step: int) -> None:
         current = self.view.currentIndex()
@@ -315,51 +394,10 @@ class RecordsEditor(BlockEditor):
     def find_text(self, needle: str) -> bool:
         key = needle.casefold()
         for row in range(self.row_count()):
-            for column in range(self.column_count()):
-                if key in self.cell(row, column).casefold():
+            for field in self.fields:
+                if key in format_value(field, self.value(row, field)).casefold():
+                    column = self.columns.index(field) if field in self.columns else 0
                     self.view.setCurrentIndex(self.view.grid.index(row, column))
                     self.view.setFocus()
                     return True
         return False
-
-
-class RecommendationsEditor(RecordsEditor):
-    label = "Recommendations"
-    list_attr = "items"
-    record_type = m.Recommendation
-    noun = "recommendation"
-    fields = (
-        Field("text", "Recommendation", width=30),
-        Field("rationale", "Rationale", width=30),
-        Field("owner", "Owner", width=14),
-        Field("priority", "Priority", "choice", m.PRIORITIES, width=9),
-    )
-
-
-class PeopleEditor(RecordsEditor):
-    label = "People"
-    list_attr = "people"
-    record_type = m.Person
-    noun = "person"
-    fields = (
-        Field("name", "Name", width=18),
-        Field("title", "Title", width=18),
-        Field("organisation", "Organisation", width=16),
-        Field("pronunciation", "Pronunciation", width=12),
-        Field("photo", "Photo", width=14),
-        Field("bio", "Biography", width=36),
-    )
-
-
-class ContactsEditor(RecordsEditor):
-    label = "Contacts"
-    list_attr = "contacts"
-    record_type = m.Contact
-    noun = "contact"
-    fields = (
-        Field("name", "Name", width=18),
-        Field("role", "Role", width=18),
-        Field("phone", "Phone", width=14),
-        Field("email", "Email", width=20),
-        Field("notes", "Notes", width=20),
-    )

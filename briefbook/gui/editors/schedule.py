@@ -56,14 +56,14 @@ class ScheduleEditor(RecordsEditor):
     noun = "entry"
     ordered_by_user = False
     fields = (
-        Field("date", "Day", "date", width=15),
-        Field("time", "Start", "time", width=6),
-        Field("end", "End", "time", width=6),
-        Field("title", "Activity", width=26),
-        Field("place", "Place", width=18),
-        Field("participants", "Participants", "list", width=24),
+        Field("date", "Day", "date", width=10),
+        Field("time", "Start", "time", width=5),
+        Field("end", "End", "time", width=5),
+        Field("title", "Activity", stretch=True),
+        Field("place", "Place", width=16),
         Field("press", "Press", "choice", m.PRESS_VALUES, width=7),
-        Field("notes", "Notes", width=26),
+        Field("participants", "Participants", "list", width=40, detail=True),
+        Field("notes", "Notes", width=40, detail=True),
     )
 
     def refresh(self) -> None:
@@ -71,8 +71,8 @@ class ScheduleEditor(RecordsEditor):
         super().refresh()
         self._show_clash_summary()
 
-    def set_cells(self, cells: dict[tuple[int, int], str], text: str) -> None:
-        super().set_cells(cells, text)
+    def set_values(self, values: dict, text: str, merge_key: object = None) -> None:
+        super().set_values(values, text, merge_key)
         self._clashes = clashes(self.block.entries)
         self.view.viewport().update()
         self._show_clash_summary()
@@ -97,6 +97,10 @@ class ScheduleEditor(RecordsEditor):
         base = dt.datetime.combine(dt.date(2000, 1, 1), start)
         end = (base + dt.timedelta(hours=1)).time() if start < dt.time(23, 0) else None
         return m.ScheduleEntry(date=after.date or self.default_date(), time=start, end=end)
+
+    def record_title(self, row: int) -> str:
+        entry = self.block.entries[row]
+        return f"{_span(entry)} {entry.title}".strip()
 
     def arrange(self, new: m.ScheduleBlock, row: int) -> int | None:
         where = sort_entries(new.entries)

@@ -8,8 +8,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
-    QPushButton,
+    QMenu,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +20,7 @@ from briefbook.core.model import TableBlock
 from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.grid import Cells, GridView
-from briefbook.gui.editors.widgets import LineEdit, set_line_text
+from briefbook.gui.editors.widgets import LineEdit, set_line_text, small_button
 
 #: More columns than this get scroll bars instead of squeezing into the pane.
 STRETCH_COLUMNS = 5
@@ -47,22 +49,26 @@ class TableEditor(BlockEditor):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-
-        def button(text: str, tip: str, slot: object) -> QPushButton:
-            push = QPushButton(text)
-            push.setToolTip(tip)
-            push.setAutoDefault(False)
-            push.clicked.connect(slot)
-            buttons.addWidget(push)
-            return push
-
-        button("Add Row", "Add a row below the selected one", self.add_row)
-        button("Remove Row", "Remove the selected rows", self.remove_rows)
-        button("Add Column", "Add a column right of the selected one", self.add_column)
-        button("Remove Column", "Remove the selected columns", self.remove_columns)
-        button("Rename Column…", "Rename the selected column (or double-click its title)",
-               lambda: self.edit_header(max(0, self.view.currentIndex().column())))
+        buttons.addWidget(small_button("Add Row", "Add a row below the selected one",
+                                       self.add_row))
+        buttons.addWidget(small_button("Remove Row", "Remove the selected rows",
+                                       self.remove_rows))
+        columns = small_button("Columns", "Add, remove or rename columns", lambda: None)
+        columns.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(columns)
+        menu.addAction("Add Column to the Right", lambda: self.add_column())
+        menu.addAction("Add Column to the Left", lambda: self.add_column(before=True))
+        menu.addAction("Rename Column…",
+                       lambda: self.edit_header(max(0, self.view.currentIndex().column())))
+        menu.addSeparator()
+        menu.addAction("Remove Column", lambda: self.remove_columns())
+        columns.setMenu(menu)
+        buttons.addWidget(columns)
         buttons.addStretch(1)
+        hint = QLabel("Paste cells from a spreadsheet with Ctrl+V")
+        hint.setEnabled(False)
+        hint.setMinimumWidth(0)
+        buttons.addWidget(hint)
 
         self.caption = LineEdit()
         self.caption.setPlaceholderText("Printed with the table (optional)")
@@ -166,10 +172,13 @@ class TableEditor(BlockEditor):
         self.push(new, "Remove row" if len(rows) == 1 else "Remove rows")
         self.refresh()
 
-    def add_column(self) -> None:
+    def add_column(self, before: bool = False) -> None:
         new = self.copy_block()
         current = self.view.currentIndex()
-        at = current.column() + 1 if current.isValid() else len(new.columns)
+        if current.isValid():
+            at = current.column() if before else current.column() + 1
+        else:
+            at = 0 if before else len(new.columns)
         padded(new)
         new.columns.insert(at, f"Column {len(new.columns) + 1}")
         for row in new.rows:

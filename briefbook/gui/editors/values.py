@@ -15,12 +15,23 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %b %Y", "%a %d %b %Y", 
 LIST_SEPARATOR = "; "
 
 
-def format_date(value: dt.date | None) -> str:
-    return value.strftime("%a %d %b %Y") if value is not None else ""
+_SHORT_FORMATS = ("%a %d %b", "%d %b", "%d/%m", "%a %d %B", "%d %B")
 
 
-def parse_date(text: str) -> dt.date | None:
-    """A date from text; empty text is None; raises ValueError for anything unreadable."""
+def format_date(value: dt.date | None, year: int | None = None) -> str:
+    """``Thu 12 Jun 2025``, or ``Thu 12 Jun`` when the year is ``year`` (the brief's)."""
+    if value is None:
+        return ""
+    if value.year == year:
+        return value.strftime("%a %d %b")
+    return value.strftime("%a %d %b %Y")
+
+
+def parse_date(text: str, year: int | None = None) -> dt.date | None:
+    """A date from text; empty text is None; raises ValueError for anything unreadable.
+
+    A date without a year (``Thu 12 Jun``) is in ``year`` when one is given.
+    """
     text = " ".join(text.replace(",", ", ").split()).replace(" ,", ",")
     if not text:
         return None
@@ -29,6 +40,12 @@ def parse_date(text: str) -> dt.date | None:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
+    if year is not None:
+        for pattern in _SHORT_FORMATS:
+            try:
+                return dt.datetime.strptime(f"{text} {year}", f"{pattern} %Y").date()
+            except ValueError:
+                continue
     raise ValueError(f"not a date: {text!r} (type it as 2025-06-12)")
 
 
