@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
@@ -52,10 +52,14 @@ class ThumbnailModel(QAbstractListModel):
         width = THUMB_WIDTH
         height = round(width * points.height() / points.width()) if points.width() else width
         image = self._document.render(page, QSize(width, height))
-        if image.isNull():
-            image = QImage(width, height, QImage.Format.Format_RGB32)
-            image.fill(Qt.GlobalColor.white)
-        return QPixmap.fromImage(image)
+        framed = QPixmap(width + 2, height + 2)
+        framed.fill(QColor("#9a9a9a"))
+        painter = QPainter(framed)
+        painter.fillRect(1, 1, width, height, Qt.GlobalColor.white)
+        if not image.isNull():
+            painter.drawImage(1, 1, image)
+        painter.end()
+        return framed
 
 
 class ThumbnailStrip(QListView):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -160,6 +160,7 @@ class GridView(QTableView):
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.horizontalHeader().setHighlightSections(False)
         self.setTabKeyNavigation(True)
+        self._fit_pending = False
 
     def reload(self) -> None:
         current = self.currentIndex()
@@ -185,8 +186,14 @@ class GridView(QTableView):
     def resizeEvent(self, event: object) -> None:
         old_width = event.oldSize().width()  # type: ignore[attr-defined]
         super().resizeEvent(event)  # type: ignore[arg-type]
-        if old_width != self.width():
-            self.fit_height()  # wrapped cells grow or shrink with the width
+        if old_width != self.width() and not self._fit_pending:
+            # Wrapped cells grow or shrink with the width, once the columns have settled.
+            self._fit_pending = True
+            QTimer.singleShot(0, self._deferred_fit)
+
+    def _deferred_fit(self) -> None:
+        self._fit_pending = False
+        self.fit_height()
 
     # --- clipboard ----------------------------------------------------------------------
 

@@ -213,9 +213,11 @@ class ListEditor(BlockEditor):
             for i in range(node.childCount()):
                 rows += 1
                 iterator_stack.append(node.child(i))
-        row_height = max(self.tree.sizeHintForRow(0), self.fontMetrics().height() + 8)
-        frame = 2 * self.tree.frameWidth() + 6
-        self.tree.setFixedHeight(max(2, rows) * row_height + frame)
+        row_height = self.tree.sizeHintForRow(0)
+        if row_height <= 0:
+            row_height = self.fontMetrics().height() + 6
+        frame = 2 * self.tree.frameWidth() + 4
+        self.tree.setFixedHeight(max(1, rows) * row_height + frame)
 
     def _item_at(self, path: ItemPath) -> QTreeWidgetItem | None:
         node = self.tree.invisibleRootItem()

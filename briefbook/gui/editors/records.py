@@ -196,6 +196,8 @@ class RecordsEditor(BlockEditor):
             layout.addWidget(self._build_details())
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self.show_details())
         self.refresh()
+        if self.row_count() and self.details:
+            self.view.setCurrentIndex(self.view.grid.index(0, 0))
 
     def _build_details(self) -> QWidget:
         box = QWidget()
@@ -205,6 +207,7 @@ class RecordsEditor(BlockEditor):
         font = QFont(self.detail_title.font())
         font.setBold(True)
         self.detail_title.setFont(font)
+        self.detail_title.setWordWrap(True)
         form.addRow(self.detail_title)
         for field in self.details:
             if field.kind in ("text", "list") and field.width >= 20:
@@ -329,7 +332,8 @@ class RecordsEditor(BlockEditor):
             title = self.record_title(row) or f"{self.noun} {row + 1}"
             self.detail_title.setText(f"{self.noun.capitalize()} {row + 1}: {title}")
         else:
-            self.detail_title.setText(f"Select a {self.noun} to see all its details")
+            names = " and ".join(field.label.lower() for field in self.details)
+            self.detail_title.setText(f"Click a row to edit its {names}")
 
     def _detail_edited(self, field: Field) -> None:
         row = self.view.currentIndex().row()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -67,7 +68,7 @@ class TableEditor(BlockEditor):
         buttons.addStretch(1)
         hint = QLabel("Paste cells from a spreadsheet with Ctrl+V")
         hint.setEnabled(False)
-        hint.setMinimumWidth(0)
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         buttons.addWidget(hint)
 
         self.caption = LineEdit()
