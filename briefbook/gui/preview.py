@@ -52,6 +52,8 @@ class PreviewPane(QWidget):
         self._pending: tuple[QPdfDocument, QBuffer, RenderResult, SectionPath | None] | None = None
         self.section_pages: dict[SectionPath, int] = {}
         self.result: RenderResult | None = None
+        #: The page last brought into view on purpose (0-based).
+        self.shown_page = 0
 
         self.view = QPdfView(self)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -208,6 +210,7 @@ class PreviewPane(QWidget):
         """Show ``page`` (0-based) at the top of the view."""
         if self.document is None or not 0 <= page < self.document.pageCount():
             return
+        self.shown_page = page
         self.view.pageNavigator().jump(page, QPointF(0, 0), self.view.zoomFactor())
         self.thumbs.mark_page(page)
         self._update_page_label()
