@@ -46,6 +46,8 @@ from briefbook.core import model as m
 FONTS_DIR = Path(briefbook.__file__).parent / "assets" / "fonts"
 NAVY, RULE, STRIPE = colors.HexColor("#1f3a5f"), colors.HexColor("#b9c0c8"), colors.HexColor(
     "#f3f4f6")
+#: Share of the width for each table column (the objective, second, gets the most).
+COLUMN_WEIGHTS = (1.2, 2.4, 1.0, 1.0, 0.8)
 
 
 def register_fonts() -> None:
@@ -152,7 +154,9 @@ class Baseline:
         n = len(b.columns)
         rows = [[self.cell(c) for c in [*r, *[""] * (n - len(r))][:n]] for r in b.rows]
         found: list[Flowable] = [self.cell(b.caption, "caption")] if b.caption else []
-        return [*found, self.table(b.columns, rows, [self.width / n] * n)]
+        weights = [*COLUMN_WEIGHTS, *[1.0] * n][:n]  # fixed shares, as a script would set
+        widths = [self.width * w / sum(weights) for w in weights]
+        return [*found, self.table(b.columns, rows, widths)]
 
     def schedule(self, b: m.ScheduleBlock) -> list[Flowable]:
         days: dict[Any, list[m.ScheduleEntry]] = {}
