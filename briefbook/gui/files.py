@@ -194,7 +194,7 @@ class FileActions(QObject):
             show_error(self.window, f"Could not open {path.name}", error)
             self.window.opening_failed.emit(error)
 
-        run_task(lambda _progress: load(path), done, failed)
+        run_task(lambda _progress: load(path), done, failed, owner=self.window)
 
     # --- save --------------------------------------------------------------------------------
 

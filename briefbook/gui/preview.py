@@ -406,7 +406,8 @@ class PreviewController(QObject):
 
             return render_pdf(snapshot, RenderOptions())
 
-        self._task = run_task(work, lambda result: self._done(result, revision), self._failed)
+        self._task = run_task(work, lambda result: self._done(result, revision), self._failed,
+                              owner=self.pane)
 
     def rerender(self) -> None:
         """Render again even without an edit (e.g. an image file changed on disk)."""

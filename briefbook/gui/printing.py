@@ -146,7 +146,7 @@ def print_document(window: QWidget, document: Document,
                 show_error(window, "Could not print the brief", error)
 
         run_task(lambda report: print_pdf(result.pdf, printer, report, stop),
-                 finished, failed, step)
+                 finished, failed, step, owner=window)
 
     def failed(error: BaseException) -> None:
         busy.reset()
@@ -157,4 +157,4 @@ def print_document(window: QWidget, document: Document,
 
         return render_pdf(snapshot, RenderOptions())
 
-    run_task(work, rendered, failed)
+    run_task(work, rendered, failed, owner=window)

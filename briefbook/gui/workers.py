@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 Progress = Callable[[int, int], None]
@@ -51,8 +52,10 @@ class TaskHandle(QObject):
         on_done: Callable[[Any], None] | None,
         on_error: Callable[[BaseException], None] | None,
         on_progress: Progress | None,
+        owner: QObject | None = None,
     ) -> None:
         super().__init__()
+        self._owner = owner
         self._on_done = on_done
         self._on_error = on_error
         self._on_progress = on_progress
@@ -65,21 +68,25 @@ class TaskHandle(QObject):
         """Drop the result when it arrives (the work itself runs to its end)."""
         self.cancelled = True
 
+    def _wanted(self) -> bool:
+        """Whether to deliver: not cancelled, and whoever asked still exists."""
+        return not self.cancelled and (self._owner is None or shiboken6.isValid(self._owner))
+
     @Slot(object)
     def _deliver_done(self, result: Any) -> None:
         _running.discard(self)
-        if not self.cancelled and self._on_done is not None:
+        if self._wanted() and self._on_done is not None:
             self._on_done(result)
 
     @Slot(object)
     def _deliver_error(self, error: BaseException) -> None:
         _running.discard(self)
-        if not self.cancelled and self._on_error is not None:
+        if self._wanted() and self._on_error is not None:
             self._on_error(error)
 
     @Slot(int, int)
     def _deliver_progress(self, done: int, total: int) -> None:
-        if not self.cancelled and self._on_progress is not None:
+        if self._wanted() and self._on_progress is not None:
             self._on_progress(done, total)
 
 
@@ -107,9 +114,14 @@ def run_task(
     on_done: Callable[[Any], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Progress | None = None,
+    owner: QObject | None = None,
 ) -> TaskHandle:
-    """Run ``fn(progress)`` in the worker pool; callbacks arrive on the GUI thread."""
-    handle = TaskHandle(on_done, on_error, on_progress)
+    """Run ``fn(progress)`` in the worker pool; callbacks arrive on the GUI thread.
+
+    With an ``owner``, the callbacks are skipped once it has been deleted (a
+    window closed while its preview was rendering).
+    """
+    handle = TaskHandle(on_done, on_error, on_progress, owner)
     _running.add(handle)
     pool().start(_Runnable(fn, handle))
     return handle

@@ -44,7 +44,8 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def default_destination(document: Document, settings: Settings) -> Path:
+def default_destination(document: Document, settings: Settings, edition: str = "") -> Path:
+    """The command line's name for the PDF, in the folder used last (or the brief's)."""
     from briefbook.core.naming import default_pdf_name
 
     if settings.last_export_dir and Path(settings.last_export_dir).is_dir():
@@ -53,7 +54,7 @@ def default_destination(document: Document, settings: Settings) -> Path:
         folder = document.path.parent
     else:
         folder = Path.home()
-    return folder / default_pdf_name(document.brief)
+    return folder / default_pdf_name(document.brief, edition)
 
 
 def reveal_in_folder(path: Path) -> None:
@@ -86,6 +87,15 @@ class ExportDialog(QDialog):
         where.addWidget(self.destination, 1)
         where.addWidget(browse)
 
+        self.edition = QComboBox()
+        self.edition.addItem("The full brief", "")
+        for edition in document.brief.editions:
+            self.edition.addItem(edition.name, edition.name)
+            self.edition.setItemData(self.edition.count() - 1, edition.description,
+                                     Qt.ItemDataRole.ToolTipRole)
+        self.edition.currentIndexChanged.connect(self._edition_changed)
+        self._suggested = self.destination.text()
+
         self.page_size = QComboBox()
         own = document.brief.meta.page_size
         self.page_size.addItem(f"As in the brief ({own})", None)
@@ -96,6 +106,8 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Save as", where)
+        if document.brief.editions:
+            form.addRow("Edition", self.edition)
         form.addRow("Page size", self.page_size)
         form.addRow("", self.open_after)
 
@@ -132,6 +144,13 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
+    def _edition_changed(self) -> None:
+        """Follow the edition in the file name, unless the user chose a name of their own."""
+        if self.destination.text() == self._suggested:
+            name = self.edition.currentData() or ""
+            self._suggested = str(default_destination(self.document, self.settings, name))
+            self.destination.setText(self._suggested)
+
     def target(self) -> Path:
         path = Path(self.destination.text().strip()).expanduser()
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
@@ -154,6 +173,11 @@ class ExportDialog(QDialog):
                 != QMessageBox.StandardButton.Yes):
             return
         snapshot = self.document.snapshot()
+        edition_name = self.edition.currentData() or ""
+        if edition_name:
+            from briefbook.core.editions import apply_edition, find_edition
+
+            snapshot = apply_edition(snapshot, find_edition(snapshot, edition_name))
         page_size = self.page_size.currentData()
         self.export_button.setEnabled(False)
         self.open_button.hide()
@@ -166,10 +190,11 @@ class ExportDialog(QDialog):
         def work(progress: object) -> ExportResult:
             from briefbook.render.api import export_pdf
 
-            return export_pdf(snapshot, target,
-                              RenderOptions(page_size=page_size, progress=progress))  # type: ignore[arg-type]
+            options = RenderOptions(page_size=page_size, progress=progress,  # type: ignore[arg-type]
+                                    edition=edition_name)
+            return export_pdf(snapshot, target, options)
 
-        self._task = run_task(work, self._done, self._failed, self._progress)
+        self._task = run_task(work, self._done, self._failed, self._progress, owner=self)
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:

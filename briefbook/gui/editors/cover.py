@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -20,13 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.model import PAGE_SIZES, Meta
+from briefbook.core.editions import marking_scheme
+from briefbook.core.model import DEFAULT_MARKINGS, PAGE_SIZES, Meta
 from briefbook.gui import commands
 from briefbook.gui.document import Document
 from briefbook.gui.editors.image import ImagePicker
 from briefbook.gui.editors.widgets import LineEdit, OptionalDateEdit, set_line_text
-
-MARKINGS = ["", "UNCLASSIFIED", "OFFICIAL", "RESTRICTED", "CONFIDENTIAL", "SECRET"]
 
 #: Text fields of the cover: (field, label, placeholder).
 _TEXT_FIELDS = [
@@ -84,7 +84,6 @@ class CoverEditor(QScrollArea):
 
         self.marking = QComboBox()
         self.marking.setEditable(True)
-        self.marking.addItems(MARKINGS)
         self.marking.setToolTip("Printed at the top and bottom of every page; empty for none")
         self.marking.lineEdit().setPlaceholderText("none")
         self.marking.currentTextChanged.connect(lambda text: self._set("marking", text, True))
@@ -105,6 +104,14 @@ class CoverEditor(QScrollArea):
         self.page_size.addItems(list(PAGE_SIZES))
         self.page_size.currentTextChanged.connect(lambda text: self._set("page_size", text, False))
 
+        self.scheme = LineEdit()
+        self.scheme.setPlaceholderText(", ".join(DEFAULT_MARKINGS))
+        self.scheme.setToolTip("The markings this brief uses, lowest first, separated by commas.\n"
+                               "Editions leave out sections marked above their ceiling.")
+        self.scheme.editingFinished.connect(self._set_scheme)
+        self.portion_marks = QCheckBox("Mark each heading with its marking, e.g. “(R)”")
+        self.portion_marks.toggled.connect(lambda on: self._set("portion_marks", on, False))
+
         self.keywords = LineEdit()
         self.keywords.setPlaceholderText("Comma-separated, for the PDF's metadata")
         self.keywords.textEdited.connect(self._set_keywords)
@@ -124,6 +131,8 @@ class CoverEditor(QScrollArea):
         form.addRow("Prepared by", self.fields["prepared_by"])
         form.addRow("Logo", self.logo)
         form.addRow("Marking", self.marking)
+        form.addRow("Marking scheme", self.scheme)
+        form.addRow("", self.portion_marks)
         form.addRow("Version", self.fields["version"])
         form.addRow("Status", status)
         form.addRow("Page size", self.page_size)
@@ -136,15 +145,21 @@ class CoverEditor(QScrollArea):
 
     def refresh(self) -> None:
         meta = self.document.brief.meta
-        widgets = [self.start, self.end, self.marking, self.draft, self.final, self.page_size]
+        widgets = [self.start, self.end, self.marking, self.draft, self.final, self.page_size,
+                   self.portion_marks]
         blocked = [w.blockSignals(True) for w in widgets]
         try:
             for name, edit in self.fields.items():
                 set_line_text(edit, getattr(meta, name))
             self.start.set_value(meta.dates.start)
             self.end.set_value(meta.dates.end)
+            scheme = ["", *marking_scheme(self.document.brief)]
+            if [self.marking.itemText(i) for i in range(self.marking.count())] != scheme:
+                self.marking.clear()
+                self.marking.addItems(scheme)
             if self.marking.currentText() != meta.marking:
                 self.marking.setEditText(meta.marking)
+            self.portion_marks.setChecked(meta.portion_marks)
             self.draft.setChecked(meta.status == "draft")
             self.final.setChecked(meta.status == "final")
             self.page_size.setCurrentText(meta.page_size)
@@ -152,6 +167,7 @@ class CoverEditor(QScrollArea):
             for widget, old in zip(widgets, blocked, strict=True):
                 widget.blockSignals(old)
         set_line_text(self.keywords, ", ".join(meta.keywords))
+        set_line_text(self.scheme, ", ".join(meta.markings))
         self.logo.show_path(meta.logo)
 
     def _meta_changed(self) -> None:
@@ -180,6 +196,12 @@ class CoverEditor(QScrollArea):
         new.dates.start = self.start.value()
         new.dates.end = self.end.value()
         self._push(new, "Change dates", None)
+
+    def _set_scheme(self) -> None:
+        new = copy.deepcopy(self.document.brief.meta)
+        new.markings = [word.strip() for word in self.scheme.text().split(",") if word.strip()]
+        self._push(new, "Change marking scheme", None)
+        self.refresh()
 
     def _set_keywords(self, text: str) -> None:
         new = copy.deepcopy(self.document.brief.meta)

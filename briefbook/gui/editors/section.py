@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.core.editions import marking_scheme
 from briefbook.core.model import Section
 from briefbook.gui import commands
 from briefbook.gui.document import Document
@@ -113,13 +115,21 @@ class SectionEditor(QScrollArea):
         font.setBold(True)
         self.title_edit.setFont(font)
         self.title_edit.textEdited.connect(self._title_edited)
-        self.marking_edit = LineEdit()
-        self.marking_edit.setPlaceholderText("Only if this section has its own marking")
-        self.marking_edit.textEdited.connect(self._marking_edited)
+        self.marking_edit = QComboBox()
+        self.marking_edit.setEditable(True)
+        self.marking_edit.addItems(["", *marking_scheme(document.brief)])
+        self.marking_edit.lineEdit().setPlaceholderText(
+            f"As the brief ({document.brief.meta.marking or 'none'})")
+        self.marking_edit.setToolTip("Only if this section is marked differently from the brief")
+        self.marking_edit.currentTextChanged.connect(self._marking_edited)
+        self.tags_edit = LineEdit()
+        self.tags_edit.setPlaceholderText("Optional, comma-separated; editions choose by tag")
+        self.tags_edit.textEdited.connect(self._tags_edited)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Title", self.title_edit)
         form.addRow("Marking", self.marking_edit)
+        form.addRow("Tags", self.tags_edit)
         outer.addLayout(form)
 
         self.blocks_box = QVBoxLayout()
@@ -165,7 +175,11 @@ class SectionEditor(QScrollArea):
     def _section_changed(self, section: object) -> None:
         if section is self.section:
             set_line_text(self.title_edit, self.section.title)
-            set_line_text(self.marking_edit, self.section.marking)
+            if self.marking_edit.currentText() != self.section.marking:
+                blocked = self.marking_edit.blockSignals(True)
+                self.marking_edit.setEditText(self.section.marking)
+                self.marking_edit.blockSignals(blocked)
+            set_line_text(self.tags_edit, ", ".join(self.section.tags))
 
     def _blocks_changed(self, section: object) -> None:
         if section is self.section:
@@ -189,8 +203,16 @@ class SectionEditor(QScrollArea):
             self.document, self.section, "title", text, "Rename section", merge=True))
 
     def _marking_edited(self, text: str) -> None:
-        self.document.undo_stack.push(commands.EditSection(
-            self.document, self.section, "marking", text, "Change section marking", merge=True))
+        if text != self.section.marking:
+            self.document.undo_stack.push(commands.EditSection(
+                self.document, self.section, "marking", text, "Change section marking",
+                merge=True))
+
+    def _tags_edited(self, text: str) -> None:
+        tags = [tag.strip() for tag in text.split(",") if tag.strip()]
+        if tags != self.section.tags:
+            self.document.undo_stack.push(commands.EditSection(
+                self.document, self.section, "tags", tags, "Change section tags", merge=True))
 
     def add_block(self, kind: str, index: int) -> None:
         block = new_block(kind, self.document.brief)
