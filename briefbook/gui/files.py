@@ -15,6 +15,7 @@ from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.errors import show_error
 from briefbook.gui.document import Document
 from briefbook.gui.settings import save_settings
+from briefbook.gui.watch import FileWatcher
 from briefbook.gui.workers import run_task
 
 if TYPE_CHECKING:
@@ -88,6 +89,8 @@ class FileActions(QObject):
         self.quit_action = action("&Quit", window.close, key.Quit, None, "Close briefbook")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self._fill_templates()
+        self.watcher = FileWatcher(self)
+        self.watcher.changed_elsewhere.connect(self.changed_on_disk)
 
     def build_menu(self, menu: QMenu) -> None:
         menu.addAction(self.new_action)
@@ -179,7 +182,11 @@ class FileActions(QObject):
 
         def done(brief: Brief) -> None:
             self.loading = False
+            same_file = self.document.path == path
+            place = self.window.tree.current_path()
             self.window.set_document(Document(brief, None if untitled else path))
+            if same_file:  # a reload: stay where the user was
+                self.window.tree.select_path(place)
             if not untitled:
                 self.window.settings.add_recent(path)
                 save_settings(self.window.settings)
@@ -235,6 +242,10 @@ class FileActions(QObject):
             return False
         moved = document.path != path
         document.path = path
+        if moved:
+            self.watcher.watch(path)
+        else:
+            self.watcher.accept_current()
         document.undo_stack.setClean()
         if moved:
             document.path_changed.emit()
@@ -251,6 +262,24 @@ class FileActions(QObject):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
+
+    def changed_on_disk(self, path: Path) -> None:
+        """Another program changed the open file: offer to reload it (never overwrite silently)."""
+        if path != self.document.path:
+            return
+        if self.document.is_modified:
+            text = (f"“{path.name}” was changed by another program, and you have unsaved "
+                    "changes here.\n\nReload it from the disk (your changes here are lost), or "
+                    "keep your version (saving will replace the other one)?")
+        else:
+            text = f"“{path.name}” was changed by another program.\n\nReload it from the disk?"
+        answer = QMessageBox.question(
+            self.window, "File changed on disk", text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes if not self.document.is_modified
+            else QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_path(path, ask=False)
 
     # --- export and print ---------------------------------------------------------------------
 

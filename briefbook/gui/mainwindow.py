@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.tree.set_document(document)
         self.sections.set_document(document)
         self.previewer.set_document(document)
+        self.files.watcher.watch(document.path)
         self.cover_editor = None
         self.editor_section = object()
         self._current_changed(self.tree.current_path())

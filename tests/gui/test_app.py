@@ -128,3 +128,30 @@ def test_preview_follows_the_selected_section(qtbot, window: MainWindow) -> None
     assert window.preview.shown_page == window.preview.section_pages[(7,)] - 1
     window.tree.select_path(None)
     assert window.preview.shown_page == 0
+
+
+def test_a_change_by_another_program_offers_to_reload(qtbot, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    brief_file = tmp_path / "trip.brief.yaml"
+    brief = new_brief("visit")
+    save(brief, brief_file)
+    window = open_ready(qtbot, brief_file)
+    asked: list[str] = []
+
+    def reload(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", reload)
+    # Our own save is not "another program".
+    window.files.save_to(brief_file)
+    for title in ("Changed elsewhere", "Changed again"):  # the watch survives atomic replaces
+        brief.meta.title = title
+        with qtbot.waitSignal(window.document_opened, timeout=10_000):
+            save(brief, brief_file)
+        assert window.document.brief.meta.title == title
+    assert len(asked) == 2 and "changed by another program" in asked[0]
+    window.close()
+    wait_for_workers()
