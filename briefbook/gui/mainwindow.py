@@ -133,6 +133,18 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Shift+Z")])
         self.redo_action.setIcon(self.style().standardIcon(pix.SP_ArrowForward))
+        # The toolbar keeps short labels (the menu says what will be undone), so its
+        # buttons do not shift about as the text of the next undo changes.
+        self.undo_button = self._action("Undo", self.undo_group.undo, None, pix.SP_ArrowBack)
+        self.redo_button = self._action("Redo", self.undo_group.redo, None, pix.SP_ArrowForward)
+        self.undo_group.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_group.undoTextChanged.connect(
+            lambda text: self.undo_button.setToolTip(f"Undo {text}" if text else "Undo"))
+        self.undo_group.redoTextChanged.connect(
+            lambda text: self.redo_button.setToolTip(f"Redo {text}" if text else "Redo"))
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
         self.find_action = self._action("&Find…", self.find_bar.open, key.Find, None,
                                         "Find text in the brief")
         self.find_next_action = self._action(
@@ -177,8 +189,8 @@ class MainWindow(QMainWindow):
         bar.addAction(self.files.open_action)
         bar.addAction(self.files.save_action)
         bar.addSeparator()
-        bar.addAction(self.undo_action)
-        bar.addAction(self.redo_action)
+        bar.addAction(self.undo_button)
+        bar.addAction(self.redo_button)
         bar.addSeparator()
         bar.addAction(self.files.export_action)
         bar.addAction(self.files.print_action)

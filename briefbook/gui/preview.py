@@ -191,6 +191,7 @@ class PreviewPane(QWidget):
         if old[0] is not None:
             self._discard(old[0], old[1])  # type: ignore[arg-type]
         self.follow_section(follow, only_if_away=had_pages)
+        self.thumbs.mark_page(self.current_page())
         self._update_page_label()
         self.hide_error()
         self.pages_shown.emit(document.pageCount())
