@@ -32,7 +32,7 @@ from reportlab.platypus import (
 from briefbook.core import model as m
 from briefbook.errors import Problem
 from briefbook.render import text as tx
-from briefbook.render.flowables import PriorityTag, TextParagraph
+from briefbook.render.flowables import Lead, PriorityTag, TextParagraph
 from briefbook.render.formatting import format_date, format_time_range
 from briefbook.render.images import ImageFailure, LoadedImage, load_image
 from briefbook.render.theme import Theme
@@ -153,18 +153,18 @@ def column_widths(
     head_font: str,
     size: float,
     padding: float,
-    fixed: dict[int, float] | None = None,
+    nowrap: frozenset[int] = frozenset(),
 ) -> list[float]:
     """Column widths that fit the content and fill ``available`` points.
 
     Each column wants the width of its longest line and needs at least the width
     of its longest word (bounded); the space is shared in proportion to the
-    content, as a browser's automatic table layout does. ``fixed`` pins columns.
+    content, as a browser's automatic table layout does. Columns in ``nowrap``
+    (phone numbers...) need their whole line where the width allows.
     """
     n = max(len(columns), max((len(r) for r in rows[:_MEASURE_ROWS]), default=0))
     if n == 0:
         return []
-    fixed = fixed or {}
     floor = min(1.6 * 28.35, available / n)
     cap = available * 0.45
     want = [0.0] * n
@@ -174,28 +174,20 @@ def column_widths(
     for row in rows[:_MEASURE_ROWS]:
         for i, cell in enumerate(row):
             _measure(cell, font, size, i, want, need)
+    for i in nowrap:
+        if i < n:
+            need[i] = want[i]
     pad = 2 * padding + 1
     need = [min(max(x + pad, floor), cap) for x in need]
     want = [max(w + pad, need[i]) for i, w in enumerate(want)]
-    free = available - sum(fixed.values())
-    flex = [i for i in range(n) if i not in fixed]
-    widths = [fixed.get(i, 0.0) for i in range(n)]
-    if not flex:
-        return widths
-    sum_need = sum(need[i] for i in flex)
-    sum_want = sum(want[i] for i in flex)
-    if sum_want <= free:
-        for i in flex:
-            widths[i] = want[i] * free / sum_want
-    elif sum_need >= free:
-        for i in flex:
-            widths[i] = need[i] * free / sum_need
-    else:
-        spare = free - sum_need
-        span = sum_want - sum_need
-        for i in flex:
-            widths[i] = need[i] + spare * (want[i] - need[i]) / span
-    return widths
+    sum_need, sum_want = sum(need), sum(want)
+    if sum_want <= available:
+        return [w * available / sum_want for w in want]
+    if sum_need >= available:
+        return [x * available / sum_need for x in need]
+    spare = available - sum_need
+    span = sum_want - sum_need
+    return [need[i] + spare * (want[i] - need[i]) / span for i in range(n)]
 
 
 def _measure(
@@ -293,10 +285,12 @@ def table_block(block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
         body = [[""] * n]
     found: list[Flowable] = []
     if block.caption.strip():
-        caption = plain_paragraph(block.caption, t.styles["caption"])
-        caption.keepWithNext = True
+        caption = Lead(plain_paragraph(block.caption, t.styles["table_caption"]), ctx.frame_height)
         found.append(caption)
-    found.append(grid(head, body, widths, t))
+    table = grid(head, body, widths, t)
+    if found:
+        found[0].follow = table
+    found.append(table)
     return found
 
 
@@ -319,9 +313,8 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
     found: list[Flowable] = []
     for day, entries in groups.items():
         title = format_date(day, weekday=True) if day is not None else "Date to be confirmed"
-        day_para = plain_paragraph(title, st["day"])
-        day_para.keepWithNext = True
-        found.append(day_para)
+        day_title = Lead(plain_paragraph(title, st["day"]), ctx.frame_height)
+        found.append(day_title)
         body = []
         for e in entries:
             activity: list[Flowable] = [plain_paragraph(e.title or "—", st["cell_bold"])]
@@ -341,9 +334,11 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
                     _press(e.press, ctx),
                 ]
             )
-        found.append(grid(head, body, widths, t))
-        found.append(Spacer(1, t.block_gap))
-    return found[:-1] if found else found
+        table = grid(head, body, widths, t)
+        table.spaceAfter = t.gap_after_box
+        day_title.follow = table
+        found.append(table)
+    return found
 
 
 def _press(press: str, ctx: BlockContext) -> Any:
@@ -478,6 +473,7 @@ def contacts_block(block: m.ContactsBlock, ctx: BlockContext) -> list[Flowable]:
         t.fonts.sans_bold,
         t.table_size,
         t.cell_padding + 1,
+        nowrap=frozenset(k for k, (_, attr) in enumerate(used) if attr in ("phone", "email")),
     )
     head = [plain_paragraph(label, st["cell_head"]) for label, _ in used]
     body = []
@@ -486,7 +482,12 @@ def contacts_block(block: m.ContactsBlock, ctx: BlockContext) -> list[Flowable]:
         for _, attr in used:
             value = getattr(c, attr)
             if attr == "email" and _looks_like_email(value):
-                row.append(paragraph(f"[{value}](mailto:{value.strip()})", st["cell"], ctx))
+                address = tx.escape(tx.clean(value.strip()))
+                link = ctx.theme.palette.link.hexval().replace("0x", "#")
+                markup = f'<a href="mailto:{address}" color="{link}"><u>{address}</u></a>'
+                row.append(safe_paragraph(markup, st["cell"]))
+            elif attr == "phone":
+                row.append(plain_paragraph(value.strip().replace(" ", "\u00a0"), st["cell"]))
             elif attr == "name":
                 row.append(plain_paragraph(value, st["cell_bold"]))
             elif attr == "notes":
@@ -551,7 +552,7 @@ def image_block(block: m.ImageBlock, ctx: BlockContext) -> list[Flowable]:
         image.hAlign = "CENTER"
         found.append(image)
     if block.caption.strip():
-        found.append(paragraph(block.caption, t.styles["caption"], ctx))
+        found.append(paragraph(block.caption, t.styles["image_caption"], ctx))
     return [KeepTogether(found)] if len(found) > 1 else found
 
 

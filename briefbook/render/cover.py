@@ -84,7 +84,7 @@ def _facts(meta: Meta, ctx: BlockContext) -> Flowable:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (0, -1), 5),
+                ("TOPPADDING", (0, 0), (0, -1), 4),
             ],
         )
     )

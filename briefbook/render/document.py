@@ -27,7 +27,6 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
-    Spacer,
 )
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
@@ -38,14 +37,9 @@ from briefbook.render import text as tx
 from briefbook.render.api import ProgressCallback, RenderOptions, RenderResult
 from briefbook.render.blocks import BlockContext, block_flowables, plain_paragraph
 from briefbook.render.cover import cover_flowables
-from briefbook.render.flowables import (
-    Heading,
-    TocEntry,
-    define_number_form,
-    page_form_name,
-    toc_form_name,
-)
+from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
 from briefbook.render.formatting import format_range
+from briefbook.render.pagenumbers import PageNumbers
 from briefbook.render.pages import PageDecorator, RunningText
 from briefbook.render.theme import DEFAULT_THEME, Theme, register_fonts
 from briefbook.render.version import creator
@@ -71,16 +65,9 @@ class _BuildState:
     """Everything one render collects; lives as long as that render."""
 
     sections: dict[str, _SectionRef] = field(default_factory=dict)
-    pages: dict[str, int] = field(default_factory=dict)
+    numbers: PageNumbers = field(default_factory=PageNumbers)
     page_count: int = 0
     where: str = ""
-
-    def record_heading(self, key: str, page: int) -> bool:
-        """Note where a heading landed; True the first time (add the outline entry then)."""
-        if key in self.pages:
-            return False
-        self.pages[key] = page
-        return True
 
 
 class DossierTemplate(BaseDocTemplate):
@@ -194,7 +181,7 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source)
     state = _BuildState()
-    decorator = PageDecorator(theme, _running_text(brief), page_size)
+    decorator = PageDecorator(theme, _running_text(brief), page_size, state.numbers)
     story = _story(brief, ctx, state)
     buffer = io.BytesIO()
     doc = DossierTemplate(
@@ -209,7 +196,7 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     )
     try:
         canv = doc.lay_out(story)
-        _define_numbers(canv, theme, state)
+        state.numbers.define_forms(canv, state.page_count)
         canv.save()
     except _ProgressAborted as exc:
         raise exc.original from None
@@ -223,9 +210,8 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
         raise RenderError(
             _short(f"the page layout failed ({type(exc).__name__}: {exc})"), where=state.where
         ) from exc
-    section_pages = {
-        ref.path: state.pages[key] for key, ref in state.sections.items() if key in state.pages
-    }
+    pages = state.numbers.heading_pages
+    section_pages = {ref.path: pages[key] for key, ref in state.sections.items() if key in pages}
     return RenderResult(
         pdf=buffer.getvalue(),
         page_count=state.page_count,
@@ -237,27 +223,6 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
 def _short(message: str, limit: int = 300) -> str:
     message = " ".join(message.split())
     return message if len(message) <= limit else message[: limit - 1] + "…"
-
-
-def _define_numbers(canv: Canvas, theme: Theme, state: _BuildState) -> None:
-    """Define the forms the pages referenced: "Page X of Y" and the contents' numbers."""
-    total = state.page_count
-    grey = theme.palette.grey
-    for page in range(1, total + 1):
-        define_number_form(
-            canv,
-            page_form_name(page),
-            f"Page {page} of {total}",
-            theme.fonts.sans,
-            theme.running_size,
-            grey,
-        )
-    for key, ref in state.sections.items():
-        page_text = str(state.pages.get(key, "–"))
-        level = len(ref.path) - 1
-        font = theme.fonts.sans_bold if level == 0 else theme.fonts.sans
-        size = theme.styles["toc1" if level == 0 else "toc2"].fontSize
-        define_number_form(canv, toc_form_name(key), page_text, font, size, theme.palette.ink)
 
 
 # --- the story ---------------------------------------------------------------------
@@ -273,7 +238,7 @@ def _story(brief: Brief, ctx: BlockContext, state: _BuildState) -> list[Flowable
     story += [NextPageTemplate("body"), PageBreak()]
     refs = _section_refs(brief)
     state.sections = {key: ref for key, ref in refs}
-    story += _contents(refs, ctx)
+    story += _contents(refs, ctx, state.numbers)
     for i, section in enumerate(brief.sections):
         story += _section(section, (i,), ctx, state)
     return story
@@ -293,7 +258,9 @@ def _title(section: Section) -> str:
     return title or "Untitled section"
 
 
-def _contents(refs: list[tuple[str, _SectionRef]], ctx: BlockContext) -> list[Flowable]:
+def _contents(
+    refs: list[tuple[str, _SectionRef]], ctx: BlockContext, numbers: PageNumbers
+) -> list[Flowable]:
     """The contents page(s): one linked entry per section and subsection."""
     t = ctx.theme
     st = t.styles
@@ -317,6 +284,7 @@ def _contents(refs: list[tuple[str, _SectionRef]], ctx: BlockContext) -> list[Fl
                 label_x=0 if level == 0 else t.toc_label_width,
                 number_width=t.toc_number_width,
                 leader_color=t.palette.rule,
+                numbers=numbers,
             )
         )
     return found
@@ -344,7 +312,12 @@ def _section(
             f"{tx.escape(tx.clean(section.marking).strip())}</font>"
         )
     heading = Heading(
-        Paragraph(markup, style), key, f"{ref.number} {ref.title}", level, state.record_heading
+        TextParagraph(markup, style),
+        ctx.frame_height,
+        key=key,
+        outline_title=f"{ref.number} {ref.title}",
+        level=level,
+        numbers=state.numbers,
     )
     heading._bb_where = where  # type: ignore[attr-defined]
     found.append(heading)
@@ -360,12 +333,41 @@ def _section(
         for flowable in flowables:
             flowable._bb_where = ctx.where  # type: ignore[attr-defined]
         found.extend(flowables)
-        if kind not in ("page_break", "text", "bullets", "numbered"):
-            found.append(Spacer(1, t.block_gap + 4))
+        if flowables:
+            _space_after(flowables[-1], _gap_after(kind, t))
     for j, sub in enumerate(section.subsections):
         if level == 0:
             found += _section(sub, (*path, j), ctx, state)
+    link_leads(found)
     return found
+
+
+def link_leads(flowables: list[Flowable]) -> None:
+    """Tell every :class:`Lead` (heading, day title, caption) what follows it."""
+    for i, flowable in enumerate(flowables[:-1]):
+        if isinstance(flowable, Lead) and flowable.follow is None:
+            flowable.follow = flowables[i + 1]
+
+
+def _space_after(flowable: Flowable, gap: float) -> None:
+    """Give a block's last flowable room after it (unlike a Spacer, this space
+    disappears at the foot of a page instead of opening the next one)."""
+    target: Any = flowable
+    while isinstance(target, KeepTogether) and getattr(target, "_content", None):
+        target = target._content[-1]
+    if gap > 0 and not isinstance(target, PageBreak):
+        target.spaceAfter = max(target.getSpaceAfter(), gap)
+
+
+def _gap_after(kind: str, t: Theme) -> float:
+    """The space after a block of this kind."""
+    if kind == "page_break":
+        return 0.0
+    if kind == "text":
+        return t.gap_after_text
+    if kind in ("bullets", "numbered"):
+        return t.gap_after_list
+    return t.gap_after_box
 
 
 def _clip(text: str, limit: int = 60) -> str:
@@ -385,7 +387,7 @@ def _running_text(brief: Brief) -> RunningText:
         marking=one_line(meta.marking),
         title=one_line(meta.title) or "Untitled brief",
         version_date=" · ".join(parts),
-        left_footer=one_line(meta.organisation),
+        footer_text=one_line(meta.organisation),
         draft=meta.status != "final",
     )
 

@@ -1,54 +1,21 @@
-"""The dossier's own flowables: headings that mark the outline, contents entries, tags.
-
-Page numbers that are only known once the last page is laid out (the contents'
-numbers, "of Y" in the footer) are drawn as named PDF forms: a flowable calls
-``canvas.doForm(name)`` now, and :func:`define_number_form` writes the form's
-content after the last page. ReportLab resolves form references when it saves,
-so the whole document is laid out in one pass.
-"""
+"""The dossier's own flowables: paragraphs kept with what follows, headings that mark
+the outline, contents entries, coloured tags."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import sameFrag
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Image, KeepTogether, ListFlowable, Paragraph, Table
+from reportlab.platypus.flowables import PageBreak
 
-#: Called by a heading when it is drawn: (section key, page number).
-HeadingRecorder = Callable[[str, int], bool]
+from briefbook.render.pagenumbers import PageNumbers
 
-
-def toc_form_name(key: str) -> str:
-    """The name of the form holding the page number of a contents entry."""
-    return f"bbToc{key}"
-
-
-def page_form_name(page: int) -> str:
-    """The name of the form holding a page's "Page X of Y" text."""
-    return f"bbPage{page}"
-
-
-def define_number_form(
-    canv: Canvas, name: str, text: str, font: str, size: float, color: Color
-) -> None:
-    """Define a form that draws ``text`` right-aligned, ending at the form's origin."""
-    width = canv.stringWidth(text, font, size) + 2
-    canv.beginForm(name, lowerx=-width, lowery=-size, upperx=1, uppery=size * 1.5)
-    canv.setFont(font, size)
-    canv.setFillColor(color)
-    canv.drawRightString(0, 0, text)
-    canv.endForm()
-
-
-def draw_form_at(canv: Canvas, name: str, x: float, y: float) -> None:
-    """Draw a (possibly not yet defined) form with its origin at ``(x, y)``."""
-    canv.saveState()
-    canv.translate(x, y)
-    canv.doForm(name)
-    canv.restoreState()
+#: Height kept free after a heading when a table follows (header row and a line).
+TABLE_START = 56.0
+#: ... when a list follows (two lines).
+LIST_START = 30.0
 
 
 class TextParagraph(Paragraph):
@@ -81,40 +48,68 @@ def join_runs(frags: list[Any]) -> list[Any]:
     return joined
 
 
-class Heading(Flowable):
-    """A section heading: a paragraph that adds a PDF destination and outline entry.
+def start_height(flowable: Flowable | None, width: float, height: float) -> float:
+    """How much of a page the start of ``flowable`` needs: what must fit below a
+    heading so that the heading is not left alone at the foot of a page.
 
-    It is kept with what follows it, and it records the page it lands on.
-    A heading too tall for a page (a pathological title) splits like a paragraph;
-    the first part carries the destination.
+    Cheap by design (no full layout of the following table or text): two lines
+    of a paragraph, the first rows of a table, the whole of a picture.
+    """
+    if flowable is None or isinstance(flowable, PageBreak):
+        return 0.0
+    if isinstance(flowable, Lead):
+        own = flowable.para.wrap(width, height)[1]
+        rest = start_height(flowable.follow, width, height - own)
+        return flowable.getSpaceBefore() + own + flowable.getSpaceAfter() + rest
+    if isinstance(flowable, Paragraph):
+        style = flowable.style
+        return flowable.getSpaceBefore() + 2 * style.leading
+    if isinstance(flowable, ListFlowable):
+        return LIST_START
+    if isinstance(flowable, Table):
+        return TABLE_START
+    if isinstance(flowable, (KeepTogether, Image)):
+        return flowable.wrap(width, height)[1]
+    return LIST_START
+
+
+class Lead(Flowable):
+    """A paragraph kept with what follows it (a heading, a day title, a caption).
+
+    Instead of ReportLab's ``keepWithNext`` (which lays the next flowable out
+    twice, a whole table included), it asks for room for the *start* of what
+    follows: with less room left on the page it moves to the next one. At the top
+    of a page it always stays. ``follow`` is set once the story is assembled.
     """
 
-    def __init__(
-        self,
-        para: Paragraph,
-        key: str,
-        outline_title: str,
-        level: int,
-        record: HeadingRecorder,
-    ) -> None:
+    def __init__(self, para: Paragraph, frame_height: float) -> None:
         super().__init__()
         self.para = para
-        self.key = key
-        self.outline_title = outline_title
-        self.level = level
-        self.record = record
-        self.keepWithNext = True
+        self.frame_height = frame_height
+        self.follow: Flowable | None = None
+        self._pushed = False
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = self.para.wrap(availWidth, availHeight)
+        self._pushed = False
+        at_top = availHeight >= self.frame_height - 1
+        if not at_top and self.height <= availHeight:
+            room = availHeight - self.height - self.getSpaceAfter()
+            if start_height(self.follow, availWidth, room) > room:
+                self._pushed = True
+                return self.width, availHeight + 1
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if self._pushed:
+            return []
         parts = self.para.split(availWidth, availHeight)
         if len(parts) < 2:
             return []
-        first = Heading(parts[0], self.key, self.outline_title, self.level, self.record)
-        return [first, *parts[1:]]
+        return [self._part(parts[0]), *parts[1:]]
+
+    def _part(self, para: Paragraph) -> Flowable:
+        return para
 
     def getSpaceBefore(self) -> float:
         return self.para.getSpaceBefore()
@@ -123,8 +118,43 @@ class Heading(Flowable):
         return self.para.getSpaceAfter()
 
     def draw(self) -> None:
+        self.para.drawOn(self.canv, 0, 0)
+
+
+class Heading(Lead):
+    """A section heading: adds a PDF destination and an outline entry where it lands,
+    and records its page. A heading too tall for a page (a pathological title)
+    splits like a paragraph; the first part carries the destination."""
+
+    def __init__(
+        self,
+        para: Paragraph,
+        frame_height: float,
+        *,
+        key: str,
+        outline_title: str,
+        level: int,
+        numbers: PageNumbers,
+    ) -> None:
+        super().__init__(para, frame_height)
+        self.key = key
+        self.outline_title = outline_title
+        self.level = level
+        self.numbers = numbers
+
+    def _part(self, para: Paragraph) -> Flowable:
+        return Heading(
+            para,
+            self.frame_height,
+            key=self.key,
+            outline_title=self.outline_title,
+            level=self.level,
+            numbers=self.numbers,
+        )
+
+    def draw(self) -> None:
         canv = self.canv
-        if self.record(self.key, canv.getPageNumber()):
+        if self.numbers.record_heading(self.key, canv.getPageNumber()):
             canv.bookmarkHorizontal(self.key, 0, self.height + 4)
             canv.addOutlineEntry(self.outline_title, self.key, level=self.level, closed=False)
         self.para.drawOn(canv, 0, 0)
@@ -133,8 +163,9 @@ class Heading(Flowable):
 class TocEntry(Flowable):
     """One line of the contents: number, title, dotted leader, page number; all a link.
 
-    The page number is a form defined after the last page, so the entry's size
-    never depends on it: room for ``number_width`` points is kept on the right.
+    The page number is drawn after the last page is known (see
+    :mod:`briefbook.render.pagenumbers`), so the entry's size never depends on
+    it: room for ``number_width`` points is kept on the right.
     """
 
     def __init__(
@@ -146,6 +177,7 @@ class TocEntry(Flowable):
         label_x: float,
         number_width: float,
         leader_color: Color,
+        numbers: PageNumbers,
     ) -> None:
         super().__init__()
         self.para = para
@@ -154,6 +186,7 @@ class TocEntry(Flowable):
         self.label_x = label_x
         self.number_width = number_width
         self.leader_color = leader_color
+        self.numbers = numbers
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -185,8 +218,7 @@ class TocEntry(Flowable):
         baseline = first_baseline - (n - 1) * style.leading
         text_width = para.width - style.leftIndent - style.rightIndent
         extra = _extra_space(lines[-1]) if lines else text_width
-        line_end = style.leftIndent + text_width - extra
-        dots_from = line_end + 5
+        dots_from = style.leftIndent + text_width - extra + 5
         dots_to = self.width - self.number_width + 6
         if dots_to - dots_from > 6:
             canv.saveState()
@@ -196,7 +228,9 @@ class TocEntry(Flowable):
             canv.setDash([0.01, 3.2])
             canv.line(dots_from, baseline + 1, dots_to, baseline + 1)
             canv.restoreState()
-        draw_form_at(canv, toc_form_name(self.key), self.width, baseline)
+        self.numbers.draw_section_page(
+            canv, self.key, self.width, baseline, style.fontName, style.fontSize, style.textColor
+        )
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 

@@ -1,5 +1,12 @@
 """What every page carries: markings top and bottom, running header and footer,
-"Page X of Y" and the DRAFT watermark."""
+"Page X of Y" and the DRAFT watermark.
+
+Everything but the page number and the watermark is the same on every body
+page, so it is drawn once into a PDF form and each page only references it:
+pages lay out faster and the file stays small however many pages there are. The
+watermark is drawn on each page because it needs transparency, which ReportLab
+does not carry into form resources.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +16,11 @@ from dataclasses import dataclass
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from briefbook.render.flowables import draw_form_at, page_form_name
+from briefbook.render.pagenumbers import PageNumbers
 from briefbook.render.theme import Theme
+
+COVER_FORM = "bbCover"
+BODY_FORM = "bbBody"
 
 
 @dataclass(frozen=True)
@@ -20,7 +30,7 @@ class RunningText:
     marking: str
     title: str
     version_date: str
-    left_footer: str
+    footer_text: str
     draft: bool
 
 
@@ -41,26 +51,72 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 class PageDecorator:
     """Draws the furniture of each page; one instance per render (no shared state)."""
 
-    def __init__(self, theme: Theme, running: RunningText, page_size: tuple[float, float]) -> None:
+    def __init__(
+        self,
+        theme: Theme,
+        running: RunningText,
+        page_size: tuple[float, float],
+        numbers: PageNumbers,
+    ) -> None:
         self.theme = theme
         self.running = running
         self.width, self.height = page_size
+        self.numbers = numbers
+        self._defined = False
+
+    # --- called for every page ----------------------------------------------------
 
     def cover(self, canv: Canvas, page: int) -> None:
-        """The cover: markings and the page number only (the title is the page itself)."""
-        self._markings(canv)
-        self._footer(canv, page, with_left=False)
+        """The cover: a navy edge, markings and the page number (the title is the page)."""
+        self._ensure_forms(canv)
+        canv.doForm(COVER_FORM)
+        self._page_number(canv)
 
     def body(self, canv: Canvas, page: int) -> None:
         """A body page: markings, header with title, version and date, footer."""
-        self._markings(canv)
-        self._header(canv)
-        self._footer(canv, page, with_left=True)
+        self._ensure_forms(canv)
+        canv.doForm(BODY_FORM)
+        self._page_number(canv)
 
     def overlay(self, canv: Canvas) -> None:
         """Drawn over the content: the diagonal DRAFT watermark while in draft."""
-        if not self.running.draft:
+        if self.running.draft:
+            self._watermark(canv)
+
+    # --- drawn once -----------------------------------------------------------------
+
+    def _ensure_forms(self, canv: Canvas) -> None:
+        """Define the page furniture forms (once, at the start of the first page)."""
+        if self._defined:
             return
+        self._defined = True
+        box = {"lowerx": 0, "lowery": 0, "upperx": self.width, "uppery": self.height}
+        canv.beginForm(COVER_FORM, **box)
+        self._cover_band(canv)
+        self._markings(canv)
+        canv.endForm()
+        canv.beginForm(BODY_FORM, **box)
+        self._markings(canv)
+        self._header(canv)
+        self._footer(canv)
+        canv.endForm()
+
+    def _page_number(self, canv: Canvas) -> None:
+        t = self.theme
+        y = self._footer_y()
+        self.numbers.draw_page_of(
+            canv, self.width - t.margin_right, y, t.fonts.sans, t.running_size, t.palette.grey
+        )
+
+    def _footer_y(self) -> float:
+        return self.theme.header_inset - self.theme.running_size * 0.7
+
+    def _cover_band(self, canv: Canvas) -> None:
+        t = self.theme
+        canv.setFillColor(t.palette.navy)
+        canv.rect(0, 0, t.cover_band_width, self.height, stroke=0, fill=1)
+
+    def _watermark(self, canv: Canvas) -> None:
         t = self.theme
         canv.saveState()
         canv.setFillColor(t.palette.watermark)
@@ -105,21 +161,20 @@ class PageDecorator:
         canv.line(left, y - 5, right, y - 5)
         canv.restoreState()
 
-    def _footer(self, canv: Canvas, page: int, with_left: bool) -> None:
+    def _footer(self, canv: Canvas) -> None:
+        """The rule and the organisation; the page number is drawn per page."""
         t = self.theme
         left, right = t.margin_left, self.width - t.margin_right
-        y = t.header_inset - t.running_size * 0.7
+        y = self._footer_y()
+        font, size = t.fonts.sans, t.running_size
         canv.saveState()
-        if with_left:
-            canv.setStrokeColor(t.palette.rule)
-            canv.setLineWidth(0.5)
-            canv.line(left, y + t.running_size + 4, right, y + t.running_size + 4)
-            if self.running.left_footer:
-                canv.setFont(t.fonts.sans, t.running_size)
-                canv.setFillColor(t.palette.grey)
-                text = fit_text(
-                    self.running.left_footer, t.fonts.sans, t.running_size, (right - left) * 0.7
-                )
-                canv.drawString(left, y, text)
-        draw_form_at(canv, page_form_name(page), right, y)
+        canv.setStrokeColor(t.palette.rule)
+        canv.setLineWidth(0.5)
+        canv.line(left, y + size + 4, right, y + size + 4)
+        if self.running.footer_text:
+            canv.setFont(font, size)
+            canv.setFillColor(t.palette.grey)
+            canv.drawString(
+                left, y, fit_text(self.running.footer_text, font, size, (right - left) * 0.7)
+            )
         canv.restoreState()

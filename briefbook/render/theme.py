@@ -134,10 +134,15 @@ class Theme:
     h1_size: float = 17.0
     h2_size: float = 13.0
     cover_title_size: float = 30.0
+    #: The navy band along the cover's left edge.
+    cover_band_width: float = 0.75 * cm
     watermark_size: float = 120.0
     watermark_alpha: float = 0.13
     cell_padding: float = 4.0
-    block_gap: float = 7.0
+    #: Space after a block, by kind (text paragraphs carry their own space after).
+    gap_after_text: float = 2.0
+    gap_after_list: float = 7.0
+    gap_after_box: float = 12.0
     #: Top-level sections start on a new page, as the tabs of a printed dossier do.
     section_starts_page: bool = True
     #: Width reserved for a page number in the contents (fits five digits).
@@ -244,6 +249,15 @@ def _make_styles(t: Theme) -> dict[str, ParagraphStyle]:
         spaceBefore=3,
         spaceAfter=0,
     )
+    add(
+        "table_caption",
+        styles["caption"],
+        fontSize=t.small_size + 0.5,
+        spaceBefore=4,
+        spaceAfter=3,
+        textColor=p.navy,
+    )
+    add("image_caption", styles["caption"], alignment=TA_CENTER, spaceBefore=4)
     add(
         "note_title",
         body,

@@ -31,6 +31,20 @@ def page_texts(reader: PdfReader) -> list[str]:
     return [page.extract_text() or "" for page in reader.pages]
 
 
+def placed_text(reader: PdfReader, index: int) -> list[tuple[str, float, float]]:
+    """The text runs of a page with the (x, y) where each starts, forms included."""
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x = cm[4] + tm[4] * cm[0] + tm[5] * cm[2]
+            y = cm[5] + tm[4] * cm[1] + tm[5] * cm[3]
+            found.append((text.strip(), x, y))
+
+    reader.pages[index].extract_text(visitor_text=visit)
+    return found
+
+
 def page_index(reader: PdfReader, page_ref: object) -> int:
     """The 0-based index of the page an indirect reference points at."""
     target = page_ref.idnum  # type: ignore[attr-defined]
