@@ -52,7 +52,10 @@ class Meta:
     version: str = ""
     status: Status = "draft"
     page_size: PageSize = "A4"
+    #: The local time zone of the event (IANA name such as ``Europe/Rome``).
     timezone: str = ""
+    #: The delegation's home time zone; schedules then print home times too.
+    home_timezone: str = ""
     logo: str = ""
     keywords: list[str] = field(default_factory=list)
     #: The marking scheme, lowest first; empty means :data:`DEFAULT_MARKINGS`.

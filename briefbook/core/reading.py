@@ -164,8 +164,8 @@ class Reader:
 # --- the brief ----------------------------------------------------------------
 
 META_KEYS = ("title", "subtitle", "dates", "location", "organisation", "prepared_by", "marking",
-             "version", "status", "page_size", "timezone", "logo", "keywords", "markings",
-             "portion_marks")
+             "version", "status", "page_size", "timezone", "home_timezone", "logo", "keywords",
+             "markings", "portion_marks")
 SECTION_KEYS = ("title", "marking", "tags", "blocks", "sections")
 EDITION_KEYS = ("name", "ceiling", "include_tags", "exclude_tags", "description")
 BRIEF_KEYS = ("briefbook", "meta", "editions", "sections")
@@ -238,7 +238,7 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
     if not found:
         return meta
     for name in ("title", "subtitle", "location", "organisation", "prepared_by", "timezone",
-                 "logo", "version"):
+                 "home_timezone", "logo", "version"):
         if name in found:
             setattr(meta, name, reader.text(found[name], f"meta '{name}'"))
     if "marking" in found:

@@ -82,6 +82,7 @@ def _meta(meta: m.Meta) -> dict[str, Any]:
     data["status"] = meta.status
     data["page_size"] = meta.page_size
     _put(data, "timezone", meta.timezone)
+    _put(data, "home_timezone", meta.home_timezone)
     _put(data, "logo", meta.logo)
     _put(data, "keywords", list(meta.keywords))
     _put(data, "markings", list(meta.markings))
