@@ -113,6 +113,25 @@ class EditMeta(_MergingCommand):
         return self.old == self.new
 
 
+class EditBriefField(_Command):
+    """Replace a brief-wide list such as its editions."""
+
+    def __init__(self, document: Document, name: str, value: Any, text: str):
+        super().__init__(document, text)
+        self.name = name
+        self.old = copy.deepcopy(getattr(document.brief, name))
+        self.new = copy.deepcopy(value)
+
+    def apply(self) -> None:
+        self.document.set_brief_field(self.name, self.new)
+
+    def revert(self) -> None:
+        self.document.set_brief_field(self.name, self.old)
+
+    def reveal(self) -> None:
+        self.document.reveal(None)
+
+
 # --- sections ---------------------------------------------------------------
 
 

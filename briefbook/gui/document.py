@@ -123,6 +123,12 @@ class Document(QObject):
         self.meta_changed.emit()
         self.edited.emit(None)
 
+    def set_brief_field(self, name: str, value: Any) -> None:
+        """Change a brief-wide field other than the cover (e.g. its editions)."""
+        setattr(self.brief, name, copy.deepcopy(value))
+        self.meta_changed.emit()
+        self.edited.emit(None)
+
     def reveal(self, section: Section | SectionPath | None) -> None:
         if isinstance(section, Section):
             path = self.path_of(section)

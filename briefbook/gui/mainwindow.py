@@ -246,7 +246,7 @@ class MainWindow(QMainWindow):
         if self._first_render_pending:
             # The first preview waits for the window to be on screen: start-up stays quick.
             self._first_render_pending = False
-            QTimer.singleShot(0, self.previewer.render_now)
+            QTimer.singleShot(0, self.previewer, self.previewer.render_now)
 
     def update_title(self, *_args: object) -> None:
         title = self.document.brief.meta.title or "Untitled brief"

@@ -53,8 +53,9 @@ class SectionActions(QObject):
                                      "Add an empty subsection inside the selected section")
         self.duplicate = action("&Duplicate Section", self.duplicate_section,
                                 QKeySequence("Ctrl+Shift+D"), "Duplicate the selected section")
-        self.delete = action("De&lete Section", self.delete_section,
-                             QKeySequence("Ctrl+Shift+Del"), "Delete the selected section")
+        # No window-wide key: Delete works in the tree (a text field keeps its own keys).
+        self.delete = action("De&lete Section", self.delete_section, None,
+                             "Delete the selected section (Delete in the section list)")
         self.rename = action("&Rename Section", self.rename_section, QKeySequence("F2"),
                              "Rename the selected section in place")
         self.move_up = action("Move &Up", self.move_section_up,

@@ -251,7 +251,7 @@ class SectionTreeModel(QAbstractItemModel):
             return False
         source, target = found
         # The view is still inside its drop handling: change the model once it is done.
-        QTimer.singleShot(0, lambda: self.document.undo_stack.push(
+        QTimer.singleShot(0, self, lambda: self.document.undo_stack.push(
             commands.MoveSection(self.document, source, target, "Move section")))
         return True
 

@@ -276,3 +276,31 @@ def test_twenty_thousand_void_qt_calls(qtbot) -> None:
     for number in range(20_000):
         label.setText(str(number))
     assert label.text() == "19999"
+
+
+def test_export_an_edition_without_a_tagged_section(qtbot, window: MainWindow,
+                                                    tmp_path: Path) -> None:
+    editor = select_title(window, "Contacts")
+    editor.tags_edit.setText("contacts")
+    editor.tags_edit.textEdited.emit("contacts")
+    window.tree.select_path(None)
+    editions = window.editor.editions
+    editions.add_edition()
+    editions.set_cells({(0, 0): "Press", (0, 3): "contacts", (0, 1): "TOP SECRET"}, "Edit cell")
+    assert "not in the marking scheme" in editions.message.text()
+    (edition,) = window.document.brief.editions
+    assert (edition.name, edition.exclude_tags, edition.ceiling) == ("Press", ["contacts"], "")
+    dialog = ExportDialog(window.document, window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.edition.setCurrentIndex(1)
+    assert dialog.destination.text().endswith("2025-06-12 Visit to Italy v3 Press.pdf")
+    target = tmp_path / "press.pdf"
+    dialog.destination.setText(str(target))
+    dialog.open_after.setChecked(False)
+    with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
+        dialog.export_button.click()
+    text = pdf_text(target.read_bytes())
+    assert "press@example.org" not in text and "Concluding remarks" in text
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.document.brief.editions == []

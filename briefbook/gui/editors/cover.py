@@ -25,6 +25,7 @@ from briefbook.core.editions import marking_scheme
 from briefbook.core.model import DEFAULT_MARKINGS, PAGE_SIZES, Meta
 from briefbook.gui import commands
 from briefbook.gui.document import Document
+from briefbook.gui.editors.editions import EditionsEditor
 from briefbook.gui.editors.image import ImagePicker
 from briefbook.gui.editors.widgets import LineEdit, OptionalDateEdit, set_line_text
 
@@ -138,6 +139,19 @@ class CoverEditor(QScrollArea):
         form.addRow("Page size", self.page_size)
         form.addRow("Time zone", self.fields["timezone"])
         form.addRow("Keywords", self.keywords)
+
+        editions = QLabel("Editions")
+        editions.setFont(font)
+        outer.addSpacing(10)
+        outer.addWidget(editions)
+        hint = QLabel("Versions of the dossier for different readers: each leaves out the "
+                      "sections marked above its ceiling, or chosen by tag. Export one from "
+                      "File › Export PDF.")
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        outer.addWidget(hint)
+        self.editions = EditionsEditor(document)
+        outer.addWidget(self.editions)
         outer.addStretch(1)
 
         document.meta_changed.connect(self._meta_changed)

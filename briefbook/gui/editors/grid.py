@@ -189,7 +189,7 @@ class GridView(QTableView):
         if old_width != self.width() and not self._fit_pending:
             # Wrapped cells grow or shrink with the width, once the columns have settled.
             self._fit_pending = True
-            QTimer.singleShot(0, self._deferred_fit)
+            QTimer.singleShot(0, self, self._deferred_fit)
 
     def _deferred_fit(self) -> None:
         self._fit_pending = False

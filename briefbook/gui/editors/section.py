@@ -185,12 +185,12 @@ class SectionEditor(QScrollArea):
         if section is self.section:
             position = self.verticalScrollBar().value()
             self._build_cards()
-            QTimer.singleShot(0, lambda: self.verticalScrollBar().setValue(position))
+            QTimer.singleShot(0, self, lambda: self.verticalScrollBar().setValue(position))
 
     def focus_block(self, index: int) -> None:
         if 0 <= index < len(self.cards):
             card = self.cards[index]
-            QTimer.singleShot(0, lambda: self.ensureWidgetVisible(card, 0, 40))
+            QTimer.singleShot(0, card, lambda: self.ensureWidgetVisible(card, 0, 40))
             card.editor.setFocus()
             child = card.editor.focusProxy() or card.editor.nextInFocusChain()
             if child is not None:
