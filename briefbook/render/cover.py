@@ -15,8 +15,14 @@ from briefbook.render.formatting import format_range
 from briefbook.render.images import ImageFailure
 
 
-def cover_flowables(meta: Meta, ctx: BlockContext) -> list[Flowable]:
-    """The flowables of the cover page (it fits one page for any sane title)."""
+def cover_flowables(
+    meta: Meta, ctx: BlockContext, marking: str = "", edition: str = ""
+) -> list[Flowable]:
+    """The flowables of the cover page (it fits one page for any sane title).
+
+    ``marking`` is the highest marking in the dossier; ``edition`` the name of
+    the edition being printed ("" for the full brief).
+    """
     t = ctx.theme
     st = t.styles
     p = t.palette
@@ -43,12 +49,12 @@ def cover_flowables(meta: Meta, ctx: BlockContext) -> list[Flowable]:
         found.append(plain_paragraph(meta.subtitle, st["cover_subtitle"]))
     found.append(Spacer(1, 16))
     found.append(HRFlowable(width="100%", thickness=0.6, color=p.rule, spaceAfter=18))
-    found.append(_facts(meta, ctx))
+    found.append(_facts(meta, ctx, marking, edition))
     return found
 
 
-def _facts(meta: Meta, ctx: BlockContext) -> Flowable:
-    """Label/value rows: date, place, organisation, prepared by, version, status."""
+def _facts(meta: Meta, ctx: BlockContext, marking: str, edition: str) -> Flowable:
+    """Label/value rows: date, place, prepared by, version, edition, status, marking."""
     t = ctx.theme
     st = t.styles
     p = t.palette
@@ -67,13 +73,13 @@ def _facts(meta: Meta, ctx: BlockContext) -> Flowable:
     add("Place", meta.location)
     add("Prepared by", meta.prepared_by)
     add("Version", meta.version)
+    add("Edition", edition)
     draft = meta.status != "final"
     status = PriorityTag(
         "DRAFT" if draft else "FINAL", p.high if draft else p.navy, t.fonts.sans_bold, 8.5
     )
     rows.append([plain_paragraph("STATUS", st["cover_label"]), status])
-    if meta.marking.strip():
-        add("Marking", meta.marking)
+    add("Marking", marking)
     label_w = 3.2 * 28.35
     table = Table(rows, colWidths=[label_w, ctx.frame_width - label_w], hAlign="LEFT")
     table.setStyle(

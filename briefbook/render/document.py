@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,9 +29,10 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
 )
-from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
+from briefbook.core import editions
 from briefbook.core.model import Brief, Section, block_kind
 from briefbook.errors import BriefbookError, Problem, RenderError
 from briefbook.render import text as tx
@@ -57,7 +59,9 @@ class _ProgressAborted(Exception):
 class _SectionRef:
     path: tuple[int, ...]
     number: str
+    #: The title as printed (with its portion mark when the brief asks for them).
     title: str
+    marking: str
 
 
 @dataclass
@@ -68,6 +72,9 @@ class _BuildState:
     numbers: PageNumbers = field(default_factory=PageNumbers)
     page_count: int = 0
     where: str = ""
+    #: The marking of the section being laid out, and those printed on this page so far.
+    current_mark: str = ""
+    page_marks: list[str] = field(default_factory=list)
 
 
 class DossierTemplate(BaseDocTemplate):
@@ -81,6 +88,7 @@ class DossierTemplate(BaseDocTemplate):
         page_size: tuple[float, float],
         decorator: PageDecorator,
         state: _BuildState,
+        page_marking: Callable[[list[str]], str],
         progress: ProgressCallback | None,
         metadata: dict[str, Any],
         reproducible: bool,
@@ -101,6 +109,7 @@ class DossierTemplate(BaseDocTemplate):
         self._doSave = 0  # we define the number forms first, then save (see build_pdf)
         self.state = state
         self.progress = progress
+        self.page_marking = page_marking
         self._story: list[Flowable] = []
         self._story_total = 1
         frame = Frame(
@@ -121,17 +130,35 @@ class DossierTemplate(BaseDocTemplate):
                     frames=[frame],
                     pagesize=page_size,
                     onPage=lambda c, d: decorator.cover(c, d.page),
-                    onPageEnd=lambda c, d: decorator.overlay(c),
+                    onPageEnd=self._end_page,
                 ),
                 PageTemplate(
                     id="body",
                     frames=[frame],
                     pagesize=page_size,
                     onPage=lambda c, d: decorator.body(c, d.page),
-                    onPageEnd=lambda c, d: decorator.overlay(c),
+                    onPageEnd=self._end_page,
                 ),
             ]
         )
+        self.decorator = decorator
+
+    def _end_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Over the finished page: the watermark, and the banner with the highest
+        marking of what this page printed (known only now, in one pass)."""
+        marks = self.state.page_marks or [self.state.current_mark]
+        self.decorator.overlay(canv)
+        self.decorator.banner(canv, self.page_marking(marks))
+        self.state.page_marks = []
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Note the marking of what was just printed on this page."""
+        if isinstance(flowable, (ActionFlowable, PageBreak)):
+            return  # prints nothing (and may already belong to the next page)
+        mark = getattr(flowable, "_bb_mark", None)
+        if mark is not None:
+            self.state.current_mark = mark
+        self.state.page_marks.append(self.state.current_mark)
 
     def lay_out(self, story: list[Flowable]) -> Canvas:
         """Lay the story out (one pass) and return the canvas, not yet saved."""
@@ -181,8 +208,8 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source)
     state = _BuildState()
-    decorator = PageDecorator(theme, _running_text(brief), page_size, state.numbers)
-    story = _story(brief, ctx, state)
+    decorator = PageDecorator(theme, _running_text(brief, options), page_size, state.numbers)
+    story = _story(brief, ctx, state, options)
     buffer = io.BytesIO()
     doc = DossierTemplate(
         buffer,
@@ -190,6 +217,7 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
         page_size=page_size,
         decorator=decorator,
         state=state,
+        page_marking=lambda marks: editions.highest(brief, marks),
         progress=options.progress,
         metadata=_metadata(brief),
         reproducible=reproducible,
@@ -228,20 +256,37 @@ def _short(message: str, limit: int = 300) -> str:
 # --- the story ---------------------------------------------------------------------
 
 
-def _story(brief: Brief, ctx: BlockContext, state: _BuildState) -> list[Flowable]:
-    """Cover, contents and every section, in order; registers the section keys."""
+def _story(
+    brief: Brief, ctx: BlockContext, state: _BuildState, options: RenderOptions
+) -> list[Flowable]:
+    """Cover, contents and every section, in order; registers the section keys.
+
+    Each flowable carries the marking of what it prints (``_bb_mark``): the
+    cover and contents the highest in the dossier, a section its own.
+    """
     story: list[Flowable] = []
     ctx.where = "cover"
-    for flowable in cover_flowables(brief.meta, ctx):
+    dossier_mark = _one_line(editions.dossier_marking(brief))
+    state.current_mark = dossier_mark
+    edition = _one_line(options.edition)
+    for flowable in cover_flowables(brief.meta, ctx, dossier_mark, edition):
         flowable._bb_where = "cover"  # type: ignore[attr-defined]
+        flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
         story.append(flowable)
     story += [NextPageTemplate("body"), PageBreak()]
     refs = _section_refs(brief)
     state.sections = {key: ref for key, ref in refs}
-    story += _contents(refs, ctx, state.numbers)
+    for flowable in _contents(refs, ctx, state.numbers):
+        flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
+        story.append(flowable)
     for i, section in enumerate(brief.sections):
-        story += _section(section, (i,), ctx, state)
+        story += _section(brief, section, (i,), ctx, state)
     return story
+
+
+def _one_line(text: str) -> str:
+    """User text for a single line: cleaned, with runs of white space as one space."""
+    return " ".join(tx.clean(text).split())
 
 
 def _section_refs(brief: Brief) -> list[tuple[str, _SectionRef]]:
@@ -249,7 +294,12 @@ def _section_refs(brief: Brief) -> list[tuple[str, _SectionRef]]:
     for path, section in brief.walk_sections():
         number = ".".join(str(i + 1) for i in path)
         key = "s" + "_".join(str(i) for i in path)
-        refs.append((key, _SectionRef(path, number, _title(section))))
+        parent = brief.sections[path[0]] if len(path) > 1 else None
+        mark = _one_line(editions.section_marking(brief, section, parent))
+        title = _title(section)
+        if brief.meta.portion_marks and mark:
+            title = f"{editions.portion_mark(mark)} {title}"
+        refs.append((key, _SectionRef(path, number, title, mark)))
     return refs
 
 
@@ -291,7 +341,7 @@ def _contents(
 
 
 def _section(
-    section: Section, path: tuple[int, ...], ctx: BlockContext, state: _BuildState
+    brief: Brief, section: Section, path: tuple[int, ...], ctx: BlockContext, state: _BuildState
 ) -> list[Flowable]:
     t = ctx.theme
     key = "s" + "_".join(str(i) for i in path)
@@ -305,12 +355,6 @@ def _section(
     number_color = t.palette.grey.hexval().replace("0x", "#")
     markup = f'<font color="{number_color}">{tx.escape(ref.number)}</font>&nbsp;&nbsp;&nbsp;'
     markup += tx.escape(ref.title)
-    if section.marking.strip():
-        marking_color = t.palette.marking.hexval().replace("0x", "#")
-        markup += (
-            f'&nbsp;&nbsp;<font size="{t.running_size + 1}" color="{marking_color}">'
-            f"{tx.escape(tx.clean(section.marking).strip())}</font>"
-        )
     heading = Heading(
         TextParagraph(markup, style),
         ctx.frame_height,
@@ -320,6 +364,7 @@ def _section(
         numbers=state.numbers,
     )
     heading._bb_where = where  # type: ignore[attr-defined]
+    heading._bb_mark = ref.marking  # type: ignore[attr-defined]
     found.append(heading)
     for k, block in enumerate(section.blocks, start=1):
         kind = block_kind(block)
@@ -332,12 +377,13 @@ def _section(
             raise RenderError(_short(f"cannot lay out this block ({exc})"), ctx.where) from exc
         for flowable in flowables:
             flowable._bb_where = ctx.where  # type: ignore[attr-defined]
+            flowable._bb_mark = ref.marking  # type: ignore[attr-defined]
         found.extend(flowables)
         if flowables:
             _space_after(flowables[-1], _gap_after(kind, t))
     for j, sub in enumerate(section.subsections):
         if level == 0:
-            found += _section(sub, (*path, j), ctx, state)
+            found += _section(brief, sub, (*path, j), ctx, state)
     link_leads(found)
     return found
 
@@ -374,20 +420,22 @@ def _clip(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _running_text(brief: Brief) -> RunningText:
+def _running_text(brief: Brief, options: RenderOptions) -> RunningText:
     meta = brief.meta
-    one_line = lambda s: " ".join(tx.clean(s).split())  # noqa: E731
+    one_line = _one_line
     parts = []
     if meta.version.strip():
         parts.append(f"Version {one_line(meta.version)}")
     date = format_range(meta.dates)
     if date:
         parts.append(date)
+    footer = [one_line(meta.organisation)]
+    if one_line(options.edition):
+        footer.append(f"Edition: {one_line(options.edition)}")
     return RunningText(
-        marking=one_line(meta.marking),
         title=one_line(meta.title) or "Untitled brief",
         version_date=" · ".join(parts),
-        footer_text=one_line(meta.organisation),
+        footer_text=" · ".join(x for x in footer if x),
         draft=meta.status != "final",
     )
 

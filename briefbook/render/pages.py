@@ -27,7 +27,6 @@ BODY_FORM = "bbBody"
 class RunningText:
     """The strings printed around every page (already cleaned of control characters)."""
 
-    marking: str
     title: str
     version_date: str
     footer_text: str
@@ -63,6 +62,7 @@ class PageDecorator:
         self.width, self.height = page_size
         self.numbers = numbers
         self._defined = False
+        self._banners: dict[str, str] = {}
 
     # --- called for every page ----------------------------------------------------
 
@@ -77,6 +77,18 @@ class PageDecorator:
         self._ensure_forms(canv)
         canv.doForm(BODY_FORM)
         self._page_number(canv)
+
+    def banner(self, canv: Canvas, marking: str) -> None:
+        """The page's marking, top and bottom (one form per distinct marking)."""
+        if not marking:
+            return
+        name = self._banners.get(marking)
+        if name is None:
+            name = self._banners[marking] = f"bbMark{len(self._banners)}"
+            canv.beginForm(name, lowerx=0, lowery=0, upperx=self.width, uppery=self.height)
+            self._markings(canv, marking)
+            canv.endForm()
+        canv.doForm(name)
 
     def overlay(self, canv: Canvas) -> None:
         """Drawn over the content: the diagonal DRAFT watermark while in draft."""
@@ -93,10 +105,8 @@ class PageDecorator:
         box = {"lowerx": 0, "lowery": 0, "upperx": self.width, "uppery": self.height}
         canv.beginForm(COVER_FORM, **box)
         self._cover_band(canv)
-        self._markings(canv)
         canv.endForm()
         canv.beginForm(BODY_FORM, **box)
-        self._markings(canv)
         self._header(canv)
         self._footer(canv)
         canv.endForm()
@@ -128,10 +138,7 @@ class PageDecorator:
         canv.drawCentredString(0, -size * 0.35, "DRAFT")
         canv.restoreState()
 
-    def _markings(self, canv: Canvas) -> None:
-        marking = self.running.marking
-        if not marking:
-            return
+    def _markings(self, canv: Canvas, marking: str) -> None:
         t = self.theme
         font, size = t.fonts.sans_bold, t.marking_size
         text = fit_text(marking, font, size, self.width - t.margin_left - t.margin_right)

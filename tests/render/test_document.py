@@ -260,3 +260,75 @@ def test_hostile_metadata_and_titles() -> None:
     assert "<i>SECRET</i>" in texts[0]
     assert "AT&T <b>" in texts[2]
     assert reader.metadata is not None and reader.metadata.title.startswith("AT&T <b>")
+
+
+def test_renders_in_parallel_threads_match_sequential_renders() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from briefbook.render.api import RenderOptions, render_pdf
+
+    briefs = [make_brief(long_sections(), title=f"Brief {i}") for i in range(4)]
+    options = RenderOptions(reproducible=True)
+    alone = [render_pdf(b, options).pdf for b in briefs]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(lambda b: render_pdf(b, options).pdf, briefs))
+    assert together == alone
+
+
+def marked_brief() -> m.Brief:
+    """Sections marked at different levels of the default scheme."""
+    filler = "Enough text to fill a little of the page. " * 30
+    brief = make_brief(
+        [
+            m.Section("Programme", [m.TextBlock(filler)], marking="PUBLIC"),
+            m.Section(
+                "Position",
+                [m.TextBlock(filler)],
+                marking="RESTRICTED",
+                subsections=[
+                    m.Section("Red lines", [m.TextBlock(filler * 4)], marking="CONFIDENTIAL"),
+                ],
+            ),
+            m.Section("Objectives", [m.TextBlock(filler)]),
+        ],
+        marking="INTERNAL",
+    )
+    brief.meta.portion_marks = True
+    return brief
+
+
+def banners(text: str) -> set[str]:
+    return {
+        word
+        for word in ("PUBLIC", "INTERNAL", "RESTRICTED", "CONFIDENTIAL")
+        if text.count(word) >= 2
+    }
+
+
+def test_each_page_shows_the_highest_marking_printed_on_it() -> None:
+    brief = marked_brief()
+    result, reader = render(brief)
+    texts = page_texts(reader)
+    pages = result.section_pages
+    assert "CONFIDENTIAL" in texts[0] and "CONFIDENTIAL" in banners(texts[1])  # cover, contents
+    assert banners(texts[pages[(0,)] - 1]) == {"PUBLIC"}
+    assert "RESTRICTED" in banners(texts[pages[(1,)] - 1]) or pages[(1, 0)] == pages[(1,)]
+    assert "CONFIDENTIAL" in banners(texts[pages[(1, 0)] - 1])
+    assert banners(texts[pages[(2,)] - 1]) == {"INTERNAL"}
+    # The subsection runs over several pages, every one marked CONFIDENTIAL.
+    for page in range(pages[(1, 0)], pages[(2,)]):
+        assert "CONFIDENTIAL" in banners(texts[page - 1])
+
+
+def test_portion_marks_prefix_headings_and_contents() -> None:
+    _, reader = render(marked_brief())
+    texts = page_texts(reader)
+    assert "(P) Programme" in texts[1] and "(C) Red lines" in texts[1]
+    assert any("(R) Position" in t for t in texts[2:])
+
+
+def test_edition_name_on_cover_and_footer(rich_brief: m.Brief) -> None:
+    _, reader = render(rich_brief, edition="press")
+    texts = page_texts(reader)
+    assert "EDITION" in texts[0] and "press" in texts[0]
+    assert all("Edition: press" in t for t in texts[1:])
