@@ -25,6 +25,12 @@ class RenderOptions:
     progress: ProgressCallback | None = None
     #: The edition's name, printed on the cover and in the footer ("" for the full brief).
     edition: str = ""
+    #: Lay out only this top-level section (its index), for a fast preview of the part
+    #: being edited: no cover and no contents, pages numbered from ``first_page`` and
+    #: "of ``total_pages``" (both as the last full render reported them).
+    only_section: int | None = None
+    first_page: int = 1
+    total_pages: int | None = None
 
 
 @dataclass

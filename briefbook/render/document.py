@@ -92,6 +92,7 @@ class DossierTemplate(BaseDocTemplate):
         progress: ProgressCallback | None,
         metadata: dict[str, Any],
         reproducible: bool,
+        with_cover: bool = True,
     ) -> None:
         super().__init__(
             buffer,
@@ -123,24 +124,22 @@ class DossierTemplate(BaseDocTemplate):
             bottomPadding=0,
             id="body",
         )
-        self.addPageTemplates(
-            [
-                PageTemplate(
-                    id="cover",
-                    frames=[frame],
-                    pagesize=page_size,
-                    onPage=lambda c, d: decorator.cover(c, d.page),
-                    onPageEnd=self._end_page,
-                ),
-                PageTemplate(
-                    id="body",
-                    frames=[frame],
-                    pagesize=page_size,
-                    onPage=lambda c, d: decorator.body(c, d.page),
-                    onPageEnd=self._end_page,
-                ),
-            ]
+        cover = PageTemplate(
+            id="cover",
+            frames=[frame],
+            pagesize=page_size,
+            onPage=lambda c, d: decorator.cover(c, d.page),
+            onPageEnd=self._end_page,
         )
+        body = PageTemplate(
+            id="body",
+            frames=[frame],
+            pagesize=page_size,
+            onPage=lambda c, d: decorator.body(c, d.page),
+            onPageEnd=self._end_page,
+        )
+        # The first template is the first page's: the cover, unless a part is laid out alone.
+        self.addPageTemplates([cover, body] if with_cover else [body, cover])
         self.decorator = decorator
 
     def _end_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -208,6 +207,8 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source)
     state = _BuildState()
+    if options.only_section is not None:
+        state.numbers.offset = max(0, options.first_page - 1)
     decorator = PageDecorator(theme, _running_text(brief, options), page_size, state.numbers)
     story = _story(brief, ctx, state, options)
     buffer = io.BytesIO()
@@ -221,10 +222,11 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
         progress=options.progress,
         metadata=_metadata(brief),
         reproducible=reproducible,
+        with_cover=options.only_section is None,
     )
     try:
         canv = doc.lay_out(story)
-        state.numbers.define_forms(canv, state.page_count)
+        state.numbers.define_forms(canv, state.page_count, options.total_pages)
         canv.save()
     except _ProgressAborted as exc:
         raise exc.original from None
@@ -268,14 +270,22 @@ def _story(
     ctx.where = "cover"
     dossier_mark = _one_line(editions.dossier_marking(brief))
     state.current_mark = dossier_mark
+    refs = _section_refs(brief)
+    state.sections = {key: ref for key, ref in refs}
+    if options.only_section is not None:
+        index = options.only_section
+        if not 0 <= index < len(brief.sections):
+            raise RenderError(
+                f"there is no section {index + 1} to preview (the brief has {len(brief.sections)})"
+            )
+        state.sections = {k: r for k, r in refs if r.path[0] == index}
+        return _section(brief, brief.sections[index], (index,), ctx, state)
     edition = _one_line(options.edition)
     for flowable in cover_flowables(brief.meta, ctx, dossier_mark, edition):
         flowable._bb_where = "cover"  # type: ignore[attr-defined]
         flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
         story.append(flowable)
     story += [NextPageTemplate("body"), PageBreak()]
-    refs = _section_refs(brief)
-    state.sections = {key: ref for key, ref in refs}
     for flowable in _contents(refs, ctx, state.numbers):
         flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
         story.append(flowable)

@@ -45,12 +45,14 @@ class PageNumbers:
     heading_pages: dict[str, int] = field(default_factory=dict)
     _toc: dict[int, list[_TocNumber]] = field(default_factory=dict)
     _footer_style: tuple[str, float, Color] | None = None
+    #: Added to the canvas's page number (a part laid out alone starts at its real page).
+    offset: int = 0
 
     def record_heading(self, key: str, page: int) -> bool:
         """Note the page a heading landed on; True the first time it is drawn."""
         if key in self.heading_pages:
             return False
-        self.heading_pages[key] = page
+        self.heading_pages[key] = page + self.offset
         return True
 
     def draw_page_of(
@@ -60,7 +62,7 @@ class PageNumbers:
         self._footer_style = (font, size, color)
         canv.saveState()
         canv.translate(x, y)
-        canv.doForm(_page_form(canv.getPageNumber()))
+        canv.doForm(_page_form(canv.getPageNumber() + self.offset))
         canv.restoreState()
 
     def draw_section_page(
@@ -81,12 +83,16 @@ class PageNumbers:
             canv.restoreState()
         placed.append(_TocNumber(key, ox + x, oy + y, font, size, color))
 
-    def define_forms(self, canv: Canvas, total: int) -> None:
-        """Write every form the pages referenced; call after the last page, before saving."""
+    def define_forms(self, canv: Canvas, pages: int, total: int | None = None) -> None:
+        """Write every form the ``pages`` laid out referenced; call after the last page,
+        before saving. ``total`` is the "of Y" to print when it is known from elsewhere
+        (a part laid out alone); by default the pages laid out are the whole document."""
         width, height = canv._pagesize
+        last = self.offset + pages
+        total = max(total or 0, last)
         if self._footer_style is not None:
             font, size, color = self._footer_style
-            for page in range(1, total + 1):
+            for page in range(1 + self.offset, last + 1):
                 text = f"Page {page} of {total}"
                 text_width = canv.stringWidth(text, font, size)
                 canv.beginForm(

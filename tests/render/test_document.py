@@ -332,3 +332,29 @@ def test_edition_name_on_cover_and_footer(rich_brief: m.Brief) -> None:
     texts = page_texts(reader)
     assert "EDITION" in texts[0] and "press" in texts[0]
     assert all("Edition: press" in t for t in texts[1:])
+
+
+def test_one_section_alone_for_a_fast_preview() -> None:
+    brief = make_brief(long_sections())
+    full, full_reader = render(brief)
+    first = full.section_pages[(3,)]
+    part, reader = render(brief, only_section=3, first_page=first, total_pages=full.page_count)
+    assert part.section_pages == {p: n for p, n in full.section_pages.items() if p[0] == 3}
+    texts = page_texts(reader)
+    assert len(texts) == full.section_pages[(4,)] - first
+    for offset, text in enumerate(texts):
+        assert f"Page {first + offset} of {full.page_count}" in text
+        assert (
+            text.split("DRAFT")[0] == page_texts(full_reader)[first - 1 + offset].split("DRAFT")[0]
+        )
+    assert [title for title, _, _ in flat_outline(reader)] == [
+        "4 Chapter 3",
+        "4.1 Part 3.0",
+        "4.2 Part 3.1",
+        "4.3 Part 3.2",
+    ]
+
+
+def test_preview_of_a_missing_section_is_a_render_error() -> None:
+    with pytest.raises(RenderError, match="no section 9"):
+        render(make_brief(long_sections()), only_section=8)
