@@ -1,0 +1,609 @@
+"""What changed between two versions of a brief, as plain data.
+
+:func:`diff_briefs` compares an earlier brief with a later one and lists the
+changes a reader of the new version wants to know about:
+
+* the cover's facts (title, dates, place, marking, status, time zones);
+* sections added, removed, renamed and moved (matched by title);
+* schedule entries added, cancelled, re-timed (same day, other hours), moved
+  (another day or another place) or otherwise changed (participants, press, notes);
+* table rows added, removed and changed (rows matched by their first cell);
+* text changed, added or removed (paragraphs, list items, notes, people,
+  contacts, recommendations), with the changed words shown compactly.
+
+Nothing here renders: the command line prints the result, ``render/changes.py``
+lays it out as a page of the PDF.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from briefbook.core import model as m
+from briefbook.core.timezones import short_date
+from briefbook.core.worddiff import Segment, as_text, clip, one_line, similarity, word_diff
+
+ChangeKind = Literal[
+    "meta_changed",
+    "section_added", "section_removed", "section_renamed", "section_moved", "section_changed",
+    "entry_added", "entry_cancelled", "entry_retimed", "entry_moved", "entry_changed",
+    "table_added", "table_removed", "table_changed", "row_added", "row_removed", "row_changed",
+    "text_added", "text_removed", "text_changed",
+]
+
+#: The short label of each kind of change, as the changes page tags it.
+TAGS: dict[str, str] = {
+    "meta_changed": "CHANGED",
+    "section_added": "ADDED", "section_removed": "REMOVED", "section_renamed": "RENAMED",
+    "section_moved": "MOVED", "section_changed": "CHANGED",
+    "entry_added": "ADDED", "entry_cancelled": "CANCELLED", "entry_retimed": "RE-TIMED",
+    "entry_moved": "MOVED", "entry_changed": "CHANGED",
+    "table_added": "ADDED", "table_removed": "REMOVED", "table_changed": "CHANGED",
+    "row_added": "ADDED", "row_removed": "REMOVED", "row_changed": "CHANGED",
+    "text_added": "ADDED", "text_removed": "REMOVED", "text_changed": "CHANGED",
+}
+
+#: The groups a reader sees, in order: "The brief", "Sections", "Schedule", then one per section.
+COVER_GROUP, SECTIONS_GROUP, SCHEDULE_GROUP = "The brief", "Sections", "Schedule"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: its kind, the group it belongs to, a one-line summary in plain
+    text and, for changed text, the compact word difference (shown after the
+    summary: ``summary: words``)."""
+
+    kind: ChangeKind
+    group: str
+    summary: str
+    words: tuple[Segment, ...] = ()
+
+    @property
+    def tag(self) -> str:
+        return TAGS[self.kind]
+
+    def text(self) -> str:
+        """The change on one line, changed words as ``[-old-]{+new+}``."""
+        if not self.words:
+            return self.summary
+        return f"{self.summary}: {as_text(self.words)}"
+
+
+@dataclass(frozen=True)
+class BriefDiff:
+    """The changes from an earlier brief to a later one."""
+
+    old_version: str
+    new_version: str
+    changes: tuple[Change, ...] = field(default_factory=tuple)
+    #: The earlier brief's file name, when it has one (for the page's introduction).
+    old_name: str = ""
+
+    @property
+    def title(self) -> str:
+        """``Changes since version 2`` (or ``since the earlier version`` without one)."""
+        version = one_line(self.old_version)
+        return f"Changes since version {version}" if version else (
+            "Changes since the earlier version")
+
+    def groups(self) -> list[tuple[str, list[Change]]]:
+        """The changes grouped, groups in reading order."""
+        found: dict[str, list[Change]] = {}
+        for change in self.changes:
+            found.setdefault(change.group, []).append(change)
+        return list(found.items())
+
+    def count(self, *prefixes: str) -> int:
+        """How many changes have a kind starting with one of ``prefixes``."""
+        return sum(1 for c in self.changes if c.kind.startswith(prefixes))
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+
+def diff_briefs(old: m.Brief, new: m.Brief) -> BriefDiff:
+    """Every change from ``old`` to ``new``, in reading order."""
+    changes: list[Change] = []
+    changes += _meta_changes(old.meta, new.meta)
+    pairs, section_changes = _match_sections(old, new)
+    changes += section_changes
+    changes += _schedule_changes(old, new)
+    for old_section, new_section, group in pairs:
+        changes += _section_content(old_section, new_section, group)
+    return BriefDiff(old.meta.version, new.meta.version, tuple(changes),
+                     old.source.name if old.source is not None else "")
+
+
+# --- meta ---------------------------------------------------------------------------
+
+_META_FIELDS = (("title", "Title"), ("subtitle", "Subtitle"), ("location", "Place"),
+                ("organisation", "Organisation"), ("prepared_by", "Prepared by"),
+                ("marking", "Marking"), ("status", "Status"), ("timezone", "Local time zone"),
+                ("home_timezone", "Home time zone"))
+
+
+def _meta_changes(old: m.Meta, new: m.Meta) -> list[Change]:
+    found: list[Change] = []
+    if (old.dates.start, old.dates.end) != (new.dates.start, new.dates.end):
+        found.append(Change("meta_changed", COVER_GROUP,
+                            f"Dates: {_dates(old.dates)} → {_dates(new.dates)}"))
+    for name, label in _META_FIELDS:
+        before, after = one_line(getattr(old, name)), one_line(getattr(new, name))
+        if before != after:
+            found.append(Change("meta_changed", COVER_GROUP,
+                                f"{label}: {clip(before, 80) or '(none)'} → "
+                                f"{clip(after, 80) or '(none)'}"))
+    return found
+
+
+def _dates(dates: m.DateRange) -> str:
+    if dates.start is None:
+        return "(none)"
+    if dates.end is None or dates.end == dates.start:
+        return dates.start.isoformat()
+    return f"{dates.start.isoformat()} to {dates.end.isoformat()}"
+
+
+# --- sections -----------------------------------------------------------------------
+
+
+@dataclass
+class _Placed:
+    """A section with its key (title, occurrence), parent key and position."""
+
+    key: tuple[str, int]
+    section: m.Section
+    parent: tuple[str, int] | None
+    position: int
+    title: str
+
+
+def _title_key(title: str) -> str:
+    return one_line(title).casefold()
+
+
+def _display(title: str) -> str:
+    return clip(title, 80) or "Untitled section"
+
+
+def _placed(brief: m.Brief) -> list[_Placed]:
+    """Every section in document order, keyed by title and occurrence of that title."""
+    seen: dict[str, int] = {}
+    found: list[_Placed] = []
+
+    def key_of(section: m.Section) -> tuple[str, int]:
+        title = _title_key(section.title)
+        seen[title] = seen.get(title, 0) + 1
+        return title, seen[title]
+
+    for section in brief.sections:
+        top = _Placed(key_of(section), section, None, len(found), one_line(section.title))
+        found.append(top)
+        for sub in section.subsections:
+            found.append(_Placed(key_of(sub), sub, top.key, len(found), one_line(sub.title)))
+    return found
+
+
+def _section_text(section: m.Section) -> str:
+    return " ".join(line for _, line in _text_lines(section))
+
+
+def _match_sections(
+    old: m.Brief, new: m.Brief
+) -> tuple[list[tuple[m.Section, m.Section, str]], list[Change]]:
+    """Pair the sections of both briefs; report those added, removed, renamed and moved."""
+    before, after = _placed(old), _placed(new)
+    old_by_key = {p.key: p for p in before}
+    new_by_key = {p.key: p for p in after}
+    pairs: dict[tuple[str, int], tuple[_Placed, _Placed]] = {
+        p.key: (old_by_key[p.key], p) for p in after if p.key in old_by_key}
+    removed = [p for p in before if p.key not in new_by_key]
+    added = [p for p in after if p.key not in old_by_key]
+    changes: list[Change] = []
+    # A removed and an added section with much the same content: a renamed section.
+    renamed: dict[tuple[str, int], _Placed] = {}  # new key -> old placed
+    for new_p in added:
+        text = _section_text(new_p.section)
+        best, best_score = None, 0.6
+        for old_p in removed:
+            if old_p in renamed.values():
+                continue
+            score = similarity(_section_text(old_p.section), text) if text else 0.0
+            if score > best_score:
+                best, best_score = old_p, score
+        if best is not None:
+            renamed[new_p.key] = best
+    renamed_old = {id(p) for p in renamed.values()}
+    for new_p in after:
+        if new_p.key in renamed:
+            old_p = renamed[new_p.key]
+            changes.append(Change("section_renamed", SECTIONS_GROUP,
+                                  f"“{_display(old_p.title)}” is now “{_display(new_p.title)}”"))
+            pairs[new_p.key] = (old_p, new_p)
+        elif new_p.key not in old_by_key:
+            changes.append(Change("section_added", SECTIONS_GROUP, _added_summary(new_p, new)))
+    for old_p in removed:
+        if id(old_p) not in renamed_old:
+            where = f" (was under “{_display(_title_of(before, old_p.parent))}”)" \
+                if old_p.parent else ""
+            changes.append(Change("section_removed", SECTIONS_GROUP,
+                                  f"“{_display(old_p.title)}”{where}"))
+    changes += _moves(before, after, pairs)
+    changes += _section_settings(pairs)
+    ordered = [(pairs[p.key][0].section, p.section, _display(p.title))
+               for p in after if p.key in pairs]
+    return ordered, changes
+
+
+def _title_of(placed: list[_Placed], key: tuple[str, int] | None) -> str:
+    return next((p.title for p in placed if p.key == key), "")
+
+
+def _added_summary(placed: _Placed, brief: m.Brief) -> str:
+    if placed.parent is not None:
+        return (f"“{_display(placed.title)}”, under "
+                f"“{_display(_title_of(_placed(brief), placed.parent))}”")
+    return f"“{_display(placed.title)}”"
+
+
+def _moves(before: list[_Placed], after: list[_Placed],
+           pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> list[Change]:
+    """Sections that changed parent, or whose order among their kept siblings changed."""
+    old_of = {id(new_p): old_p for old_p, new_p in pairs.values()}
+    found: list[Change] = []
+    scopes: dict[tuple[str, int] | None, list[_Placed]] = {}
+    for new_p in after:
+        scopes.setdefault(new_p.parent, []).append(new_p)
+    new_by_key = {p.key: p for p in after}
+    for parent_key, children in scopes.items():
+        parent = new_by_key.get(parent_key) if parent_key else None
+        old_parent = old_of.get(id(parent)) if parent is not None else None
+        expected = old_parent.key if old_parent is not None else None
+        stayed: list[_Placed] = []
+        for new_p in children:
+            old_p = old_of.get(id(new_p))
+            if old_p is None:
+                continue
+            if old_p.parent == expected and (parent is None) == (old_p.parent is None):
+                stayed.append(new_p)
+            elif parent is not None:
+                found.append(Change("section_moved", SECTIONS_GROUP,
+                                    f"“{_display(new_p.title)}”: now under "
+                                    f"“{_display(parent.title)}”"))
+            else:
+                found.append(Change("section_moved", SECTIONS_GROUP,
+                                    f"“{_display(new_p.title)}”: now a section of its own"))
+        old_positions = [old_of[id(p)].position for p in stayed]
+        steady = _increasing(old_positions)
+        for index, new_p in enumerate(stayed):
+            if index in steady:
+                continue
+            siblings = [p for p in children if p.position < new_p.position]
+            where = (f"now after “{_display(siblings[-1].title)}”" if siblings
+                     else "now first" if parent is None
+                     else f"now first under “{_display(parent.title)}”")
+            found.append(Change("section_moved", SECTIONS_GROUP,
+                                f"“{_display(new_p.title)}”: {where}"))
+    return found
+
+
+def _increasing(values: list[int]) -> set[int]:
+    """The indexes of a longest increasing run of ``values`` (those that did not move)."""
+    best: list[int] = [1] * len(values)
+    back: list[int] = [-1] * len(values)
+    for i in range(len(values)):
+        for j in range(i):
+            if values[j] < values[i] and best[j] + 1 > best[i]:
+                best[i], back[i] = best[j] + 1, j
+    if not values:
+        return set()
+    i = max(range(len(values)), key=lambda k: (best[k], -k))
+    kept: set[int] = set()
+    while i >= 0:
+        kept.add(i)
+        i = back[i]
+    return kept
+
+
+def _section_settings(pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> list[Change]:
+    found: list[Change] = []
+    for old_p, new_p in pairs.values():
+        before, after = old_p.section, new_p.section
+        if one_line(before.marking) != one_line(after.marking):
+            found.append(Change("section_changed", SECTIONS_GROUP,
+                                f"“{_display(new_p.title)}” marking: "
+                                f"{one_line(before.marking) or '(none)'} → "
+                                f"{one_line(after.marking) or '(none)'}"))
+    return found
+
+
+# --- schedule -----------------------------------------------------------------------
+
+
+def _entries(brief: m.Brief) -> list[m.ScheduleEntry]:
+    found: list[m.ScheduleEntry] = []
+    for _, section in brief.walk_sections():
+        for block in section.blocks:
+            if isinstance(block, m.ScheduleBlock):
+                found.extend(block.entries)
+    return found
+
+
+def _clock(value: dt.time | None) -> str:
+    return value.strftime("%H:%M") if value is not None else ""
+
+
+def _when(entry: m.ScheduleEntry) -> str:
+    """``Thu 12 Jun 09:00–09:45`` (the parts that are known)."""
+    times = _clock(entry.time)
+    if entry.end is not None:
+        times = f"{times}–{_clock(entry.end)}" if times else f"until {_clock(entry.end)}"
+    day = short_date(entry.date) if entry.date is not None else ""
+    return " ".join(part for part in (day, times) if part) or "time to be confirmed"
+
+
+def _entry_title(entry: m.ScheduleEntry) -> str:
+    return clip(entry.title, 90) or "Untitled entry"
+
+
+def _pair_entries(
+    old: list[m.ScheduleEntry], new: list[m.ScheduleEntry]
+) -> tuple[list[tuple[m.ScheduleEntry, m.ScheduleEntry]], list[m.ScheduleEntry],
+           list[m.ScheduleEntry]]:
+    """Pair entries: identical slots first, then by title (same day preferred)."""
+    left = list(old)
+    right = list(new)
+    pairs: list[tuple[m.ScheduleEntry, m.ScheduleEntry]] = []
+
+    def slot(e: m.ScheduleEntry) -> tuple[object, ...]:
+        return (e.date, e.time, e.end, _title_key(e.title), _title_key(e.place))
+
+    for matcher in (slot, lambda e: (_title_key(e.title), e.date), lambda e: _title_key(e.title)):
+        for entry in list(right):
+            target = matcher(entry)
+            match = next((o for o in left if matcher(o) == target), None)
+            if match is not None:
+                pairs.append((match, entry))
+                left.remove(match)
+                right.remove(entry)
+    order = {id(e): i for i, e in enumerate(new)}
+    pairs.sort(key=lambda pair: order[id(pair[1])])
+    return pairs, left, right
+
+
+def _schedule_changes(old: m.Brief, new: m.Brief) -> list[Change]:
+    """Entry changes in the order of the programme (by day and time)."""
+    pairs, cancelled, added = _pair_entries(_entries(old), _entries(new))
+    found: list[tuple[tuple[dt.date, dt.time], int, Change]] = []
+    for entry in added:
+        place = f", {clip(entry.place, 60)}" if entry.place.strip() else ""
+        found.append((_slot(entry), len(found), Change(
+            "entry_added", SCHEDULE_GROUP, f"{_when(entry)} {_entry_title(entry)}{place}")))
+    for entry in cancelled:
+        found.append((_slot(entry), len(found), Change(
+            "entry_cancelled", SCHEDULE_GROUP, f"{_when(entry)} {_entry_title(entry)}")))
+    for before, after in pairs:
+        found += [(_slot(after), len(found), change) for change in _entry_changes(before, after)]
+    return [change for _, _, change in sorted(found, key=lambda item: item[:2])]
+
+
+def _slot(entry: m.ScheduleEntry) -> tuple[dt.date, dt.time]:
+    return (entry.date or dt.date.max, entry.time or entry.end or dt.time.max)
+
+
+def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry) -> list[Change]:
+    title = _entry_title(after)
+    found: list[Change] = []
+    moved: list[str] = []
+    if before.date != after.date:
+        moved.append(f"{_when(before)} → {_when(after)}")
+    elif (before.time, before.end) != (after.time, after.end):
+        new_times = _when(m.ScheduleEntry(time=after.time, end=after.end))
+        found.append(Change("entry_retimed", SCHEDULE_GROUP,
+                            f"{title}: {_when(before)} → {new_times}"))
+    if _title_key(before.place) != _title_key(after.place):
+        moved.append(f"{clip(before.place, 60) or '(no place)'} → "
+                     f"{clip(after.place, 60) or '(no place)'}")
+    if moved:
+        found.append(Change("entry_moved", SCHEDULE_GROUP, f"{title}: " + "; ".join(moved)))
+    details: list[str] = []
+    gone = [p for p in before.participants
+            if _title_key(p) not in {_title_key(q) for q in after.participants}]
+    came = [p for p in after.participants
+            if _title_key(p) not in {_title_key(q) for q in before.participants}]
+    if came or gone:
+        people = [f"+ {one_line(p)}" for p in came] + [f"− {one_line(p)}" for p in gone]
+        details.append("participants " + ", ".join(people))
+    if before.press != after.press:
+        details.append(f"press {before.press or '(not set)'} → {after.press or '(not set)'}")
+    if _title_key(before.title) != _title_key(after.title):
+        details.append(f"title was “{_entry_title(before)}”")
+    words: tuple[Segment, ...] = ()
+    if one_line(before.notes) != one_line(after.notes):
+        details.append("notes")
+        words = word_diff(before.notes, after.notes)
+    if details:
+        found.append(Change("entry_changed", SCHEDULE_GROUP,
+                            f"{title} ({_when(after)}): " + "; ".join(details), words))
+    return found
+
+
+# --- what a section holds -----------------------------------------------------------
+
+
+def _section_content(old: m.Section, new: m.Section, group: str) -> list[Change]:
+    return _table_changes(old, new, group) + _text_changes(old, new, group)
+
+
+def _tables(section: m.Section) -> list[m.TableBlock]:
+    return [b for b in section.blocks if isinstance(b, m.TableBlock)]
+
+
+def _table_name(table: m.TableBlock) -> str:
+    if table.caption.strip():
+        return f"“{clip(table.caption, 60)}”"
+    columns = ", ".join(one_line(c) for c in table.columns if c.strip())
+    return f"({clip(columns, 60)})" if columns else "(untitled)"
+
+
+def _pair_tables(
+    old: list[m.TableBlock], new: list[m.TableBlock]
+) -> tuple[list[tuple[m.TableBlock, m.TableBlock]], list[m.TableBlock], list[m.TableBlock]]:
+    left, right = list(old), list(new)
+    pairs = []
+    for matcher in (lambda t: _title_key(t.caption) or None,
+                    lambda t: tuple(_title_key(c) for c in t.columns) or None):
+        for table in list(right):
+            target = matcher(table)
+            match = next((o for o in left if target and matcher(o) == target), None)
+            if match is not None:
+                pairs.append((match, table))
+                left.remove(match)
+                right.remove(table)
+    while left and right:  # what remains pairs up in order
+        pairs.append((left.pop(0), right.pop(0)))
+    return pairs, left, right
+
+
+def _table_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
+    pairs, removed, added = _pair_tables(_tables(old), _tables(new))
+    found = [Change("table_added", group, f"table {_table_name(t)}, {_rows(len(t.rows))}")
+             for t in added]
+    found += [Change("table_removed", group, f"table {_table_name(t)}") for t in removed]
+    for before, after in pairs:
+        found += _row_changes(before, after, group)
+    return found
+
+
+def _rows(count: int) -> str:
+    return f"{count} row{'s' if count != 1 else ''}"
+
+
+def _row_key(row: list[str]) -> str:
+    return _title_key(row[0]) if row else ""
+
+
+def _row_text(row: list[str]) -> str:
+    return clip(" | ".join(one_line(cell) for cell in row), 160)
+
+
+def _row_changes(before: m.TableBlock, after: m.TableBlock, group: str) -> list[Change]:
+    found: list[Change] = []
+    name = _table_name(after)
+    old_columns = [one_line(c) for c in before.columns]
+    new_columns = [one_line(c) for c in after.columns]
+    if old_columns != new_columns:
+        found.append(Change("table_changed", group, f"table {name}: columns "
+                            f"{', '.join(old_columns) or '(none)'} → "
+                            f"{', '.join(new_columns) or '(none)'}"))
+    if one_line(before.caption) != one_line(after.caption):
+        found.append(Change("table_changed", group, f"table caption: "
+                            f"{_table_name(before)} → {name}"))
+    left = list(before.rows)
+    pairs: list[tuple[list[str], list[str]]] = []
+    added: list[list[str]] = []
+    for row in after.rows:
+        match = next((o for o in left if _row_key(o) == _row_key(row)), None)
+        if match is None:
+            added.append(row)
+        else:
+            left.remove(match)
+            pairs.append((match, row))
+    for row in added:
+        found.append(Change("row_added", group, f"row in {name}: {_row_text(row)}"))
+    for row in left:
+        found.append(Change("row_removed", group, f"row in {name}: {_row_text(row)}"))
+    for old_row, new_row in pairs:
+        cells = _cell_changes(old_row, new_row, new_columns)
+        if cells:
+            label = clip(new_row[0], 60) if new_row else ""
+            found.append(Change("row_changed", group, f"row “{label}” in {name}",
+                                _joined([words for _, words in cells])))
+    return found
+
+
+def _cell_changes(old_row: list[str], new_row: list[str],
+                  columns: list[str]) -> list[tuple[str, tuple[Segment, ...]]]:
+    found = []
+    width = max(len(old_row), len(new_row))
+    for i in range(width):
+        before = one_line(old_row[i]) if i < len(old_row) else ""
+        after = one_line(new_row[i]) if i < len(new_row) else ""
+        if before != after:
+            column = columns[i] if i < len(columns) and columns[i] else f"column {i + 1}"
+            found.append((column, (Segment("same", f"{column}: "), *word_diff(before, after))))
+    return found
+
+
+def _joined(parts: list[tuple[Segment, ...]]) -> tuple[Segment, ...]:
+    out: list[Segment] = []
+    for index, part in enumerate(parts):
+        if index:
+            out.append(Segment("same", "; "))
+        out.extend(part)
+    return tuple(out)
+
+
+def _text_lines(section: m.Section) -> Iterator[tuple[str, str]]:
+    """The section's words as comparable (label, line) pairs: paragraphs, list items,
+    notes and records."""
+    for block in section.blocks:
+        if isinstance(block, m.TextBlock):
+            for para in block.text.split("\n\n"):
+                if para.strip():
+                    yield "paragraph", one_line(para)
+        elif isinstance(block, m.BulletsBlock | m.NumberedBlock):
+            yield from (("list item", item) for item in _items(block.items))
+        elif isinstance(block, m.NoteBlock):
+            yield "note", _joined_fields(block.title, block.text)
+        elif isinstance(block, m.RecommendationsBlock):
+            for rec in block.items:
+                yield "recommendation", _joined_fields(rec.text, rec.rationale, rec.owner,
+                                                       rec.priority)
+        elif isinstance(block, m.PeopleBlock):
+            for person in block.people:
+                yield "person", _joined_fields(person.name, person.title, person.organisation)
+        elif isinstance(block, m.ContactsBlock):
+            for contact in block.contacts:
+                yield "contact", _joined_fields(contact.name, contact.role, contact.phone,
+                                                contact.email)
+        elif isinstance(block, m.ImageBlock):
+            yield "picture", _joined_fields(block.path, block.caption)
+
+
+def _items(items: list[m.ListItem]) -> Iterator[str]:
+    for item in items:
+        if item.text.strip():
+            yield one_line(item.text)
+        yield from _items(item.items)
+
+
+def _joined_fields(*parts: str) -> str:
+    return " — ".join(one_line(p) for p in parts if p.strip())
+
+
+def _text_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
+    before = [pair for pair in _text_lines(old) if pair[1]]
+    after = [pair for pair in _text_lines(new) if pair[1]]
+    matcher = difflib.SequenceMatcher(None, [line for _, line in before],
+                                      [line for _, line in after], autojunk=False)
+    found: list[Change] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        gone, came = before[i1:i2], after[j1:j2]
+        while gone and came and len(gone) * len(came) <= 400:
+            # Pair a removed line with the most similar added one, if alike enough.
+            score, a, b = max((similarity(x[1], y[1]), a, b) for a, x in enumerate(gone)
+                              for b, y in enumerate(came))
+            if score < 0.4:
+                break
+            (_, old_line), (label, new_line) = gone.pop(a), came.pop(b)
+            found.append(Change("text_changed", group, label, word_diff(old_line, new_line)))
+        found += [Change("text_removed", group, f"{label}: {clip(line)}") for label, line in gone]
+        found += [Change("text_added", group, f"{label}: {clip(line)}") for label, line in came]
+    return found
