@@ -47,8 +47,8 @@ def open_ready(qtbot, path: Path | None = None) -> MainWindow:
     """A shown main window with its brief loaded and the first preview on screen."""
     window = open_window(path, load_settings())
     qtbot.addWidget(window)
-    with (qtbot.waitSignal(window.preview.pages_shown, timeout=30_000),
-          qtbot.waitSignal(window.document_opened, timeout=30_000)):
+    with (qtbot.waitSignal(window.preview.pages_shown, timeout=60_000),
+          qtbot.waitSignal(window.document_opened, timeout=60_000)):
         window.show()
     return window
 

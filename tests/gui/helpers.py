@@ -37,5 +37,5 @@ def editors_of(window: MainWindow, label: str) -> list[object]:
 
 def wait_render(qtbot, window: MainWindow) -> None:
     """Render again now and wait until the preview shows the brief as it is."""
-    with qtbot.waitSignal(window.previewer.settled, timeout=30_000):
+    with qtbot.waitSignal(window.previewer.settled, timeout=60_000):
         window.previewer.rerender()

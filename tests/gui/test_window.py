@@ -162,7 +162,7 @@ def test_edit_text_then_the_preview_shows_it(qtbot, window: MainWindow) -> None:
     (text_editor,) = [card.editor for card in editor.cards if card.editor.label == "Text"]
     text_editor.edit.setFocus()
     text_editor.edit.moveCursor(text_editor.edit.textCursor().MoveOperation.End)
-    with qtbot.waitSignal(window.previewer.settled, timeout=30_000):
+    with qtbot.waitSignal(window.previewer.settled, timeout=60_000):
         qtbot.keyClicks(text_editor.edit, " Zanzibar flamingo.")
     assert "Zanzibar flamingo." in text_editor.block.text
     assert window.preview.page_count >= 5
@@ -188,7 +188,7 @@ def test_save_then_reopen_gives_the_same_brief(qtbot, window: MainWindow, tmp_pa
     assert not window.isWindowModified()
     assert "visit.brief.yaml" in window.windowTitle()
     assert load(saved) == window.document.brief
-    with qtbot.waitSignal(window.document_opened, timeout=30_000):
+    with qtbot.waitSignal(window.document_opened, timeout=60_000):
         window.files.open_path(saved)
     assert window.document.path == saved
     assert window.document.brief.sections[3].blocks[2].rows[0][0] == "Saved cell"
@@ -209,7 +209,7 @@ def test_export_writes_a_pdf_with_the_new_content(qtbot, window: MainWindow,
     target = tmp_path / "out.pdf"
     dialog.destination.setText(str(target))
     dialog.open_after.setChecked(False)
-    with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
+    with qtbot.waitSignal(dialog.finished_export, timeout=60_000):
         dialog.export_button.click()
     assert target.is_file()
     assert "Quokka Readiness Initiative" in pdf_text(target.read_bytes())
@@ -247,7 +247,7 @@ def test_a_render_error_shows_in_the_preview(qtbot, window: MainWindow,
         raise RenderError("the table is too wide", where='section "Key points"')
 
     monkeypatch.setattr(api, "render_pdf", broken)
-    with qtbot.waitSignal(window.previewer.failed, timeout=30_000):
+    with qtbot.waitSignal(window.previewer.failed, timeout=60_000):
         window.previewer.rerender()
     assert window.preview.banner.isVisibleTo(window)
     assert "the table is too wide" in window.preview.banner.text()
@@ -263,7 +263,7 @@ def test_a_broken_file_is_reported_and_the_work_stays(qtbot, window: MainWindow,
     broken = tmp_path / "broken.brief.yaml"
     broken.write_text("briefbook: 1\nmeta: [unclosed\n", encoding="utf-8")
     before = window.document
-    with qtbot.waitSignal(window.opening_failed, timeout=30_000):
+    with qtbot.waitSignal(window.opening_failed, timeout=60_000):
         window.files.open_path(broken)
     assert window.document is before
     assert no_prompts and "broken.brief.yaml" in no_prompts[-1]
@@ -297,7 +297,7 @@ def test_export_an_edition_without_a_tagged_section(qtbot, window: MainWindow,
     target = tmp_path / "press.pdf"
     dialog.destination.setText(str(target))
     dialog.open_after.setChecked(False)
-    with qtbot.waitSignal(dialog.finished_export, timeout=30_000):
+    with qtbot.waitSignal(dialog.finished_export, timeout=60_000):
         dialog.export_button.click()
     text = pdf_text(target.read_bytes())
     assert "press@example.org" not in text and "Concluding remarks" in text

@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -37,8 +38,19 @@ _TEXT_FIELDS = [
     ("organisation", "Organisation", "The issuing office"),
     ("prepared_by", "Prepared by", "Team or person"),
     ("version", "Version", "e.g. 3"),
-    ("timezone", "Time zone", "e.g. Europe/Rome"),
+    ("timezone", "Time zone", "Where the event is, e.g. Europe/Rome"),
+    ("home_timezone", "Home time zone", "Optional: schedules then show home times too"),
 ]
+
+
+def time_zone_names() -> list[str]:
+    """Every IANA time zone name this system knows, sorted."""
+    import zoneinfo
+
+    try:
+        return sorted(zoneinfo.available_timezones())
+    except OSError:
+        return []
 
 
 class CoverEditor(QScrollArea):
@@ -71,6 +83,11 @@ class CoverEditor(QScrollArea):
             edit.textEdited.connect(lambda text, n=name: self._set(n, text, merge=True))
             self.fields[name] = edit
         self.fields["version"].setMaximumWidth(120)
+        zones = QCompleter(time_zone_names(), self)
+        zones.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        zones.setFilterMode(Qt.MatchFlag.MatchContains)
+        for name in ("timezone", "home_timezone"):
+            self.fields[name].setCompleter(zones)
 
         self.start = OptionalDateEdit()
         self.end = OptionalDateEdit()
@@ -138,6 +155,7 @@ class CoverEditor(QScrollArea):
         form.addRow("Status", status)
         form.addRow("Page size", self.page_size)
         form.addRow("Time zone", self.fields["timezone"])
+        form.addRow("Home time zone", self.fields["home_timezone"])
         form.addRow("Keywords", self.keywords)
 
         editions = QLabel("Editions")
