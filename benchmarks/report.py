@@ -118,6 +118,8 @@ def preview_section(results: Results) -> list[str]:
         ["… of which render in the worker + load into QPdfDocument",
          *[ms(p[s]["render_and_swap_s"]) for s in sizes], ""],
         ["… of which rasterising the section's page", *[ms(p[s]["image_s"]) for s in sizes], ""],
+        ["Brief copied for the worker (Document.snapshot, on the GUI thread)",
+         *[ms(p[s]["snapshot_s"]) for s in sizes], ""],
         ["Bare export of the same brief (render_pdf)", *[ms(p[s]["bare_export_s"]) for s in sizes],
          ""],
         ["Ratio to the bare export: with / after the debounce",
@@ -126,6 +128,11 @@ def preview_section(results: Results) -> list[str]:
         ["Preview followed the edited section", *[str(p[s]["followed_section"]) for s in sizes],
          ""],
     ]
+    if all(p[s].get("section_only_s") is not None for s in sizes):
+        fast = p[big]["section_only_s"]
+        rows.append(["Renderer API: the edited section alone (`only_section`) → page image",
+                     *[ms(p[s]["section_only_s"]) for s in sizes],
+                     f"if the preview used it: {mark(fast < PREVIEW_300_MAX_S)}"])
     return table(head, rows)
 
 
