@@ -14,6 +14,7 @@ from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.errors import show_error
 from briefbook.gui.document import Document
+from briefbook.gui.icons import icon
 from briefbook.gui.settings import save_settings
 from briefbook.gui.watch import FileWatcher
 from briefbook.gui.workers import run_task
@@ -86,6 +87,7 @@ class FileActions(QObject):
                                     pix.SP_DialogApplyButton, "Export the dossier as a PDF")
         self.print_action = action("&Print…", self.print_brief, key.Print, None,
                                    "Print the dossier")
+        self.print_action.setIcon(icon("print"))
         self.quit_action = action("&Quit", window.close, key.Quit, None, "Close briefbook")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self._fill_templates()

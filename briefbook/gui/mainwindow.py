@@ -24,6 +24,7 @@ from briefbook.gui.document import Document, SectionPath
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.files import FileActions
 from briefbook.gui.find import FindBar, find_next
+from briefbook.gui.icons import icon
 from briefbook.gui.preview import PreviewController, PreviewPane
 from briefbook.gui.section_actions import SectionActions
 from briefbook.gui.sections import SectionTree
@@ -198,19 +199,21 @@ class MainWindow(QMainWindow):
         add = QToolButton()
         add.setText("Add")
         add.setToolTip("Add a section from a template")
-        add.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder))
+        add.setIcon(icon("add"))
         add.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         add.setMenu(self.sections.add_menu)
         self.tree_bar.addWidget(add)
         icons = {
-            self.sections.duplicate: QStyle.StandardPixmap.SP_FileDialogContentsView,
-            self.sections.delete: QStyle.StandardPixmap.SP_TrashIcon,
             self.sections.move_up: QStyle.StandardPixmap.SP_ArrowUp,
             self.sections.move_down: QStyle.StandardPixmap.SP_ArrowDown,
         }
-        for act, icon in icons.items():
-            act.setIcon(self.style().standardIcon(icon))
+        self.sections.duplicate.setIcon(icon("duplicate"))
+        self.tree_bar.addAction(self.sections.duplicate)
+        self.sections.delete.setIcon(icon("delete"))
+        self.tree_bar.addAction(self.sections.delete)
+        for act, standard in icons.items():
+            act.setIcon(self.style().standardIcon(standard))
             self.tree_bar.addAction(act)
 
     # --- the brief shown ---------------------------------------------------------------

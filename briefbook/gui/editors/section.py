@@ -30,6 +30,7 @@ from briefbook.gui.document import Document
 from briefbook.gui.editors import BLOCK_LABELS, editor_for, new_block
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.widgets import LineEdit, set_line_text
+from briefbook.gui.icons import icon
 
 
 def fill_block_menu(menu: QMenu, on_pick: object) -> None:
@@ -77,16 +78,18 @@ class BlockCard(QFrame):
         button(QStyle.StandardPixmap.SP_ArrowDown, "Move this block down",
                lambda: pane.move_block(index, index + 1), index < count - 1)
         add = QToolButton(self)
-        add.setText("+")
+        add.setIcon(icon("add"))
         add.setToolTip("Add a block below this one")
         add.setAutoRaise(True)
+        add.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(add)
         fill_block_menu(menu, lambda kind: pane.add_block(kind, index + 1))
         add.setMenu(menu)
         header.addWidget(add)
-        button(QStyle.StandardPixmap.SP_TrashIcon, "Delete this block",
-               lambda: pane.remove_block(index))
+        delete = button(QStyle.StandardPixmap.SP_TrashIcon, "Delete this block",
+                        lambda: pane.remove_block(index))
+        delete.setIcon(icon("delete"))
         layout.addLayout(header)
         layout.addWidget(editor)
 
@@ -144,7 +147,7 @@ class SectionEditor(QScrollArea):
         self.add_button = QToolButton()
         self.add_button.setText("Add Block")
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.add_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder))
+        self.add_button.setIcon(icon("add"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.add_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         menu = QMenu(self.add_button)
