@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefbook.core.atomic import write_atomic
 from briefbook.core.model import Brief
 from briefbook.errors import Problem
+
+if TYPE_CHECKING:
+    from briefbook.core.diff import BriefDiff
 
 #: Called with (pages laid out so far, best estimate of the total);
 #: may be called from a worker thread.
@@ -31,6 +35,10 @@ class RenderOptions:
     only_section: int | None = None
     first_page: int = 1
     total_pages: int | None = None
+    #: Print home times under local ones; ``None``: when the brief names a home time zone.
+    home_times: bool | None = None
+    #: Add a "Changes since version N" page after the contents.
+    changes: BriefDiff | None = None
 
 
 @dataclass

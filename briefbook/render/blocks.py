@@ -8,6 +8,7 @@ page does not stop the layout).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,10 +31,12 @@ from reportlab.platypus import (
 )
 
 from briefbook.core import model as m
+from briefbook.core.timezones import ZonePair
 from briefbook.errors import Problem
 from briefbook.render import text as tx
+from briefbook.render.dualtime import time_flowables, zones_note
 from briefbook.render.flowables import Lead, PriorityTag, TextParagraph
-from briefbook.render.formatting import format_date, format_time_range
+from briefbook.render.formatting import format_date
 from briefbook.render.images import ImageFailure, LoadedImage, load_image
 from briefbook.render.theme import Theme
 
@@ -54,6 +57,10 @@ class BlockContext:
     #: The place being rendered, in words (``section "Schedule", block 2 (table)``).
     where: str = ""
     images: dict[str, LoadedImage | ImageFailure] = field(default_factory=dict)
+    #: Local and home time zones, when schedules print home times too.
+    zones: ZonePair | None = None
+    #: The day an undated schedule entry is taken to be on (for its home time).
+    fallback_date: dt.date | None = None
 
     def warn(self, message: str) -> None:
         """Record a warning about the current place."""
@@ -311,6 +318,8 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
     st = t.styles
     head = [plain_paragraph(h, st["cell_head"]) for h in ("Time", "Activity", "Place", "Press")]
     found: list[Flowable] = []
+    if ctx.zones is not None:
+        found.append(plain_paragraph(zones_note(ctx.zones), st["caption"]))
     for day, entries in groups.items():
         title = format_date(day, weekday=True) if day is not None else "Date to be confirmed"
         day_title = Lead(plain_paragraph(title, st["day"]), ctx.frame_height)
@@ -328,7 +337,8 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
                 activity.extend(paragraphs(e.notes, st["cell_small"], ctx))
             body.append(
                 [
-                    plain_paragraph(format_time_range(e.time, e.end) or "TBC", st["cell_bold"]),
+                    time_flowables(e, ctx.zones, st["cell_bold"], st["cell_small"],
+                                   ctx.fallback_date),
                     activity,
                     plain_paragraph(e.place, st["cell"]),
                     _press(e.press, ctx),

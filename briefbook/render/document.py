@@ -34,10 +34,12 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from briefbook.core import editions
 from briefbook.core.model import Brief, Section, block_kind
+from briefbook.core.timezones import zone_pair
 from briefbook.errors import BriefbookError, Problem, RenderError
 from briefbook.render import text as tx
 from briefbook.render.api import ProgressCallback, RenderOptions, RenderResult
 from briefbook.render.blocks import BlockContext, block_flowables, plain_paragraph
+from briefbook.render.changes import changes_section, changes_toc_entry
 from briefbook.render.cover import cover_flowables
 from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
 from briefbook.render.formatting import format_range
@@ -206,6 +208,8 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     frame_w = page_size[0] - theme.margin_left - theme.margin_right
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source)
+    if options.home_times is not False:
+        _set_zones(brief, ctx)
     state = _BuildState()
     if options.only_section is not None:
         state.numbers.offset = max(0, options.first_page - 1)
@@ -286,12 +290,27 @@ def _story(
         flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
         story.append(flowable)
     story += [NextPageTemplate("body"), PageBreak()]
-    for flowable in _contents(refs, ctx, state.numbers):
+    contents = _contents(refs, ctx, state.numbers)
+    if options.changes is not None:
+        contents.insert(1, changes_toc_entry(options.changes, ctx, state.numbers))
+    for flowable in contents:
         flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
         story.append(flowable)
+    if options.changes is not None:
+        story += changes_section(options.changes, ctx, state.numbers, dossier_mark)
     for i, section in enumerate(brief.sections):
         story += _section(brief, section, (i,), ctx, state)
     return story
+
+
+def _set_zones(brief: Brief, ctx: BlockContext) -> None:
+    """Let schedules print home times when the brief names a home time zone; an
+    unknown zone name is a warning (the times print in local time only)."""
+    try:
+        ctx.zones = zone_pair(brief.meta)
+    except BriefbookError as exc:
+        ctx.warnings.append(Problem(str(exc), path=brief.source, where="meta"))
+    ctx.fallback_date = brief.meta.dates.start
 
 
 def _one_line(text: str) -> str:
