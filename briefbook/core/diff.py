@@ -130,14 +130,18 @@ def _meta_changes(old: m.Meta, new: m.Meta) -> list[Change]:
     found: list[Change] = []
     if (old.dates.start, old.dates.end) != (new.dates.start, new.dates.end):
         found.append(Change("meta_changed", COVER_GROUP,
-                            f"Dates: {_dates(old.dates)} → {_dates(new.dates)}"))
+                            f"Dates: now {_dates(new.dates)} (were {_dates(old.dates)})"))
     for name, label in _META_FIELDS:
         before, after = one_line(getattr(old, name)), one_line(getattr(new, name))
         if before != after:
             found.append(Change("meta_changed", COVER_GROUP,
-                                f"{label}: {clip(before, 80) or '(none)'} → "
-                                f"{clip(after, 80) or '(none)'}"))
+                                _now_was(label, clip(after, 80), clip(before, 80))))
     return found
+
+
+def _now_was(label: str, now: str, was: str) -> str:
+    """``Status: now final (was draft)``; an empty value is "not set"."""
+    return f"{label}: now {now or 'not set'} (was {was or 'not set'})"
 
 
 def _dates(dates: m.DateRange) -> str:
@@ -315,9 +319,8 @@ def _section_settings(pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> 
         before, after = old_p.section, new_p.section
         if one_line(before.marking) != one_line(after.marking):
             found.append(Change("section_changed", SECTIONS_GROUP,
-                                f"“{_display(new_p.title)}” marking: "
-                                f"{one_line(before.marking) or '(none)'} → "
-                                f"{one_line(after.marking) or '(none)'}"))
+                                _now_was(f"“{_display(new_p.title)}” marking",
+                                         one_line(after.marking), one_line(before.marking))))
     return found
 
 
@@ -400,14 +403,14 @@ def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry) -> list[Chan
     found: list[Change] = []
     moved: list[str] = []
     if before.date != after.date:
-        moved.append(f"{_when(before)} → {_when(after)}")
+        moved.append(f"now {_when(after)} (was {_when(before)})")
     elif (before.time, before.end) != (after.time, after.end):
         new_times = _when(m.ScheduleEntry(time=after.time, end=after.end))
         found.append(Change("entry_retimed", SCHEDULE_GROUP,
-                            f"{title}: {_when(before)} → {new_times}"))
+                            f"{title}: now {new_times} (was {_when(before)})"))
     if _title_key(before.place) != _title_key(after.place):
-        moved.append(f"{clip(before.place, 60) or '(no place)'} → "
-                     f"{clip(after.place, 60) or '(no place)'}")
+        moved.append(f"now at {clip(after.place, 60) or '(no place)'} "
+                     f"(was {clip(before.place, 60) or 'no place'})")
     if moved:
         found.append(Change("entry_moved", SCHEDULE_GROUP, f"{title}: " + "; ".join(moved)))
     details: list[str] = []
@@ -416,10 +419,12 @@ def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry) -> list[Chan
     came = [p for p in after.participants
             if _title_key(p) not in {_title_key(q) for q in before.participants}]
     if came or gone:
-        people = [f"+ {one_line(p)}" for p in came] + [f"− {one_line(p)}" for p in gone]
-        details.append("participants " + ", ".join(people))
+        if came:
+            details.append("now with " + ", ".join(one_line(p) for p in came))
+        if gone:
+            details.append("no longer with " + ", ".join(one_line(p) for p in gone))
     if before.press != after.press:
-        details.append(f"press {before.press or '(not set)'} → {after.press or '(not set)'}")
+        details.append(_now_was("press", after.press, before.press))
     if _title_key(before.title) != _title_key(after.title):
         details.append(f"title was “{_entry_title(before)}”")
     words: tuple[Segment, ...] = ()
@@ -497,12 +502,11 @@ def _row_changes(before: m.TableBlock, after: m.TableBlock, group: str) -> list[
     old_columns = [one_line(c) for c in before.columns]
     new_columns = [one_line(c) for c in after.columns]
     if old_columns != new_columns:
-        found.append(Change("table_changed", group, f"table {name}: columns "
-                            f"{', '.join(old_columns) or '(none)'} → "
-                            f"{', '.join(new_columns) or '(none)'}"))
+        found.append(Change("table_changed", group, _now_was(
+            f"table {name}: columns", ", ".join(new_columns), ", ".join(old_columns))))
     if one_line(before.caption) != one_line(after.caption):
-        found.append(Change("table_changed", group, f"table caption: "
-                            f"{_table_name(before)} → {name}"))
+        found.append(Change("table_changed", group, _now_was("table caption", name,
+                                                             _table_name(before))))
     left = list(before.rows)
     pairs: list[tuple[list[str], list[str]]] = []
     added: list[list[str]] = []

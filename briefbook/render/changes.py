@@ -77,8 +77,11 @@ def words_markup(segments: tuple[Segment, ...], theme: Theme) -> str:
     underlined in green, gaps as an ellipsis."""
     removed, added = _hex(theme.palette.high), _hex(theme.palette.press_open)
     out: list[str] = []
+    previous = ""
     for segment in segments:
         text = tx.plain(segment.text)
+        if segment.kind == "added" and previous == "removed":
+            out.append(" ")  # struck-out and new words side by side stay apart
         if segment.kind == "removed":
             out.append(f'<font color="{removed}"><strike>{text}</strike></font>')
         elif segment.kind == "added":
@@ -87,6 +90,7 @@ def words_markup(segments: tuple[Segment, ...], theme: Theme) -> str:
             out.append(f'<font color="{_hex(theme.palette.grey)}">…</font>')
         else:
             out.append(text)
+        previous = segment.kind
     return "".join(out)
 
 

@@ -42,13 +42,14 @@ def test_schedule(diff: BriefDiff) -> None:
     assert lines(diff, "entry_cancelled") == [
         "Sun 26 Oct 08:00–08:45 Breakfast with the ambassadors"]
     assert lines(diff, "entry_retimed") == [
-        "Meeting with the Minister of Transport: Sat 25 Oct 10:00–10:45 → 10:30–11:15"]
+        "Meeting with the Minister of Transport: now 10:30–11:15 (was Sat 25 Oct 10:00–10:45)"]
     assert lines(diff, "entry_moved") == [
-        "Round table with shipping companies: Chamber of Commerce → Malta Maritime Authority",
-        "Harbour tour: Sat 25 Oct 12:00–13:30 → Sun 26 Oct 12:00–13:30"]
+        "Round table with shipping companies: now at Malta Maritime Authority (was Chamber of "
+        "Commerce)",
+        "Harbour tour: now Sun 26 Oct 12:00–13:30 (was Sat 25 Oct 12:00–13:30)"]
     assert lines(diff, "entry_changed") == [
-        "Round table with shipping companies (Sat 25 Oct 15:00–16:00): participants + Chief of "
-        "Staff; notes: [-Five-]{+Six+} companies confirmed."]
+        "Round table with shipping companies (Sat 25 Oct 15:00–16:00): now with Chief of Staff; "
+        "notes: [-Five-]{+Six+} companies confirmed."]
 
 
 def test_tables(diff: BriefDiff) -> None:
@@ -70,8 +71,8 @@ def test_text(diff: BriefDiff) -> None:
 
 
 def test_cover_facts(diff: BriefDiff) -> None:
-    assert lines(diff, "meta_changed") == ["Status: draft → final",
-                                           "Home time zone: (none) → America/New_York"]
+    assert lines(diff, "meta_changed") == ["Status: now final (was draft)",
+                                           "Home time zone: now America/New_York (was not set)"]
 
 
 def test_groups_in_reading_order(diff: BriefDiff) -> None:
