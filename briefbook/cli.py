@@ -15,7 +15,7 @@ from pathlib import Path
 from briefbook import __version__
 from briefbook.errors import BriefbookError, BriefFormatError, FileAccessError, Problem
 
-COMMANDS = ("export", "validate", "import", "new")
+COMMANDS = ("export", "validate", "import", "new", "diff")
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
@@ -48,6 +48,21 @@ def _parser() -> argparse.ArgumentParser:
     which.add_argument("--edition", metavar="NAME", help="build one of the brief's editions")
     which.add_argument("--all-editions", action="store_true", help="build every edition into "
                        "its own file (-o then names a folder)")
+    who = export.add_mutually_exclusive_group()
+    who.add_argument("--itinerary-for", metavar="NAME", help="a personal itinerary: only the "
+                     "schedule entries NAME attends, with the contact sheet")
+    who.add_argument("--all-itineraries", action="store_true", help="one itinerary per "
+                     "participant, each in its own file (-o then names a folder)")
+    export.add_argument("--pocket-card", action="store_true", help="A6 pocket cards with the "
+                        "day-by-day schedule and the key points, instead of the dossier")
+    export.add_argument("--changes-since", metavar="OLD", type=Path, help="add a 'Changes "
+                        "since version N' page comparing with an earlier .brief.yaml")
+    export.add_argument("--no-home-times", action="store_true", help="print local times only, "
+                        "even when the brief names a home time zone")
+
+    diff = commands.add_parser("diff", help="list the changes between two versions of a brief")
+    diff.add_argument("old", type=Path, help="the earlier .brief.yaml")
+    diff.add_argument("new", type=Path, help="the later .brief.yaml")
 
     validate = commands.add_parser("validate", help="check a brief and list every problem")
     validate.add_argument("file", type=Path)
@@ -77,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             return _run_app([])
         handler = {"export": _export, "validate": _validate, "import": _import,
-                   "new": _new}[args.command]
+                   "new": _new, "diff": _diff}[args.command]
         return handler(args)
     except _UsageError as exc:
         print(exc, file=sys.stderr)
@@ -108,36 +123,49 @@ def _warn(problems: list[Problem]) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from briefbook.core.editions import apply_edition, find_edition
+    from briefbook.core.exportplan import ExportRequest, plan_exports
     from briefbook.core.fileformat import load
-    from briefbook.core.model import Brief
-    from briefbook.core.naming import default_pdf_name
-    from briefbook.render import RenderOptions, export_pdf
 
     brief = load(args.file)
-    jobs: list[tuple[Brief, Path, str]] = []
-    if args.all_editions:
-        if not brief.editions:
-            raise BriefbookError(f"{args.file}: the brief defines no editions")
-        folder = args.output or args.file.parent
-        if not folder.is_dir():
-            raise FileAccessError(folder, "with --all-editions, -o names an existing folder")
-        for edition in brief.editions:
-            jobs.append((apply_edition(brief, edition),
-                         folder / default_pdf_name(brief, edition.name), edition.name))
-    elif args.edition is not None:
-        edition = find_edition(brief, args.edition)
-        output = args.output or args.file.parent / default_pdf_name(brief, edition.name)
-        jobs.append((apply_edition(brief, edition), output, edition.name))
-    else:
-        jobs.append((brief, args.output or args.file.parent / default_pdf_name(brief), ""))
-    for job_brief, output, edition_name in jobs:
-        options = RenderOptions(page_size=args.page_size, reproducible=args.reproducible,
-                                edition=edition_name)
-        result = export_pdf(job_brief, output, options)
+    request = ExportRequest(
+        edition=args.edition, all_editions=args.all_editions, person=args.itinerary_for,
+        all_people=args.all_itineraries, pocket=args.pocket_card,
+        changes_since=load(args.changes_since) if args.changes_since is not None else None)
+    if args.pocket_card and args.page_size:
+        raise _UsageError("briefbook export: the pocket card is always A6; leave out "
+                          "--page-size")
+    home_times = False if args.no_home_times else None
+    for job in plan_exports(brief, request, args.output, args.file.parent):
+        if args.pocket_card:
+            from briefbook.render.pocket import PocketOptions, export_pocket_card
+
+            result = export_pocket_card(job.brief, job.path, PocketOptions(
+                reproducible=args.reproducible, home_times=home_times))
+        else:
+            from briefbook.render import RenderOptions, export_pdf
+
+            result = export_pdf(job.brief, job.path, RenderOptions(
+                page_size=args.page_size, reproducible=args.reproducible, edition=job.edition,
+                home_times=home_times, changes=job.changes))
         _warn(result.warnings)
-        pages = f"{result.page_count} page{'s' if result.page_count != 1 else ''}"
+        unit = "card" if args.pocket_card else "page"
+        pages = f"{result.page_count} {unit}{'s' if result.page_count != 1 else ''}"
         print(f"{result.path}: {pages}, {_size(result.size)}")
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from briefbook.core.diff import diff_briefs
+    from briefbook.core.fileformat import load
+
+    changes = diff_briefs(load(args.old), load(args.new))
+    count = len(changes.changes)
+    print(f"{changes.title} (from {args.old} to {args.new}): "
+          f"{count or 'no'} change{'s' if count != 1 else ''}")
+    for group, items in changes.groups():
+        print(group)
+        for change in items:
+            print(f"  {change.tag.lower():<9}  {change.text()}")
     return EXIT_OK
 
 

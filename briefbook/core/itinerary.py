@@ -100,13 +100,20 @@ def _filtered(section: m.Section, name: str) -> m.Section | None:
     return section
 
 
-def itinerary_for(brief: m.Brief, name: str) -> m.Brief:
+def itinerary_for(brief: m.Brief, name: str, missing_ok: bool = False) -> m.Brief:
     """A copy of the brief holding only ``name``'s schedule entries and the contacts.
 
     The cover says whose itinerary it is; editions are dropped (apply one first
-    if it should apply). Raises :class:`UnknownParticipantError` for an unknown name.
+    if it should apply). Raises :class:`UnknownParticipantError` for an unknown
+    name, unless ``missing_ok``: then the itinerary is empty (an earlier version
+    of the brief, before the person joined).
     """
-    person = find_participant(brief, name)
+    try:
+        person = find_participant(brief, name)
+    except UnknownParticipantError:
+        if not missing_ok:
+            raise
+        person = " ".join(name.split())
     result = copy.deepcopy(brief)
     result.source = brief.source
     result.sections = [s for s in (_filtered(section, person) for section in result.sections)

@@ -1,0 +1,117 @@
+"""Which files one export makes: editions × itineraries, dossier or pocket card.
+
+The command line and the app both describe an export as an
+:class:`ExportRequest`; :func:`plan_exports` turns it into the list of briefs
+to render and the file each one goes to, named after the brief (date, title,
+version) and what it is (edition, whose itinerary, pocket card). A changes
+page is computed against the earlier brief filtered the *same* way, so an
+edition's changes page never mentions what the edition leaves out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefbook.core import model as m
+from briefbook.core.diff import BriefDiff, diff_briefs
+from briefbook.core.editions import apply_edition, find_edition
+from briefbook.core.itinerary import find_participant, itinerary_for, participants
+from briefbook.core.naming import default_pdf_name
+from briefbook.errors import BriefbookError, FileAccessError
+
+POCKET_SUFFIX = "pocket card"
+
+
+@dataclass
+class ExportRequest:
+    """What the user asked for (``None`` and ``False``: not asked)."""
+
+    edition: str | None = None
+    all_editions: bool = False
+    person: str | None = None
+    all_people: bool = False
+    pocket: bool = False
+    #: The earlier brief, for a "Changes since version N" page.
+    changes_since: m.Brief | None = None
+
+
+@dataclass
+class ExportJob:
+    """One file to write: the (filtered) brief, where it goes, and what it is."""
+
+    brief: m.Brief
+    path: Path
+    edition: str = ""
+    person: str = ""
+    changes: BriefDiff | None = None
+
+
+def itinerary_suffix(person: str) -> str:
+    """The part of a file name that says whose itinerary it is."""
+    return f"itinerary {person}"
+
+
+def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | None,
+                 default_folder: Path) -> list[ExportJob]:
+    """The files to make. ``output`` is the file (or, for "all" exports, the folder)
+    the user named, else files go to ``default_folder`` under their default names.
+
+    Raises :class:`BriefbookError` for an unknown edition or person, or a request
+    that cannot be met (no editions, a pocket card with a changes page...).
+    """
+    if request.pocket and request.changes_since is not None:
+        raise BriefbookError("the pocket card has no changes page; export the dossier with "
+                             "the changes page, or the pocket card on its own")
+    editions = _editions(brief, request)
+    many = request.all_editions or request.all_people
+    if many:
+        folder = output or default_folder
+        if not folder.is_dir():
+            raise FileAccessError(folder, "when exporting one file each, -o names an existing "
+                                  "folder")
+    jobs: list[ExportJob] = []
+    for edition in editions:
+        edited = apply_edition(brief, edition) if edition is not None else brief
+        earlier = request.changes_since
+        if earlier is not None and edition is not None:
+            # The current definition, so that the page says nothing the edition leaves out.
+            earlier = apply_edition(earlier, edition)
+        for person in _people(edited, request):
+            job_brief = itinerary_for(edited, person) if person else edited
+            suffix = " ".join(part for part in (
+                edition.name if edition is not None else "",
+                itinerary_suffix(person) if person else "",
+                POCKET_SUFFIX if request.pocket else "") if part)
+            name = default_pdf_name(brief, suffix)
+            path = (output or default_folder) / name if many else (output or
+                                                                    default_folder / name)
+            changes = None
+            if earlier is not None:
+                before = itinerary_for(earlier, person, missing_ok=True) if person else earlier
+                changes = diff_briefs(before, job_brief)
+            jobs.append(ExportJob(job_brief, path, edition.name if edition else "", person,
+                                  changes))
+    return jobs
+
+
+def _editions(brief: m.Brief, request: ExportRequest) -> list[m.Edition | None]:
+    if request.all_editions:
+        if not brief.editions:
+            raise BriefbookError("the brief defines no editions")
+        return list(brief.editions)
+    if request.edition is not None:
+        return [find_edition(brief, request.edition)]
+    return [None]
+
+
+def _people(brief: m.Brief, request: ExportRequest) -> list[str]:
+    if request.all_people:
+        found = participants(brief)
+        if not found:
+            raise BriefbookError("no schedule entry lists any participants, so there are no "
+                                 "itineraries to make")
+        return found
+    if request.person is not None:
+        return [find_participant(brief, request.person)]
+    return [""]
