@@ -29,12 +29,13 @@ _LINK = re.compile(r"\[([^\[\]\n]{1,1000})\]\(([^\s()<>\"]{1,2000})\)")
 _ALLOWED_URL = re.compile(r"(?i)(?:https?://[^\s/]|mailto:[^\s@]+@)")
 _STARS = re.compile(r"\*+")
 
-_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-
 
 def escape(text: str) -> str:
     """Escape text for ReportLab's paragraph parser (``&``, ``<``, ``>``, ``"``)."""
-    return text.translate(_ESCAPES)
+    # Chained replace is several times faster than str.translate with a dict.
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def clean(text: str) -> str:
@@ -44,9 +45,12 @@ def clean(text: str) -> str:
     and the text is put in Unicode NFC form so accents use precomposed glyphs.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    text = _CONTROL.sub("", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if text.isascii():
+        return text
     text = _SURROGATE.sub("\ufffd", text)
-    return unicodedata.normalize("NFC", text)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def plain(text: str) -> str:
@@ -111,6 +115,8 @@ class _Positions:
 
 def to_markup(paragraph: str, link_color: str = "#1f4e8c") -> str:
     """Turn one raw paragraph (as from :func:`split_paragraphs`) into safe markup."""
+    if "*" not in paragraph and "[" not in paragraph:
+        return escape(paragraph).replace("\n", "<br/>")
     pos = _closers(paragraph)
     out: list[str] = []
     _parse(paragraph, 0, len(paragraph), pos, out, frozenset(), link_color)

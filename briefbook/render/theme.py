@@ -180,7 +180,6 @@ def _make_styles(t: Theme) -> dict[str, ParagraphStyle]:
         spaceAfter=5,
         alignment=TA_LEFT,
         splitLongWords=1,
-        uriWasteReduce=0.3,
     )
     styles: dict[str, ParagraphStyle] = {"body": body}
 
