@@ -25,7 +25,8 @@ from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.files import FileActions
 from briefbook.gui.find import FindBar, find_next
 from briefbook.gui.icons import icon
-from briefbook.gui.preview import PreviewController, PreviewPane
+from briefbook.gui.preview import PreviewPane
+from briefbook.gui.previewing import PreviewController
 from briefbook.gui.section_actions import SectionActions
 from briefbook.gui.sections import SectionTree
 from briefbook.gui.settings import Settings, save_settings

@@ -1,15 +1,16 @@
-"""The live preview: the real PDF export, re-rendered in a worker shortly after each edit.
+"""The preview pane: Qt's PDF view of the real export, with zoom, thumbnails and errors.
 
-``PreviewController`` waits until typing stops (debounce), renders a snapshot
-of the brief off the GUI thread and hands the bytes to ``PreviewPane``, which
-loads them into a new ``QPdfDocument`` and swaps it in only once it is ready,
-so the view never goes blank and keeps its scroll position. A render error
-shows as a banner over the last good pages.
+The pane loads each new PDF into a fresh ``QPdfDocument`` and swaps it in only
+once it is ready, so the view never goes blank and keeps its place. On a long
+brief it may first show the pages of the section being edited (laid out alone,
+numbered as in the whole document) and then the whole document; the view stays
+on the same content across both swaps. A render error shows as a banner over
+the last good pages. ``previewing.PreviewController`` decides what to render.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -24,10 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.errors import BriefbookError
-from briefbook.gui.document import Document, SectionPath
+from briefbook.gui.document import SectionPath
 from briefbook.gui.thumbnails import ThumbnailStrip
-from briefbook.gui.workers import TaskHandle, run_task
-from briefbook.render.api import RenderOptions, RenderResult
+from briefbook.render.api import RenderResult
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0)
 
@@ -42,14 +42,21 @@ def describe_error(error: BaseException) -> str:
 class PreviewPane(QWidget):
     """The PDF view with zoom, page thumbnails and an inline error banner."""
 
-    #: A new PDF is on screen (its page count).
+    #: A new PDF of the whole brief is on screen (its page count).
     pages_shown = Signal(int)
+    #: The edited section's fresh pages are on screen, ahead of the whole document.
+    section_shown = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: QPdfDocument | None = None
         self._buffer: QBuffer | None = None
-        self._pending: tuple[QPdfDocument, QBuffer, RenderResult, SectionPath | None] | None = None
+        #: A PDF being loaded: (document, buffer, result, follow, first page of a section-only
+        #: render or 0 for the whole brief).
+        self._pending: tuple[QPdfDocument, QBuffer, RenderResult, SectionPath | None, int] \
+            | None = None
+        #: The section-only PDF the view shows for now: (document, buffer, its first page).
+        self._partial: tuple[QPdfDocument, QBuffer, int] | None = None
         self.section_pages: dict[SectionPath, int] = {}
         self.result: RenderResult | None = None
         #: The page last brought into view on purpose (0-based).
@@ -148,14 +155,22 @@ class PreviewPane(QWidget):
         return self.document.pageCount() if self.document is not None else 0
 
     def show_result(self, result: RenderResult, follow: SectionPath | None) -> None:
-        """Load ``result.pdf`` in the background of the view and swap it in when ready."""
+        """Load the whole brief's PDF and swap it in when ready."""
+        self._load(result, follow, 0)
+
+    def show_section(self, result: RenderResult, path: SectionPath, first_page: int) -> None:
+        """Show the fresh pages of one section (numbered from ``first_page``) for now."""
+        if self.document is not None:
+            self._load(result, path, first_page)
+
+    def _load(self, result: RenderResult, follow: SectionPath | None, first_page: int) -> None:
         if self._pending is not None:
             self._discard(*self._pending[:2])
         document = QPdfDocument(self)
         buffer = QBuffer(self)  # must outlive the document: both go together
         buffer.setData(QByteArray(result.pdf))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self._pending = (document, buffer, result, follow)
+        self._pending = (document, buffer, result, follow, first_page)
         document.statusChanged.connect(self._pending_status)
         document.load(buffer)
         self._pending_status()
@@ -163,22 +178,66 @@ class PreviewPane(QWidget):
     def _pending_status(self, *_args: object) -> None:
         if self._pending is None:
             return
-        document, buffer, result, follow = self._pending
+        document, buffer, result, follow, first_page = self._pending
         status = document.status()
         if status == QPdfDocument.Status.Ready:
             self._pending = None
             document.statusChanged.disconnect(self._pending_status)
-            self._swap(document, buffer, result, follow)
+            if first_page:
+                self._swap_section(document, buffer, follow, first_page)  # type: ignore[arg-type]
+            else:
+                self._swap(document, buffer, result, follow)
         elif status == QPdfDocument.Status.Error:
             self._pending = None
             self._discard(document, buffer)
             self.show_error("the preview could not read the rendered PDF")
+
+    def _page_top(self, index: int) -> float | None:
+        """Where page ``index`` of the shown PDF starts, in scroll-bar units (pages are alike)."""
+        shown = self.view.document()
+        scroll = self.view.verticalScrollBar()
+        if shown is None or shown.pageCount() == 0 or scroll.maximum() <= 0:
+            return None
+        # QPdfView stacks the pages, each followed by the page spacing, inside the margins.
+        margins = self.view.documentMargins()
+        content = scroll.maximum() + self.view.viewport().height()
+        stride = (content - margins.top() - margins.bottom()) / shown.pageCount()
+        return margins.top() + index * stride
+
+    def _offset_from(self, page: int) -> float | None:
+        """How far the view is scrolled past the top of ``page`` of the shown PDF."""
+        top = self._page_top(page)
+        return None if top is None else self.view.verticalScrollBar().value() - top
+
+    def _scroll_to(self, page: int, offset: float | None) -> None:
+        top = self._page_top(page)
+        if top is not None and offset is not None:
+            scroll = self.view.verticalScrollBar()
+            scroll.setValue(max(0, min(round(top + offset), scroll.maximum())))
+
+    def _swap_section(self, document: QPdfDocument, buffer: QBuffer, path: SectionPath,
+                      first_page: int) -> None:
+        """Show a section-only PDF in the view; the whole one stays for the thumbnails."""
+        if self._partial is not None:
+            offset = self._offset_from(0)
+            self._discard(self._partial[0], self._partial[1])
+        else:
+            offset = self._offset_from(first_page - 1)
+        self._partial = (document, buffer, first_page)
+        self.view.setDocument(document)
+        self._scroll_to(0, max(0.0, offset) if offset is not None else 0.0)
+        self._update_page_label()
+        self.section_shown.emit(path)
 
     def _swap(self, document: QPdfDocument, buffer: QBuffer, result: RenderResult,
               follow: SectionPath | None) -> None:
         scroll = self.view.verticalScrollBar()
         position = scroll.value()
         had_pages = self.document is not None
+        partial = self._partial
+        if partial is not None:  # keep the view on the section shown on its own until now
+            offset = self._offset_from(0)
+            first = result.section_pages.get(follow, partial[2]) if follow else partial[2]
         old = (self.document, self._buffer)
         self.document, self._buffer = document, buffer
         self.result = result
@@ -186,7 +245,11 @@ class PreviewPane(QWidget):
         self.view.setDocument(document)
         self.thumbs.set_document(document)
         self.stack.setCurrentWidget(self.view)
-        if had_pages:
+        if partial is not None:
+            self._partial = None
+            self._scroll_to(first - 1, offset)
+            self._discard(partial[0], partial[1])
+        elif had_pages:
             scroll.setValue(min(position, scroll.maximum()))
         if old[0] is not None:
             self._discard(old[0], old[1])  # type: ignore[arg-type]
@@ -205,13 +268,19 @@ class PreviewPane(QWidget):
     # --- pages and zoom ------------------------------------------------------------------
 
     def current_page(self) -> int:
-        return self.view.pageNavigator().currentPage()
+        """The page in view (0-based), counted in the whole document."""
+        page = self.view.pageNavigator().currentPage()
+        return page + self._partial[2] - 1 if self._partial is not None else page
 
     def go_to_page(self, page: int) -> None:
-        """Show ``page`` (0-based) at the top of the view."""
+        """Show ``page`` (0-based, in the whole document) at the top of the view."""
         if self.document is None or not 0 <= page < self.document.pageCount():
             return
         self.shown_page = page
+        if self._partial is not None:
+            page -= self._partial[2] - 1
+            if not 0 <= page < self._partial[0].pageCount():
+                return  # outside the section shown for now: the whole document follows
         self.view.pageNavigator().jump(page, QPointF(0, 0), self.view.zoomFactor())
         self.thumbs.mark_page(page)
         self._update_page_label()
@@ -234,13 +303,18 @@ class PreviewPane(QWidget):
                 return
         self.go_to_page(first - 1)
 
-    def _current_page_changed(self, page: int) -> None:
-        self.thumbs.mark_page(page)
+    def _current_page_changed(self, _page: int) -> None:
+        self.thumbs.mark_page(self.current_page())
         self._update_page_label()
 
     def _update_page_label(self) -> None:
         count = self.page_count
         self.page_label.setText(f"Page {self.current_page() + 1} of {count}" if count else "")
+        if self._partial is not None:
+            self.page_label.setToolTip("This section's new pages; the rest of the document "
+                                       "follows in a moment")
+        else:
+            self.page_label.setToolTip("")
 
     def step_zoom(self, direction: int) -> None:
         current = self.view.zoomFactor()
@@ -315,6 +389,9 @@ class PreviewPane(QWidget):
             self._discard(*self._pending[:2])
             self._pending = None
         self.view.setDocument(None)  # type: ignore[arg-type]
+        if self._partial is not None:
+            self._discard(self._partial[0], self._partial[1])
+            self._partial = None
         self.thumbs.set_document(None)
         if self.document is not None:
             self._discard(self.document, self._buffer)
@@ -326,117 +403,3 @@ class PreviewPane(QWidget):
         self.stack.setCurrentWidget(self.placeholder)
         self.banner.hide()
         self._update_page_label()
-
-
-class PreviewController(QObject):
-    """Renders the document in a worker after each pause in editing, and feeds the pane."""
-
-    #: A render finished and its pages are on their way to the pane.
-    rendered = Signal(object)
-    #: A render failed (the exception).
-    failed = Signal(object)
-    #: The pane shows the brief as it is now (no edit since the render it shows).
-    settled = Signal()
-
-    def __init__(self, pane: PreviewPane, delay_ms: int = 400) -> None:
-        super().__init__(pane)
-        self.pane = pane
-        self.document: Document | None = None
-        self.follow: SectionPath | None = None
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(delay_ms)
-        self.timer.timeout.connect(self.render_now)
-        self._task: TaskHandle | None = None
-        self._again = False
-        #: Bumped by every edit; a render is only started for a revision not yet rendered.
-        self.revision = 0
-        self._started_revision = -1
-        self._shown_revision = -1
-        self._pending_revision = -1
-        pane.pages_shown.connect(self._shown)
-
-    def set_delay(self, delay_ms: int) -> None:
-        self.timer.setInterval(max(50, delay_ms))
-
-    def set_document(self, document: Document) -> None:
-        """Preview another brief (the old one's pending render is dropped)."""
-        if self.document is not None:
-            self.document.edited.disconnect(self.schedule)
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
-        self._again = False
-        self.document = document
-        self.revision += 1
-        document.edited.connect(self.schedule)
-        self.pane.clear()
-
-    def schedule(self, path: object = None) -> None:
-        """An edit happened: render once typing has paused."""
-        if isinstance(path, tuple):
-            self.follow = path
-        self.revision += 1
-        self.timer.start()
-
-    def set_follow(self, path: SectionPath | None) -> None:
-        """The section being edited changed: show its pages now."""
-        self.follow = path
-        self.pane.follow_section(path)
-
-    @property
-    def is_settled(self) -> bool:
-        """Whether the pane shows the brief as it is now."""
-        return (self._shown_revision == self.revision and self._task is None
-                and not self.timer.isActive())
-
-    def render_now(self) -> None:
-        """Render the current state now, unless that exact state is already rendered."""
-        self.timer.stop()
-        if self.document is None or self._started_revision == self.revision:
-            return
-        if self._task is not None:
-            self._again = True
-            return
-        snapshot = self.document.snapshot()
-        revision = self._started_revision = self.revision
-        self.pane.set_busy(True)
-
-        def work(_progress: object) -> RenderResult:
-            from briefbook.render.api import render_pdf
-
-            return render_pdf(snapshot, RenderOptions())
-
-        self._task = run_task(work, lambda result: self._done(result, revision), self._failed,
-                              owner=self.pane)
-
-    def rerender(self) -> None:
-        """Render again even without an edit (e.g. an image file changed on disk)."""
-        self.revision += 1
-        self.render_now()
-
-    def _finish(self) -> bool:
-        """Bookkeeping after a render; True when another one has started."""
-        self._task = None
-        if self._again:
-            self._again = False
-            self.render_now()
-            return True
-        self.pane.set_busy(False)
-        return False
-
-    def _done(self, result: RenderResult, revision: int) -> None:
-        self._finish()
-        self._pending_revision = revision
-        self.pane.show_result(result, self.follow)
-        self.rendered.emit(result)
-
-    def _shown(self, _pages: int) -> None:
-        self._shown_revision = self._pending_revision
-        if self.is_settled:
-            self.settled.emit()
-
-    def _failed(self, error: BaseException) -> None:
-        self._finish()
-        self.pane.show_error(describe_error(error))
-        self.failed.emit(error)

@@ -304,3 +304,29 @@ def test_export_an_edition_without_a_tagged_section(qtbot, window: MainWindow,
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert window.document.brief.editions == []
+
+
+def test_a_long_brief_shows_the_edited_section_first(qtbot, window: MainWindow,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.gui import previewing
+
+    monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long
+    editor = select_title(window, "Concluding remarks")
+    first_page = window.preview.section_pages[(6,)]
+    (text_editor,) = [card.editor for card in editor.cards if card.editor.label == "Text"]
+    with qtbot.waitSignal(window.preview.section_shown, timeout=60_000) as shown:
+        text_editor.edit.appendPlainText("Section first.")
+    assert shown.args == [(6,)]
+    partial = window.preview.view.document()
+    assert partial is not window.preview.document and partial.pageCount() >= 1
+    assert "Section first." in pdf_text_of(partial)
+    assert window.preview.current_page() == first_page - 1  # numbered as in the whole brief
+    qtbot.waitUntil(lambda: window.previewer.is_settled, timeout=60_000)
+    assert window.preview.view.document() is window.preview.document
+    assert "Section first." in pdf_text(window.preview.result.pdf)
+
+
+def pdf_text_of(document: object) -> str:
+    """The text of a loaded QPdfDocument's pages."""
+    return " ".join(" ".join(document.getAllText(page).text().split())  # type: ignore[attr-defined]
+                    for page in range(document.pageCount()))  # type: ignore[attr-defined]
