@@ -79,7 +79,8 @@ def load(path: Path | str) -> m.Brief:
 def validate(path: Path | str) -> list[Problem]:
     """Every problem in a brief file, in file order (an empty list when it is fine).
 
-    Besides the format itself, this checks that the logo and every image exist.
+    Besides the format itself, this checks that the time zones are known and that
+    the logo and every image exist.
     """
     path = Path(path)
     try:
@@ -91,7 +92,19 @@ def validate(path: Path | str) -> list[Problem]:
     brief, problems = parse(text, path)
     if problems:
         return problems
-    return _missing_files(brief, path)
+    return _unknown_zones(brief, path) + _missing_files(brief, path)
+
+
+def _unknown_zones(brief: m.Brief, path: Path) -> list[Problem]:
+    """Time zone names that the IANA database (shipped with briefbook) does not know."""
+    from briefbook.core.timezones import zone_problem
+
+    found: list[Problem] = []
+    for key in ("timezone", "home_timezone"):
+        message = zone_problem(getattr(brief.meta, key))
+        if message:
+            found.append(Problem(message, path, where=f"meta '{key}'"))
+    return found
 
 
 def _missing_files(brief: m.Brief, path: Path) -> list[Problem]:
