@@ -199,11 +199,9 @@ def test_saved_text_is_readable_yaml() -> None:
 
 
 def test_validate_names_an_unknown_time_zone(tmp_path: Path) -> None:
-    from briefbook.core.fileformat import validate
-
     path = tmp_path / "trip.brief.yaml"
     path.write_text("briefbook: 1\nmeta:\n  title: Trip\n  timezone: Europe/Rome\n"
                     "  home_timezone: Europe/Bruxelles\nsections: []\n", encoding="utf-8")
-    problems = [str(p) for p in validate(path)]
+    problems = [str(p) for p in ff.validate(path)]
     assert problems == [f"{path}: meta 'home_timezone': unknown time zone 'Europe/Bruxelles' "
                         "(did you mean 'Europe/Brussels'?)"]
