@@ -337,8 +337,9 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
                 activity.extend(paragraphs(e.notes, st["cell_small"], ctx))
             body.append(
                 [
-                    time_flowables(e, ctx.zones, st["cell_bold"], st["cell_small"],
-                                   ctx.fallback_date),
+                    time_flowables(
+                        e, ctx.zones, st["cell_bold"], st["cell_small"], ctx.fallback_date
+                    ),
                     activity,
                     plain_paragraph(e.place, st["cell"]),
                     _press(e.press, ctx),

@@ -214,21 +214,21 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     if options.only_section is not None:
         state.numbers.offset = max(0, options.first_page - 1)
     decorator = PageDecorator(theme, _running_text(brief, options), page_size, state.numbers)
-    story = _story(brief, ctx, state, options)
     buffer = io.BytesIO()
-    doc = DossierTemplate(
-        buffer,
-        theme=theme,
-        page_size=page_size,
-        decorator=decorator,
-        state=state,
-        page_marking=lambda marks: editions.highest(brief, marks),
-        progress=options.progress,
-        metadata=_metadata(brief),
-        reproducible=reproducible,
-        with_cover=options.only_section is None,
-    )
     try:
+        story = _story(brief, ctx, state, options)
+        doc = DossierTemplate(
+            buffer,
+            theme=theme,
+            page_size=page_size,
+            decorator=decorator,
+            state=state,
+            page_marking=lambda marks: editions.highest(brief, marks),
+            progress=options.progress,
+            metadata=_metadata(brief),
+            reproducible=reproducible,
+            with_cover=options.only_section is None,
+        )
         canv = doc.lay_out(story)
         state.numbers.define_forms(canv, state.page_count, options.total_pages)
         canv.save()
