@@ -199,3 +199,15 @@ def test_section_title_typing_is_one_undo_step(qtbot, window: MainWindow) -> Non
     window.undo_action.trigger()
     assert window.document.brief.sections[-1].title == "Contacts"
     assert editor.title_edit.text() == "Contacts"
+
+
+def test_move_a_block_with_the_keyboard(qtbot, window: MainWindow) -> None:
+    editor = select_title(window, "Key points")
+    kinds = [type(block) for block in editor.section.blocks]
+    bullets = editor.cards[1].editor
+    bullets.tree.setFocus()
+    qtbot.keyClick(bullets.tree, Qt.Key.Key_Up,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    assert [type(block) for block in editor.section.blocks] == [kinds[1], kinds[0], kinds[2]]
+    window.undo_action.trigger()
+    assert [type(block) for block in editor.section.blocks] == kinds

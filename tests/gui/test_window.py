@@ -330,3 +330,14 @@ def pdf_text_of(document: object) -> str:
     """The text of a loaded QPdfDocument's pages."""
     return " ".join(" ".join(document.getAllText(page).text().split())  # type: ignore[attr-defined]
                     for page in range(document.pageCount()))  # type: ignore[attr-defined]
+
+
+def test_a_failed_save_says_why_and_keeps_the_work(qtbot, window: MainWindow, tmp_path: Path,
+                                                   no_prompts: list[str]) -> None:
+    window.sections.add_blank.trigger()
+    target = tmp_path / "no such folder" / "visit.brief.yaml"
+    assert not window.files.save_to(target)
+    assert no_prompts and "Could not save visit.brief.yaml" in no_prompts[-1]
+    assert window.document.path is None
+    assert window.isWindowModified()
+    assert "New section" in titles(window)

@@ -7,8 +7,6 @@ their result as one undo command and shows it again.
 
 from __future__ import annotations
 
-import copy
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -286,17 +284,6 @@ class ListEditor(BlockEditor):
             self.tree.setFocus()
             self.tree.editItem(item, 0)
 
-    def items_text(self) -> list[str]:
-        found: list[str] = []
-
-        def walk(items: list[ListItem]) -> None:
-            for entry in items:
-                found.append(entry.text)
-                walk(entry.items)
-
-        walk(self.block.items)
-        return found
-
     def find_text(self, needle: str) -> bool:
         key = needle.casefold()
 
@@ -310,7 +297,7 @@ class ListEditor(BlockEditor):
                     return below
             return None
 
-        found = walk(copy.deepcopy(self.block.items), ())
+        found = walk(self.block.items, ())
         item = self._item_at(found) if found is not None else None
         if item is None:
             return False

@@ -29,7 +29,7 @@ class PeopleEditor(RecordsEditor):
         Field("title", "Title", stretch=True),
         Field("organisation", "Organisation", width=16),
         Field("pronunciation", "Pronunciation", width=16, detail=True),
-        Field("photo", "Photo", width=16, detail=True),
+        Field("photo", "Photo", "path", width=16, detail=True),
         Field("bio", "Biography", width=60, detail=True),
     )
 

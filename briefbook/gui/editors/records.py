@@ -54,7 +54,7 @@ class Field:
 
     name: str
     label: str
-    kind: str = "text"
+    kind: str = "text"  # text, date, time, list, choice, path
     choices: tuple[str, ...] = ()
     width: int = 16
     stretch: bool = False
@@ -219,7 +219,14 @@ class RecordsEditor(BlockEditor):
                 widget = LineEdit()
                 widget.textEdited.connect(lambda _t, f=field: self._detail_edited(f))
             self.detail_widgets[field.name] = widget
-            form.addRow(field.label, widget)
+            if field.kind == "path":
+                row = QHBoxLayout()
+                row.addWidget(widget, 1)
+                row.addWidget(small_button("Browse…", "Choose a picture",
+                                           lambda _=False, f=field: self._browse(f)))
+                form.addRow(field.label, row)
+            else:
+                form.addRow(field.label, widget)
         return box
 
     # --- the records -------------------------------------------------------------------
@@ -334,6 +341,23 @@ class RecordsEditor(BlockEditor):
         else:
             names = " and ".join(field.label.lower() for field in self.details)
             self.detail_title.setText(f"Click a row to edit its {names}")
+
+    def _browse(self, field: Field) -> None:
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from briefbook.gui.editors.image import IMAGE_FILTER, path_for_brief
+
+        row = self.view.currentIndex().row()
+        if not 0 <= row < self.row_count():
+            return
+        folder = str(self.document.brief.base_dir or Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, "Choose a picture", folder, IMAGE_FILTER)
+        if name:
+            chosen = path_for_brief(self.document, Path(name))
+            self.set_values({(row, field): chosen}, f"Change {field.label.lower()}")
+            self.show_details()
 
     def _detail_edited(self, field: Field) -> None:
         row = self.view.currentIndex().row()

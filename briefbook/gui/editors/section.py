@@ -7,7 +7,7 @@ below it and delete it; every one of those is an undo command.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -73,9 +73,9 @@ class BlockCard(QFrame):
             header.addWidget(tool)
             return tool
 
-        button(QStyle.StandardPixmap.SP_ArrowUp, "Move this block up",
+        button(QStyle.StandardPixmap.SP_ArrowUp, "Move this block up (Ctrl+Alt+Up)",
                lambda: pane.move_block(index, index - 1), index > 0)
-        button(QStyle.StandardPixmap.SP_ArrowDown, "Move this block down",
+        button(QStyle.StandardPixmap.SP_ArrowDown, "Move this block down (Ctrl+Alt+Down)",
                lambda: pane.move_block(index, index + 1), index < count - 1)
         add = QToolButton(self)
         add.setIcon(icon("add"))
@@ -92,6 +92,10 @@ class BlockCard(QFrame):
         delete.setIcon(icon("delete"))
         layout.addLayout(header)
         layout.addWidget(editor)
+        for key, step in (("Ctrl+Alt+Up", -1), ("Ctrl+Alt+Down", 1)):
+            move = QShortcut(QKeySequence(key), self)
+            move.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            move.activated.connect(lambda s=step: pane.move_block(index, index + s))
 
 
 class SectionEditor(QScrollArea):

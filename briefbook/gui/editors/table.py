@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -231,6 +231,14 @@ class TableEditor(BlockEditor):
                 self.rename_column(column, title)
 
         edit.editingFinished.connect(finish)
+
+        def cancel() -> None:
+            edit.setText(self.block.columns[column])
+            edit.clearFocus()
+
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), edit)
+        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(cancel)
 
     def _caption_edited(self, text: str) -> None:
         new = self.copy_block()
