@@ -11,8 +11,10 @@ ReportLab also resolves on saving.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +49,39 @@ from briefbook.render.pagenumbers import PageNumbers
 from briefbook.render.pages import PageDecorator, RunningText
 from briefbook.render.theme import DEFAULT_THEME, Theme, register_fonts
 from briefbook.render.version import creator
+
+
+@dataclass(frozen=True)
+class _FixedTime:
+    """A stand-in for ReportLab's TimeStamp: a creation date fixed in UTC."""
+
+    t: float
+    YMDhms: tuple[int, ...]
+    dhh: int = 0
+    dmm: int = 0
+    tzname: str = "UTC"
+
+    @classmethod
+    def at(cls, epoch: float) -> _FixedTime:
+        return cls(epoch, tuple(time.gmtime(epoch))[:6])
+
+
+def _reproducible_time(brief: Brief, options: RenderOptions) -> tuple[bool, float | None]:
+    """Whether to write identical bytes, and the creation date to pin if ours.
+
+    ``SOURCE_DATE_EPOCH`` (read by ReportLab itself) wins; otherwise a
+    reproducible render is dated at the brief's first day (midnight UTC), or
+    ReportLab's fixed date when the brief has none.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return True, None
+    if not options.reproducible:
+        return False, None
+    day = brief.meta.dates.start
+    if day is None:
+        return True, None
+    midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    return True, midnight.timestamp()
 
 
 class _ProgressAborted(Exception):
@@ -95,6 +130,7 @@ class DossierTemplate(BaseDocTemplate):
         metadata: dict[str, Any],
         reproducible: bool,
         with_cover: bool = True,
+        fixed_time: float | None = None,
     ) -> None:
         super().__init__(
             buffer,
@@ -143,6 +179,7 @@ class DossierTemplate(BaseDocTemplate):
         # The first template is the first page's: the cover, unless a part is laid out alone.
         self.addPageTemplates([cover, body] if with_cover else [body, cover])
         self.decorator = decorator
+        self.fixed_time = fixed_time
 
     def _end_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """Over the finished page: the watermark, and the banner with the highest
@@ -160,6 +197,12 @@ class DossierTemplate(BaseDocTemplate):
         if mark is not None:
             self.state.current_mark = mark
         self.state.page_marks.append(self.state.current_mark)
+
+    def _startBuild(self, filename: Any = None, canvasmaker: Any = Canvas) -> None:
+        """Start as ReportLab does, then pin the creation date when asked to."""
+        super()._startBuild(filename, canvasmaker)
+        if self.fixed_time is not None:
+            self.canv._doc._timeStamp = _FixedTime.at(self.fixed_time)
 
     def lay_out(self, story: list[Flowable]) -> Canvas:
         """Lay the story out (one pass) and return the canvas, not yet saved."""
@@ -204,7 +247,7 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     theme = DEFAULT_THEME
     meta = brief.meta
     page_size = theme.page_size(options.page_size or meta.page_size or "A4")
-    reproducible = options.reproducible or bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
+    reproducible, fixed_time = _reproducible_time(brief, options)
     frame_w = page_size[0] - theme.margin_left - theme.margin_right
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source)
@@ -228,6 +271,7 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
             metadata=_metadata(brief),
             reproducible=reproducible,
             with_cover=options.only_section is None,
+            fixed_time=fixed_time,
         )
         canv = doc.lay_out(story)
         state.numbers.define_forms(canv, state.page_count, options.total_pages)

@@ -158,6 +158,7 @@ def test_reproducible_option(rich_brief: m.Brief) -> None:
     first = render_pdf(rich_brief, RenderOptions(reproducible=True)).pdf
     time.sleep(1.1)
     assert render_pdf(rich_brief, RenderOptions(reproducible=True)).pdf == first
+    assert b"/CreationDate (D:20250612000000" in first  # the brief's first day
 
 
 def test_failed_export_leaves_the_earlier_pdf_untouched(
