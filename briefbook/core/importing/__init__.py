@@ -63,21 +63,17 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
 
 
+#: Control characters other than tab and line ends: not text, removed.
+_CONTROLS = dict.fromkeys((*range(0, 9), *range(14, 32), 0x7F))
+
+
 def _clean_text(text: str) -> str:
     """Control characters other than tabs and line ends are not text; lone surrogates neither."""
-    if not text.isprintable():
-        out = []
-        for ch in text:
-            code = ord(ch)
-            if code < 32 and ch not in "\t\n\r\x0b\x0c":
-                continue
-            if code == 0x7F:
-                continue
-            if 0xD800 <= code <= 0xDFFF:
-                out.append("\ufffd")
-                continue
-            out.append(ch)
-        text = "".join(out)
+    text = text.translate(_CONTROLS)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates become "?"
     return text
 
 

@@ -158,12 +158,12 @@ class _Reader:
             ppr = current.element.find(f"{_W}pPr")
             if heading is None and ppr is not None:
                 heading = _outline_level(ppr)
-            if listed is None and ppr is not None and (num := ppr.find(f"{_W}numPr")) is not None:
-                listed = self._numbering_kind(num)
             if listed is None and name.startswith(("list bullet", "list number")):
                 tail = name.split()[-1]
                 depth = int(tail) - 1 if tail.isdigit() else 0
                 listed = ("bullet" if "bullet" in name else "decimal", depth)
+            if listed is None and ppr is not None and (num := ppr.find(f"{_W}numPr")) is not None:
+                listed = self._numbering_kind(num)
             current = current.base_style
         self._style_cache[key] = (heading, listed)
         return heading, listed

@@ -8,6 +8,7 @@ line under "Programme" is already a schedule.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from briefbook.core.model import (
@@ -53,9 +54,12 @@ _RATIONALE_COLUMNS = ("rationale", "reason", "why", "justification", "because", 
 _OWNER_COLUMNS = ("owner", "lead", "responsible", "who", "by", "assigned to")
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _words(text: str) -> list[str]:
-    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in text[:200])
-    return cleaned.split()
+    """The lower-case words of (the start of) ``text``."""
+    return _WORD.findall(text[:200].lower())
 
 
 def section_kind(title: str) -> Kind | None:
@@ -169,7 +173,9 @@ def _split_labels(text: str) -> list[tuple[str | None, str]]:
             label = _LABEL_NAMES[word]
             start = colon + 1
         i = colon + 1
-    tail = text[start:].strip(" ;,)")
+    tail = text[start:].strip(" ;,")
+    if label is not None and tail.endswith(")") and "(" not in tail:
+        tail = tail[:-1].rstrip()
     if tail or label is not None:
         out.append((label, tail))
     return out or [(None, text)]

@@ -7,6 +7,7 @@ characters are looked at, whatever the length of the line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from briefbook.core.model import ListItem
@@ -46,6 +47,7 @@ def leading_columns(line: str) -> tuple[int, int]:
     return cols, i
 
 
+@lru_cache(maxsize=4096)
 def parse_marker(line: str) -> Marker | None:
     """The list marker that starts ``line``, or None.
 
@@ -85,6 +87,8 @@ def parse_marker(line: str) -> Marker | None:
 
 def _enumerator(line: str, i: int) -> tuple[str, int] | None:
     """``1.``, ``1)``, ``(1)``, ``a)``, ``a.``, ``(a)``, ``iv)``, ``A)`` at ``i``: (style, end)."""
+    if line.find(")", i, i + 7) < 0 and line.find(".", i, i + 6) < 0:
+        return None  # no closing mark near the start: the common case, decided quickly
     opened = i < len(line) and line[i] == "("
     j = i + 1 if opened else i
     start = j

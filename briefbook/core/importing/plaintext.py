@@ -44,6 +44,8 @@ _GREETINGS = ("dear ", "hi ", "hello", "best", "kind regards", "regards", "thank
 #: Headings are at most this long (characters, words).
 MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 14
+#: How many paragraph lines the wrap-width guess looks at.
+_WRAP_SAMPLE = 5000
 
 
 def normalize_newlines(text: str) -> str:
@@ -85,6 +87,9 @@ def heading_shape(text: str) -> bool:
         return False
     if text[0] in "([{<\"'“‘*_" and not text.startswith(("**", "__")):
         return False
+    label, colon, value = text.partition(":")
+    if colon and "," in value and len(label.split()) <= 3:
+        return False  # "Participants: Minister, delegation" is a labelled line
     return not text.lower().startswith(_GREETINGS)
 
 
@@ -94,14 +99,16 @@ def _wrap_width(lines: list[str]) -> int | None:
     for a, b in pairwise(lines):
         if a.strip() and b.strip() and parse_marker(b) is None and "|" not in a:
             inner.append(len(a.rstrip()))
-    if len(inner) < 3:
+            if len(inner) >= _WRAP_SAMPLE:
+                break
+    if len(inner) < 4:
         return None
     inner.sort()
     width = inner[int(len(inner) * 0.9)]
     if not 30 <= width <= 120:
         return None
-    full = sum(1 for n in inner if n >= width * 0.7)
-    return width if full >= len(inner) * 0.6 else None
+    full = sum(1 for n in inner if n >= width * 0.75)
+    return width if full >= len(inner) * 0.7 else None
 
 
 class _Parser:
@@ -260,7 +267,8 @@ class _Parser:
         if self._starts_block(k):
             return True
         # Two short lines in a row (an address, a signature) are text.
-        return not (heading_shape(nxt) and date_line(nxt) is None)
+        short = len(nxt) <= 60 and (self.wrap is None or len(nxt) < self.wrap * 0.7)
+        return not (short and heading_shape(nxt) and date_line(nxt) is None)
 
     def _numbered_heading(self, i: int, marker: Marker) -> bool:
         """``1. Introduction`` above a paragraph (not above ``2. ...``) is a heading."""
@@ -351,9 +359,11 @@ class _Parser:
             if _ends_sentence(previous) and len(previous) < self.wrap * 0.8:
                 return False
             return not self._is_heading(j) or not _ends_sentence(previous)
-        if _ends_sentence(previous):
-            return False
-        return not (len(previous) > MAX_HEADING_CHARS and self._is_heading(j))
+        # Not hard-wrapped: a line break is the writer's, unless the line clearly goes on.
+        return previous.rstrip().endswith((",", "-", "–", "(", "/", "&")) or (
+            previous.rstrip()[-1:].islower() and len(previous) > MAX_HEADING_CHARS
+            and not self._is_heading(j)
+        )
 
     def _line_break(self, previous: str) -> bool:
         """Short lines without punctuation (an address, a signature) keep their line breaks."""

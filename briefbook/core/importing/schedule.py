@@ -11,8 +11,10 @@ press and notes.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefbook.core.importing.listmarkers import BULLETS, parse_marker
 from briefbook.core.importing.timeparse import (
@@ -55,6 +57,7 @@ class SourceLine:
         return not self.text.strip()
 
 
+@lru_cache(maxsize=4096)
 def time_led(text: str) -> TimeSpan | None:
     """The time that leads ``text``, also after a bullet (``- 09:00 Arrival``)."""
     body = _strip_bullet(text)
@@ -69,6 +72,7 @@ def time_led(text: str) -> TimeSpan | None:
     return span
 
 
+@lru_cache(maxsize=4096)
 def date_line(text: str) -> PartialDate | None:
     """The date a line names on its own (bullets and heading marks allowed)."""
     return parse_date_line(_strip_bullet(text).strip().strip("#*_").strip())
@@ -230,9 +234,11 @@ def _press_only(text: str) -> bool:
     return bool(press_value(text, alone=True))
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def _words(text: str) -> set[str]:
-    cleaned = "".join(ch.lower() if ch.isalnum() else " " for ch in text[:200])
-    return set(cleaned.split())
+    return set(_WORD.findall(text[:200].lower()))
 
 
 def make_entry(text: str, span: TimeSpan, date: dt.date | None) -> ScheduleEntry:

@@ -187,14 +187,22 @@ def _indent(line: str) -> int:
 def merge_text_blocks(blocks: list[Block]) -> list[Block]:
     """Consecutive text blocks become one (paragraphs separated by a blank line)."""
     merged: list[Block] = []
+    run: list[str] = []  # the paragraphs of the text block being gathered
+
+    def end_run() -> None:
+        if run:
+            merged.append(TextBlock(text="\n\n".join(run)))
+            run.clear()
+
     for block in blocks:
-        if isinstance(block, TextBlock) and merged and isinstance(merged[-1], TextBlock):
-            previous = merged[-1]
-            if block.text:
-                previous.text = f"{previous.text}\n\n{block.text}" if previous.text else block.text
+        if isinstance(block, TextBlock):
+            if block.text.strip():
+                run.append(block.text)
             continue
+        end_run()
         merged.append(block)
-    return [b for b in merged if not (isinstance(b, TextBlock) and not b.text.strip())]
+    end_run()
+    return merged
 
 
 def _finish(section: Section) -> None:

@@ -21,8 +21,16 @@ def make_table(rows: list[list[str]], header: bool) -> TableBlock:
     width = max((len(row) for row in rows), default=0)
     padded = [row + [""] * (width - len(row)) for row in rows]
     if header and padded:
-        return TableBlock(columns=padded[0], rows=padded[1:])
+        return TableBlock(columns=[_unbold(cell) for cell in padded[0]], rows=padded[1:])
     return TableBlock(columns=[""] * width, rows=padded)
+
+
+def _unbold(cell: str) -> str:
+    """A header cell without the bold marks around it: the header prints bold anyway."""
+    inner = cell[2:-2]
+    if len(cell) > 4 and cell.startswith("**") and cell.endswith("**") and "**" not in inner:
+        return inner.strip()
+    return cell
 
 
 def looks_like_header(rows: Sequence[Sequence[str]]) -> bool:

@@ -310,7 +310,7 @@ def parse_time_span(text: str) -> TimeSpan | None:
 def _fold(word: str) -> str:
     """Lower case, and accents kept only where the tables above spell them."""
     word = word.lower().rstrip(".")
-    if word in MONTHS or word in WEEKDAYS:
+    if word.isascii() or word in MONTHS or word in WEEKDAYS:
         return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -360,7 +360,7 @@ def parse_date_line(line: str) -> PartialDate | None:
     Only lines that are a date and little else qualify: a weekday, a ``Day 2``
     label and punctuation may come with it, nothing more.
     """
-    if len(line) > 60:
+    if len(line) > 60 or not any("0" <= ch <= "9" for ch in line):
         return None
     cleaned = []
     for ch in line:
@@ -378,7 +378,7 @@ def parse_date_line(line: str) -> PartialDate | None:
     for token in tokens:
         if token in {"-", "–"}:
             continue
-        numeric = _numeric_date(token)
+        numeric = _numeric_date(token) if len(token) >= 8 else None
         if numeric is not None:
             if month is not None or day is not None:
                 return None
