@@ -77,6 +77,8 @@ class FileActions(QObject):
                                   "Open a brief file")
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.import_action = action("&Import…", self.import_dialog, QKeySequence("Ctrl+I"), None,
+                                    "Start a brief from a text, Markdown, HTML or Word file")
         self.example_action = action("Open the &Example Brief", self.open_example, None, None,
                                      "Open the bundled sample dossier")
         self.save_action = action("&Save", self.save, key.Save, pix.SP_DialogSaveButton,
@@ -99,6 +101,7 @@ class FileActions(QObject):
         menu.addMenu(self.template_menu)
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
+        menu.addAction(self.import_action)
         menu.addAction(self.example_action)
         menu.addSeparator()
         menu.addAction(self.save_action)
@@ -167,6 +170,41 @@ class FileActions(QObject):
         name, _ = QFileDialog.getOpenFileName(self.window, "Open a brief", folder, BRIEF_FILTER)
         if name:
             self.open_path(Path(name), ask=False)
+
+    def import_dialog(self) -> None:
+        if not self.maybe_save("import material"):
+            return
+        folder = str(self.document.path.parent) if self.document.path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Import material as a new brief", folder,
+            "Text, Markdown, HTML or Word (*.txt *.md *.markdown *.html *.htm *.docx);;"
+            "All files (*)")
+        if name:
+            self.import_path(Path(name))
+
+    def import_path(self, path: Path) -> None:
+        """Structure a text, Markdown, HTML or Word file (in a worker) into a new brief."""
+        from briefbook.core.importing import import_file_report
+
+        self.window.statusBar().showMessage(f"Importing {path.name}…")
+
+        def done(report: object) -> None:
+            brief = report.brief  # type: ignore[attr-defined]
+            self.window.set_document(Document(brief))
+            count = len(brief.sections)
+            message = (f"Imported {path.name}: {count} section{'s' if count != 1 else ''}; "
+                       "save it to keep it")
+            warnings = report.warnings  # type: ignore[attr-defined]
+            if warnings:
+                message += " (" + "; ".join(warnings) + ")"
+            self.window.statusBar().showMessage(message, 10_000)
+
+        def failed(error: BaseException) -> None:
+            self.window.statusBar().clearMessage()
+            show_error(self.window, f"Could not import {path.name}", error)
+            self.window.opening_failed.emit(error)
+
+        run_task(lambda _progress: import_file_report(path), done, failed, owner=self.window)
 
     def open_example(self) -> None:
         from briefbook.core.templates import example_path

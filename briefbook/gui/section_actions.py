@@ -70,6 +70,9 @@ class SectionActions(QObject):
         self.outdent = action("Make &Top-Level", self.outdent_section,
                               [QKeySequence("Alt+Shift+Left"), QKeySequence("Ctrl+Shift+Left")],
                               "Make the subsection a section of its own")
+        self.paste_sections = action(
+            "&Paste as Sections", lambda: self.paste_as_sections(), QKeySequence("Ctrl+Shift+V"),
+            "Paste copied material (from a document, web page or e-mail) as new sections")
         self.rename.setShortcutContext(self.rename.shortcutContext().WidgetShortcut)
         tree.addAction(self.rename)
         self.delete_key = action("Delete", self.delete_section, QKeySequence.StandardKey.Delete)
@@ -89,6 +92,7 @@ class SectionActions(QObject):
     def build_menu(self, menu: QMenu) -> None:
         menu.addMenu(self.add_menu)
         menu.addAction(self.add_blank)
+        menu.addAction(self.paste_sections)
         menu.addAction(self.add_subsection)
         menu.addAction(self.duplicate)
         menu.addAction(self.rename)
@@ -181,6 +185,32 @@ class SectionActions(QObject):
                                    "Add subsection")
         )
         self.tree.edit(self.tree.currentIndex())
+
+    def paste_as_sections(self, text: str | None = None, html: str | None = None) -> int:
+        """Insert the clipboard's material as sections after the selected one (one undo step)."""
+        from PySide6.QtGui import QGuiApplication
+
+        from briefbook.core.importing import paste_sections
+
+        if text is None and html is None:
+            mime = QGuiApplication.clipboard().mimeData()
+            text = mime.text() if mime is not None else ""
+            html = mime.html() if mime is not None and mime.hasHtml() else ""
+        sections = paste_sections(text or "", html or "")
+        sections = [s for s in sections if s.blocks or s.subsections or s.title.strip()]
+        if not sections:
+            return 0
+        path = self._after_current()
+        if len(path) == 2:  # pasted material may have subsections: it goes at the top level
+            path = (path[0] + 1,)
+        stack = self.document.undo_stack
+        stack.beginMacro(f"Paste {len(sections)} section{'s' if len(sections) > 1 else ''}")
+        for offset, section in enumerate(sections):
+            stack.push(commands.InsertSection(self.document, (path[0] + offset,), section,
+                                              "Paste section"))
+        stack.endMacro()
+        self.tree.select_path(path)
+        return len(sections)
 
     def duplicate_section(self) -> None:
         path = self.tree.current_path()

@@ -341,3 +341,29 @@ def test_a_failed_save_says_why_and_keeps_the_work(qtbot, window: MainWindow, tm
     assert window.document.path is None
     assert window.isWindowModified()
     assert "New section" in titles(window)
+
+
+def test_paste_material_as_sections(qtbot, window: MainWindow) -> None:
+    select_title(window, "Schedule")
+    before = titles(window)
+    html = ("<h2>Press lines</h2><p>We <b>welcome</b> the visit.</p>"
+            "<ul><li>Line one</li><li>Line two</li></ul>"
+            "<h2>Logistics</h2><table><tr><th>Item</th><th>Who</th></tr>"
+            "<tr><td>Cars</td><td>Embassy</td></tr></table>")
+    count = window.sections.paste_as_sections("", html)
+    assert count == 2
+    assert titles(window)[3:5] == ["Press lines", "Logistics"]
+    assert window.tree.current_path() == (3,)
+    window.undo_action.trigger()  # the whole paste is one step
+    assert titles(window) == before
+
+
+def test_import_a_file_as_a_new_brief(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    source = tmp_path / "notes.md"
+    source.write_text("# Visit to Oslo\n\n## Key points\n\n- One\n- Two\n\n## Logistics\n\n"
+                      "| Item | Who |\n|---|---|\n| Cars | Embassy |\n", encoding="utf-8")
+    with qtbot.waitSignal(window.document_opened, timeout=60_000):
+        window.files.import_path(source)
+    assert window.document.path is None
+    assert window.document.brief.meta.title == "Visit to Oslo"
+    assert titles(window) == ["Key points", "Logistics"]
