@@ -27,6 +27,7 @@ from briefbook.gui.find import FindBar, find_next
 from briefbook.gui.icons import icon
 from briefbook.gui.preview import PreviewPane
 from briefbook.gui.previewing import PreviewController
+from briefbook.gui.road import RoadActions
 from briefbook.gui.section_actions import SectionActions
 from briefbook.gui.sections import SectionTree
 from briefbook.gui.settings import Settings, save_settings
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.files.build_menu(file_menu)
+        self.road = RoadActions(self)
+        self.road.insert_after(file_menu, self.files.export_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
