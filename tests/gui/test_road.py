@@ -1,4 +1,4 @@
-"""File > Export Pocket Card, Export Itinerary and Compare with Earlier Version, driven offscreen."""
+"""File > Export Pocket Card, Export Itinerary, Compare with Earlier Version, offscreen."""
 
 from __future__ import annotations
 
