@@ -1,22 +1,17 @@
 """One function per block kind, each turning a block of the brief into flowables.
 
 Every string from the brief goes through :mod:`briefbook.render.text` before a
-Paragraph sees it. Tables use Paragraph cells (so long cells wrap), repeat their
-header row on every page, and may split inside a row (so a row taller than a
-page does not stop the layout).
+Paragraph sees it. Tables and the contact sheet live in :mod:`.tables`, the
+shared context and paragraph makers in :mod:`.context`; both are re-exported here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     Image,
@@ -27,81 +22,42 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from briefbook.core import model as m
-from briefbook.core.timezones import ZonePair
-from briefbook.errors import Problem
 from briefbook.render import text as tx
+from briefbook.render.context import (
+    BlockContext,
+    paragraph,
+    paragraphs,
+    plain_paragraph,
+    safe_paragraph,
+)
 from briefbook.render.dualtime import time_flowables, zones_note
-from briefbook.render.flowables import Lead, PriorityTag, TextParagraph
+from briefbook.render.flowables import Lead, PriorityTag
 from briefbook.render.formatting import format_date
-from briefbook.render.images import ImageFailure, LoadedImage, load_image
-from briefbook.render.theme import Theme
+from briefbook.render.images import ImageFailure, LoadedImage
+from briefbook.render.tables import (
+    column_widths,
+    contacts_block,
+    grid,
+    table_block,
+    table_style,
+)
 
-#: Rows measured when sizing table columns (enough to see the content's shape).
-_MEASURE_ROWS = 200
-
-
-@dataclass
-class BlockContext:
-    """What block functions need: the theme, the frame's size and a place for warnings."""
-
-    theme: Theme
-    frame_width: float
-    frame_height: float
-    base_dir: Path | None = None
-    source: Path | None = None
-    warnings: list[Problem] = field(default_factory=list)
-    #: The place being rendered, in words (``section "Schedule", block 2 (table)``).
-    where: str = ""
-    images: dict[str, LoadedImage | ImageFailure] = field(default_factory=dict)
-    #: Local and home time zones, when schedules print home times too.
-    zones: ZonePair | None = None
-    #: The day an undated schedule entry is taken to be on (for its home time).
-    fallback_date: dt.date | None = None
-
-    def warn(self, message: str) -> None:
-        """Record a warning about the current place."""
-        self.warnings.append(Problem(message, path=self.source, where=self.where))
-
-    def image(self, path: str) -> LoadedImage | ImageFailure:
-        """Load (once per render) and fully decode a picture of the brief."""
-        if path not in self.images:
-            self.images[path] = load_image(path, self.base_dir)
-        return self.images[path]
-
-
-# --- text ---------------------------------------------------------------------
-
-
-def paragraphs(text: str, style: ParagraphStyle, ctx: BlockContext) -> list[Flowable]:
-    """User text (with inline markup) as Paragraph flowables, one per paragraph."""
-    link = ctx.theme.palette.link.hexval().replace("0x", "#")
-    chunks = tx.paragraphs_markup(text, ctx.theme.max_paragraph_chars, link)
-    return [safe_paragraph(chunk, style) for chunk in chunks]
-
-
-def paragraph(text: str, style: ParagraphStyle, ctx: BlockContext) -> Paragraph:
-    """User text as a single Paragraph (blank lines become line breaks)."""
-    link = ctx.theme.palette.link.hexval().replace("0x", "#")
-    chunks = tx.paragraphs_markup(text, ctx.theme.max_paragraph_chars, link)
-    return safe_paragraph("<br/><br/>".join(chunks), style)
-
-
-def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
-    """Text with no markup at all (names, places, numbers) as a Paragraph."""
-    return safe_paragraph(tx.plain(text), style)
-
-
-def safe_paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
-    """A Paragraph from markup we produced; should ReportLab still refuse it,
-    the text is printed fully escaped instead."""
-    try:
-        return TextParagraph(markup, style)
-    except ValueError:
-        return TextParagraph(tx.escape(markup), style)
+__all__ = [
+    "BlockContext",
+    "block_flowables",
+    "column_widths",
+    "grid",
+    "paragraph",
+    "paragraphs",
+    "picture",
+    "placeholder",
+    "plain_paragraph",
+    "safe_paragraph",
+    "table_style",
+]
 
 
 def text_block(block: m.TextBlock, ctx: BlockContext) -> list[Flowable]:
@@ -147,158 +103,6 @@ def bullets_block(block: m.BulletsBlock, ctx: BlockContext) -> list[Flowable]:
 def numbered_block(block: m.NumberedBlock, ctx: BlockContext) -> list[Flowable]:
     """A numbered list (1., a), i)), nested as typed."""
     return [_list(block.items, ctx, True, 0)] if block.items else []
-
-
-# --- tables -------------------------------------------------------------------
-
-
-def column_widths(
-    columns: Sequence[str],
-    rows: Sequence[Sequence[str]],
-    available: float,
-    font: str,
-    head_font: str,
-    size: float,
-    padding: float,
-    nowrap: frozenset[int] = frozenset(),
-) -> list[float]:
-    """Column widths that fit the content and fill ``available`` points.
-
-    Each column wants the width of its longest line and needs at least the width
-    of its longest word (bounded); the space is shared in proportion to the
-    content, as a browser's automatic table layout does. Columns in ``nowrap``
-    (phone numbers...) need their whole line where the width allows.
-    """
-    n = max(len(columns), max((len(r) for r in rows[:_MEASURE_ROWS]), default=0))
-    if n == 0:
-        return []
-    floor = min(1.6 * 28.35, available / n)
-    cap = available * 0.45
-    want = [0.0] * n
-    need = [0.0] * n
-    for i, head in enumerate(columns):
-        _measure(head, head_font, size, i, want, need)
-    for row in rows[:_MEASURE_ROWS]:
-        for i, cell in enumerate(row):
-            _measure(cell, font, size, i, want, need)
-    for i in nowrap:
-        if i < n:
-            need[i] = want[i]
-    pad = 2 * padding + 1
-    need = [min(max(x + pad, floor), cap) for x in need]
-    want = [max(w + pad, need[i]) for i, w in enumerate(want)]
-    sum_need, sum_want = sum(need), sum(want)
-    if sum_want <= available:
-        return [w * available / sum_want for w in want]
-    if sum_need >= available:
-        return [x * available / sum_need for x in need]
-    spare = available - sum_need
-    span = sum_want - sum_need
-    return [need[i] + spare * (want[i] - need[i]) / span for i in range(n)]
-
-
-def _measure(
-    text: str, font: str, size: float, i: int, want: list[float], need: list[float]
-) -> None:
-    text = text[:2000]
-    for line in text.splitlines() or [""]:
-        w = stringWidth(line, font, size)
-        if w > want[i]:
-            want[i] = w
-        for word in line.split()[:200]:
-            ww = stringWidth(word, font, size) if len(word) > 3 else 0.0
-            if ww > need[i]:
-                need[i] = ww
-
-
-def table_style(t: Theme, commands: Sequence[tuple[Any, ...]]) -> TableStyle:
-    """A TableStyle whose default cell font is ours (ReportLab's default is Helvetica,
-    which it would otherwise reference even when every cell holds a Paragraph)."""
-    return TableStyle([("FONT", (0, 0), (-1, -1), t.fonts.sans, t.table_size), *commands])
-
-
-def _grid_style(t: Theme, header: bool, zebra_from: int) -> list[tuple[Any, ...]]:
-    p = t.palette
-    pad = t.cell_padding
-    commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad + 1),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad + 1),
-        ("TOPPADDING", (0, 0), (-1, -1), pad),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 1),
-        ("LINEBELOW", (0, zebra_from), (-1, -1), 0.4, p.rule),
-        ("ROWBACKGROUNDS", (0, zebra_from), (-1, -1), [colors.white, p.grey_light]),
-    ]
-    if header:
-        commands += [
-            ("BACKGROUND", (0, 0), (-1, 0), p.navy),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, p.navy),
-        ]
-    else:
-        commands.append(("LINEABOVE", (0, 0), (-1, 0), 0.8, p.navy))
-    return commands
-
-
-def grid(
-    head: list[Any] | None,
-    body: list[list[Any]],
-    widths: list[float],
-    t: Theme,
-    extra: Sequence[tuple[Any, ...]] = (),
-) -> Table:
-    """A ruled, zebra-striped table of flowable cells that splits between and inside rows."""
-    data = ([head] if head is not None else []) + body
-    table = Table(
-        data,
-        colWidths=widths,
-        repeatRows=1 if head is not None else 0,
-        splitByRow=1,
-        splitInRow=1,
-        hAlign="LEFT",
-    )
-    table.setStyle(table_style(t, [*_grid_style(t, head is not None, 1 if head else 0), *extra]))
-    return table
-
-
-def _cell(text: str, style: ParagraphStyle, ctx: BlockContext) -> Any:
-    found = paragraphs(text, style, ctx)
-    if not found:
-        return ""
-    return found[0] if len(found) == 1 else found
-
-
-def table_block(block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
-    """A table with a repeated header, wrapped cells and widths that fit the content."""
-    t = ctx.theme
-    n = max(len(block.columns), max((len(r) for r in block.rows), default=0))
-    if n == 0:
-        return []
-    columns = [*block.columns, *[""] * (n - len(block.columns))]
-    rows = [[*r, *[""] * (n - len(r))] for r in block.rows]
-    has_head = any(c.strip() for c in columns)
-    widths = column_widths(
-        columns if has_head else [],
-        rows,
-        ctx.frame_width,
-        t.fonts.sans,
-        t.fonts.sans_bold,
-        t.table_size,
-        t.cell_padding + 1,
-    )
-    cell, head_style = t.styles["cell"], t.styles["cell_head"]
-    head = [plain_paragraph(c, head_style) for c in columns] if has_head else None
-    body = [[_cell(c, cell, ctx) for c in row] for row in rows]
-    if not body:
-        body = [[""] * n]
-    found: list[Flowable] = []
-    if block.caption.strip():
-        caption = Lead(plain_paragraph(block.caption, t.styles["table_caption"]), ctx.frame_height)
-        found.append(caption)
-    table = grid(head, body, widths, t)
-    if found:
-        found[0].follow = table
-    found.append(table)
-    return found
 
 
 # --- schedule -------------------------------------------------------------------
@@ -360,7 +164,7 @@ def _press(press: str, ctx: BlockContext) -> Any:
     return PriorityTag(_PRESS_LABELS[press].upper(), color, ctx.theme.fonts.sans_bold, 6.8)
 
 
-# --- recommendations, people, contacts ----------------------------------------------
+# --- recommendations, people ------------------------------------------------------
 
 
 def recommendations_block(block: m.RecommendationsBlock, ctx: BlockContext) -> list[Flowable]:
@@ -455,67 +259,6 @@ def _photo(path: str, width: float, ctx: BlockContext) -> Flowable:
         return placeholder(path, loaded.reason, width, width * 1.2, ctx)
     height = width * loaded.height / loaded.width
     return picture(loaded, width, min(height, width * 1.6))
-
-
-def contacts_block(block: m.ContactsBlock, ctx: BlockContext) -> list[Flowable]:
-    """The contact sheet as a table; columns nobody filled in are left out."""
-    if not block.contacts:
-        return []
-    t = ctx.theme
-    st = t.styles
-    fields = [
-        ("Name", "name"),
-        ("Role", "role"),
-        ("Phone", "phone"),
-        ("Email", "email"),
-        ("Notes", "notes"),
-    ]
-    used = [
-        (label, attr)
-        for label, attr in fields
-        if attr == "name" or any(getattr(c, attr).strip() for c in block.contacts)
-    ]
-    rows = [[getattr(c, attr) for _, attr in used] for c in block.contacts]
-    widths = column_widths(
-        [label for label, _ in used],
-        rows,
-        ctx.frame_width,
-        t.fonts.sans,
-        t.fonts.sans_bold,
-        t.table_size,
-        t.cell_padding + 1,
-        nowrap=frozenset(k for k, (_, attr) in enumerate(used) if attr in ("phone", "email")),
-    )
-    head = [plain_paragraph(label, st["cell_head"]) for label, _ in used]
-    body = []
-    for c in block.contacts:
-        row: list[Any] = []
-        for _, attr in used:
-            value = getattr(c, attr)
-            if attr == "email" and _looks_like_email(value):
-                address = tx.escape(tx.clean(value.strip()))
-                link = ctx.theme.palette.link.hexval().replace("0x", "#")
-                markup = f'<a href="mailto:{address}" color="{link}"><u>{address}</u></a>'
-                row.append(safe_paragraph(markup, st["cell"]))
-            elif attr == "phone":
-                row.append(plain_paragraph(value.strip().replace(" ", "\u00a0"), st["cell"]))
-            elif attr == "name":
-                row.append(plain_paragraph(value, st["cell_bold"]))
-            elif attr == "notes":
-                row.append(_cell(value, st["cell"], ctx))
-            else:
-                row.append(plain_paragraph(value, st["cell"]))
-        body.append(row)
-    return [grid(head, body, widths, t)]
-
-
-def _looks_like_email(value: str) -> bool:
-    value = value.strip()
-    return (
-        value.count("@") == 1
-        and not any(ch in value for ch in " []()<>\"'")
-        and "." in value.split("@")[1]
-    )
 
 
 # --- images, notes, page breaks ----------------------------------------------------

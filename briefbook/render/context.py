@@ -1,0 +1,74 @@
+"""What every block builder shares: the render context and safe paragraph makers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from briefbook.core.timezones import ZonePair
+from briefbook.errors import Problem
+from briefbook.render import text as tx
+from briefbook.render.flowables import TextParagraph
+from briefbook.render.images import ImageFailure, LoadedImage, load_image
+from briefbook.render.theme import Theme
+
+
+@dataclass
+class BlockContext:
+    """What block functions need: the theme, the frame's size and a place for warnings."""
+
+    theme: Theme
+    frame_width: float
+    frame_height: float
+    base_dir: Path | None = None
+    source: Path | None = None
+    warnings: list[Problem] = field(default_factory=list)
+    #: The place being rendered, in words (``section "Schedule", block 2 (table)``).
+    where: str = ""
+    images: dict[str, LoadedImage | ImageFailure] = field(default_factory=dict)
+    #: Local and home time zones, when schedules print home times too.
+    zones: ZonePair | None = None
+    #: The day an undated schedule entry is taken to be on (for its home time).
+    fallback_date: dt.date | None = None
+
+    def warn(self, message: str) -> None:
+        """Record a warning about the current place."""
+        self.warnings.append(Problem(message, path=self.source, where=self.where))
+
+    def image(self, path: str) -> LoadedImage | ImageFailure:
+        """Load (once per render) and fully decode a picture of the brief."""
+        if path not in self.images:
+            self.images[path] = load_image(path, self.base_dir)
+        return self.images[path]
+
+
+def paragraphs(text: str, style: ParagraphStyle, ctx: BlockContext) -> list[Flowable]:
+    """User text (with inline markup) as Paragraph flowables, one per paragraph."""
+    link = ctx.theme.palette.link.hexval().replace("0x", "#")
+    chunks = tx.paragraphs_markup(text, ctx.theme.max_paragraph_chars, link)
+    return [safe_paragraph(chunk, style) for chunk in chunks]
+
+
+def paragraph(text: str, style: ParagraphStyle, ctx: BlockContext) -> Paragraph:
+    """User text as a single Paragraph (blank lines become line breaks)."""
+    link = ctx.theme.palette.link.hexval().replace("0x", "#")
+    chunks = tx.paragraphs_markup(text, ctx.theme.max_paragraph_chars, link)
+    return safe_paragraph("<br/><br/>".join(chunks), style)
+
+
+def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """Text with no markup at all (names, places, numbers) as a Paragraph."""
+    return safe_paragraph(tx.plain(text), style)
+
+
+def safe_paragraph(markup: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph from markup we produced; should ReportLab still refuse it,
+    the text is printed fully escaped instead."""
+    try:
+        return TextParagraph(markup, style)
+    except ValueError:
+        return TextParagraph(tx.escape(markup), style)
