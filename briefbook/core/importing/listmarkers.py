@@ -15,7 +15,7 @@ from briefbook.core.model import ListItem
 #: Characters that start a bullet item when a space follows them.
 BULLETS = frozenset("-*+•–—·▪◦‣●○■□➢►➤✓✔")
 #: Nested lists deeper than this are kept at this depth (the text is kept, the depth is not).
-MAX_DEPTH = 6
+MAX_DEPTH = 5
 _ROMAN = frozenset("ivxlc")
 
 Kind = Literal["bullet", "number"]

@@ -131,9 +131,9 @@ class _Walker:
         if kind == "list_item_open":
             item = ListItem()
             depth = len(self.lists)
-            if depth > MAX_DEPTH and self.items:
-                # Too deep for a briefing book: keep the item at the deepest kept level.
-                parent_items = self._level_items(MAX_DEPTH)
+            if depth > MAX_DEPTH and len(self.items) >= MAX_DEPTH - 1:
+                # Too deep for a briefing book: keep the item at the deepest level kept.
+                parent_items = self.items[MAX_DEPTH - 2].items
             elif depth > 1 and self.items:
                 parent_items = self.items[-1].items
             else:
@@ -163,10 +163,6 @@ class _Walker:
                 self._emit(element)
             return i + 1
         return i + 1
-
-    def _level_items(self, depth: int) -> list[ListItem]:
-        """The item list of the open item at ``depth`` (1 = an item of the top list)."""
-        return self.items[depth - 1].items if len(self.items) >= depth else self.items[-1].items
 
     def _emit_list(self, state: _ListState) -> None:
         """A finished top-level list: a schedule when every item is led by a time."""

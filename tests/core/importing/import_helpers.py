@@ -1,0 +1,159 @@
+"""Helpers for the importer tests: a brief flattened to text, and the input's content characters.
+
+"Every character of the input is in the output" is checked as: the content
+characters of the input (every non-space character except the markup the
+importer turns into structure) form a subsequence of the flattened brief.
+
+The markup allowance is deliberately generous (it may remove more than the
+importer consumes, never less): list markers at the start of a line, ``#``
+heading marks, table pipes and rule/separator lines, a trailing colon, and in
+time-led lines the time itself, the range words and the press words (times are
+re-written as ``HH:MM`` and press phrases become a field). Lines that only name a
+date are markup too: the date moves into the schedule entries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbook.core.model import (
+    Brief,
+    BulletsBlock,
+    ListItem,
+    NoteBlock,
+    NumberedBlock,
+    RecommendationsBlock,
+    ScheduleBlock,
+    Section,
+    TableBlock,
+    TextBlock,
+)
+
+
+def _items(items: list[ListItem]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        out.append(item.text)
+        out.extend(_items(item.items))
+    return out
+
+
+def _section(section: Section) -> list[str]:
+    out = [section.title]
+    for block in section.blocks:
+        if isinstance(block, TextBlock):
+            out.append(block.text)
+        elif isinstance(block, BulletsBlock | NumberedBlock):
+            out.extend(_items(block.items))
+        elif isinstance(block, TableBlock):
+            out.extend(block.columns)
+            for row in block.rows:
+                out.extend(row)
+            out.append(block.caption)
+        elif isinstance(block, ScheduleBlock):
+            for e in block.entries:
+                out += [e.time.strftime("%H:%M") if e.time else "",
+                        e.end.strftime("%H:%M") if e.end else "",
+                        e.title, e.place, *e.participants, e.press, e.notes]
+        elif isinstance(block, RecommendationsBlock):
+            for r in block.items:
+                out += [r.text, r.rationale, r.owner, r.priority]
+        elif isinstance(block, NoteBlock):
+            out += [block.title, block.text]
+        else:
+            raise AssertionError(f"the importer made an unexpected block: {block!r}")
+    for sub in section.subsections:
+        out.extend(_section(sub))
+    return out
+
+
+def flatten(brief: Brief) -> str:
+    """The brief's text in reading order: section titles, then each block's texts."""
+    parts: list[str] = []
+    for section in brief.sections:
+        parts.extend(_section(section))
+    return "\n".join(p for p in parts if p)
+
+
+def non_space(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isspace())
+
+
+def is_subsequence(needle: str, haystack: str) -> bool:
+    """Whether ``needle``'s characters appear in ``haystack`` in the same order."""
+    it = iter(haystack)
+    return all(ch in it for ch in needle)
+
+
+def first_missing(needle: str, haystack: str) -> str:
+    """Where the subsequence check fails (for a readable assertion message)."""
+    position = 0
+    for index, ch in enumerate(needle):
+        found = haystack.find(ch, position)
+        if found < 0:
+            return f"{needle[max(0, index - 30):index]}[{ch}]{needle[index + 1:index + 30]}"
+        position = found + 1
+    return ""
+
+
+_MARKER = re.compile(
+    r"^[ \t]*(?:[-*+•–—·▪◦‣●○■□➢►➤✓✔]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,4})[.)]|o(?=\t))(?=[ \t])"
+)
+_HASHES = re.compile(r"^[ \t]*#{1,6}(?=[ \t])")
+_RULE_CHARS = frozenset("-=_*~#•+:| \t")
+_TIME_CHARS = frozenset("0123456789:.,;hH -–—‒―~\tapmAPM()|")
+_TIME_WORDS = frozenset({"to", "until", "till", "bis", "à", "a", "al", "hrs", "hours", "hr", "uhr",
+                         "am", "pm", "h"})
+_PRESS_WORDS = frozenset({"press", "media", "pool", "open", "closed", "to", "the", "only",
+                          "photo", "op", "opportunity", "spray", "tbc", "stampa", "presse"})
+_LABELS = re.compile(
+    r"^(?:participants?|attendees|with|delegation|place|venue|location|where|press|media|"
+    r"notes?|remarks|dress(?: code)?)\s*:", re.IGNORECASE)
+_DATE_WORDS = re.compile(
+    r"^(?:[\W\d_]|st\b|nd\b|rd\b|th\b|day\b|the\b|of\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"janv|févr|fevr|avr|juin|juil|aoû|aou|déc|gen|mag|giu|lug|ago|set|ott|dic|jän|mär|okt|dez|"
+    r"ene|abr|lun|mer|jeu|ven|sam|dim|gio|sab|dom|mai|dia|día|jour|tag|giorno|le|il|der|den|"
+    r"de|del|el|er|e|º|°)\w*)+$", re.IGNORECASE)
+
+
+def _strip_time(line: str) -> str:
+    """Remove a leading time or time range, its separators and the press words after it."""
+    i = 0
+    while i < len(line):
+        if line[i] in _TIME_CHARS:
+            i += 1
+            continue
+        word_end = i
+        while word_end < len(line) and line[word_end].isalpha():
+            word_end += 1
+        if word_end > i and line[i:word_end].lower() in _TIME_WORDS:
+            i = word_end
+            continue
+        break
+    rest = line[i:]
+    words = re.split(r"(\W+)", rest)
+    return "".join(w for w in words if w.lower() not in _PRESS_WORDS)
+
+
+def content(text: str) -> str:
+    """The input's non-space characters that the importer must keep (see the module doc)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[str] = []
+    for raw in text.split("\n"):
+        line = _MARKER.sub("", raw, count=1)
+        line = _HASHES.sub("", line, count=1)
+        stripped = line.strip()
+        if not stripped or all(ch in _RULE_CHARS for ch in stripped):
+            continue
+        if len(stripped) <= 60 and any(ch.isdigit() for ch in stripped) and _DATE_WORDS.match(
+            stripped
+        ):
+            continue
+        if stripped[:1].isdigit():
+            line = _strip_time(stripped)
+        line = _LABELS.sub("", line.strip())
+        line = line.replace("\\|", "|").replace("|", "")
+        line = line.rstrip().rstrip(":")
+        out.append(non_space(line))
+    return "".join(out)
