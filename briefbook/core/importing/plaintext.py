@@ -211,8 +211,13 @@ class _Parser:
         if not text or is_rule(text) or _hash_heading(text) is not None:
             return True
         marker = parse_marker(self.raw[j])
-        if marker is not None and (marker.kind == "bullet" or marker.style == "decimal"):
-            return True
+        if marker is not None:
+            if marker.kind == "bullet" or marker.style == "decimal":
+                return True
+            # "a)" or "ii." start a list after a colon, or when another item follows.
+            after_colon = j > 0 and self.src[j - 1].text.endswith(":")
+            if after_colon or (j + 1 < self.n and parse_marker(self.raw[j + 1]) is not None):
+                return True
         return self._structured_block_peek(j)
 
     def _structured_block_peek(self, j: int) -> bool:
@@ -260,6 +265,8 @@ class _Parser:
         if k > i + 1:
             return True
         nxt = self.src[k].text
+        if parse_marker(self.raw[k]) is not None:
+            return True
         if nxt[0].islower():
             return False
         if self.wrap is not None and len(text) >= self.wrap * 0.75:
@@ -346,7 +353,7 @@ class _Parser:
             previous = parts[-1]
             if not self._joins(previous, text, j):
                 break
-            parts.append(("\n" if self._line_break(previous) else " ") + text)
+            parts.append(("\n" if self._line_break(previous, text) else " ") + text)
             j += 1
         self.out.append(TextBlock(text="".join(parts)))
         return j
@@ -365,10 +372,10 @@ class _Parser:
             and not self._is_heading(j)
         )
 
-    def _line_break(self, previous: str) -> bool:
+    def _line_break(self, previous: str, text: str) -> bool:
         """Short lines without punctuation (an address, a signature) keep their line breaks."""
         limit = (self.wrap or 80) * 0.6
-        return len(previous) < limit and not _ends_terminal(previous)
+        return len(previous) < limit and not _ends_terminal(previous) and not text[0].islower()
 
 
 def _hash_heading(text: str) -> tuple[str, int] | None:
