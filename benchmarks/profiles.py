@@ -60,7 +60,7 @@ def task(kind: str, brief_path: Path) -> Callable[[], object]:
         return lambda: baseline.build(brief, brief_path.parent)
     if kind == "load":
         return lambda: briefbook.load(brief_path)
-    target = Path(tempfile.mkdtemp()) / "saved.brief.yaml"
+    target = brief_path.with_name("saved.brief.yaml")
     return lambda: briefbook.save(brief, target)
 
 
