@@ -29,6 +29,11 @@ from briefbook.gui.document import SectionPath
 from briefbook.gui.thumbnails import ThumbnailStrip
 from briefbook.render.api import RenderResult
 
+_ERROR_STYLE = ("#previewBanner { background: #fdecea; color: #611a15; "
+                "border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px; }")
+_WARNING_STYLE = ("#previewBanner { background: #fff8e1; color: #5d4200; "
+                  "border: 1px solid #f3d37a; border-radius: 3px; padding: 6px; }")
+
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0)
 
 
@@ -83,10 +88,6 @@ class PreviewPane(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setObjectName("previewBanner")
-        self.banner.setStyleSheet(
-            "#previewBanner { background: #fdecea; color: #611a15; border: 1px solid #f5c6cb;"
-            " border-radius: 3px; padding: 6px; }"
-        )
         self.banner.hide()
 
         self.toolbar = QToolBar("Preview", self)
@@ -374,11 +375,24 @@ class PreviewPane(QWidget):
             self.stack.setCurrentWidget(self.placeholder)
             self.banner.hide()
         else:
-            self.banner.setText(f"The preview is not up to date: {message}")
-            self.banner.show()
+            self._banner(f"The preview is not up to date: {message}", _ERROR_STYLE)
 
     def hide_error(self) -> None:
-        self.banner.hide()
+        """The preview is current: no error; say so if the PDF has warnings."""
+        warnings = self.result.warnings if self.result is not None else []
+        if not warnings:
+            self.banner.hide()
+            return
+        count = len(warnings)
+        more = f" (and {count - 1} more)" if count > 1 else ""
+        self._banner(f"Warning: {warnings[0]}{more}", _WARNING_STYLE)
+        self.banner.setToolTip("\n".join(str(warning) for warning in warnings))
+
+    def _banner(self, text: str, style: str) -> None:
+        self.banner.setText(text)
+        self.banner.setToolTip("")
+        self.banner.setStyleSheet(style)
+        self.banner.show()
 
     def set_busy(self, busy: bool) -> None:
         self.status_label.setText("Updating…" if busy else "")

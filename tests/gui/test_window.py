@@ -367,3 +367,19 @@ def test_import_a_file_as_a_new_brief(qtbot, window: MainWindow, tmp_path: Path)
     assert window.document.path is None
     assert window.document.brief.meta.title == "Visit to Oslo"
     assert titles(window) == ["Key points", "Logistics"]
+
+
+def test_a_missing_image_is_a_warning_over_the_preview(qtbot, window: MainWindow,
+                                                       tmp_path: Path) -> None:
+    editor = select_title(window, "Concluding remarks")
+    with qtbot.waitSignal(window.previewer.settled, timeout=60_000):
+        editor.add_block("image", 1)
+        image = window.document.brief.sections[6].blocks[1]
+        editor = window.editor
+        card = editor.cards[1].editor
+        card.picker.path_edit.setText(str(tmp_path / "gone.png"))
+        card.picker.path_edit.editingFinished.emit()
+    assert image.path.endswith("gone.png")
+    assert window.preview.result.warnings
+    assert window.preview.banner.isVisibleTo(window)
+    assert window.preview.banner.text().startswith("Warning:")
