@@ -1,0 +1,262 @@
+"""What goes into the dossier, in order: cover, contents, an optional changes page and
+every section, each flowable tagged with its place and its marking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+)
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
+
+from briefbook.core import editions
+from briefbook.core.model import Brief, Section, block_kind
+from briefbook.core.timezones import zone_pair
+from briefbook.errors import BriefbookError, Problem, RenderError
+from briefbook.render import text as tx
+from briefbook.render.api import RenderOptions
+from briefbook.render.blocks import BlockContext, block_flowables, plain_paragraph
+from briefbook.render.changes import changes_section, changes_toc_entry
+from briefbook.render.cover import cover_flowables
+from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
+from briefbook.render.formatting import format_range
+from briefbook.render.pagenumbers import PageNumbers
+from briefbook.render.pages import RunningText
+from briefbook.render.template import BuildState, SectionRef
+from briefbook.render.theme import Theme
+from briefbook.render.version import creator
+
+
+def short(message: str, limit: int = 300) -> str:
+    """A message on one line, cut to ``limit`` characters."""
+    message = " ".join(message.split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def build_story(
+    brief: Brief, ctx: BlockContext, state: BuildState, options: RenderOptions
+) -> list[Flowable]:
+    """Cover, contents and every section, in order; registers the section keys.
+
+    Each flowable carries the marking of what it prints (``_bb_mark``): the
+    cover and contents the highest in the dossier, a section its own.
+    """
+    story: list[Flowable] = []
+    ctx.where = "cover"
+    dossier_mark = one_line(editions.dossier_marking(brief))
+    state.current_mark = dossier_mark
+    refs = _section_refs(brief)
+    state.sections = {key: ref for key, ref in refs}
+    if options.only_section is not None:
+        index = options.only_section
+        if not 0 <= index < len(brief.sections):
+            raise RenderError(
+                f"there is no section {index + 1} to preview (the brief has {len(brief.sections)})"
+            )
+        state.sections = {k: r for k, r in refs if r.path[0] == index}
+        return _section(brief, brief.sections[index], (index,), ctx, state)
+    edition = one_line(options.edition)
+    for flowable in cover_flowables(brief.meta, ctx, dossier_mark, edition):
+        flowable._bb_where = "cover"  # type: ignore[attr-defined]
+        flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
+        story.append(flowable)
+    story += [NextPageTemplate("body"), PageBreak()]
+    contents = _contents(refs, ctx, state.numbers)
+    if options.changes is not None:
+        contents.insert(1, changes_toc_entry(options.changes, ctx, state.numbers))
+    for flowable in contents:
+        flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
+        story.append(flowable)
+    if options.changes is not None:
+        story += changes_section(options.changes, ctx, state.numbers, dossier_mark)
+    for i, section in enumerate(brief.sections):
+        story += _section(brief, section, (i,), ctx, state)
+    return story
+
+
+def set_zones(brief: Brief, ctx: BlockContext) -> None:
+    """Let schedules print home times when the brief names a home time zone; an
+    unknown zone name is a warning (the times print in local time only)."""
+    try:
+        ctx.zones = zone_pair(brief.meta)
+    except BriefbookError as exc:
+        ctx.warnings.append(Problem(str(exc), path=brief.source, where="meta"))
+    ctx.fallback_date = brief.meta.dates.start
+
+
+def one_line(text: str) -> str:
+    """User text for a single line: cleaned, with runs of white space as one space."""
+    return " ".join(tx.clean(text).split())
+
+
+def _section_refs(brief: Brief) -> list[tuple[str, SectionRef]]:
+    refs = []
+    for path, section in brief.walk_sections():
+        number = ".".join(str(i + 1) for i in path)
+        key = "s" + "_".join(str(i) for i in path)
+        parent = brief.sections[path[0]] if len(path) > 1 else None
+        mark = one_line(editions.section_marking(brief, section, parent))
+        title = _title(section)
+        if brief.meta.portion_marks and mark:
+            title = f"{editions.portion_mark(mark)} {title}"
+        refs.append((key, SectionRef(path, number, title, mark)))
+    return refs
+
+
+def _title(section: Section) -> str:
+    title = " ".join(tx.clean(section.title).split())
+    return title or "Untitled section"
+
+
+def _contents(
+    refs: list[tuple[str, SectionRef]], ctx: BlockContext, numbers: PageNumbers
+) -> list[Flowable]:
+    """The contents page(s): one linked entry per section and subsection."""
+    t = ctx.theme
+    st = t.styles
+    found: list[Flowable] = [plain_paragraph("Contents", st["toc_title"])]
+    if not refs:
+        found.append(plain_paragraph("This brief has no sections yet.", st["toc_empty"]))
+    entry_styles = {
+        0: ParagraphStyle("toc1_entry", parent=st["toc1"], leftIndent=t.toc_label_width),
+        1: ParagraphStyle(
+            "toc2_entry", parent=st["toc2"], leftIndent=t.toc_label_width + t.toc_sub_label_width
+        ),
+    }
+    for key, ref in refs:
+        level = min(len(ref.path) - 1, 1)
+        para = Paragraph(tx.escape(ref.title), entry_styles[level])
+        found.append(
+            TocEntry(
+                para,
+                key,
+                label=ref.number,
+                label_x=0 if level == 0 else t.toc_label_width,
+                number_width=t.toc_number_width,
+                leader_color=t.palette.rule,
+                numbers=numbers,
+            )
+        )
+    return found
+
+
+def _section(
+    brief: Brief, section: Section, path: tuple[int, ...], ctx: BlockContext, state: BuildState
+) -> list[Flowable]:
+    t = ctx.theme
+    key = "s" + "_".join(str(i) for i in path)
+    ref = state.sections[key]
+    level = len(path) - 1
+    where = f'section "{_clip(ref.title)}"'
+    found: list[Flowable] = []
+    if level == 0 and t.section_starts_page:
+        found.append(PageBreakIfNotEmpty())
+    style = t.styles["h1" if level == 0 else "h2"]
+    number_color = t.palette.grey.hexval().replace("0x", "#")
+    markup = f'<font color="{number_color}">{tx.escape(ref.number)}</font>&nbsp;&nbsp;&nbsp;'
+    markup += tx.escape(ref.title)
+    heading = Heading(
+        TextParagraph(markup, style),
+        ctx.frame_height,
+        key=key,
+        outline_title=f"{ref.number} {ref.title}",
+        level=level,
+        numbers=state.numbers,
+    )
+    heading._bb_where = where  # type: ignore[attr-defined]
+    heading._bb_mark = ref.marking  # type: ignore[attr-defined]
+    found.append(heading)
+    for k, block in enumerate(section.blocks, start=1):
+        kind = block_kind(block)
+        ctx.where = f"{where}, block {k} ({kind})"
+        try:
+            flowables = block_flowables(block, ctx)
+        except BriefbookError:
+            raise
+        except Exception as exc:
+            raise RenderError(short(f"cannot lay out this block ({exc})"), ctx.where) from exc
+        for flowable in flowables:
+            flowable._bb_where = ctx.where  # type: ignore[attr-defined]
+            flowable._bb_mark = ref.marking  # type: ignore[attr-defined]
+        found.extend(flowables)
+        if flowables:
+            _space_after(flowables[-1], _gap_after(kind, t))
+    for j, sub in enumerate(section.subsections):
+        if level == 0:
+            found += _section(brief, sub, (*path, j), ctx, state)
+    link_leads(found)
+    return found
+
+
+def link_leads(flowables: list[Flowable]) -> None:
+    """Tell every :class:`Lead` (heading, day title, caption) what follows it."""
+    for i, flowable in enumerate(flowables[:-1]):
+        if isinstance(flowable, Lead) and flowable.follow is None:
+            flowable.follow = flowables[i + 1]
+
+
+def _space_after(flowable: Flowable, gap: float) -> None:
+    """Give a block's last flowable room after it (unlike a Spacer, this space
+    disappears at the foot of a page instead of opening the next one)."""
+    target: Any = flowable
+    while isinstance(target, KeepTogether) and getattr(target, "_content", None):
+        target = target._content[-1]
+    if gap > 0 and not isinstance(target, PageBreak):
+        target.spaceAfter = max(target.getSpaceAfter(), gap)
+
+
+def _gap_after(kind: str, t: Theme) -> float:
+    """The space after a block of this kind."""
+    if kind == "page_break":
+        return 0.0
+    if kind == "text":
+        return t.gap_after_text
+    if kind in ("bullets", "numbered"):
+        return t.gap_after_list
+    return t.gap_after_box
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def running_text(brief: Brief, options: RenderOptions) -> RunningText:
+    meta = brief.meta
+    parts = []
+    if meta.version.strip():
+        parts.append(f"Version {one_line(meta.version)}")
+    date = format_range(meta.dates)
+    if date:
+        parts.append(date)
+    footer = [one_line(meta.organisation)]
+    if one_line(options.edition):
+        footer.append(f"Edition: {one_line(options.edition)}")
+    return RunningText(
+        title=one_line(meta.title) or "Untitled brief",
+        version_date=" · ".join(parts),
+        footer_text=" · ".join(x for x in footer if x),
+        draft=meta.status != "final",
+    )
+
+
+def metadata(brief: Brief) -> dict[str, Any]:
+    meta = brief.meta
+    one_line = lambda s: " ".join(tx.clean(s).split())[:1000]  # noqa: E731
+    author = ", ".join(x for x in (one_line(meta.prepared_by), one_line(meta.organisation)) if x)
+    subject_parts = [one_line(meta.subtitle) or "Briefing book"]
+    for extra in (one_line(meta.location), format_range(meta.dates)):
+        if extra:
+            subject_parts.append(extra)
+    return {
+        "title": one_line(meta.title) or "Untitled brief",
+        "author": author,
+        "subject": " — ".join(subject_parts),
+        "keywords": [one_line(k) for k in meta.keywords if k.strip()],
+        "creator": creator(),
+    }
