@@ -172,6 +172,20 @@ def _section(
     heading._bb_where = where  # type: ignore[attr-defined]
     heading._bb_mark = ref.marking  # type: ignore[attr-defined]
     found.append(heading)
+    found += _blocks(section, where, ref.marking, ctx)
+    for j, sub in enumerate(section.subsections):
+        if level == 0:
+            found += _section(brief, sub, (*path, j), ctx, state)
+        else:
+            found += _deeper(sub, f"{where} > {_clip(_title(sub))}", ref.marking, ctx)
+    link_leads(found)
+    return found
+
+
+def _blocks(section: Section, where: str, marking: str, ctx: BlockContext) -> list[Flowable]:
+    """The flowables of a section's own blocks, each tagged with its place and marking."""
+    t = ctx.theme
+    found: list[Flowable] = []
     for k, block in enumerate(section.blocks, start=1):
         kind = block_kind(block)
         ctx.where = f"{where}, block {k} ({kind})"
@@ -183,14 +197,21 @@ def _section(
             raise RenderError(short(f"cannot lay out this block ({exc})"), ctx.where) from exc
         for flowable in flowables:
             flowable._bb_where = ctx.where  # type: ignore[attr-defined]
-            flowable._bb_mark = ref.marking  # type: ignore[attr-defined]
+            flowable._bb_mark = marking  # type: ignore[attr-defined]
         found.extend(flowables)
         if flowables:
             _space_after(flowables[-1], _gap_after(kind, t))
-    for j, sub in enumerate(section.subsections):
-        if level == 0:
-            found += _section(brief, sub, (*path, j), ctx, state)
-    link_leads(found)
+    return found
+
+
+def _deeper(section: Section, where: str, marking: str, ctx: BlockContext) -> list[Flowable]:
+    """A section nested deeper than the file format allows: printed with a minor
+    heading (not in the contents or the outline) rather than lost."""
+    title = Lead(plain_paragraph(_title(section), ctx.theme.styles["h3"]), ctx.frame_height)
+    title._bb_where = where  # type: ignore[attr-defined]
+    found: list[Flowable] = [title, *_blocks(section, where, marking, ctx)]
+    for sub in section.subsections:
+        found += _deeper(sub, f"{where} > {_clip(_title(sub))}", marking, ctx)
     return found
 
 

@@ -264,3 +264,17 @@ def test_image_loader_decodes_fully(image_dir: Path) -> None:
     assert isinstance(load_image("notes.png", image_dir), ImageFailure)
     assert isinstance(load_image("", image_dir), ImageFailure)
     assert isinstance(load_image(str(image_dir), None), ImageFailure)
+
+
+def test_sections_nested_too_deep_are_still_printed() -> None:
+    deep = m.Section(
+        "Level three",
+        [m.TextBlock("Deep text.")],
+        subsections=[m.Section("Level four", [m.TextBlock("Deeper text.")])],
+    )
+    brief = make_brief(
+        [m.Section("Top", [], subsections=[m.Section("Sub", [], subsections=[deep])])]
+    )
+    text = body_text(brief)
+    for words in ("Level three", "Deep text.", "Level four", "Deeper text."):
+        assert words in text
