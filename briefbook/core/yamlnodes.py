@@ -103,55 +103,59 @@ def parse_nodes(text: str, path: Path | None = None) -> tuple[Node | None, list[
     pending_key: list[Node | None] = []
     root: Node | None = None
     documents = 0
+    scalar_event, end_events = yaml.ScalarEvent, (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     try:
         for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
+            kind = type(event)
+            if kind in end_events:
+                stack.pop()
+                pending_key.pop()
+                continue
+            if kind is scalar_event:
+                mark = event.start_mark
+                node = Node("scalar", mark.line + 1, mark.column + 1, text=event.value,
+                            plain=event.style is None and event.implicit[0])
+            elif kind is yaml.MappingStartEvent:
+                mark = event.start_mark
+                node = Node("map", mark.line + 1, mark.column + 1)
+            elif kind is yaml.SequenceStartEvent:
+                mark = event.start_mark
+                node = Node("seq", mark.line + 1, mark.column + 1)
+            elif kind is yaml.AliasEvent:
+                mark = event.start_mark
+                note("YAML aliases ('*name') are not allowed in a brief; write the value out",
+                     mark)
+                node = Node("scalar", mark.line + 1, mark.column + 1, refused=True)
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise fail("a brief file holds one YAML document; remove the second '---'",
                                event.start_mark)
                 continue
+            else:  # stream and document ends
+                continue
+            if kind is not yaml.AliasEvent:
+                if event.anchor is not None:
+                    note("YAML anchors ('&name') are not allowed in a brief", mark)
+                tag = event.tag
+                if tag is not None and tag not in _STANDARD_TAGS:
+                    shown = tag.replace("tag:yaml.org,2002:", "!!")
+                    note(f"the YAML tag {shown!r} is not allowed in a brief (a brief holds "
+                         "plain data only; nothing in it is ever run)", mark)
+                    node.refused = True
             if len(problems) >= MAX_PROBLEMS:
                 break
-            if isinstance(event, yaml.AliasEvent):
-                note("YAML aliases ('*name') are not allowed in a brief; write the value out",
-                     event.start_mark)
-            if isinstance(event, yaml.CollectionEndEvent):
-                stack.pop()
-                pending_key.pop()
-                continue
-            if not isinstance(event, yaml.NodeEvent):
-                continue
-            mark = event.start_mark
-            if event.anchor is not None and not isinstance(event, yaml.AliasEvent):
-                note("YAML anchors ('&name') are not allowed in a brief", mark)
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag not in _STANDARD_TAGS:
-                shown = tag.replace("tag:yaml.org,2002:", "!!")
-                note(f"the YAML tag {shown!r} is not allowed in a brief (a brief holds plain "
-                     "data only; nothing in it is ever run)", mark)
-            if isinstance(event, yaml.AliasEvent):
-                node = Node("scalar", mark.line + 1, mark.column + 1, text="", refused=True)
-            elif isinstance(event, yaml.ScalarEvent):
-                node = Node("scalar", mark.line + 1, mark.column + 1, text=event.value,
-                            plain=event.style is None and event.implicit[0])
-            elif isinstance(event, yaml.MappingStartEvent):
-                node = Node("map", mark.line + 1, mark.column + 1)
-            else:
-                node = Node("seq", mark.line + 1, mark.column + 1)
-            if tag is not None and tag not in _STANDARD_TAGS:
-                node.refused = True
             if stack:
                 parent = stack[-1]
                 if parent.kind == "seq":
                     parent.items.append(node)
-                elif pending_key[-1] is None:
-                    pending_key[-1] = node
                 else:
                     key = pending_key[-1]
-                    assert key is not None
-                    parent.pairs.append((key, node))
-                    pending_key[-1] = None
+                    if key is None:
+                        pending_key[-1] = node
+                    else:
+                        parent.pairs.append((key, node))
+                        pending_key[-1] = None
             else:
                 root = node
             if node.kind != "scalar":
