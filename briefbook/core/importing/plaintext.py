@@ -173,6 +173,8 @@ class _Parser:
         date = found.resolve(self.year) if found else None
         agenda = section_kind(text) == "schedule" or date is not None
         self.context = ScheduleContext(agenda=agenda, date=date, year=self.year)
+        if agenda:
+            self.no_schedule_before = 0  # what failed without the heading may be a schedule now
 
     def _structured_block(self, i: int) -> tuple[Block, int] | None:
         """A schedule or a table starting at line ``i``."""
@@ -265,7 +267,7 @@ class _Parser:
         if k > i + 1:
             return True
         nxt = self.src[k].text
-        if parse_marker(self.raw[k]) is not None:
+        if parse_marker(self.raw[k]) is not None or time_led(nxt) is not None:
             return True
         if nxt[0].islower():
             return False

@@ -7,8 +7,9 @@ importer turns into structure) form a subsequence of the flattened brief.
 The markup allowance is deliberately generous (it may remove more than the
 importer consumes, never less): list markers at the start of a line, ``#``
 heading marks, table pipes and rule/separator lines, a trailing colon, and in
-time-led lines the time itself, the range words and the press words (times are
-re-written as ``HH:MM`` and press phrases become a field). Lines that only name a
+time-led lines the time itself, the range words, the press words and the
+separators between activity and place (times are re-written as ``HH:MM``, press
+phrases become a field, and the separators are markup). Lines that only name a
 date are markup too: the date moves into the schedule entries.
 """
 
@@ -101,9 +102,10 @@ _MARKER = re.compile(
 )
 _HASHES = re.compile(r"^[ \t]*#{1,6}(?=[ \t])")
 _RULE_CHARS = frozenset("-=_*~#•+:| \t")
-_TIME_CHARS = frozenset("0123456789:.,;hH -–—‒―~\tapmAPM()|")
+_TIME_CHARS = frozenset("0123456789:.,;hH -–—‒―~\t()|")
 _TIME_WORDS = frozenset({"to", "until", "till", "bis", "à", "a", "al", "hrs", "hours", "hr", "uhr",
-                         "am", "pm", "h"})
+                         "am", "pm", "h", "p", "m"})
+_SEPARATORS = str.maketrans("", "", "–—-,|;:()\t")
 _PRESS_WORDS = frozenset({"press", "media", "pool", "open", "closed", "to", "the", "only",
                           "photo", "op", "opportunity", "spray", "tbc", "stampa", "presse"})
 _LABELS = re.compile(
@@ -121,19 +123,19 @@ def _strip_time(line: str) -> str:
     """Remove a leading time or time range, its separators and the press words after it."""
     i = 0
     while i < len(line):
-        if line[i] in _TIME_CHARS:
-            i += 1
-            continue
         word_end = i
         while word_end < len(line) and line[word_end].isalpha():
             word_end += 1
         if word_end > i and line[i:word_end].lower() in _TIME_WORDS:
             i = word_end
             continue
+        if line[i] in _TIME_CHARS:
+            i += 1
+            continue
         break
     rest = line[i:]
     words = re.split(r"(\W+)", rest)
-    return "".join(w for w in words if w.lower() not in _PRESS_WORDS)
+    return "".join(w for w in words if w.lower() not in _PRESS_WORDS).translate(_SEPARATORS)
 
 
 def content(text: str) -> str:
@@ -152,7 +154,9 @@ def content(text: str) -> str:
             continue
         if stripped[:1].isdigit():
             line = _strip_time(stripped)
-        line = _LABELS.sub("", line.strip())
+        labelled = _LABELS.sub("", line.strip())
+        if labelled != line.strip():
+            line = labelled.replace(",", "").replace(";", "")  # a list of names: commas are markup
         line = line.replace("\\|", "|").replace("|", "")
         line = line.rstrip().rstrip(":")
         out.append(non_space(line))

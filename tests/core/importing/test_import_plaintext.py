@@ -10,8 +10,8 @@ from import_helpers import content, first_missing, flatten, is_subsequence
 from briefbook.core.fileformat import dumps, loads
 from briefbook.core.importing import import_file, import_text
 from briefbook.core.model import (
-    Brief,
     Block,
+    Brief,
     BulletsBlock,
     NumberedBlock,
     RecommendationsBlock,

@@ -1,4 +1,4 @@
-"""The seed press text: headings as sections, three tables, three bullet lists, a PDF with every sentence."""
+"""The seed press text: its headings, three tables, three bullet lists, and a PDF of it all."""
 
 from __future__ import annotations
 
@@ -58,7 +58,8 @@ def test_bullet_lists_of_four_four_and_three_items(seed_text: str) -> None:
     brief = import_text(seed_text)
     lists = [b for s in brief.sections for b in s.blocks if isinstance(b, BulletsBlock)]
     assert [len(b.items) for b in lists] == [4, 4, 3]
-    assert lists[0].items[0].text == "Expansion of NATO’s Maritime Task Force in the Mediterranean Sea"
+    first = lists[0].items[0].text
+    assert first == "Expansion of NATO’s Maritime Task Force in the Mediterranean Sea"
     assert all(not item.items for b in lists for item in b.items)
 
 
