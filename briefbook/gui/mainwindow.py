@@ -261,7 +261,10 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.is_modified)
 
     def _current_changed(self, path: SectionPath | None) -> None:
-        section = None if path is None else self.document.brief.section_at(path)
+        try:
+            section = None if path is None else self.document.brief.section_at(path)
+        except IndexError:  # a stale index while the tree rebuilds
+            return
         if section is self.editor_section and self.editor is not None:
             self.previewer.set_follow(path)
             return
@@ -287,12 +290,9 @@ class MainWindow(QMainWindow):
 
     def reveal(self, path: SectionPath | None) -> None:
         """Select ``path`` in the tree (after an undo or redo there)."""
-        if self.tree.current_path() != path:
+        if not self.tree.currentIndex().isValid() or self.tree.current_path() != path:
             self.tree.select_path(path)
         self.sections.update_enabled()
-
-    def current_editor(self) -> QWidget | None:
-        return self.editor
 
     # --- find, preferences, about --------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox
 
 from briefbook.core.fileformat import load
 from briefbook.gui.dialogs.export import ExportDialog
+from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.editors.table import TableEditor
 from briefbook.gui.mainwindow import MainWindow
 from gui.helpers import editors_of, pdf_text, select_title, wait_render
@@ -383,3 +384,16 @@ def test_a_missing_image_is_a_warning_over_the_preview(qtbot, window: MainWindow
     assert window.preview.result.warnings
     assert window.preview.banner.isVisibleTo(window)
     assert window.preview.banner.text().startswith("Warning:")
+
+
+def test_deleting_every_section_leaves_the_cover(qtbot, window: MainWindow) -> None:
+    count = len(window.document.brief.sections)
+    window.tree.select_path((0,))
+    for _ in range(count):
+        window.sections.delete.trigger()
+    assert window.document.brief.sections == []
+    assert window.tree.current_path() is None
+    assert isinstance(window.editor, CoverEditor)
+    for _ in range(count):
+        window.undo_action.trigger()
+    assert len(window.document.brief.sections) == count
