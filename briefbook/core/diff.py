@@ -201,6 +201,7 @@ def _match_sections(
 ) -> tuple[list[tuple[m.Section, m.Section, str]], list[Change]]:
     """Pair the sections of both briefs; report those added, removed, renamed and moved."""
     before, after = _placed(old), _placed(new)
+    _rekey_duplicates(before, after)
     old_by_key = {p.key: p for p in before}
     new_by_key = {p.key: p for p in after}
     pairs: dict[tuple[str, int], tuple[_Placed, _Placed]] = {
@@ -216,22 +217,25 @@ def _match_sections(
         for old_p in removed:
             if old_p in renamed.values():
                 continue
-            score = similarity(_section_text(old_p.section), text) if text else 0.0
+            score = similarity(_section_text(old_p.section), text, 0.6) if text else 0.0
             if score > best_score:
                 best, best_score = old_p, score
         if best is not None:
             renamed[new_p.key] = best
     renamed_old = {id(p) for p in renamed.values()}
+    added_keys = {p.key for p in added if p.key not in renamed}
+    gone_keys = {p.key for p in removed if id(p) not in renamed_old}
     for new_p in after:
         if new_p.key in renamed:
             old_p = renamed[new_p.key]
             changes.append(Change("section_renamed", SECTIONS_GROUP,
                                   f"“{_display(old_p.title)}” is now “{_display(new_p.title)}”"))
             pairs[new_p.key] = (old_p, new_p)
-        elif new_p.key not in old_by_key:
+        elif new_p.key in added_keys and new_p.parent not in added_keys:
+            # (the subsections of an added section come with it, unmentioned)
             changes.append(Change("section_added", SECTIONS_GROUP, _added_summary(new_p, new)))
     for old_p in removed:
-        if id(old_p) not in renamed_old:
+        if old_p.key in gone_keys and old_p.parent not in gone_keys:
             where = f" (was under “{_display(_title_of(before, old_p.parent))}”)" \
                 if old_p.parent else ""
             changes.append(Change("section_removed", SECTIONS_GROUP,
@@ -241,6 +245,36 @@ def _match_sections(
     ordered = [(pairs[p.key][0].section, p.section, _display(p.title))
                for p in after if p.key in pairs]
     return ordered, changes
+
+
+def _rekey_duplicates(before: list[_Placed], after: list[_Placed]) -> None:
+    """Among sections sharing a title, pair those with the same content first (a
+    reordered "Background" stays itself), then the rest in order: renumber ``after``."""
+    titles: dict[str, list[_Placed]] = {}
+    for p in after:
+        titles.setdefault(p.key[0], []).append(p)
+    old_titles: dict[str, list[_Placed]] = {}
+    for p in before:
+        old_titles.setdefault(p.key[0], []).append(p)
+    renumbered: dict[tuple[str, int], tuple[str, int]] = {}
+    for title, group in titles.items():
+        olds = old_titles.get(title, [])
+        if len(group) < 2 and len(olds) < 2:
+            continue
+        free: dict[str, list[int]] = {}
+        for p in olds:
+            free.setdefault(repr(p.section.blocks), []).append(p.key[1])
+        numbers: list[int | None] = []
+        for p in group:
+            same = free.get(repr(p.section.blocks))
+            numbers.append(same.pop(0) if same else None)
+        rest = iter(n for n in range(1, len(olds) + len(group) + 1) if n not in numbers)
+        for p, number in zip(group, numbers, strict=True):
+            renumbered[p.key] = (title, number if number is not None else next(rest))
+    for p in after:
+        p.key = renumbered.get(p.key, p.key)
+        if p.parent is not None:
+            p.parent = renumbered.get(p.parent, p.parent)
 
 
 def _title_of(placed: list[_Placed], key: tuple[str, int] | None) -> str:
@@ -366,13 +400,19 @@ def _pair_entries(
         return (e.date, e.time, e.end, _title_key(e.title), _title_key(e.place))
 
     for matcher in (slot, lambda e: (_title_key(e.title), e.date), lambda e: _title_key(e.title)):
-        for entry in list(right):
-            target = matcher(entry)
-            match = next((o for o in left if matcher(o) == target), None)
-            if match is not None:
-                pairs.append((match, entry))
-                left.remove(match)
-                right.remove(entry)
+        waiting: dict[object, list[m.ScheduleEntry]] = {}
+        for entry in left:
+            waiting.setdefault(matcher(entry), []).append(entry)
+        unmatched: list[m.ScheduleEntry] = []
+        for entry in right:
+            candidates = waiting.get(matcher(entry))
+            if candidates:
+                pairs.append((candidates.pop(0), entry))
+            else:
+                unmatched.append(entry)
+        paired = {id(o) for o, _ in pairs}
+        left = [entry for entry in left if id(entry) not in paired]
+        right = unmatched
     order = {id(e): i for i, e in enumerate(new)}
     pairs.sort(key=lambda pair: order[id(pair[1])])
     return pairs, left, right
@@ -602,8 +642,8 @@ def _text_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
         gone, came = before[i1:i2], after[j1:j2]
         while gone and came and len(gone) * len(came) <= 400:
             # Pair a removed line with the most similar added one, if alike enough.
-            score, a, b = max((similarity(x[1], y[1]), a, b) for a, x in enumerate(gone)
-                              for b, y in enumerate(came))
+            score, a, b = max((similarity(x[1], y[1], 0.4), a, b)
+                              for a, x in enumerate(gone) for b, y in enumerate(came))
             if score < 0.4:
                 break
             (_, old_line), (label, new_line) = gone.pop(a), came.pop(b)

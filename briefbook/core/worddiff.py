@@ -41,12 +41,16 @@ def clip(text: str, limit: int = 160) -> str:
     return text[: cut if cut > 0 else limit].rstrip(" ,;:.") + " …"
 
 
-def similarity(old: str, new: str) -> float:
-    """How alike two texts are, word by word (0 to 1)."""
+def similarity(old: str, new: str, floor: float = 0.0) -> float:
+    """How alike two texts are, word by word (0 to 1). Below ``floor`` the answer
+    may be any value under it (cheap upper bounds are checked first)."""
     a, b = old.split(), new.split()
     if not a and not b:
         return 1.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return 0.0
+    return matcher.ratio()
 
 
 def word_diff(old: str, new: str, context: int = 4, max_chars: int = 120) -> tuple[Segment, ...]:

@@ -104,3 +104,38 @@ def test_word_diff_is_compact() -> None:
     new = old.replace("w30", "changed")
     assert as_text(word_diff(old, new)) == "… w26 w27 w28 w29 [-w30-]{+changed+} w31 w32 w33 w34 …"
     assert len(clip("word " * 100, 50)) <= 52
+
+
+def test_a_removed_section_takes_its_subsections_along() -> None:
+    old = m.Brief(sections=[m.Section("A", subsections=[m.Section("A1"), m.Section("A2")]),
+                            m.Section("B")])
+    new = m.Brief(sections=[m.Section("B"), m.Section("C", subsections=[m.Section("C1")])])
+    assert [c.text() for c in diff_briefs(old, new).changes] == ["“C”", "“A”"]
+
+
+def test_reordered_sections_with_the_same_title_keep_their_identity() -> None:
+    first = m.Section("Background", [m.TextBlock("About the first issue.")])
+    second = m.Section("Background", [m.TextBlock("About the second issue.")])
+    old = m.Brief(sections=[m.Section("One", subsections=[first]),
+                            m.Section("Two", subsections=[second])])
+    new = m.Brief(sections=[m.Section("One", subsections=[copy.deepcopy(second)]),
+                            m.Section("Two", subsections=[copy.deepcopy(first)])])
+    texts = [c.text() for c in diff_briefs(old, new).changes]
+    assert texts == ["“Background”: now under “One”", "“Background”: now under “Two”"]
+
+
+def test_schedule_change_details() -> None:
+    import datetime as dt
+
+    def entry(**kw: object) -> m.ScheduleEntry:
+        base = {"date": dt.date(2025, 6, 12), "time": dt.time(9), "title": "Talks",
+                "participants": ["Envoy", "Adviser"], "press": "closed"}
+        base.update(kw)
+        return m.ScheduleEntry(**base)  # type: ignore[arg-type]
+
+    old = m.Brief(sections=[m.Section("S", [m.ScheduleBlock([entry()])])])
+    new = m.Brief(sections=[m.Section("S", [m.ScheduleBlock([entry(
+        participants=["Envoy", "Minister"], press="open")])])])
+    assert [c.text() for c in diff_briefs(old, new).changes] == [
+        "Talks (Thu 12 Jun 09:00): now with Minister; no longer with Adviser; press: now open "
+        "(was closed)"]
