@@ -183,15 +183,18 @@ def is_key_points(section: m.Section) -> bool:
 
 
 def _days(brief: m.Brief) -> list[tuple[dt.date | None, list[m.ScheduleEntry]]]:
-    """Every schedule entry grouped by day, days in order (undated ones last)."""
+    """Every schedule entry grouped by day, days in order (undated ones last), each
+    day's entries by time (entries with no time at the end of their day)."""
     groups: dict[dt.date | None, list[m.ScheduleEntry]] = {}
     for _, section in brief.walk_sections():
         for block in section.blocks:
             if isinstance(block, m.ScheduleBlock):
                 for entry in block.entries:
                     groups.setdefault(entry.date, []).append(entry)
-    dated = sorted((day, entries) for day, entries in groups.items() if day is not None)
-    found: list[tuple[dt.date | None, list[m.ScheduleEntry]]] = list(dated)
+    for entries in groups.values():
+        entries.sort(key=lambda e: e.time or e.end or dt.time.max)
+    found: list[tuple[dt.date | None, list[m.ScheduleEntry]]] = [
+        (day, groups[day]) for day in sorted(d for d in groups if d is not None)]
     if None in groups:
         found.append((None, groups[None]))
     return found

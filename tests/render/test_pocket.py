@@ -125,3 +125,18 @@ def test_type_stays_readable() -> None:
     sizes = [value for f in dataclasses.fields(CardLook) if f.name.endswith("_size")
              for value in [getattr(CardLook(), f.name)]]
     assert min(sizes) >= 7.0
+
+
+def test_days_in_order_and_entries_by_time() -> None:
+    day1, day2 = dt.date(2025, 6, 12), dt.date(2025, 6, 13)
+    brief = m.Brief(m.Meta(title="Order"), [
+        m.Section("Friday", [m.ScheduleBlock([
+            m.ScheduleEntry(date=day2, time=dt.time(9), title="Friday breakfast")])]),
+        m.Section("Thursday", [m.ScheduleBlock([
+            m.ScheduleEntry(date=day1, time=dt.time(15), title="Afternoon talks"),
+            m.ScheduleEntry(date=day1, title="Call, time to be confirmed"),
+            m.ScheduleEntry(date=day1, time=dt.time(8), title="Early walk")])])])
+    pages = [" ".join(t.split()) for t in page_texts(card(brief))]
+    assert "Thursday 12 June 2025" in pages[0] and "Friday breakfast" in pages[1]
+    first = pages[0]
+    assert first.index("Early walk") < first.index("Afternoon talks") < first.index("Call, time")
