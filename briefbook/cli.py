@@ -53,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
                      "schedule entries NAME attends, with the contact sheet")
     who.add_argument("--all-itineraries", action="store_true", help="one itinerary per "
                      "participant, each in its own file (-o then names a folder)")
+    secret = export.add_mutually_exclusive_group()
+    secret.add_argument("--password-file", metavar="FILE", type=Path, help="protect the PDF "
+                        "with the password on the first line of FILE (AES-256; printing "
+                        "allowed, copying not)")
+    secret.add_argument("--ask-password", action="store_true", help="protect the PDF with a "
+                        "password typed at a prompt")
     export.add_argument("--pocket-card", action="store_true", help="A6 pocket cards with the "
                         "day-by-day schedule and the key points, instead of the dossier")
     export.add_argument("--changes-since", metavar="OLD", type=Path, help="add a 'Changes "
@@ -135,6 +141,10 @@ def _export(args: argparse.Namespace) -> int:
         raise _UsageError("briefbook export: the pocket card is always A6; leave out "
                           "--page-size")
     home_times = False if args.no_home_times else None
+    password = _password(args)
+    if password and args.pocket_card:
+        raise _UsageError("briefbook export: pocket cards are not password-protected; leave "
+                          "out the password option")
     for job in plan_exports(brief, request, args.output, args.file.parent):
         if args.pocket_card:
             from briefbook.render.pocket import PocketOptions, export_pocket_card
@@ -146,12 +156,32 @@ def _export(args: argparse.Namespace) -> int:
 
             result = export_pdf(job.brief, job.path, RenderOptions(
                 page_size=args.page_size, reproducible=args.reproducible, edition=job.edition,
-                home_times=home_times, changes=job.changes))
+                home_times=home_times, changes=job.changes, password=password))
         _warn(result.warnings)
         unit = "card" if args.pocket_card else "page"
         pages = f"{result.page_count} {unit}{'s' if result.page_count != 1 else ''}"
         print(f"{result.path}: {pages}, {_size(result.size)}")
     return EXIT_OK
+
+
+def _password(args: argparse.Namespace) -> str:
+    """The PDF password from --password-file or a prompt ("" for none); never stored."""
+    if args.password_file is not None:
+        try:
+            lines = args.password_file.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FileAccessError(args.password_file, f"cannot read the password: {exc}") from None
+        if not lines or not lines[0]:
+            raise FileAccessError(args.password_file, "the first line should hold the password")
+        return lines[0]
+    if args.ask_password:
+        import getpass
+
+        first = getpass.getpass("Password for the PDF: ")
+        if getpass.getpass("Type it again: ") != first:
+            raise BriefbookError("the two passwords differ; nothing was exported")
+        return first
+    return ""
 
 
 def _diff(args: argparse.Namespace) -> int:

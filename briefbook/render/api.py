@@ -39,6 +39,9 @@ class RenderOptions:
     home_times: bool | None = None
     #: Add a "Changes since version N" page after the contents.
     changes: BriefDiff | None = None
+    #: Protect the exported file with this password (AES-256; printing allowed, copying
+    #: not). Used by export_pdf only, never stored. Encrypted output is not reproducible.
+    password: str = field(default="", repr=False)
 
 
 @dataclass
@@ -75,10 +78,15 @@ def export_pdf(
     A failure (in layout or on disk) leaves any earlier file at ``path`` untouched.
     """
     result = render_pdf(brief, options)
+    pdf = result.pdf
+    if options is not None and options.password:
+        from briefbook.render.protect import encrypt_pdf
+
+        pdf = encrypt_pdf(pdf, options.password)
     target = Path(path)
-    write_atomic(target, result.pdf)
+    write_atomic(target, pdf)
     return ExportResult(
-        pdf=result.pdf,
+        pdf=pdf,
         page_count=result.page_count,
         warnings=result.warnings,
         section_pages=result.section_pages,
