@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
 SegmentKind = Literal["same", "removed", "added", "gap"]
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+#: Longer stretches of changed words are not compared word by word (that is quadratic).
+MAX_TOKENS = 4000
 
 
 @dataclass(frozen=True)
@@ -43,14 +46,49 @@ def clip(text: str, limit: int = 160) -> str:
 
 def similarity(old: str, new: str, floor: float = 0.0) -> float:
     """How alike two texts are, word by word (0 to 1). Below ``floor`` the answer
-    may be any value under it (cheap upper bounds are checked first)."""
+    may be any value under it (cheap upper bounds are checked first). Very long
+    texts are compared by their common beginning and end only."""
     a, b = old.split(), new.split()
     if not a and not b:
         return 1.0
+    if len(a) + len(b) > 2 * MAX_TOKENS:
+        head, tail = _common_ends(a, b)
+        return 2 * (head + tail) / (len(a) + len(b))
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
         return 0.0
     return matcher.ratio()
+
+
+def _common_ends(a: list[str], b: list[str]) -> tuple[int, int]:
+    """How many items ``a`` and ``b`` share at the start, and then at the end."""
+    head = 0
+    limit = min(len(a), len(b))
+    while head < limit and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    return head, tail
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """``SequenceMatcher`` opcodes, computed on what lies between the common start and
+    end (so a small edit in a long text is cheap); a long middle is one replacement."""
+    head, tail = _common_ends(a, b)
+    a_end, b_end = len(a) - tail, len(b) - tail
+    found: list[tuple[str, int, int, int, int]] = []
+    if head:
+        found.append(("equal", 0, head, 0, head))
+    if a_end - head <= MAX_TOKENS and b_end - head <= MAX_TOKENS:
+        matcher = difflib.SequenceMatcher(None, a[head:a_end], b[head:b_end], autojunk=False)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            found.append((tag, i1 + head, i2 + head, j1 + head, j2 + head))
+    elif a_end > head or b_end > head:
+        found.append(("replace", head, a_end, head, b_end))
+    if tail:
+        found.append(("equal", a_end, len(a), b_end, len(b)))
+    return [op for op in found if op[2] > op[1] or op[4] > op[3]]
 
 
 def word_diff(old: str, new: str, context: int = 4, max_chars: int = 120) -> tuple[Segment, ...]:
@@ -61,8 +99,7 @@ def word_diff(old: str, new: str, context: int = 4, max_chars: int = 120) -> tup
     """
     a = _TOKEN.findall(one_line(old))
     b = _TOKEN.findall(one_line(new))
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    opcodes = matcher.get_opcodes()
+    opcodes = _opcodes(a, b)
     segments: list[Segment] = []
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
@@ -70,8 +107,8 @@ def word_diff(old: str, new: str, context: int = 4, max_chars: int = 120) -> tup
                                      last=index == len(opcodes) - 1))
             continue
         removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
-        lead = _common_space(removed, added, str.lstrip, lambda t, n: t[:n])
-        trail = _common_space(removed, added, str.rstrip, lambda t, n: t[len(t) - n:])
+        lead = _common_space(removed, added, str.lstrip)
+        trail = _common_space(removed, added, str.rstrip)
         segments.append(Segment("same", lead))
         if removed.strip():
             segments.append(Segment("removed", clip(removed, max_chars)))
@@ -81,11 +118,10 @@ def word_diff(old: str, new: str, context: int = 4, max_chars: int = 120) -> tup
     return tuple(_merge(segments))
 
 
-def _common_space(removed: str, added: str, strip: object, take: object) -> str:
+def _common_space(removed: str, added: str, strip: Callable[[str], str]) -> str:
     """The white space at one end of a change, kept as unchanged text (one space at most)."""
     texts = [text for text in (removed, added) if text.strip()] or [removed + added]
-    spaces = [len(text) - len(strip(text)) for text in texts]  # type: ignore[operator]
-    return " " if max(spaces) else ""
+    return " " if max(len(text) - len(strip(text)) for text in texts) else ""
 
 
 def _context(tokens: list[str], context: int, first: bool, last: bool) -> list[Segment]:

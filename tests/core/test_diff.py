@@ -139,3 +139,13 @@ def test_schedule_change_details() -> None:
     assert [c.text() for c in diff_briefs(old, new).changes] == [
         "Talks (Thu 12 Jun 09:00): now with Minister; no longer with Adviser; press: now open "
         "(was closed)"]
+
+
+def test_a_small_edit_in_a_huge_paragraph_is_found_and_shown_short() -> None:
+    words = " ".join(f"word{i % 997}" for i in range(600_000))  # about 5 MB
+    edited = words.replace("word500 word501", "word500 EDITED word501", 1)
+    old = m.Brief(sections=[m.Section("Annex", [m.TextBlock(words)])])
+    new = m.Brief(sections=[m.Section("Annex", [m.TextBlock(edited)])])
+    (change,) = diff_briefs(old, new).changes
+    assert change.text() == "paragraph: … word497 word498 word499 word500 {+EDITED+} word501 " \
+        "word502 word503 word504 …"
