@@ -79,6 +79,13 @@ class CardLook:
     #: Longer titles, names and notes are cut on the card (an entry never outgrows a card).
     max_title: int = 160
     max_notes: int = 280
+    #: ... and so are key points: a list item, a text block, a table cell, a table's rows.
+    max_point: int = 400
+    max_text: int = 1200
+    max_cell: int = 160
+    max_rows: int = 40
+    #: Wider tables print each row as one line.
+    max_columns: int = 4
     #: Room a heading needs below it (so it never ends a card alone).
     day_start: float = 22 * mm
 
@@ -348,9 +355,9 @@ class _Story:
                 found += self.table(block)
             elif isinstance(block, m.NoteBlock):
                 text = f"**{block.title}** {block.text}" if block.title.strip() else block.text
-                found += self.marked(text, "text")
+                found += self.marked(clip(text, self.look.max_text), "text")
             elif isinstance(block, m.TextBlock) and not has_list:
-                found += self.marked(block.text, "text")
+                found += self.marked(clip(block.text, self.look.max_text), "text")
         return found
 
     def items(self, items: list[m.ListItem], numbered: bool, depth: int) -> list[Flowable]:
@@ -358,7 +365,8 @@ class _Story:
         style = "bullet" if depth == 0 else "bullet2"
         for number, item in enumerate(items, start=1):
             bullet = f"{number}." if numbered and depth == 0 else ("•" if depth == 0 else "–")
-            chunks = self.marked(item.text, style) or [Paragraph("", self.st[style])]
+            text = clip(item.text, self.look.max_point)
+            chunks = self.marked(text, style) or [Paragraph("", self.st[style])]
             first = chunks[0]
             found.append(Paragraph(first.text, self.st[style], bulletText=bullet))
             found += chunks[1:]
@@ -373,11 +381,23 @@ class _Story:
         found: list[Flowable] = []
         if block.caption.strip():
             found.append(self.para(block.caption, "caption"))
+        look = self.look
+        shown = block.rows[: look.max_rows]
+        more = len(block.rows) - len(shown)
+        if n > look.max_columns:
+            for row in shown:
+                line = " — ".join(clip(cell, look.max_cell) for cell in row if cell.strip())
+                found += self.marked(line, "cell")
+            if more:
+                found.append(self.para(f"… and {more} more rows in the dossier", "small"))
+            return found
         rows: list[list[Any]] = []
         if any(c.strip() for c in block.columns):
-            rows.append([self.para(c, "cell_head") for c in [*block.columns, *[""] * n][:n]])
-        for row in block.rows:
-            rows.append([self.marked(c, "cell") or "" for c in [*row, *[""] * n][:n]])
+            rows.append([self.para(clip(c, look.max_cell), "cell_head")
+                         for c in [*block.columns, *[""] * n][:n]])
+        for row in shown:
+            rows.append([self.marked(clip(c, look.max_cell), "cell") or ""
+                         for c in [*row, *[""] * n][:n]])
         table = Table(
             rows,
             colWidths=[self.width / n] * n,
@@ -400,6 +420,8 @@ class _Story:
             )
         )
         found.append(table)
+        if more:
+            found.append(self.para(f"… and {more} more rows in the dossier", "small"))
         found.append(Spacer(1, 4))
         return found
 

@@ -140,3 +140,16 @@ def test_days_in_order_and_entries_by_time() -> None:
     assert "Thursday 12 June 2025" in pages[0] and "Friday breakfast" in pages[1]
     first = pages[0]
     assert first.index("Early walk") < first.index("Afternoon talks") < first.index("Call, time")
+
+
+def test_huge_key_points_stay_a_pocket_card() -> None:
+    huge = "A very long point. " * 300_000  # about 5 MB
+    brief = m.Brief(m.Meta(title="Huge"), [m.Section("Key points", [
+        m.TextBlock(huge),
+        m.TableBlock([f"C{i}" for i in range(9)], [[f"r{r}c{c}" for c in range(9)]
+                                                    for r in range(500)]),
+    ])])
+    reader = card(brief)
+    assert len(reader.pages) <= 4
+    text = text_of(reader)
+    assert "r0c0 — r0c1" in text and "… and 460 more rows in the dossier" in text
