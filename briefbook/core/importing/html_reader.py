@@ -48,6 +48,8 @@ _CLOSED_BY: dict[str, frozenset[str]] = {
     "tr": frozenset({"tr", "tbody", "thead", "tfoot"}),
     "thead": frozenset({"tbody", "tfoot"}),
     "tbody": frozenset({"tbody", "tfoot"}),
+    # Not what a browser does, but what a heading left open in pasted HTML means:
+    **{h: frozenset(_BLOCKS - {"body", "html"}) for h in ("h1", "h2", "h3", "h4", "h5", "h6")},
 }
 
 
@@ -144,6 +146,9 @@ def _text_of(node: Node | str) -> str:
         elif current.tag not in _SKIP:
             if current.tag == "br":
                 parts.append("\n")
+            elif current.tag in _SPACED:
+                parts.append(" ")
+                stack.append(" ")
             stack.extend(reversed(current.children))
     return "".join(parts)
 
