@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 from briefbook.core.timezones import ZonePair
 from briefbook.errors import Problem
 from briefbook.render import text as tx
-from briefbook.render.flowables import TextParagraph
+from briefbook.render.flowables import TextParagraph, plain_text_paragraph
 from briefbook.render.images import ImageFailure, LoadedImage, load_image
 from briefbook.render.theme import Theme
 
@@ -47,10 +47,18 @@ class BlockContext:
 
 
 def paragraphs(text: str, style: ParagraphStyle, ctx: BlockContext) -> list[Flowable]:
-    """User text (with inline markup) as Paragraph flowables, one per paragraph."""
+    """User text (with inline markup) as Paragraph flowables, one per paragraph.
+
+    Paragraphs without markup characters skip ReportLab's parser altogether.
+    """
     link = ctx.theme.palette.link.hexval().replace("0x", "#")
-    chunks = tx.paragraphs_markup(text, ctx.theme.max_paragraph_chars, link)
-    return [safe_paragraph(chunk, style) for chunk in chunks]
+    found: list[Flowable] = []
+    for raw in tx.split_paragraphs(text, ctx.theme.max_paragraph_chars):
+        if tx.has_markup(raw):
+            found.append(safe_paragraph(tx.to_markup(raw, link), style))
+        else:
+            found.append(plain_text_paragraph(raw, style))
+    return found
 
 
 def paragraph(text: str, style: ParagraphStyle, ctx: BlockContext) -> Paragraph:
@@ -62,7 +70,7 @@ def paragraph(text: str, style: ParagraphStyle, ctx: BlockContext) -> Paragraph:
 
 def plain_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     """Text with no markup at all (names, places, numbers) as a Paragraph."""
-    return safe_paragraph(tx.plain(text), style)
+    return plain_text_paragraph(tx.clean(text), style)
 
 
 def safe_paragraph(markup: str, style: ParagraphStyle) -> Paragraph:

@@ -3,12 +3,16 @@ the outline, contents entries, coloured tags."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.fonts import ps2tt
 from reportlab.lib.rl_accel import sameFrag
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, KeepTogether, ListFlowable, Paragraph, Table
 from reportlab.platypus.flowables import PageBreak
+from reportlab.platypus.paraparser import ParaFrag
 
 from briefbook.render.pagenumbers import PageNumbers
 
@@ -32,6 +36,44 @@ class TextParagraph(Paragraph):
         super()._setup(text, style, bulletText, frags, cleaner)
         if parsed and len(self.frags) > 1:
             self.frags = join_runs(self.frags)
+
+
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def plain_text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph of plain text, built without ReportLab's markup parser.
+
+    Most of a brief (table cells, names, paragraphs without ``*`` or ``[``) has
+    no markup, and parsing is the costliest step of making a Paragraph. The text
+    is never parsed, so it needs no escaping either: newlines become line breaks,
+    runs of spaces one space (non-breaking spaces are kept).
+    """
+    family, bold, italic = ps2tt(style.fontName)
+    del family
+
+    def frag(content: str, line_break: bool = False) -> ParaFrag:
+        f = ParaFrag()
+        f.rise = 0
+        f.greek = 0
+        f.link = []
+        f.fontName = style.fontName
+        f.bold = bold
+        f.italic = italic
+        f.fontSize = style.fontSize
+        f.textColor = style.textColor
+        f.us_lines = []
+        f.text = content
+        if line_break:
+            f.lineBreak = True
+        return f
+
+    frags: list[ParaFrag] = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            frags.append(frag("", line_break=True))
+        frags.append(frag(_SPACES.sub(" ", line).strip(" ")))
+    return Paragraph(text, style, frags=frags)
 
 
 def join_runs(frags: list[Any]) -> list[Any]:

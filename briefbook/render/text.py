@@ -113,9 +113,14 @@ class _Positions:
     singles: list[int]
 
 
+def has_markup(paragraph: str) -> bool:
+    """Whether a raw paragraph may hold our inline markup (``*`` or ``[``)."""
+    return "*" in paragraph or "[" in paragraph
+
+
 def to_markup(paragraph: str, link_color: str = "#1f4e8c") -> str:
     """Turn one raw paragraph (as from :func:`split_paragraphs`) into safe markup."""
-    if "*" not in paragraph and "[" not in paragraph:
+    if not has_markup(paragraph):
         return escape(paragraph).replace("\n", "<br/>")
     pos = _closers(paragraph)
     out: list[str] = []

@@ -194,3 +194,27 @@ def test_export_result(tmp_path: Path, rich_brief: m.Brief) -> None:
     assert result.path.read_bytes() == result.pdf
     assert result.size == len(result.pdf)
     assert result.page_count >= 7
+
+
+def test_text_without_markup_characters_prints_literally_too() -> None:
+    # No '*' or '[': this text takes the path that never meets ReportLab's parser.
+    text = 'AT&T <img src="/etc/passwd"> <b>open &amp; &#60;\n  two   spaces\u00a0kept'
+    brief = make_brief([m.Section("Plain", [m.TextBlock(text), m.TableBlock(["A"], [[text]])])])
+    _, reader = render(brief)
+    body = page_texts(reader)[2]
+    assert body.count('AT&T <img src="/etc/passwd"> <b>open &amp; &#60;') == 2
+    assert "two spaces" in body
+
+
+def test_plain_and_parsed_paragraphs_lay_out_alike() -> None:
+    from briefbook.render.context import safe_paragraph
+    from briefbook.render.flowables import plain_text_paragraph
+    from briefbook.render.text import escape
+    from briefbook.render.theme import DEFAULT_THEME, register_fonts
+
+    register_fonts()
+    style = DEFAULT_THEME.styles["body"]
+    text = "Lorem ipsum dolor sit amet, consectetur <adipiscing> elit & more. " * 12
+    fast = plain_text_paragraph(text + "\nsecond line", style)
+    parsed = safe_paragraph(escape(text) + "<br/>second line", style)
+    assert fast.wrap(300, 1000) == parsed.wrap(300, 1000)
