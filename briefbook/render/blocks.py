@@ -188,11 +188,7 @@ def recommendations_block(block: m.RecommendationsBlock, ctx: BlockContext) -> l
             Paragraph("", st["cell"])
         ]
         if rec.rationale.strip():
-            rationale = paragraphs(rec.rationale, st["cell_small"], ctx)
-            if rationale:
-                first = rationale[0]
-                rationale[0] = safe_paragraph("<i>Rationale:</i> " + first.text, st["cell_small"])
-            main.extend(rationale)
+            main.extend(paragraphs(rec.rationale, st["cell_small"], ctx, "<i>Rationale:</i> "))
         tag: Any = ""
         if rec.priority in colors_by_priority:
             tag = PriorityTag(

@@ -46,15 +46,21 @@ class BlockContext:
         return self.images[path]
 
 
-def paragraphs(text: str, style: ParagraphStyle, ctx: BlockContext) -> list[Flowable]:
+def paragraphs(
+    text: str, style: ParagraphStyle, ctx: BlockContext, lead_markup: str = ""
+) -> list[Flowable]:
     """User text (with inline markup) as Paragraph flowables, one per paragraph.
 
-    Paragraphs without markup characters skip ReportLab's parser altogether.
+    ``lead_markup`` is markup of ours (never user text) put before the first
+    paragraph, e.g. ``<i>Rationale:</i>``. Paragraphs without markup characters
+    skip ReportLab's parser altogether.
     """
     link = ctx.theme.palette.link.hexval().replace("0x", "#")
     found: list[Flowable] = []
     for raw in tx.split_paragraphs(text, ctx.theme.max_paragraph_chars):
-        if tx.has_markup(raw):
+        if lead_markup and not found:
+            found.append(safe_paragraph(lead_markup + tx.to_markup(raw, link), style))
+        elif tx.has_markup(raw):
             found.append(safe_paragraph(tx.to_markup(raw, link), style))
         else:
             found.append(plain_text_paragraph(raw, style))

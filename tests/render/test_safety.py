@@ -218,3 +218,20 @@ def test_plain_and_parsed_paragraphs_lay_out_alike() -> None:
     fast = plain_text_paragraph(text + "\nsecond line", style)
     parsed = safe_paragraph(escape(text) + "<br/>second line", style)
     assert fast.wrap(300, 1000) == parsed.wrap(300, 1000)
+
+
+def test_rationale_without_markup_characters_is_not_parsed() -> None:
+    hostile = '<img src="/etc/passwd"/> <a href="javascript:alert(1)">x</a> AT&T'
+    brief = make_brief(
+        [
+            m.Section(
+                "Advice",
+                [m.RecommendationsBlock([m.Recommendation("Act", hostile, "Unit", "high")])],
+            )
+        ]
+    )
+    result, reader = render(brief)
+    text = " ".join(page_texts(reader)[2].split())
+    assert f"Rationale: {hostile}" in text
+    assert all("/A" not in annot for _, annot in links(reader))
+    assert all(not page.images for page in reader.pages)
