@@ -1,13 +1,13 @@
 """The dossier's entry point: one render, laid out in a single pass.
 
 :mod:`.story` says what goes into the dossier, :mod:`.template` holds the
-ReportLab document template. The layout runs once. The contents come before the body and their length does
-not depend on page numbers (each entry reserves room for its number), so they
-can be laid out first. Numbers known only at the end, the contents' page
-numbers and the "of Y" of every page, are named forms that the pages reference
-as they are drawn and that are defined after the last page, just before the
-file is saved. Links and outline entries use named destinations, which
-ReportLab also resolves on saving.
+ReportLab document template. The layout runs once: the contents come before the
+body and their length does not depend on page numbers (each entry reserves room
+for its number), so they can be laid out first. Numbers known only at the end,
+the contents' page numbers and the "of Y" of every page, are named forms that
+the pages reference as they are drawn and that are defined after the last page,
+just before the file is saved. Links and outline entries use named
+destinations, which ReportLab also resolves on saving.
 """
 
 from __future__ import annotations

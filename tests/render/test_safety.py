@@ -230,7 +230,7 @@ def test_rationale_without_markup_characters_is_not_parsed() -> None:
             )
         ]
     )
-    result, reader = render(brief)
+    _, reader = render(brief)
     text = " ".join(page_texts(reader)[2].split())
     assert f"Rationale: {hostile}" in text
     assert all("/A" not in annot for _, annot in links(reader))
