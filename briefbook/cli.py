@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
                         "since version N' page comparing with an earlier .brief.yaml")
     export.add_argument("--no-home-times", action="store_true", help="print local times only, "
                         "even when the brief names a home time zone")
+    export.add_argument("--allow-outside-images", action="store_true", help="embed pictures "
+                        "from outside the brief's folder too (left out by default, so that a "
+                        "brief from someone else cannot copy your files into its PDF)")
 
     diff = commands.add_parser("diff", help="list the changes between two versions of a brief")
     diff.add_argument("old", type=Path, help="the earlier .brief.yaml")
@@ -156,7 +159,8 @@ def _export(args: argparse.Namespace) -> int:
 
             result = export_pdf(job.brief, job.path, RenderOptions(
                 page_size=args.page_size, reproducible=args.reproducible, edition=job.edition,
-                home_times=home_times, changes=job.changes, password=password))
+                home_times=home_times, changes=job.changes, password=password,
+                allow_outside_images=args.allow_outside_images))
         _warn(result.warnings)
         unit = "card" if args.pocket_card else "page"
         pages = f"{result.page_count} {unit}{'s' if result.page_count != 1 else ''}"

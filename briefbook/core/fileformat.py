@@ -108,22 +108,28 @@ def _unknown_zones(brief: m.Brief, path: Path) -> list[Problem]:
 
 
 def _missing_files(brief: m.Brief, path: Path) -> list[Problem]:
+    """Pictures that are missing, or that lie outside the brief's folder (and so are
+    left out of the PDF unless the user allows them: a brief from someone else must
+    not pull a file from the reader's computer into its PDF)."""
+    from briefbook.core.imagepaths import image_refs, is_inside, resolve_image
+
     folder = path.parent
     found: list[Problem] = []
-    if brief.meta.logo and not (folder / brief.meta.logo).is_file():
-        found.append(Problem(f"the logo {brief.meta.logo!r} does not exist", path,
-                             where="meta"))
-    for _, section in brief.walk_sections():
-        for number, block in enumerate(section.blocks, start=1):
-            files: list[str] = []
-            if isinstance(block, m.ImageBlock):
-                files.append(block.path)
-            elif isinstance(block, m.PeopleBlock):
-                files.extend(person.photo for person in block.people if person.photo)
-            for name in files:
-                if not (folder / name).is_file():
-                    found.append(Problem(f"the image {name!r} does not exist", path,
-                                         where=f"section {section.title!r}, block {number}"))
+    for ref in image_refs(brief):
+        noun = "the logo" if ref.kind == "logo" else f"the {ref.kind}"
+        try:
+            if "\x00" in ref.path:
+                raise ValueError("it holds a NUL character")
+            if not is_inside(ref.path, folder):
+                message = (f"{noun} {ref.path!r} is outside the brief's folder, so it is left "
+                           "out of the PDF unless allowed when exporting")
+            elif not resolve_image(ref.path, folder).is_file():
+                message = f"{noun} {ref.path!r} does not exist"
+            else:
+                continue
+        except (OSError, ValueError) as exc:  # a name the system refuses
+            message = f"{noun} {ref.path!r} cannot be used: {getattr(exc, 'strerror', None) or exc}"
+        found.append(Problem(message, path, where=ref.where))
     return found
 
 

@@ -42,6 +42,12 @@ class RenderOptions:
     #: Protect the exported file with this password (AES-256; printing allowed, copying
     #: not). Used by export_pdf only, never stored. Encrypted output is not reproducible.
     password: str = field(default="", repr=False)
+    #: Pictures outside the brief's folder to embed anyway: their real paths (as
+    #: ``Path.resolve()`` gives them), each allowed by the user. Others are left out
+    #: with a warning, so a brief from someone else cannot embed a local file.
+    allowed_images: frozenset[Path] = field(default_factory=frozenset)
+    #: Embed pictures from anywhere (``briefbook export --allow-outside-images``).
+    allow_outside_images: bool = False
 
 
 @dataclass

@@ -13,7 +13,7 @@ from briefbook.core.timezones import ZonePair
 from briefbook.errors import Problem
 from briefbook.render import text as tx
 from briefbook.render.flowables import TextParagraph, plain_text_paragraph
-from briefbook.render.images import ImageFailure, LoadedImage, load_image
+from briefbook.render.images import ImageFailure, ImagePolicy, LoadedImage, load_image
 from briefbook.render.theme import Theme
 
 
@@ -34,6 +34,8 @@ class BlockContext:
     zones: ZonePair | None = None
     #: The day an undated schedule entry is taken to be on (for its home time).
     fallback_date: dt.date | None = None
+    #: Which picture files may be read (None: any, for callers that check themselves).
+    image_policy: ImagePolicy | None = None
 
     def warn(self, message: str) -> None:
         """Record a warning about the current place."""
@@ -42,7 +44,7 @@ class BlockContext:
     def image(self, path: str) -> LoadedImage | ImageFailure:
         """Load (once per render) and fully decode a picture of the brief."""
         if path not in self.images:
-            self.images[path] = load_image(path, self.base_dir)
+            self.images[path] = load_image(path, self.base_dir, self.image_policy)
         return self.images[path]
 
 

@@ -19,10 +19,12 @@ import os
 from reportlab.platypus.doctemplate import LayoutError
 
 from briefbook.core import editions
+from briefbook.core.imagepaths import image_folder
 from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError, RenderError
 from briefbook.render.api import RenderOptions, RenderResult
 from briefbook.render.blocks import BlockContext
+from briefbook.render.images import ImagePolicy
 from briefbook.render.pages import PageDecorator
 from briefbook.render.story import build_story, metadata, running_text, set_zones, short
 from briefbook.render.template import BuildState, DossierTemplate, ProgressAborted
@@ -47,6 +49,12 @@ def _reproducible_time(brief: Brief, options: RenderOptions) -> tuple[bool, floa
     return True, midnight.timestamp()
 
 
+def image_policy(brief: Brief, options: RenderOptions) -> ImagePolicy:
+    """Pictures come from the brief's folder, or are ones the options allow."""
+    return ImagePolicy(image_folder(brief), frozenset(options.allowed_images),
+                       options.allow_outside_images)
+
+
 def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     """Lay the brief out in one pass and return the PDF with its report.
 
@@ -61,7 +69,8 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     reproducible, fixed_time = _reproducible_time(brief, options)
     frame_w = page_size[0] - theme.margin_left - theme.margin_right
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
-    ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source)
+    ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source,
+                       image_policy=image_policy(brief, options))
     if options.home_times is not False:
         set_zones(brief, ctx)
     state = BuildState()

@@ -1,17 +1,31 @@
-"""Loading pictures safely: read once, decode fully, refuse anything but PNG and JPEG.
+"""Loading pictures safely: only from the brief's folder, read once, size checked
+before decoding, decoded fully, anything but PNG and JPEG refused.
 
 ReportLab embeds a truncated JPEG without complaint, so every image is decoded
 with Pillow before it reaches the story; a picture that fails becomes a
 :class:`ImageFailure` and the caller prints a placeholder with a warning.
+
+A picture outside the brief's folder (an absolute path, a ``../`` or a link
+that leaves it) is left out unless the :class:`ImagePolicy` allows it, so a
+brief from someone else cannot copy a local file into an e-mailed PDF.
+
+Memory stays bounded: files over ``MAX_BYTES`` are not read, and the pixel
+size a file declares is checked against ``MAX_PIXELS`` before anything is
+decoded. That check is ours, whatever Pillow's global ``MAX_IMAGE_PIXELS``
+says (a library does not change another's globals); Pillow's own
+decompression-bomb warning is turned into a refusal for this call.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image as PILImage
+
+from briefbook.core.imagepaths import is_inside, real_path, resolve_image
 
 #: Formats a brief may use (Pillow's names).
 ALLOWED_FORMATS = ("PNG", "JPEG")
@@ -42,18 +56,47 @@ class ImageFailure:
     reason: str
 
 
+#: Why a picture whose name holds a NUL (or that the system refuses) is left out.
+BAD_NAME = "the file name cannot be used"
+#: Why a picture outside the brief's folder is left out (the warning says which one).
+OUTSIDE_REASON = "outside the brief's folder (allow it when exporting if you trust the brief)"
+
+
+@dataclass(frozen=True)
+class ImagePolicy:
+    """Which picture files a render may read: those in ``folder`` or below it, the
+    files in ``allowed`` (real paths the user allowed), or any with ``allow_all``."""
+
+    folder: Path
+    allowed: frozenset[Path] = field(default_factory=frozenset)
+    allow_all: bool = False
+
+    def permits(self, path: str) -> bool:
+        if self.allow_all or is_inside(path, self.folder):
+            return True
+        return real_path(resolve_image(path, self.folder)) in self.allowed
+
+
 def resolve(path: str, base_dir: Path | None) -> Path:
     """A brief's image path as a file path: relative paths are relative to ``base_dir``."""
-    candidate = Path(path).expanduser()
-    if not candidate.is_absolute() and base_dir is not None:
-        candidate = base_dir / candidate
-    return candidate
+    return resolve_image(path, base_dir)
 
 
-def load_image(path: str, base_dir: Path | None) -> LoadedImage | ImageFailure:
-    """Read and fully decode one PNG or JPEG file; never raises for a bad file."""
+def load_image(path: str, base_dir: Path | None,
+               policy: ImagePolicy | None = None) -> LoadedImage | ImageFailure:
+    """Read and fully decode one PNG or JPEG file; never raises for a bad file.
+
+    With a ``policy``, a file it does not permit is not even looked at.
+    """
     if not path.strip():
         return ImageFailure("no file given")
+    if "\x00" in path:
+        return ImageFailure(BAD_NAME)
+    try:
+        if policy is not None and not policy.permits(path):
+            return ImageFailure(OUTSIDE_REASON)
+    except (OSError, ValueError):
+        return ImageFailure(BAD_NAME)
     file = resolve(path, base_dir)
     try:
         if not file.is_file():
@@ -63,23 +106,29 @@ def load_image(path: str, base_dir: Path | None) -> LoadedImage | ImageFailure:
         data = file.read_bytes()
     except OSError as exc:
         return ImageFailure(exc.strerror or "cannot be read")
+    except ValueError:  # a NUL in the name
+        return ImageFailure(BAD_NAME)
     return decode_image(data)
 
 
 def decode_image(data: bytes) -> LoadedImage | ImageFailure:
     """Check and fully decode image bytes."""
     try:
-        with PILImage.open(io.BytesIO(data)) as img:
-            fmt = img.format or ""
-            if fmt not in ALLOWED_FORMATS:
-                return ImageFailure(f"not a PNG or JPEG picture ({fmt or 'unknown format'})")
-            width, height = img.size
-            if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
-                return ImageFailure("picture too large")
-            img.load()
-            dpi_info = img.info.get("dpi")
-    except PILImage.DecompressionBombError:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(io.BytesIO(data), formats=ALLOWED_FORMATS) as img:
+                width, height = img.size
+                if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
+                    return ImageFailure(f"picture too large ({width} x {height} pixels)")
+                img.load()
+                dpi_info = img.info.get("dpi")
+    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
         return ImageFailure("picture too large")
+    except PILImage.UnidentifiedImageError:
+        other = _format_name(data)
+        if other:
+            return ImageFailure(f"not a PNG or JPEG picture ({other})")
+        return ImageFailure("damaged or unreadable picture")
     except Exception:  # Pillow raises assorted errors (OSError, ValueError, ...) on bad files
         return ImageFailure("damaged or unreadable picture")
     dpi: float | None = None
@@ -89,3 +138,14 @@ def decode_image(data: bytes) -> LoadedImage | ImageFailure:
         except (TypeError, ValueError):
             dpi = None
     return LoadedImage(data=data, width=width, height=height, dpi=dpi)
+
+
+def _format_name(data: bytes) -> str:
+    """The picture format a refused file seems to be ("" if none), from its header only."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            with PILImage.open(io.BytesIO(data)) as img:
+                return img.format or ""
+    except Exception:  # anything Pillow cannot name
+        return ""

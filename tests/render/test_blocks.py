@@ -212,6 +212,7 @@ def test_big_image_is_scaled_to_fit_the_frame(tmp_path: Path) -> None:
 
     Image.new("RGB", (1200, 3000), (200, 200, 200)).save(tmp_path / "tall.png")
     brief = one_section(m.ImageBlock(str(tmp_path / "tall.png"), "Tall"))
+    brief.source = tmp_path / "visit.brief.yaml"  # an absolute path inside the brief's folder
     result, _reader = render(brief)
     assert result.page_count == 3 and not result.warnings
 
