@@ -3,17 +3,19 @@
 The command line and the app both describe an export as an
 :class:`ExportRequest`; :func:`plan_exports` turns it into the list of briefs
 to render and the file each one goes to, named after the brief (date, title,
-version) and what it is (edition, whose itinerary, pocket card). A changes
+version) and what it is (edition, whose itinerary, pocket card, numbered
+copy: each copy is a file of its own, ``... copy 03 Name.pdf``). A changes
 page is computed against the earlier brief filtered the *same* way, so an
 edition's changes page never mentions what the edition leaves out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefbook.core import model as m
+from briefbook.core.copies import Copy, copy_path
 from briefbook.core.diff import BriefDiff, diff_briefs
 from briefbook.core.editions import apply_edition, find_edition
 from briefbook.core.itinerary import find_participant, itinerary_for, participants
@@ -34,6 +36,8 @@ class ExportRequest:
     pocket: bool = False
     #: The earlier brief, for a "Changes since version N" page.
     changes_since: m.Brief | None = None
+    #: Numbered copies, one file each (empty: one unnumbered file).
+    copies: list[Copy] = field(default_factory=list)
 
 
 @dataclass
@@ -45,6 +49,8 @@ class ExportJob:
     edition: str = ""
     person: str = ""
     changes: BriefDiff | None = None
+    #: What a numbered copy prints on its cover and in its footer ("Copy 3 of 12 – Name").
+    stamp: str = ""
 
 
 def itinerary_suffix(person: str) -> str:
@@ -63,8 +69,13 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | None,
     if request.pocket and request.changes_since is not None:
         raise BriefbookError("the pocket card has no changes page; export the dossier with "
                              "the changes page, or the pocket card on its own")
+    if request.pocket and request.copies:
+        raise BriefbookError("pocket cards are not numbered; leave out the copies or "
+                             "recipients option")
     editions = _editions(brief, request)
     many = request.all_editions or request.all_people
+    if request.copies and output is not None and output.is_dir():
+        many = True  # numbered copies into a folder, under their default names
     if many:
         folder = output or default_folder
         if not folder.is_dir():
@@ -90,8 +101,11 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | None,
             if earlier is not None:
                 before = itinerary_for(earlier, person, missing_ok=True) if person else earlier
                 changes = diff_briefs(before, job_brief)
-            jobs.append(ExportJob(job_brief, path, edition.name if edition else "", person,
-                                  changes))
+            for number in request.copies or [None]:
+                jobs.append(ExportJob(
+                    job_brief, copy_path(path, number) if number else path,
+                    edition.name if edition else "", person, changes,
+                    number.stamp if number else ""))
     return jobs
 
 

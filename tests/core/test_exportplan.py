@@ -77,3 +77,40 @@ def test_a_person_missing_from_the_earlier_version(tmp_path: Path) -> None:
                         tmp_path)
     assert jobs[0].changes is not None
     assert {c.kind for c in jobs[0].changes.changes} >= {"entry_added", "section_added"}
+
+
+def test_copies_make_one_file_each_with_a_stamp(tmp_path: Path) -> None:
+    from briefbook.core.copies import numbered_copies, recipient_copies
+
+    brief = load(DATA / "editions.brief.yaml")
+    jobs = plan_exports(brief, ExportRequest(edition="press", copies=numbered_copies(3)),
+                        None, tmp_path)
+    assert names(jobs) == [f"2025-09-03 Ministerial talks v2 press copy 0{n}.pdf"
+                           for n in (1, 2, 3)]
+    assert [job.stamp for job in jobs] == ["Copy 1 of 3", "Copy 2 of 3", "Copy 3 of 3"]
+    assert all(job.edition == "press" for job in jobs)
+    named = plan_exports(brief, ExportRequest(copies=recipient_copies(["Ann", "Bo"])),
+                         tmp_path / "talks.pdf", tmp_path)
+    assert names(named) == ["talks copy 01 Ann.pdf", "talks copy 02 Bo.pdf"]
+    assert named[1].stamp == "Copy 2 of 2 – Bo"
+    into_folder = plan_exports(brief, ExportRequest(copies=numbered_copies(1)), tmp_path,
+                               tmp_path / "elsewhere")
+    assert [job.path for job in into_folder] == [
+        tmp_path / "2025-09-03 Ministerial talks v2 copy 01.pdf"]
+
+
+def test_all_editions_times_copies(tmp_path: Path) -> None:
+    from briefbook.core.copies import numbered_copies
+
+    jobs = plan_exports(load(DATA / "editions.brief.yaml"),
+                        ExportRequest(all_editions=True, copies=numbered_copies(2)), None,
+                        tmp_path)
+    assert len(jobs) == 6 and len({job.path for job in jobs}) == 6
+
+
+def test_pocket_cards_are_not_numbered(tmp_path: Path) -> None:
+    from briefbook.core.copies import numbered_copies
+
+    with pytest.raises(BriefbookError, match="not numbered"):
+        plan_exports(load(HARBOUR), ExportRequest(pocket=True, copies=numbered_copies(2)),
+                     None, tmp_path)
