@@ -14,7 +14,7 @@ from briefbook.render.downsample import (
     prepare,
 )
 from briefbook.render.images import decode_image
-from tests.support.photos import badge, encode, line_art, photo
+from support.photos import badge, encode, line_art, photo
 
 
 def opened(data: bytes) -> Image.Image:
