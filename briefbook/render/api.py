@@ -13,6 +13,7 @@ from briefbook.errors import Problem
 
 if TYPE_CHECKING:
     from briefbook.core.diff import BriefDiff
+    from briefbook.render.downsample import ImageProfile
 
 #: Called with (pages laid out so far, best estimate of the total);
 #: may be called from a worker thread.
@@ -48,6 +49,12 @@ class RenderOptions:
     allowed_images: frozenset[Path] = field(default_factory=frozenset)
     #: Embed pictures from anywhere (``briefbook export --allow-outside-images``).
     allow_outside_images: bool = False
+    #: A numbered copy's stamp, "Copy 3 of 12 – Name", printed on the cover and in every
+    #: footer ("" for an unnumbered export). User text: it is printed as typed.
+    copy_stamp: str = ""
+    #: How pictures are embedded (``image_profile("email")`` downsamples and
+    #: recompresses them); ``None`` embeds the files as they are.
+    images: ImageProfile | None = None
 
 
 @dataclass

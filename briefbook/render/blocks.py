@@ -254,16 +254,18 @@ def _photo(path: str, width: float, ctx: BlockContext) -> Flowable:
         ctx.warn(f"photo {path!r} left out: {loaded.reason}")
         return placeholder(path, loaded.reason, width, width * 1.2, ctx)
     height = width * loaded.height / loaded.width
-    return picture(loaded, width, min(height, width * 1.6))
+    return picture(loaded, width, min(height, width * 1.6), ctx)
 
 
 # --- images, notes, page breaks ----------------------------------------------------
 
 
-def picture(loaded: LoadedImage, width: float, height: float) -> Image:
+def picture(loaded: LoadedImage, width: float, height: float, ctx: BlockContext) -> Image:
+    """The picture printed ``width`` x ``height`` points, as the render's profile embeds it."""
     import io
 
-    return Image(io.BytesIO(loaded.data), width=width, height=height)
+    return Image(io.BytesIO(ctx.picture_data(loaded, width, height)), width=width,
+                 height=height)
 
 
 def placeholder(path: str, reason: str, width: float, height: float, ctx: BlockContext) -> Flowable:
@@ -298,7 +300,7 @@ def image_block(block: m.ImageBlock, ctx: BlockContext) -> list[Flowable]:
         width, height = loaded.natural_size(t.image_dpi)
         max_h = ctx.frame_height * 0.8
         scale = min(1.0, ctx.frame_width / width, max_h / height)
-        image = picture(loaded, width * scale, height * scale)
+        image = picture(loaded, width * scale, height * scale, ctx)
         image.hAlign = "CENTER"
         found.append(image)
     if block.caption.strip():

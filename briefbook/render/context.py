@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 from briefbook.core.timezones import ZonePair
 from briefbook.errors import Problem
 from briefbook.render import text as tx
+from briefbook.render.downsample import PicturePrep
 from briefbook.render.flowables import TextParagraph, plain_text_paragraph
 from briefbook.render.images import ImageFailure, ImagePolicy, LoadedImage, load_image
 from briefbook.render.theme import Theme
@@ -36,6 +37,8 @@ class BlockContext:
     fallback_date: dt.date | None = None
     #: Which picture files may be read (None: any, for callers that check themselves).
     image_policy: ImagePolicy | None = None
+    #: Downsampling and recompression of pictures (None: embed the files as they are).
+    pictures: PicturePrep | None = None
 
     def warn(self, message: str) -> None:
         """Record a warning about the current place."""
@@ -46,6 +49,12 @@ class BlockContext:
         if path not in self.images:
             self.images[path] = load_image(path, self.base_dir, self.image_policy)
         return self.images[path]
+
+    def picture_data(self, loaded: LoadedImage, width: float, height: float) -> bytes:
+        """The bytes to embed for a picture printed ``width`` x ``height`` points."""
+        if self.pictures is None:
+            return loaded.data
+        return self.pictures.data_for(loaded, width, height)
 
 
 def paragraphs(

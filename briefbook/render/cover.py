@@ -104,6 +104,6 @@ def _logo(path: str, ctx: BlockContext) -> Any:
         return None
     width, height = loaded.natural_size(ctx.theme.image_dpi)
     scale = min(1.0, (2.6 * 28.35) / height, (ctx.frame_width * 0.5) / width)
-    image = picture(loaded, width * scale, height * scale)
+    image = picture(loaded, width * scale, height * scale, ctx)
     image.hAlign = "LEFT"
     return image

@@ -24,6 +24,7 @@ from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError, RenderError
 from briefbook.render.api import RenderOptions, RenderResult
 from briefbook.render.blocks import BlockContext
+from briefbook.render.downsample import PicturePrep
 from briefbook.render.images import ImagePolicy
 from briefbook.render.pages import PageDecorator
 from briefbook.render.story import build_story, metadata, running_text, set_zones, short
@@ -70,7 +71,8 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     frame_w = page_size[0] - theme.margin_left - theme.margin_right
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source,
-                       image_policy=image_policy(brief, options))
+                       image_policy=image_policy(brief, options),
+                       pictures=PicturePrep(options.images) if options.images else None)
     if options.home_times is not False:
         set_zones(brief, ctx)
     state = BuildState()

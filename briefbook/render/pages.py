@@ -1,5 +1,6 @@
 """What every page carries: markings top and bottom, running header and footer,
-"Page X of Y" and the DRAFT watermark.
+"Page X of Y", the DRAFT watermark, and a numbered copy's stamp (boxed at the
+top of the cover, first in every footer).
 
 Everything but the page number and the watermark is the same on every body
 page, so it is drawn once into a PDF form and each page only references it:
@@ -31,6 +32,8 @@ class RunningText:
     version_date: str
     footer_text: str
     draft: bool
+    #: A numbered copy's stamp, "Copy 3 of 12 – Name" ("" for none).
+    stamp: str = ""
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -105,6 +108,7 @@ class PageDecorator:
         box = {"lowerx": 0, "lowery": 0, "upperx": self.width, "uppery": self.height}
         canv.beginForm(COVER_FORM, **box)
         self._cover_band(canv)
+        self._cover_stamp(canv)
         canv.endForm()
         canv.beginForm(BODY_FORM, **box)
         self._header(canv)
@@ -125,6 +129,26 @@ class PageDecorator:
         t = self.theme
         canv.setFillColor(t.palette.navy)
         canv.rect(0, 0, t.cover_band_width, self.height, stroke=0, fill=1)
+
+    def _cover_stamp(self, canv: Canvas) -> None:
+        """The copy's stamp in a box at the cover's top right, under the marking."""
+        if not self.running.stamp:
+            return
+        t = self.theme
+        font, size, pad = t.fonts.sans_bold, t.stamp_size, t.stamp_padding
+        right = self.width - t.margin_right
+        room = self.width - t.margin_left - t.margin_right - 2 * pad
+        text = fit_text(self.running.stamp, font, size, room)
+        width = stringWidth(text, font, size) + 2 * pad
+        y = self.height - t.header_inset - size * 0.3
+        canv.saveState()
+        canv.setStrokeColor(t.palette.navy)
+        canv.setLineWidth(0.9)
+        canv.rect(right - width, y - pad, width, size + 2 * pad - size * 0.2, stroke=1, fill=0)
+        canv.setFillColor(t.palette.navy)
+        canv.setFont(font, size)
+        canv.drawRightString(right - pad, y, text)
+        canv.restoreState()
 
     def _watermark(self, canv: Canvas) -> None:
         t = self.theme
@@ -169,19 +193,26 @@ class PageDecorator:
         canv.restoreState()
 
     def _footer(self, canv: Canvas) -> None:
-        """The rule and the organisation; the page number is drawn per page."""
+        """The rule, the copy's stamp and the organisation; the page number is drawn
+        per page. The stamp comes first and is shortened last."""
         t = self.theme
         left, right = t.margin_left, self.width - t.margin_right
         y = self._footer_y()
         font, size = t.fonts.sans, t.running_size
+        room = (right - left) * 0.7
         canv.saveState()
         canv.setStrokeColor(t.palette.rule)
         canv.setLineWidth(0.5)
         canv.line(left, y + size + 4, right, y + size + 4)
-        if self.running.footer_text:
+        x = left
+        if self.running.stamp:
+            stamp = fit_text(self.running.stamp, t.fonts.sans_bold, size, room)
+            canv.setFont(t.fonts.sans_bold, size)
+            canv.setFillColor(t.palette.navy)
+            canv.drawString(x, y, stamp)
+            x += stringWidth(stamp + "   ", t.fonts.sans_bold, size)
+        if self.running.footer_text and left + room - x > size * 3:
             canv.setFont(font, size)
             canv.setFillColor(t.palette.grey)
-            canv.drawString(
-                left, y, fit_text(self.running.footer_text, font, size, (right - left) * 0.7)
-            )
+            canv.drawString(x, y, fit_text(self.running.footer_text, font, size, left + room - x))
         canv.restoreState()

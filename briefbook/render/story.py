@@ -263,6 +263,7 @@ def running_text(brief: Brief, options: RenderOptions) -> RunningText:
         version_date=" · ".join(parts),
         footer_text=" · ".join(x for x in footer if x),
         draft=meta.status != "final",
+        stamp=one_line(options.copy_stamp),
     )
 
 

@@ -131,6 +131,9 @@ class Theme:
     table_leading: float = 11.8
     running_size: float = 8.0
     marking_size: float = 9.0
+    #: A numbered copy's stamp on the cover: its size and the padding of its box.
+    stamp_size: float = 10.0
+    stamp_padding: float = 4.0
     h1_size: float = 17.0
     h2_size: float = 13.0
     cover_title_size: float = 30.0
