@@ -31,9 +31,9 @@ class SectionActions(QObject):
         self.tree = tree
         self.document = document
         self.add_menu = QMenu("&Add Section", parent)
+        # Filled when first opened: the section templates are a YAML file to read.
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
         self.add_menu.setToolTip("Add a section from a template after the selected one")
-        self._fill_add_menu()
 
         def action(text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
             act = QAction(text, parent)
@@ -115,7 +115,8 @@ class SectionActions(QObject):
         self.outdent.setEnabled(path is not None and len(path) == 2)
 
     def _fill_add_menu(self) -> None:
-        self.add_menu.clear()
+        if self.add_menu.actions():
+            return  # the templates do not change while the app runs
         for label, section in _templates():
             act = self.add_menu.addAction(label)
             act.setStatusTip(f"Add a “{label}” section after the selected one")

@@ -50,6 +50,18 @@ def test_cover_form_edits_the_brief_and_the_title_bar(qtbot, window: MainWindow)
     assert cover.draft.isChecked()
 
 
+def test_time_zone_fields_offer_the_zone_names_once_focused(qtbot, window: MainWindow) -> None:
+    window.tree.select_path(None)
+    cover = window.editor
+    assert isinstance(cover, CoverEditor)
+    field = cover.fields["home_timezone"]
+    field.setFocus()
+    qtbot.waitUntil(lambda: cover.zone_names.rowCount() > 0)
+    names = cover.zone_names.stringList()
+    assert "Europe/Rome" in names
+    assert field.completer().model() is cover.zone_names
+
+
 def test_schedule_keeps_day_and_time_order_and_shows_clashes(qtbot, window: MainWindow) -> None:
     select_title(window, "Schedule")
     (editor,) = editors_of(window, "Schedule")

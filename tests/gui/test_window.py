@@ -32,7 +32,9 @@ def test_add_a_section_from_a_template_then_undo_and_redo(qtbot, window: MainWin
     select_title(window, "Schedule")
     before = titles(window)
     menu = window.sections.add_menu
-    window.sections._fill_add_menu()
+    assert not menu.actions()  # filled when first opened, not at start-up
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    menu.hide()
     labels = [act.text() for act in menu.actions()]
     assert "Press lines" in labels or len(labels) >= 5
     act = menu.actions()[0]

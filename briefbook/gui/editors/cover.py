@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import copy
+from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, QStringListModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -43,8 +44,9 @@ _TEXT_FIELDS = [
 ]
 
 
+@cache
 def time_zone_names() -> list[str]:
-    """Every IANA time zone name this system knows, sorted."""
+    """Every IANA time zone name this system knows, sorted (read once: it scans a folder)."""
     import zoneinfo
 
     try:
@@ -83,11 +85,15 @@ class CoverEditor(QScrollArea):
             edit.textEdited.connect(lambda text, n=name: self._set(n, text, merge=True))
             self.fields[name] = edit
         self.fields["version"].setMaximumWidth(120)
-        zones = QCompleter(time_zone_names(), self)
+        # The zone names are filled in when a zone field first gets the focus: reading them
+        # scans the system's zone folder, which the first screen need not wait for.
+        self.zone_names = QStringListModel(self)
+        zones = QCompleter(self.zone_names, self)
         zones.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         zones.setFilterMode(Qt.MatchFlag.MatchContains)
         for name in ("timezone", "home_timezone"):
             self.fields[name].setCompleter(zones)
+            self.fields[name].installEventFilter(self)
 
         self.start = OptionalDateEdit()
         self.end = OptionalDateEdit()
@@ -174,6 +180,11 @@ class CoverEditor(QScrollArea):
 
         document.meta_changed.connect(self._meta_changed)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and self.zone_names.rowCount() == 0:
+            self.zone_names.setStringList(time_zone_names())
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         meta = self.document.brief.meta
