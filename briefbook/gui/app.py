@@ -41,13 +41,27 @@ def start_file(path: Path | None, settings: Settings) -> tuple[Path | None, bool
     return example_path(), True
 
 
-def open_window(path: Path | None = None, settings: Settings | None = None):
-    """Create the main window and start loading what it should show (see ``start_file``)."""
+def open_window(path: Path | None = None, settings: Settings | None = None,
+                recover: bool = True):
+    """Create the main window and start loading what it should show (see ``start_file``).
+
+    With ``recover``, work left unsaved by a briefbook that crashed is offered
+    first; recovered work takes the place of the start file.
+    """
     from briefbook.gui.mainwindow import MainWindow
+    from briefbook.gui.recovery import recover_at_start
 
     settings = settings or load_settings()
     window = MainWindow(settings)
     target, untitled = start_file(path, settings)
+    if recover and recover_at_start(window, settings):
+        shown = [w.document.path for w in (window, *window.companions)]
+        if path is not None and Path(path) not in shown:  # the file asked for, beside them
+            beside = MainWindow(settings)
+            beside.files.open_path(Path(path), ask=False)
+            window.companions.append(beside)
+            beside.show()
+        target = None
     if target is not None:
         window.files.open_path(target, ask=False, untitled=untitled)
     if not settings.started_before:

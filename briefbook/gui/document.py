@@ -53,6 +53,9 @@ class Document(QObject):
         #: The file Save writes to; None for an untitled brief (from a template or the example).
         self.path = path
         self.undo_stack = QUndoStack(self)
+        #: Pictures outside the brief's folder that the user allowed for this session
+        #: (real paths); the preview, print and export embed them, and no others.
+        self.allowed_images: set[Path] = set()
 
     # --- questions -----------------------------------------------------------
 

@@ -223,6 +223,9 @@ class FileActions(QObject):
         def done(brief: Brief) -> None:
             self.loading = False
             same_file = self.document.path == path
+            if not (untitled or same_file) and not self.window.locks.may_use(path, self.window):
+                self.window.statusBar().showMessage(f"{path.name} was not opened", 4000)
+                return
             place = self.window.tree.current_path()
             self.window.set_document(Document(brief, None if untitled else path))
             if same_file:  # a reload: stay where the user was
@@ -264,23 +267,44 @@ class FileActions(QObject):
                                               BRIEF_FILTER)
         if not name:
             return False
-        return self.save_to(with_brief_suffix(Path(name)))
+        target = with_brief_suffix(Path(name))
+        if target != document.path and not self.window.locks.may_use(target, self.window,
+                                                                      "save"):
+            return False
+        return self.save_to(target)
 
     def save_to(self, path: Path) -> bool:
+        """Write the brief to ``path``; in another folder, its picture paths follow.
+
+        On failure the user is told why, the brief stays open and unsaved, and
+        nothing half-written is left (the file on disk is the old one, complete).
+        """
         from briefbook.core.fileformat import save
+        from briefbook.gui.relocate import (
+            apply_relocation,
+            newly_outside_pictures,
+            plan_relocation,
+            warn_now_outside,
+        )
 
         document = self.document
+        plan = plan_relocation(document, path)
+        written = plan[0] if plan is not None and plan[1].changed else document.brief
         try:
-            save(document.brief, path)
+            save(written, path)
         except BriefbookError as error:
             show_error(self.window, f"Could not save {path.name}; the brief is still open and "
                        "unsaved", error)
             return False
         except OSError as error:
-            show_error(self.window, f"Could not save {path.name}",
-                       FileAccessError(path, str(error)))
+            show_error(self.window, f"Could not save {path.name}; the brief is still open and "
+                       "unsaved", FileAccessError(path, error.strerror or str(error)))
             return False
         moved = document.path != path
+        if written is not document.brief:
+            apply_relocation(document, written)
+        document.brief.source = path
+        newly_outside = newly_outside_pictures(document, plan[1], path) if plan else []
         document.path = path
         if moved:
             self.watcher.watch(path)
@@ -292,6 +316,7 @@ class FileActions(QObject):
         self.window.settings.add_recent(path)
         save_settings(self.window.settings)
         self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        warn_now_outside(self.window, newly_outside, path)
         return True
 
     def maybe_save(self, verb: str) -> bool:

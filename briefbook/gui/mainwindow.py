@@ -6,7 +6,7 @@ File operations (open, save, recent files, closing with unsaved changes) are in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.gui.autosave import Autosaver, autosave_store
 from briefbook.gui.document import Document, SectionPath
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.files import FileActions
 from briefbook.gui.find import FindBar, find_next
 from briefbook.gui.icons import icon
+from briefbook.gui.locking import LockKeeper, brief_locks
 from briefbook.gui.preview import PreviewPane
 from briefbook.gui.previewing import PreviewController
 from briefbook.gui.road import RoadActions
@@ -81,6 +83,11 @@ class MainWindow(QMainWindow):
         self.tree.current_path_changed.connect(self._current_changed)
         self._restore_geometry()
         self._first_render_pending = True
+        #: Unsaved work goes to the state folder; the lock says this window has the brief.
+        self.autosaver = Autosaver(autosave_store(), settings.autosave_delay_ms, self)
+        self.locks = LockKeeper(brief_locks(), self)
+        #: More windows opened at start with recovered work (kept alive with this one).
+        self.companions: list[MainWindow] = []
         self.set_document(self.document)
 
     # --- layout ------------------------------------------------------------------------
@@ -222,8 +229,11 @@ class MainWindow(QMainWindow):
 
     # --- the brief shown ---------------------------------------------------------------
 
-    def set_document(self, document: Document) -> None:
-        """Show ``document`` (a newly opened or created brief) in this window."""
+    def set_document(self, document: Document, autosave_key: str | None = None) -> None:
+        """Show ``document`` (a newly opened or created brief) in this window.
+
+        ``autosave_key`` continues the autosave entry of recovered work.
+        """
         old = self.document
         if old is not document:
             self.undo_group.removeStack(old.undo_stack)
@@ -235,7 +245,10 @@ class MainWindow(QMainWindow):
         document.undo_stack.cleanChanged.connect(self.update_title)
         document.meta_changed.connect(self.update_title)
         document.path_changed.connect(self.update_title)
+        document.path_changed.connect(self._path_changed)
         document.reveal_requested.connect(self.reveal)
+        self.autosaver.follow(document, autosave_key)
+        self.locks.follow(document.path)
         self.tree.set_document(document)
         self.sections.set_document(document)
         self.previewer.set_document(document)
@@ -244,9 +257,15 @@ class MainWindow(QMainWindow):
         self.editor_section = object()
         self._current_changed(self.tree.current_path())
         self.update_title()
+        from briefbook.gui.outside import ask_outside_images
+
+        ask_outside_images(self, document)
         if not self._first_render_pending:
             self.previewer.render_now()
         self.document_opened.emit(document)
+
+    def _path_changed(self) -> None:
+        self.locks.follow(self.document.path)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -321,6 +340,7 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():
             self.previewer.set_delay(self.settings.preview_delay_ms)
+            self.autosaver.set_delay(self.settings.autosave_delay_ms)
             self.preview.show_thumbs.setChecked(self.settings.show_thumbnails)
             save_settings(self.settings)
 
@@ -359,9 +379,16 @@ class MainWindow(QMainWindow):
         self.settings.show_thumbnails = self.preview.show_thumbs.isChecked()
         save_settings(self.settings)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.autosaver.focus_lost()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save("Close"):
             event.ignore()
             return
         self.remember_geometry()
+        self.autosaver.finish()  # a clean exit leaves nothing to recover
+        self.locks.finish()
         event.accept()

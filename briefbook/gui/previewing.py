@@ -13,6 +13,7 @@ and shown at once; the whole document follows.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -62,6 +63,8 @@ class PreviewController(QObject):
         self.last_full: RenderResult | None = None
         self.last_full_seconds = 0.0
         self._dirty: set[int] | None = None
+        #: The pictures from outside the brief's folder the render being made may embed.
+        self.allowed: frozenset[Path] = frozenset()
         pane.pages_shown.connect(self._shown)
 
     def set_delay(self, delay_ms: int) -> None:
@@ -126,6 +129,7 @@ class PreviewController(QObject):
             self._again = True
             return
         snapshot = self.document.snapshot()
+        allowed = self.allowed = frozenset(self.document.allowed_images)
         revision = self._started_revision = self.revision
         self.pane.set_busy(True)
         section = self._section_first()
@@ -136,7 +140,7 @@ class PreviewController(QObject):
         assert last is not None
         path = (section,)
         options = RenderOptions(only_section=section, first_page=last.section_pages[path],
-                                total_pages=last.page_count)
+                                total_pages=last.page_count, allowed_images=allowed)
 
         def work(_progress: object) -> RenderResult:
             from briefbook.render.api import render_pdf
@@ -164,6 +168,8 @@ class PreviewController(QObject):
         return section if (section,) in self.last_full.section_pages else None
 
     def _render_full(self, snapshot: Brief, revision: int) -> None:
+        allowed = self.allowed
+
         def work(_progress: object) -> tuple[RenderResult, float]:
             from briefbook.render.api import render_pdf
 
@@ -172,7 +178,8 @@ class PreviewController(QObject):
                     raise Superseded("a newer edit is on its way")
 
             start = time.perf_counter()
-            result = render_pdf(snapshot, RenderOptions(progress=check))
+            result = render_pdf(snapshot, RenderOptions(progress=check,
+                                                        allowed_images=allowed))
             return result, time.perf_counter() - start
 
         self._task = run_task(work, lambda found: self._done(found, revision), self._failed,

@@ -99,6 +99,11 @@ def prepare_printer(printer: QPrinter, result: RenderResult) -> None:
 def print_document(window: QWidget, document: Document,
                    printer: QPrinter | None = None, ask: bool = True) -> None:
     """Render the brief, show the print dialog, then print in a worker with progress."""
+    from briefbook.gui.outside import ask_outside_images
+
+    if ask:
+        ask_outside_images(window, document)
+    allowed = frozenset(document.allowed_images)
     snapshot = document.snapshot()
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(snapshot.meta.title or "Brief")
@@ -155,6 +160,6 @@ def print_document(window: QWidget, document: Document,
     def work(_progress: object) -> RenderResult:
         from briefbook.render.api import render_pdf
 
-        return render_pdf(snapshot, RenderOptions())
+        return render_pdf(snapshot, RenderOptions(allowed_images=allowed))
 
     run_task(work, rendered, failed, owner=window)

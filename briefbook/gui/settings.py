@@ -31,7 +31,8 @@ def config_dir() -> Path:
 
 
 def state_dir() -> Path:
-    """Where transient state lives (window layout today; autosaved work later)."""
+    """Where transient state lives: autosaved work (``autosave/``) and which briefs are
+    open (``locks/``)."""
     home = os.environ.get(HOME_VARIABLE)
     if home:
         return Path(home) / "state"
@@ -62,6 +63,8 @@ class Settings:
     reopen_last: bool = True
     open_after_export: bool = False
     last_export_dir: str = ""
+    #: Unsaved work is written to the state folder after this long without an edit.
+    autosave_delay_ms: int = 4000
 
     def add_recent(self, path: Path) -> None:
         """Put ``path`` at the top of the recent files (once)."""

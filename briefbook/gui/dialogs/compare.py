@@ -160,6 +160,10 @@ class CompareDialog(QDialog):
             if not name:
                 return
             target = Path(name)
+        from briefbook.gui.outside import ask_outside_images
+
+        ask_outside_images(self, self.document)
+        allowed = frozenset(self.document.allowed_images)
         snapshot = self.document.snapshot()
         diff = self.diff
         self.status.setStyleSheet("")
@@ -169,8 +173,8 @@ class CompareDialog(QDialog):
         def work(progress: object) -> ExportResult:
             from briefbook.render.api import export_pdf
 
-            return export_pdf(snapshot, target, RenderOptions(changes=diff,
-                                                              progress=progress))  # type: ignore[arg-type]
+            return export_pdf(snapshot, target, RenderOptions(
+                changes=diff, progress=progress, allowed_images=allowed))  # type: ignore[arg-type]
 
         self._task = run_task(work, self._exported, self._failed, owner=self)
 

@@ -172,6 +172,10 @@ class ExportDialog(QDialog):
                                          f"{target.name} already exists. Replace it?")
                 != QMessageBox.StandardButton.Yes):
             return
+        from briefbook.gui.outside import ask_outside_images
+
+        ask_outside_images(self, self.document)
+        allowed = frozenset(self.document.allowed_images)
         snapshot = self.document.snapshot()
         edition_name = self.edition.currentData() or ""
         if edition_name:
@@ -191,7 +195,7 @@ class ExportDialog(QDialog):
             from briefbook.render.api import export_pdf
 
             options = RenderOptions(page_size=page_size, progress=progress,  # type: ignore[arg-type]
-                                    edition=edition_name)
+                                    edition=edition_name, allowed_images=allowed)
             return export_pdf(snapshot, target, options)
 
         self._task = run_task(work, self._done, self._failed, self._progress, owner=self)

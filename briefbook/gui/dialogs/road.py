@@ -186,6 +186,11 @@ class RoadExportDialog(QDialog):
             return
         home_times = None if self.home_times.isChecked() else False
         pocket = request.pocket
+        from briefbook.gui.outside import ask_outside_images
+
+        if not pocket:
+            ask_outside_images(self, self.document)
+        allowed = frozenset(self.document.allowed_images)
         self.export_button.setEnabled(False)
         self.open_button.hide()
         self.folder_button.hide()
@@ -193,7 +198,7 @@ class RoadExportDialog(QDialog):
         self.status.setText(f"Exporting {len(jobs)} file{'s' if len(jobs) != 1 else ''}…")
 
         def work(_progress: object) -> list[ExportResult]:
-            return [_export(job, pocket, home_times) for job in jobs]
+            return [_export(job, pocket, home_times, allowed) for job in jobs]
 
         self._task = run_task(work, self._done, self._failed, owner=self)
 
@@ -242,8 +247,10 @@ class RoadExportDialog(QDialog):
         super().reject()
 
 
-def _export(job: ExportJob, pocket: bool, home_times: bool | None) -> ExportResult:
-    """Write one planned file (in the worker)."""
+def _export(job: ExportJob, pocket: bool, home_times: bool | None,
+            allowed: frozenset[Path] = frozenset()) -> ExportResult:
+    """Write one planned file (in the worker); ``allowed``: pictures outside the brief's
+    folder that the user allowed."""
     if pocket:
         from briefbook.render.pocket import PocketOptions, export_pocket_card
 
@@ -251,4 +258,5 @@ def _export(job: ExportJob, pocket: bool, home_times: bool | None) -> ExportResu
     from briefbook.render.api import RenderOptions, export_pdf
 
     return export_pdf(job.brief, job.path, RenderOptions(edition=job.edition,
-                                                         home_times=home_times))
+                                                         home_times=home_times,
+                                                         allowed_images=allowed))

@@ -47,6 +47,9 @@ def path_for_brief(document: Document, chosen: Path) -> str:
                 return Path(os.path.relpath(chosen, base)).as_posix()
         except ValueError:  # another drive on Windows
             pass
+    from briefbook.gui.outside import allow_chosen
+
+    allow_chosen(document, chosen)  # outside the folder, but the user chose it
     return str(chosen)
 
 

@@ -1,0 +1,91 @@
+"""Save As into another folder: the brief's picture paths follow, so that each still
+names the same file, and the user hears of any that now lie outside the folder."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from briefbook.core.imagepaths import (
+    ImageRef,
+    Relocation,
+    real_path,
+    relocate_images,
+    resolve_image,
+)
+from briefbook.core.model import Brief, ImageBlock, PeopleBlock
+from briefbook.gui.document import Document
+
+
+def folder_before(document: Document) -> Path | None:
+    """The folder the brief's relative picture paths are relative to now."""
+    if document.path is not None:
+        return document.path.parent
+    return document.brief.base_dir
+
+
+def plan_relocation(document: Document, target: Path) -> tuple[Brief, Relocation] | None:
+    """The brief as it should be written to ``target`` (a copy, paths rewritten) and what
+    changed; None when the folder stays the same."""
+    old = folder_before(document)
+    new = target.parent
+    if old is not None and real_path(old) == real_path(new):
+        return None
+    moved = copy.deepcopy(document.brief)
+    return moved, relocate_images(moved, old, new)
+
+
+def apply_relocation(document: Document, moved: Brief) -> None:
+    """Make the document's picture paths those of ``moved`` (same structure), as one
+    undo step."""
+    from briefbook.gui.commands import EditBlock, EditMeta
+
+    stack = document.undo_stack
+    stack.beginMacro("Update picture paths for the new folder")
+    if moved.meta.logo != document.brief.meta.logo:
+        meta = copy.deepcopy(document.brief.meta)
+        meta.logo = moved.meta.logo
+        stack.push(EditMeta(document, meta, "Update the logo path"))
+    pairs = zip(document.brief.walk_sections(), moved.walk_sections(), strict=True)
+    for (_, section), (_, moved_section) in pairs:
+        for block, moved_block in zip(section.blocks, moved_section.blocks, strict=True):
+            if isinstance(block, ImageBlock | PeopleBlock) and block != moved_block:
+                stack.push(EditBlock(document, block, moved_block, "Update a picture path"))
+    stack.endMacro()
+
+
+def newly_outside_pictures(document: Document, relocation: Relocation,
+                           target: Path) -> list[ImageRef]:
+    """The pictures the move leaves outside the brief's folder that the user has not
+    allowed before. They are the user's own, so they stay allowed for this session."""
+    found = []
+    for ref in relocation.now_outside:
+        file = real_path(resolve_image(ref.path, target.parent))
+        if file not in document.allowed_images:
+            document.allowed_images.add(file)
+            found.append(ref)
+    return found
+
+
+def warn_now_outside(parent: QWidget | None, refs: list[ImageRef], target: Path) -> None:
+    """Tell the user which pictures the new folder no longer holds."""
+    if not refs:
+        return
+    count = len(refs)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Pictures outside the brief's folder")
+    box.setText(f"{count} picture{'s' if count != 1 else ''} of this brief "
+                f"{'are' if count != 1 else 'is'} now outside its folder ({target.parent}).")
+    listed = "\n".join(f"• {ref.path}  ({ref.where})" for ref in refs[:6])
+    if count > 6:
+        listed += f"\n• … and {count - 6} more"
+    box.setInformativeText(
+        f"{listed}\n\nThe paths still point at the same files, and they stay in the preview "
+        "and the PDF for now. Once the brief is opened again, briefbook asks before embedding "
+        "them, and whoever receives the brief file will not have them. Copy them into the "
+        "brief's folder to keep them with it.")
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
