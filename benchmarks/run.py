@@ -72,8 +72,9 @@ def measure_preview(briefs: dict[int, Path], plan: Plan) -> dict[str, Any]:
     found = {}
     for size, edits in plan.preview_edits.items():
         result = run_json("benchmarks.preview_child", str(briefs[size]), str(edits))
-        say(f"preview ~{size} pages: edit → image {result['total_s'] * 1000:.0f} ms "
-            f"({result['after_debounce_s'] * 1000:.0f} ms after the debounce)")
+        say(f"preview ~{size} pages: edit → section's page {result['section_s'] * 1000:.0f} ms "
+            f"after the debounce ({result['section_first']} of {edits} section-first), "
+            f"whole document {result['full_s'] * 1000:.0f} ms")
         found[str(size)] = result
     return found
 
