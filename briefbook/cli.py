@@ -11,9 +11,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefbook import __version__
 from briefbook.errors import BriefbookError, BriefFormatError, FileAccessError, Problem
+
+if TYPE_CHECKING:
+    from briefbook.core.copies import Copy
+    from briefbook.render.downsample import ImageProfile
 
 COMMANDS = ("export", "validate", "import", "new", "diff")
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -68,6 +73,17 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--allow-outside-images", action="store_true", help="embed pictures "
                         "from outside the brief's folder too (left out by default, so that a "
                         "brief from someone else cannot copy your files into its PDF)")
+    numbered = export.add_mutually_exclusive_group()
+    numbered.add_argument("--copies", metavar="N", type=int, help="numbered copies, one file "
+                          "each, stamped 'Copy 3 of N' on the cover and in every footer")
+    numbered.add_argument("--recipients", metavar="FILE", type=Path, help="one copy per name "
+                          "in FILE (one a line; blank lines and # comments ignored), stamped "
+                          "'Copy 3 of 12 – Name'")
+    export.add_argument("--profile", choices=("print", "email"), help="print: pictures as "
+                        "they are (the default); email: pictures downsampled to 150 dpi at "
+                        "their printed size and recompressed, for a small file")
+    export.add_argument("--image-dpi", metavar="N", type=int, help="downsample pictures to N "
+                        "dots per inch at their printed size (30 to 1200)")
 
     diff = commands.add_parser("diff", help="list the changes between two versions of a brief")
     diff.add_argument("old", type=Path, help="the earlier .brief.yaml")
@@ -144,10 +160,15 @@ def _export(args: argparse.Namespace) -> int:
         raise _UsageError("briefbook export: the pocket card is always A6; leave out "
                           "--page-size")
     home_times = False if args.no_home_times else None
+    request.copies = _copies(args)
+    images = _image_profile(args)
     password = _password(args)
     if password and args.pocket_card:
         raise _UsageError("briefbook export: pocket cards are not password-protected; leave "
                           "out the password option")
+    if images is not None and images.target_bytes:
+        print(f"Exporting for {images.describe()}; target: under {_size(images.target_bytes)} "
+              "a file", file=sys.stderr)
     for job in plan_exports(brief, request, args.output, args.file.parent):
         if args.pocket_card:
             from briefbook.render.pocket import PocketOptions, export_pocket_card
@@ -160,12 +181,43 @@ def _export(args: argparse.Namespace) -> int:
             result = export_pdf(job.brief, job.path, RenderOptions(
                 page_size=args.page_size, reproducible=args.reproducible, edition=job.edition,
                 home_times=home_times, changes=job.changes, password=password,
-                allow_outside_images=args.allow_outside_images))
+                allow_outside_images=args.allow_outside_images, copy_stamp=job.stamp,
+                images=images))
         _warn(result.warnings)
         unit = "card" if args.pocket_card else "page"
         pages = f"{result.page_count} {unit}{'s' if result.page_count != 1 else ''}"
         print(f"{result.path}: {pages}, {_size(result.size)}")
+        if images is not None and images.target_bytes and result.size > images.target_bytes:
+            print(f"{result.path}: {_size(result.size)} is over the e-mail target of "
+                  f"{_size(images.target_bytes)}; try a lower --image-dpi (warning)",
+                  file=sys.stderr)
     return EXIT_OK
+
+
+def _copies(args: argparse.Namespace) -> list[Copy]:
+    """The numbered copies asked for with --copies or --recipients (none: [])."""
+    from briefbook.core.copies import numbered_copies, read_recipients
+
+    if args.recipients is not None:
+        return read_recipients(args.recipients)
+    if args.copies is not None:
+        return numbered_copies(args.copies)
+    return []
+
+
+def _image_profile(args: argparse.Namespace) -> ImageProfile | None:
+    """The picture profile of --profile and --image-dpi (None: pictures as they are)."""
+    if args.profile is None and args.image_dpi is None:
+        return None
+    if args.pocket_card:
+        raise _UsageError("briefbook export: the pocket card has no pictures; leave out "
+                          "--profile and --image-dpi")
+    from briefbook.render.downsample import image_profile
+
+    try:
+        return image_profile(args.profile or "print", args.image_dpi)
+    except ValueError as exc:
+        raise _UsageError(f"briefbook export: {exc}") from None
 
 
 def _password(args: argparse.Namespace) -> str:

@@ -27,6 +27,7 @@ from briefbook.render.blocks import BlockContext
 from briefbook.render.downsample import PicturePrep
 from briefbook.render.images import ImagePolicy
 from briefbook.render.pages import PageDecorator
+from briefbook.render.rlsettings import binary_streams
 from briefbook.render.story import build_story, metadata, running_text, set_zones, short
 from briefbook.render.template import BuildState, DossierTemplate, ProgressAborted
 from briefbook.render.theme import DEFAULT_THEME, register_fonts
@@ -95,9 +96,10 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
             with_cover=options.only_section is None,
             fixed_time=fixed_time,
         )
-        canv = doc.lay_out(story)
-        state.numbers.define_forms(canv, state.page_count, options.total_pages)
-        canv.save()
+        with binary_streams():
+            canv = doc.lay_out(story)
+            state.numbers.define_forms(canv, state.page_count, options.total_pages)
+            canv.save()
     except ProgressAborted as exc:
         raise exc.original from None
     except BriefbookError:

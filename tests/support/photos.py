@@ -47,3 +47,18 @@ def save(img: Image.Image, path: Path, **options: object) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     img.save(path, **options)
     return path
+
+
+#: The pictures tests/data/dossier.brief.yaml refers to, made by :func:`dossier_pictures`.
+DOSSIER_PICTURES = ("badge.png", "harbour.jpg", "vella.jpg", "berg.png", "approach-map.png")
+
+
+def dossier_pictures(folder: Path) -> None:
+    """Write the dossier's pictures into ``folder / "images"``: camera-sized photos
+    (a JPEG at high quality and a PNG photo), a transparent badge and a line-art map."""
+    images = folder / "images"
+    save(badge(900), images / "badge.png")
+    save(photo(3600, 2400, seed=1), images / "harbour.jpg", quality=95, dpi=(300, 300))
+    save(photo(1600, 2000, seed=2), images / "vella.jpg", quality=95)
+    save(photo(1200, 1500, seed=3), images / "berg.png")
+    save(line_art(2400, 1600), images / "approach-map.png", dpi=(300, 300))

@@ -1,0 +1,32 @@
+"""ReportLab settings that hold for one render only, set around it and restored after.
+
+ReportLab writes every stream (pictures, page content, fonts) as ASCII85 text
+unless its process-wide ``rl_config.useA85`` is off; that text is a quarter
+larger than the binary it encodes, which is all a modern PDF reader needs. There
+is no per-document switch, so :func:`binary_streams` turns the setting off only
+while a dossier is laid out and saved, under a lock so that two briefbook
+renders never overlap, and puts the old value back afterwards. Nothing is
+changed on import.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from reportlab import rl_config
+
+_lock = threading.RLock()
+
+
+@contextmanager
+def binary_streams() -> Iterator[None]:
+    """Within the block, ReportLab writes binary streams (no ASCII85 encoding)."""
+    with _lock:
+        before = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            yield
+        finally:
+            rl_config.useA85 = before
