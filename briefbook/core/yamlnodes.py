@@ -166,6 +166,8 @@ def parse_nodes(text: str, path: Path | None = None) -> tuple[Node | None, list[
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         reason = exc.problem or exc.context or "broken YAML"
+        if "nesting depth" in reason:  # libyaml's own limit, in newer PyYAML builds
+            raise fail(f"the file is nested more than {MAX_DEPTH} levels deep", mark) from None
         raise fail(f"not valid YAML: {reason}", mark) from None
     except yaml.YAMLError as exc:
         raise fail(f"not valid YAML: {exc}", None) from None
