@@ -151,7 +151,7 @@ def save(brief: m.Brief, path: Path | str, *, backup: bool = True) -> None:
     if backup:
         try:
             previous = path.read_bytes()
-        except OSError:
+        except (OSError, ValueError):  # none yet, unreadable, or a name with a NUL in it
             previous = None
         if previous is not None and previous != data:
             write_atomic(backup_path(path), previous)

@@ -45,3 +45,13 @@ def test_refused_names(tmp_path: Path, name: str) -> None:
 def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(FileAccessError, match="No such file"):
         write_atomic(tmp_path / "nope" / "f.txt", b"data")
+
+
+@pytest.mark.parametrize("name", ["bad\0name.brief.yaml", "x" * 300 + ".brief.yaml"])
+def test_saving_a_brief_under_a_refused_name(tmp_path: Path, name: str) -> None:
+    from briefbook.core.fileformat import save
+    from briefbook.core.model import Brief
+
+    with pytest.raises(FileAccessError):
+        save(Brief(), tmp_path / name)
+    assert os.listdir(tmp_path) == []
