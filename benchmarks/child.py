@@ -76,7 +76,7 @@ def fileio(source: Path) -> dict[str, Any]:
     import yaml
 
     import briefbook
-    from briefbook.core import fileformat
+    from briefbook.core import fileformat, writing
 
     text = source.read_text(encoding="utf-8")
     start = time.perf_counter()
@@ -91,11 +91,18 @@ def fileio(source: Path) -> dict[str, Any]:
     start = time.perf_counter()
     fileformat.dumps(brief)
     dumps_s = time.perf_counter() - start
+    representer = getattr(writing, "dumps_with_representer", None)
+    representer_s = None
+    if representer is not None:
+        start = time.perf_counter()
+        representer(brief)
+        representer_s = time.perf_counter() - start
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     start = time.perf_counter()
     yaml.load(text, Loader=loader)
     yaml_s = time.perf_counter() - start
-    return {"load_s": load_s, "save_s": save_s, "dumps_s": dumps_s, "yaml_c_load_s": yaml_s,
+    return {"load_s": load_s, "save_s": save_s, "dumps_s": dumps_s,
+            "dumps_representer_s": representer_s, "yaml_c_load_s": yaml_s,
             "bytes": len(text.encode("utf-8")), "round_trip_identical": saved_same,
             "yaml_loader": loader.__name__}
 

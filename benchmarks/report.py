@@ -167,6 +167,11 @@ def fileio_section(results: Results) -> list[str]:
         ["Save (briefbook.save: dump, atomic write with fsync)",
          sec(median([r["save_s"] for r in runs])), ""],
         ["… of which dumps() alone", sec(median([r["dumps_s"] for r in runs])), ""],
+    ]
+    if all(r.get("dumps_representer_s") is not None for r in runs):
+        rows.append(["Reference: the same text through PyYAML's representer (the writer before)",
+                     sec(median([r["dumps_representer_s"] for r in runs])), ""])
+    rows += [
         [f"Reference: bare yaml.load with {runs[0]['yaml_loader']}",
          sec(median([r["yaml_c_load_s"] for r in runs])), ""],
         ["Save gives back the same bytes", str(all(r["round_trip_identical"] for r in runs)), ""],
