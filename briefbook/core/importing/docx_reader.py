@@ -185,7 +185,7 @@ class _Reader:
             if index == 0:
                 tr_pr = row._tr.trPr
                 header = tr_pr is not None and tr_pr.find(f"{_W}tblHeader") is not None
-        return make_table(rows, header or looks_like_header(rows))
+        return make_table(rows, header or looks_like_header(rows), unbold=True)
 
 
 def _body_children(body: Any) -> Iterator[Any]:

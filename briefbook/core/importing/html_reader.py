@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import zip_longest
 
 from briefbook.core.importing.inline import InlineBuffer
 from briefbook.core.importing.listmarkers import MAX_DEPTH, ListBuilder, Marker, parse_marker
@@ -221,7 +222,8 @@ class _Walker:
                 self.out.append(block)
             return
         if tag == "table":
-            self._emit(self._table(node, depth))
+            for element in self._table(node, depth):
+                self._emit(element)
             return
         if tag == "p" and "msolist" in node.attrs.get("class", "").lower():
             self.flush()
@@ -333,21 +335,26 @@ class _Walker:
 
     # --- tables ---------------------------------------------------------------------
 
-    def _table(self, node: Node, depth: int) -> Block:
+    def _table(self, node: Node, depth: int) -> list[Element]:
+        """The table, after a paragraph of any text that sat outside its cells."""
         rows: list[list[str]] = []
+        stray: list[str] = []  # text between rows or cells: browsers show it before the table
         header_rows = 0
         ordered: list[tuple[Node, int, bool]] = []
-        stack: list[tuple[Node, int, bool]] = [
-            (c, depth + 1, False) for c in reversed(node.children) if isinstance(c, Node)
+        stack: list[tuple[Node | str, int, bool]] = [
+            (c, depth + 1, False) for c in reversed(node.children)
         ]
         while stack:  # the rows of this table in document order, not those of nested tables
             current, level, in_head = stack.pop()
-            if current.tag == "tr":
+            if isinstance(current, str):
+                stray.append(current)
+            elif current.tag == "tr":
                 ordered.append((current, level, in_head))
             elif current.tag in ("thead", "tbody", "tfoot"):
                 head = in_head or current.tag == "thead"
-                stack.extend((c, level + 1, head) for c in reversed(current.children)
-                             if isinstance(c, Node))
+                stack.extend((c, level + 1, head) for c in reversed(current.children))
+            elif current.tag not in ("caption", "col", "colgroup"):
+                stray.append(_text_of(current))
         for row, level, in_head in ordered:
             cells: list[str] = []
             all_th = True
@@ -357,22 +364,32 @@ class _Walker:
                     cells.append(self._inline_text(cell, level + 1))
                     span = _int(cell.attrs.get("colspan", "1"))
                     cells.extend([""] * (min(span, 64) - 1))
+                else:
+                    stray.append(_text_of(cell))
             if cells:
                 if (in_head or all_th) and len(rows) == header_rows:
                     header_rows += 1
                 rows.append(cells)
         if header_rows > 1:
-            merged = [" ".join(p for p in parts if p) for parts in zip(*rows[:header_rows],
-                                                                          strict=False)]
+            merged = [" ".join(p for p in parts if p)
+                      for parts in zip_longest(*rows[:header_rows], fillvalue="")]
             rows = [merged, *rows[header_rows:]]
             header_rows = 1
+        elements: list[Element] = []
+        stray_text = " ".join(" ".join(stray).split())
+        if stray_text:
+            elements.append(Para(lines=[stray_text]))
         caption = ""
         for child in node.children:
             if isinstance(child, Node) and child.tag == "caption":
                 caption = " ".join(_text_of(child).split())
-        table = make_table(rows, header_rows == 1 or looks_like_header(rows))
-        table.caption = caption
-        return table
+        if rows:
+            table = make_table(rows, header_rows == 1 or looks_like_header(rows), unbold=True)
+            table.caption = caption
+            elements.append(table)
+        elif caption:
+            elements.append(Para(lines=[caption]))
+        return elements
 
 
 def _int(value: str) -> int:

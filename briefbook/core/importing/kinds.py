@@ -173,6 +173,8 @@ def _split_labels(text: str) -> list[tuple[str | None, str]]:
             label = _LABEL_NAMES[word]
             start = colon + 1
         i = colon + 1
+    if label is None:
+        return [(None, text.strip())]  # no labels: the text as written
     tail = text[start:].strip(" ;,")
     if label is not None and tail.endswith(")") and "(" not in tail:
         tail = tail[:-1].rstrip()

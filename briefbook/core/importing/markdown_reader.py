@@ -103,8 +103,14 @@ class _Walker:
             self.out.append(element)
 
     def _add_to_item(self, element: Element) -> None:
-        """Text met inside a list item (a paragraph, a table, code) joins the item's text."""
+        """Text met inside a list item (a paragraph, a table, code) joins the item's text.
+
+        After a nested list, it joins the last nested item instead, so that the reading
+        order stays the order of the source.
+        """
         item = self.items[-1]
+        while item.items:
+            item = item.items[-1]
         if isinstance(element, Para):
             text = " ".join(line.strip() for line in element.lines if line.strip())
         elif isinstance(element, Heading):
@@ -194,7 +200,7 @@ class _Walker:
                 cells = [line.strip()]
             rows.append([self._inline_text(cell) for cell in cells])
         header = header_seen or looks_like_header(rows)
-        self._emit(make_table(rows, header))
+        self._emit(make_table(rows, header, unbold=True))
         return end + 1
 
     def _inline_text(self, text: str) -> str:

@@ -219,6 +219,8 @@ def press_value(text: str, alone: bool = False) -> Press:
     words = _words(text)
     if not words or len(words) > 6 or not words <= _PRESS_WORDS:
         return ""
+    if _WORD.sub("", text).strip(" ():-"):
+        return ""  # other characters than words and light punctuation: not just a press phrase
     if not alone and not words & {"press", "media", "pool", "stampa", "presse"}:
         return ""
     if "closed" in words:

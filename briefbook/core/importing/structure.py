@@ -46,7 +46,8 @@ def build_brief(elements: Iterable[Element]) -> Brief:
     """Assemble sections from the stream and name the brief after its first heading or line."""
     items = list(elements)
     headings = [item for item in items if isinstance(item, Heading)]
-    title_heading = _title_only_heading(headings)
+    title_heading = _title_only_heading(headings) if items and items[0] is (
+        headings[0] if headings else None) else None
     levels = sorted({h.level for h in headings if h is not title_heading})
     section_level = levels[0] if levels else 1
     sub_level = levels[1] if len(levels) > 1 else None
@@ -107,11 +108,11 @@ def build_brief(elements: Iterable[Element]) -> Brief:
 
 
 def _title_only_heading(headings: list[Heading]) -> Heading | None:
-    """A lone outermost first heading above all others is the document's title, not a section."""
+    """A lone outermost heading that opens the text is the document's title, not a section."""
     if len(headings) < 2:
         return None
     first = headings[0]
-    if all(h.level > first.level for h in headings[1:]):
+    if len(first.text) <= MAX_TITLE and all(h.level > first.level for h in headings[1:]):
         return first
     return None
 

@@ -16,12 +16,17 @@ MAX_COLUMNS = 64
 _SEPARATOR_CHARS = frozenset("-=:+| \t")
 
 
-def make_table(rows: list[list[str]], header: bool) -> TableBlock:
-    """A :class:`TableBlock` from rows of cells; the first row is the header when ``header``."""
+def make_table(rows: list[list[str]], header: bool, unbold: bool = False) -> TableBlock:
+    """A :class:`TableBlock` from rows of cells; the first row is the header when ``header``.
+
+    ``unbold`` removes the bold marks a reader put around whole header cells (the
+    header prints bold anyway); marks typed in plain text are the writer's and stay.
+    """
     width = max((len(row) for row in rows), default=0)
     padded = [row + [""] * (width - len(row)) for row in rows]
     if header and padded:
-        return TableBlock(columns=[_unbold(cell) for cell in padded[0]], rows=padded[1:])
+        columns = [_unbold(cell) for cell in padded[0]] if unbold else padded[0]
+        return TableBlock(columns=columns, rows=padded[1:])
     return TableBlock(columns=[""] * width, rows=padded)
 
 

@@ -4,18 +4,22 @@
 characters of the input (every non-space character except the markup the
 importer turns into structure) form a subsequence of the flattened brief.
 
-The markup allowance is deliberately generous (it may remove more than the
-importer consumes, never less): list markers at the start of a line, ``#``
-heading marks, table pipes and rule/separator lines, a trailing colon, and in
-time-led lines the time itself, the range words, the press words and the
-separators between activity and place (times are re-written as ``HH:MM``, press
-phrases become a field, and the separators are markup). Lines that only name a
+Control characters (other than line ends and tabs) and a leading byte-order
+mark are not text and are not counted. The markup allowance is deliberately
+generous (it may remove more than the importer consumes, never less): list
+markers at the start of a line, ``#`` heading marks, table pipes and
+rule/separator lines, a trailing colon, and in time-led lines the time itself,
+the range words, the press words and the separators between activity and place
+(times are re-written as ``HH:MM``, press phrases become a field, and the
+separators are markup). Labelled lines (``Participants: ...``) are not checked
+for order: below a schedule entry they fill its fields. Lines that only name a
 date are markup too: the date moves into the schedule entries.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from briefbook.core.model import (
     Brief,
@@ -69,8 +73,8 @@ def _section(section: Section) -> list[str]:
 
 
 def flatten(brief: Brief) -> str:
-    """The brief's text in reading order: section titles, then each block's texts."""
-    parts: list[str] = []
+    """The brief's text in reading order: its title, section titles, each block's texts."""
+    parts: list[str] = [brief.meta.title]
     for section in brief.sections:
         parts.extend(_section(section))
     return "\n".join(p for p in parts if p)
@@ -98,11 +102,11 @@ def first_missing(needle: str, haystack: str) -> str:
 
 
 _MARKER = re.compile(
-    r"^[ \t]*(?:[-*+•–—·▪◦‣●○■□➢►➤✓✔]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,4})[.)]|o(?=\t))(?=[ \t])"
+    r"^\s*(?:[-*+•–—·▪◦‣●○■□➢►➤✓✔]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,4})[.)]|o(?=\t))(?=[ \t])"
 )
-_HASHES = re.compile(r"^[ \t]*#{1,6}(?=[ \t])")
+_HASHES = re.compile(r"^\s*#{1,6}(?=\s)")
 _RULE_CHARS = frozenset("-=_*~#•+:| \t")
-_TIME_CHARS = frozenset("0123456789:.,;hH -–—‒―~\t()|")
+_TIME_CHARS = frozenset("0123456789:.,;hH -–—‒―~\t()|[]>")
 _TIME_WORDS = frozenset({"to", "until", "till", "bis", "à", "a", "al", "hrs", "hours", "hr", "uhr",
                          "am", "pm", "h", "p", "m"})
 _SEPARATORS = str.maketrans("", "", "–—-,|;:()\t")
@@ -111,6 +115,9 @@ _PRESS_WORDS = frozenset({"press", "media", "pool", "open", "closed", "to", "the
 _LABELS = re.compile(
     r"^(?:participants?|attendees|with|delegation|place|venue|location|where|press|media|"
     r"notes?|remarks|dress(?: code)?)\s*:", re.IGNORECASE)
+_REC_LABELS = re.compile(r"\b(?:rationale|why|reason|owner|lead|responsible|priority)\s*:",
+                         re.IGNORECASE)
+_LABEL_PUNCTUATION = str.maketrans("", "", "(),;–—-")
 _DATE_WORDS = re.compile(
     r"^(?:[\W\d_]|st\b|nd\b|rd\b|th\b|day\b|the\b|of\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
@@ -140,11 +147,16 @@ def _strip_time(line: str) -> str:
 
 def content(text: str) -> str:
     """The input's non-space characters that the importer must keep (see the module doc)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    for separator in "\r\x0b\x0c\u2028\u2029":  # line separators, as the importer reads them
+        text = text.replace(separator, "\n")
+    text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
     out: list[str] = []
     for raw in text.split("\n"):
-        line = _MARKER.sub("", raw, count=1)
-        line = _HASHES.sub("", line, count=1)
+        line = _MARKER.sub("", _MARKER.sub("", raw, count=1), count=1)  # "1. • 9:30": two marks
+        hashed = _HASHES.sub("", line, count=1)
+        if hashed != line:
+            line = hashed.rstrip().rstrip("#")  # "## Title ##": the closing hashes are markup
         stripped = line.strip()
         if not stripped or all(ch in _RULE_CHARS for ch in stripped):
             continue
@@ -154,9 +166,10 @@ def content(text: str) -> str:
             continue
         if stripped[:1].isdigit():
             line = _strip_time(stripped)
-        labelled = _LABELS.sub("", line.strip())
-        if labelled != line.strip():
-            line = labelled.replace(",", "").replace(";", "")  # a list of names: commas are markup
+        if _REC_LABELS.search(line):
+            line = line.translate(_LABEL_PUNCTUATION)  # "Do X (Owner: Y)": around labels
+        if _LABELS.match(line.strip()):
+            continue  # "Participants: ..." below an entry: its fields keep no order among them
         line = line.replace("\\|", "|").replace("|", "")
         line = line.rstrip().rstrip(":")
         out.append(non_space(line))
