@@ -150,7 +150,7 @@ def content(text: str) -> str:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     for separator in "\r\x0b\x0c\u2028\u2029":  # line separators, as the importer reads them
         text = text.replace(separator, "\n")
-    text = "".join(ch for ch in text if ch.isspace() or unicodedata.category(ch) != "Cc")
+    text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc")
     out: list[str] = []
     for raw in text.split("\n"):
         line = _MARKER.sub("", _MARKER.sub("", raw, count=1), count=1)  # "1. • 9:30": two marks
