@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 
 from briefbook.core import model as m
-from briefbook.core.fileformat import loads
 from briefbook.errors import TemplateError
 
 #: name -> (file in assets/templates, one-line description)
@@ -46,6 +45,9 @@ def template_names() -> list[tuple[str, str]]:
 
 @cache
 def _template(name: str) -> m.Brief:
+    # Imported here: naming the templates (the app's menus at start-up) needs no YAML reader.
+    from briefbook.core.fileformat import loads
+
     path = template_path(name)
     return loads(path.read_text(encoding="utf-8"), path)
 

@@ -63,7 +63,7 @@ def open_window(path: Path | None = None, settings: Settings | None = None,
             beside.show()
         target = None
     if target is not None:
-        window.files.open_path(target, ask=False, untitled=untitled)
+        window.files.open_at_start(target, untitled=untitled)
     if not settings.started_before:
         settings.started_before = True
         save_settings(settings)

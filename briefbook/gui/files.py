@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 BRIEF_SUFFIX = ".brief.yaml"
 BRIEF_FILTER = "Briefs (*.brief.yaml *.yaml *.yml);;All files (*)"
+#: A start file up to this size is read at once (a few milliseconds), larger ones in a worker.
+QUICK_OPEN_BYTES = 64 * 1024
 
 
 def ask_save_changes(parent: MainWindow, name: str, verb: str) -> QMessageBox.StandardButton:
@@ -219,32 +221,52 @@ class FileActions(QObject):
 
         self.loading = True
         self.window.statusBar().showMessage(f"Opening {path.name}…")
+        run_task(lambda _progress: load(path), lambda brief: self._opened(brief, path, untitled),
+                 lambda error: self._open_failed(error, path), owner=self.window)
 
-        def done(brief: Brief) -> None:
-            self.loading = False
-            same_file = self.document.path == path
-            if not (untitled or same_file) and not self.window.locks.may_use(path, self.window):
-                self.window.statusBar().showMessage(f"{path.name} was not opened", 4000)
+    def open_at_start(self, path: Path, *, untitled: bool = False) -> None:
+        """Open the brief the app starts with: a small file at once, so that the window's
+        first paint shows it (it takes a few milliseconds); a larger one, or one that does
+        not load, as ``open_path`` does (in a worker; errors are shown)."""
+        try:
+            small = path.stat().st_size <= QUICK_OPEN_BYTES
+        except OSError:
+            small = False
+        if small:
+            from briefbook.core.fileformat import load
+
+            try:
+                brief = load(path)
+            except Exception:  # the worker's attempt reports it
+                pass
+            else:
+                self._opened(brief, path, untitled)
                 return
-            place = self.window.tree.current_path()
-            self.window.set_document(Document(brief, None if untitled else path))
-            if same_file:  # a reload: stay where the user was
-                self.window.tree.select_path(place)
-            if not untitled:
-                self.window.settings.add_recent(path)
-                save_settings(self.window.settings)
-            self.window.statusBar().showMessage(f"Opened {path.name}", 4000)
+        self.open_path(path, ask=False, untitled=untitled)
 
-        def failed(error: BaseException) -> None:
-            self.loading = False
-            self.window.statusBar().clearMessage()
-            if isinstance(error, FileAccessError) and not Path(path).exists():
-                self.window.settings.remove_recent(Path(path).resolve())
-                save_settings(self.window.settings)
-            show_error(self.window, f"Could not open {path.name}", error)
-            self.window.opening_failed.emit(error)
+    def _opened(self, brief: Brief, path: Path, untitled: bool) -> None:
+        self.loading = False
+        same_file = self.document.path == path
+        if not (untitled or same_file) and not self.window.locks.may_use(path, self.window):
+            self.window.statusBar().showMessage(f"{path.name} was not opened", 4000)
+            return
+        place = self.window.tree.current_path()
+        self.window.set_document(Document(brief, None if untitled else path))
+        if same_file:  # a reload: stay where the user was
+            self.window.tree.select_path(place)
+        if not untitled:
+            self.window.settings.add_recent(path)
+            save_settings(self.window.settings)
+        self.window.statusBar().showMessage(f"Opened {path.name}", 4000)
 
-        run_task(lambda _progress: load(path), done, failed, owner=self.window)
+    def _open_failed(self, error: BaseException, path: Path) -> None:
+        self.loading = False
+        self.window.statusBar().clearMessage()
+        if isinstance(error, FileAccessError) and not Path(path).exists():
+            self.window.settings.remove_recent(Path(path).resolve())
+            save_settings(self.window.settings)
+        show_error(self.window, f"Could not open {path.name}", error)
+        self.window.opening_failed.emit(error)
 
     # --- save --------------------------------------------------------------------------------
 

@@ -81,8 +81,11 @@ class MainWindow(QMainWindow):
         self.preview.pages_shown.connect(
             lambda n: self.pages_label.setText(f"{n} page{'s' if n != 1 else ''}"))
         self.tree.current_path_changed.connect(self._current_changed)
+        self.opening_failed.connect(self._open_failed)
         self._restore_geometry()
-        self._first_render_pending = True
+        #: Whether the window has been shown. Until then no editor is built and nothing is
+        #: rendered: the brief it starts with may still be on its way (see ``showEvent``).
+        self._shown = False
         #: Unsaved work goes to the state folder; the lock says this window has the brief.
         self.autosaver = Autosaver(autosave_store(), settings.autosave_delay_ms, self)
         self.locks = LockKeeper(brief_locks(), self)
@@ -260,7 +263,7 @@ class MainWindow(QMainWindow):
         from briefbook.gui.outside import ask_outside_images
 
         ask_outside_images(self, document)
-        if not self._first_render_pending:
+        if self._shown:
             self.previewer.render_now()
         self.document_opened.emit(document)
 
@@ -269,10 +272,20 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._first_render_pending:
-            # The first preview waits for the window to be on screen: start-up stays quick.
-            self._first_render_pending = False
-            QTimer.singleShot(0, self.previewer, self.previewer.render_now)
+        if self._shown:
+            return
+        self._shown = True
+        if self.files.loading:
+            return  # the editor and the preview come with the brief being loaded
+        self._current_changed(self.tree.current_path())
+        # The first preview waits for the window to be on screen: start-up stays quick.
+        QTimer.singleShot(0, self.previewer, self.previewer.render_now)
+
+    def _open_failed(self, _error: object) -> None:
+        """A brief did not open: the window keeps (or, at start, shows) the one it has."""
+        if self._shown:
+            self._current_changed(self.tree.current_path())
+            self.previewer.render_now()  # nothing new if it is already shown
 
     def update_title(self, *_args: object) -> None:
         title = self.document.brief.meta.title or "Untitled brief"
@@ -280,6 +293,8 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.document.is_modified)
 
     def _current_changed(self, path: SectionPath | None) -> None:
+        if not self._shown:
+            return  # built when the window is shown (see ``showEvent``)
         try:
             section = None if path is None else self.document.brief.section_at(path)
         except IndexError:  # a stale index while the tree rebuilds

@@ -46,7 +46,10 @@ def add_paragraph(window: MainWindow, text: str) -> None:
 def edit(brief: Path, text: str) -> None:
     app = application()
     window = open_window(brief, settings(), recover=False)
-    window.document_opened.connect(lambda _document: add_paragraph(window, text))
+    if window.files.loading:
+        window.document_opened.connect(lambda _document: add_paragraph(window, text))
+    else:  # a small file opens at once
+        add_paragraph(window, text)
     window.show()
     app.exec()
     wait_for_workers()
