@@ -15,8 +15,23 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from briefbook.core.importing.kinds import apply_kind, section_kind
-from briefbook.core.importing.schedule import ScheduleContext, SourceLine, date_line, find_schedule
-from briefbook.core.model import Block, Brief, DateRange, Meta, ScheduleBlock, Section, TextBlock
+from briefbook.core.importing.schedule import (
+    ScheduleContext,
+    SourceLine,
+    date_line,
+    find_schedule,
+    table_schedule,
+)
+from briefbook.core.model import (
+    Block,
+    Brief,
+    DateRange,
+    Meta,
+    ScheduleBlock,
+    Section,
+    TableBlock,
+    TextBlock,
+)
 
 #: The title of the section that holds what comes before the first heading.
 PREAMBLE_TITLE = "Overview"
@@ -206,11 +221,17 @@ def merge_text_blocks(blocks: list[Block]) -> list[Block]:
     return merged
 
 
-def _finish(section: Section) -> None:
+def _finish(section: Section, parent: ScheduleContext | None = None) -> None:
     section.blocks = merge_text_blocks(section.blocks)
+    context = _context_for(section.title, parent)
+    for index, block in enumerate(section.blocks):
+        if isinstance(block, TableBlock):
+            schedule = table_schedule(block.columns, block.rows, context)
+            if schedule is not None:
+                section.blocks[index] = schedule
     apply_kind(section)
     for sub in section.subsections:
-        _finish(sub)
+        _finish(sub, context)
 
 
 def _title(items: list[Element], title_heading: Heading | None) -> str:

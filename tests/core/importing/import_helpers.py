@@ -12,7 +12,9 @@ rule/separator lines, a trailing colon, and in time-led lines the time itself,
 the range words, the press words and the separators between activity and place
 (times are re-written as ``HH:MM``, press phrases become a field, and the
 separators are markup). Labelled lines (``Participants: ...``) are not checked
-for order: below a schedule entry they fill its fields. Lines that only name a
+for order: below a schedule entry they fill its fields. In table rows the same
+goes for each cell, and a row of schedule column titles (``Time | Activity``)
+is markup when the table becomes a schedule. Lines that only name a
 date are markup too: the date moves into the schedule entries.
 """
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from briefbook.core.importing.schedule import column_field
 from briefbook.core.model import (
     Brief,
     BulletsBlock,
@@ -145,6 +148,22 @@ def _strip_time(line: str) -> str:
     return "".join(w for w in words if w.lower() not in _PRESS_WORDS).translate(_SEPARATORS)
 
 
+_CELL_SPLIT = re.compile(r"\s*\|\s*|\t|\s{2,}")
+
+
+def _is_date(text: str) -> bool:
+    return len(text) <= 60 and any(ch.isdigit() for ch in text) and bool(_DATE_WORDS.match(text))
+
+
+def _cell_content(cell: str) -> str:
+    """A table cell as kept: in an agenda table, dates, times and press words are fields."""
+    if _is_date(cell):
+        return ""
+    if cell[:1].isdigit():
+        return _strip_time(cell)
+    return "".join(w for w in re.split(r"(\W+)", cell) if w.lower() not in _PRESS_WORDS)
+
+
 def content(text: str) -> str:
     """The input's non-space characters that the importer must keep (see the module doc)."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
@@ -160,12 +179,15 @@ def content(text: str) -> str:
         stripped = line.strip()
         if not stripped or all(ch in _RULE_CHARS for ch in stripped):
             continue
-        if len(stripped) <= 60 and any(ch.isdigit() for ch in stripped) and _DATE_WORDS.match(
-            stripped
-        ):
+        if _is_date(stripped):
             continue
+        cells = [c.strip() for c in _CELL_SPLIT.split(stripped) if c.strip()]
+        if len(cells) > 1 and all(column_field(c) for c in cells):
+            continue  # "Time | Activity | Venue": the titles of a table read as a schedule
         if stripped[:1].isdigit():
             line = _strip_time(stripped)
+        elif len(cells) > 1 and ("|" in stripped or "\t" in stripped):
+            line = " ".join(_cell_content(c) for c in cells)  # a table row
         if _REC_LABELS.search(line):
             line = line.translate(_LABEL_PUNCTUATION)  # "Do X (Owner: Y)": around labels
         if _LABELS.match(line.strip()):

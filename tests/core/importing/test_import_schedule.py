@@ -210,3 +210,26 @@ def test_every_entry_has_a_title_and_the_brief_saves() -> None:
     entries = schedules(brief)[0].entries
     assert [e.time for e in entries] == [T(9), T(10), T(11)]
     assert loads(dumps(brief)) == brief
+
+
+def test_agenda_tables_become_schedules() -> None:
+    text = ("Programme\n\n"
+            "Time          Activity                        Venue\n"
+            "09:00–09:45   Meeting with the Minister       Palazzo Baracchini\n"
+            "10:00         Courtesy call                   Quirinale\n\n"
+            "| Date | Time | Activity | Press | Notes |\n"
+            "|---|---|---|---|---|\n"
+            "| 13 June 2025 | 09:00 | Breakfast | closed | with ambassadors |\n"
+            "| | 10:00 | Talks | open | |\n")
+    first, second = schedules(import_text(text))
+    assert [(e.time, e.end, e.title, e.place) for e in first.entries] == [
+        (T(9), T(9, 45), "Meeting with the Minister", "Palazzo Baracchini"),
+        (T(10), None, "Courtesy call", "Quirinale")]
+    assert [(e.date, e.time, e.title, e.press, e.notes) for e in second.entries] == [
+        (dt.date(2025, 6, 13), T(9), "Breakfast", "closed", "with ambassadors"),
+        (dt.date(2025, 6, 13), T(10), "Talks", "open", "")]
+
+
+def test_a_table_with_other_column_titles_stays_a_table() -> None:
+    text = "Time | Activity | Budget\n---|---|---\n09:00 | Talks | €5\n"
+    assert schedules(import_text(text)) == []
