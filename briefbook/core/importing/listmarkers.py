@@ -14,6 +14,8 @@ from briefbook.core.model import ListItem
 
 #: Characters that start a bullet item when a space follows them.
 BULLETS = frozenset("-*+•–—·▪◦‣●○■□➢►➤✓✔")
+#: Word's bullets for the second and third levels, as they come out in plain text.
+WORD_LEVEL_BULLETS = {"o": 1, "§": 2}
 #: Nested lists deeper than this are kept at this depth (the text is kept, the depth is not).
 MAX_DEPTH = 5
 _ROMAN = frozenset("ivxlc")
@@ -35,6 +37,7 @@ class Marker:
     indent: int
     content: int
     text: str
+    label: str = ""  # the marker as typed: "•", "o", "1.", "a)"
 
 
 def leading_columns(line: str) -> tuple[int, int]:
@@ -61,8 +64,8 @@ def parse_marker(line: str) -> Marker | None:
     kind: Kind
     if ch in BULLETS:
         kind, style, j = "bullet", "bullet", i + 1
-    elif ch == "o" and i + 1 < len(line) and line[i + 1] == "\t":
-        kind, style, j = "bullet", "bullet", i + 1  # Word's second-level bullet, copied as text
+    elif ch in "o§" and i + 1 < len(line) and line[i + 1] == "\t":
+        kind, style, j = "bullet", "bullet", i + 1  # Word's 2nd/3rd-level bullets, copied as text
     else:
         found = _enumerator(line, i)
         if found is None:
@@ -82,7 +85,7 @@ def parse_marker(line: str) -> Marker | None:
     ):
         return None  # "* * *", "- - -": a rule, not an item
     content = indent + len(line[i:k].expandtabs(4))
-    return Marker(kind, style, indent, content, text)
+    return Marker(kind, style, indent, content, text, line[i:j])
 
 
 def _enumerator(line: str, i: int) -> tuple[str, int] | None:

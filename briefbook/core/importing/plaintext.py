@@ -18,7 +18,13 @@ from dataclasses import replace
 from itertools import pairwise
 
 from briefbook.core.importing.kinds import section_kind
-from briefbook.core.importing.listmarkers import ListBuilder, Marker, leading_columns, parse_marker
+from briefbook.core.importing.listmarkers import (
+    WORD_LEVEL_BULLETS,
+    ListBuilder,
+    Marker,
+    leading_columns,
+    parse_marker,
+)
 from briefbook.core.importing.schedule import (
     ScheduleContext,
     SourceLine,
@@ -41,6 +47,8 @@ _SENTENCE_END = ".!?…:;"
 _CLOSERS = "\"'”’»)]*_"
 _GREETINGS = ("dear ", "hi ", "hello", "best", "kind regards", "regards", "thanks", "thank you",
               "sincerely", "cheers", "yours", "warm regards", "many thanks", "ciao", "bonjour")
+_FIELD_LABELS = frozenset({"from", "sent", "to", "cc", "bcc", "subject", "date", "re", "fw", "fwd",
+                           "tel", "phone", "mobile", "fax", "email", "e-mail", "web", "address"})
 #: Headings are at most this long (characters, words).
 MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 14
@@ -90,6 +98,8 @@ def heading_shape(text: str) -> bool:
     label, colon, value = text.partition(":")
     if colon and "," in value and len(label.split()) <= 3:
         return False  # "Participants: Minister, delegation" is a labelled line
+    if colon and label.strip().lower() in _FIELD_LABELS:
+        return False  # "From: Maria Rossi", "Tel: +39 06 ...": a field of a message or card
     return not text.lower().startswith(_GREETINGS)
 
 
@@ -190,7 +200,7 @@ class _Parser:
             table = find_pipe_table(self.raw, i)
             if table is not None:
                 return table
-        if "\t" in self.raw[i].strip():
+        if "\t" in self.raw[i].strip() and parse_marker(self.raw[i]) is None:
             table = find_tab_table(self.raw, i)
             if table is not None:
                 return table
@@ -341,6 +351,9 @@ class _Parser:
         nested = marker.style in ("alpha", "roman") and marker.indent <= base
         if first.style == "decimal" and nested:
             return replace(marker, indent=base + 2)
+        level = WORD_LEVEL_BULLETS.get(marker.label, 0)
+        if level and marker.indent <= base and first.label not in WORD_LEVEL_BULLETS:
+            return replace(marker, indent=base + 2 * level)
         return marker
 
     # --- paragraphs -------------------------------------------------------------

@@ -314,3 +314,24 @@ def test_two_megabyte_file(tmp_path: Path, import_data: Path) -> None:
     repeats = text.count("Concluding Remarks")
     assert sum(s.title == "Concluding Remarks" for s in brief.sections) == repeats
     assert len(blocks(brief, TableBlock)) == 3 * repeats
+
+
+def test_lettered_items_after_a_colon_are_a_list() -> None:
+    brief = import_text("Background\nWe propose:\na) this\nb) that\n")
+    assert [i.text for i in blocks(brief, NumberedBlock)[0].items] == ["this", "that"]
+
+
+def test_forwarded_email(import_data: Path) -> None:
+    path = import_data / "email-forward.txt"
+    brief = import_file(path)
+    assert [s.title for s in brief.sections] == ["Overview", "Logistics"]
+    header = brief.sections[0].blocks[0]
+    assert isinstance(header, TextBlock)
+    assert header.text.startswith("From: Maria Rossi <maria.rossi@example.org>\n\nSent: Monday")
+    bullets = blocks(brief, BulletsBlock)[0]
+    # Word's "•" and "o" bullets, copied as text with tabs, nest as they did in Word.
+    assert [i.text for i in bullets.items] == ["Two cars from the Embassy",
+                                               "Security detail arrives at 08:00"]
+    assert [i.text for i in bullets.items[1].items] == ["lead car: Embassy", "second car: Police"]
+    keeps_everything(path.read_text("utf-8"), brief)
+    roundtrips(brief)

@@ -233,3 +233,15 @@ def test_agenda_tables_become_schedules() -> None:
 def test_a_table_with_other_column_titles_stays_a_table() -> None:
     text = "Time | Activity | Budget\n---|---|---\n09:00 | Talks | €5\n"
     assert schedules(import_text(text)) == []
+
+
+def test_forwarded_email_programme(import_data: Path) -> None:
+    entries = schedules(import_file(import_data / "email-forward.txt"))[0].entries
+    assert [(e.time, e.end, e.title, e.place, e.press) for e in entries] == [
+        (T(8, 45), None, "Wheels down", "Ciampino Airport", ""),
+        (T(9, 30), T(10, 15), "Meeting with the Minister of Defence*", "Palazzo Baracchini", ""),
+        (T(10, 30), T(11, 15), "Meeting with the Prime Minister", "Palazzo Chigi", ""),
+        (T(12), None, "Press point", "", "open"),
+    ]
+    assert entries[2].participants == ["SG", "Ambassador", "note-taker"]
+    assert {e.date for e in entries} == {dt.date(2025, 6, 12)}
