@@ -111,7 +111,8 @@ class _Reader:
                 self.list.add(marker)
             return
         self._end_list()
-        self.out.append(Para(lines=[line for line in text.split("\n") if line.strip()]))
+        self.out.append(Para(lines=[line for line in text.split("\n") if line.strip()],
+                             breaks=True))
 
     def _end_list(self) -> None:
         if self.list is not None:

@@ -177,7 +177,7 @@ class _Walker:
         lines = [line.strip() for line in text.split("\n")]
         if any(lines):
             self.end_word_list()
-            self.out.append(Para(lines=[line for line in lines if line]))
+            self.out.append(Para(lines=[line for line in lines if line], breaks=True))
 
     def _emit(self, element: Element) -> None:
         self.flush()

@@ -18,6 +18,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from briefbook.core.importing.flatten import block_words
 from briefbook.core.importing.inline import InlineBuffer
 from briefbook.core.importing.listmarkers import MAX_DEPTH
 from briefbook.core.importing.plaintext import normalize_newlines, parse_plain_text
@@ -280,8 +281,6 @@ def _flat_lines(items: list[ListItem], depth: int = 0) -> list[str]:
     return lines
 
 
-def _block_text(block: Element) -> str:
+def _block_text(block: Block) -> str:
     """The words of a block met where only text fits (inside a list item)."""
-    from briefbook.core.importing.flatten import block_words
-
-    return " ".join(block_words(block))  # type: ignore[arg-type]
+    return " ".join(word for word in block_words(block) if word)

@@ -49,9 +49,14 @@ class Heading:
 
 @dataclass
 class Para:
-    """A paragraph's lines, in the model's inline markup, not yet joined."""
+    """A paragraph's lines, in the model's inline markup, not yet joined.
+
+    ``breaks``: the lines were broken on purpose (``<br>``, a Word line break) and
+    stay on their own lines; otherwise they are a wrapped paragraph, joined with spaces.
+    """
 
     lines: list[str] = field(default_factory=list)
+    breaks: bool = False
 
 
 Element = Heading | Para | Block
@@ -155,17 +160,21 @@ def _years(items: list[Element]) -> int | None:
 def paragraph_blocks(paras: list[Para], context: ScheduleContext) -> list[Block]:
     """Text blocks, with schedules cut out where lines are led by times."""
     lines: list[SourceLine] = []
+    breaks: list[bool] = []  # per line: whether its paragraph keeps its line breaks
     for para in paras:
         if lines:
             lines.append(SourceLine(""))
+            breaks.append(False)
         lines.extend(SourceLine(line.strip(), _indent(line)) for line in para.lines)
+        breaks.extend(para.breaks for _ in para.lines)
     blocks: list[Block] = []
     paragraphs: list[str] = []
     buffer: list[str] = []
+    keep_breaks = False
 
     def end_paragraph() -> None:
         if buffer:
-            paragraphs.append(" ".join(buffer))
+            paragraphs.append(("\n" if keep_breaks else " ").join(buffer))
             buffer.clear()
 
     def end_text() -> None:
@@ -190,6 +199,7 @@ def paragraph_blocks(paras: list[Para], context: ScheduleContext) -> list[Block]
                 i = end
                 continue
             no_schedule_before = end
+        keep_breaks = breaks[i]
         buffer.append(line.text)
         i += 1
     end_text()

@@ -66,7 +66,9 @@ def make_docx(path: Path) -> Path:
     document.add_paragraph("Increase exercise frequency (high priority)", style="List Bullet")
     document.add_paragraph("Owner: SHAPE", style="List Bullet 2")
     document.add_paragraph("")
-    document.add_paragraph("Closing words.")
+    closing = document.add_paragraph("Closing words.")
+    closing.add_run().add_break()
+    closing.add_run("The team")
     document.save(str(path))
     return path
 
@@ -101,7 +103,7 @@ def test_docx_headings_lists_tables_and_marks(tmp_path: Path) -> None:
     assert isinstance(recs[0], RecommendationsBlock)
     assert (recs[0].items[0].text, recs[0].items[0].owner, recs[0].items[0].priority) == (
         "Increase exercise frequency", "SHAPE", "high")
-    assert recs[1] == TextBlock("Closing words.")
+    assert recs[1] == TextBlock("Closing words.\nThe team")  # a Word line break stays
     assert loads(dumps(brief)) == brief
 
 

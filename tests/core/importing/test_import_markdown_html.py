@@ -193,3 +193,9 @@ def test_paste_prefers_html_and_falls_back_to_text() -> None:
     sections = paste_sections(text="Key points\n- one\n- two\n", html="<html><body></body></html>")
     assert sections[0].title == "Key points"
     assert paste_sections(text="", html="") == []
+
+
+def test_html_line_breaks_stay_line_breaks() -> None:
+    brief = import_html("<p>Embassy of Italy<br>Via XX Settembre 8<br/>Rome</p><p>Next.</p>")
+    assert brief.sections[0].blocks == [TextBlock("Embassy of Italy\nVia XX Settembre 8\nRome"
+                                                  "\n\nNext.")]
