@@ -26,6 +26,11 @@ from briefbook.core.importing.timeparse import (
 from briefbook.core.model import Press, ScheduleBlock, ScheduleEntry
 
 _LEAD_SEPARATORS = " \t-–—:|,;.)]>"
+#: Words that follow a number that is an amount, not a time of day.
+_NOT_AFTER_TIMES = frozenset({
+    "euro", "euros", "eur", "€", "usd", "$", "dollars", "gbp", "pounds", "£", "chf", "%",
+    "percent", "per", "million", "millions", "billion", "billions", "bn", "m", "km", "kg", "mb",
+    "gb", "tonnes", "tons", "points", "pts", "metres", "meters", "miles", "times", "x"})
 _PLACE_NAMES = (
     "palazzo palace villa hotel embassy residence ministry room hall airport airbase "
     "base building centre center office hq headquarters street via piazza square "
@@ -69,6 +74,9 @@ def time_led(text: str) -> TimeSpan | None:
     rest = body[span.length:]
     if rest and rest[0] not in _LEAD_SEPARATORS:
         return None
+    first_word = rest.split(None, 1)[0].lower().strip(".,;:") if rest.strip() else ""
+    if first_word in _NOT_AFTER_TIMES:
+        return None  # "12.50 euros", "9.30 percent": an amount, not a time
     return span
 
 

@@ -245,3 +245,8 @@ def test_forwarded_email_programme(import_data: Path) -> None:
     ]
     assert entries[2].participants == ["SG", "Ambassador", "note-taker"]
     assert {e.date for e in entries} == {dt.date(2025, 6, 12)}
+
+
+def test_amounts_are_not_times() -> None:
+    text = "Fees\n12.50 euros for adults\n8.00 EUR for children\n9.30 % of GDP\n"
+    assert schedules(import_text(text)) == []
