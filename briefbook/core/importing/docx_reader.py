@@ -264,7 +264,7 @@ def _runs_markup(paragraph: Any) -> str:
             buffer.open("*")
         current = (bold, italic)
 
-    for part in paragraph.iter_inner_content():
+    for part in _inner_content(paragraph):
         if isinstance(part, Hyperlink):
             switch(False, False)
             url = part.url or ""
@@ -280,6 +280,29 @@ def _runs_markup(paragraph: Any) -> str:
         buffer.text(text)
     switch(False, False)
     return buffer.value()
+
+
+#: Elements whose runs are part of the paragraph's text: tracked insertions, content
+#: controls, smart tags, simple fields. Tracked deletions (``w:del``) are not.
+_RUN_CONTAINERS = frozenset(f"{_W}{tag}" for tag in ("ins", "smartTag", "sdt", "sdtContent",
+                                                      "fldSimple", "customXml", "moveTo"))
+
+
+def _inner_content(paragraph: Any) -> Iterator[Any]:
+    """The paragraph's runs and hyperlinks in order, also those python-docx's own
+    ``iter_inner_content`` leaves out (inside tracked insertions, content controls...)."""
+    from docx.text.hyperlink import Hyperlink
+    from docx.text.run import Run
+
+    stack = list(reversed(list(paragraph._p.iterchildren())))
+    while stack:
+        node = stack.pop()
+        if node.tag == f"{_W}r":
+            yield Run(node, paragraph)
+        elif node.tag == f"{_W}hyperlink":
+            yield Hyperlink(node, paragraph)
+        elif node.tag in _RUN_CONTAINERS:
+            stack.extend(reversed(list(node.iterchildren())))
 
 
 def _run_flag(run: Any, name: str) -> bool:

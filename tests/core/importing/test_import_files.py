@@ -285,3 +285,25 @@ def test_docx_with_another_suffix_is_still_read(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "visit.docx")
     renamed = path.rename(tmp_path / "visit.bin")
     assert import_file(renamed).meta.title == "Visit to Italy"
+
+
+def test_docx_tracked_changes_and_content_controls(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement, parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("The visit ")
+    inserted = parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="A"><w:r><w:t '
+                         'xml:space="preserve">will </w:t></w:r></w:ins>')
+    deleted = parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="A"><w:r><w:delText>may '
+                        '</w:delText></w:r></w:del>')
+    paragraph._p.append(inserted)
+    paragraph._p.append(deleted)
+    tail = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "go ahead."
+    tail.append(text)
+    paragraph._p.append(tail)
+    path = tmp_path / "tracked.docx"
+    document.save(str(path))
+    assert import_file(path).sections[0].blocks == [TextBlock("The visit will go ahead.")]
