@@ -1,7 +1,11 @@
-"""File > Export PDF: where to, which page size, then progress and a report with Open buttons.
+"""File > Export PDF: where to, which edition and page size, for print or e-mail,
+numbered copies and a password; then progress and a report with Open buttons.
 
 The export is the same renderer as the preview, run in a worker on a snapshot
-of the brief; the file is written atomically by ``export_pdf``.
+of the brief; each file is written atomically by ``export_pdf``. Before the
+export the file's size is estimated by that same render in the background
+(:mod:`.export_size`), so the figure shown is the real one. The password is
+held by its two fields only: never in the settings, never in the brief.
 """
 
 from __future__ import annotations
@@ -27,21 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.model import PAGE_SIZES
+from briefbook.core.copies import copy_path
+from briefbook.core.model import PAGE_SIZES, Brief
 from briefbook.errors import BriefbookError
+from briefbook.gui.dialogs.export_options import CopiesChooser, PasswordFields, ProfileChooser
+from briefbook.gui.dialogs.export_size import SizeEstimate, human_size, size_against_target
 from briefbook.gui.document import Document
 from briefbook.gui.editors.widgets import LineEdit
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.api import ExportResult, RenderOptions
 
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+__all__ = ["ExportDialog", "default_destination", "human_size", "reveal_in_folder"]
 
 
 def default_destination(document: Document, settings: Settings, edition: str = "") -> Path:
@@ -73,9 +74,11 @@ class ExportDialog(QDialog):
         self.document = document
         self.settings = settings
         self.result: ExportResult | None = None
+        self.results: list[ExportResult] = []
         self._task: TaskHandle | None = None
+        self._many = False
         self.setWindowTitle("Export PDF")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
 
         self.destination = LineEdit()
         self.destination.setText(str(default_destination(document, settings)))
@@ -101,6 +104,13 @@ class ExportDialog(QDialog):
         self.page_size.addItem(f"As in the brief ({own})", None)
         for size in PAGE_SIZES:
             self.page_size.addItem(size, size)
+        self.profile = ProfileChooser()
+        self.size_estimate = SizeEstimate(self._estimate_input)
+        self.copies = CopiesChooser()
+        self.files_label = QLabel("")
+        self.files_label.setWordWrap(True)
+        self.files_label.setStyleSheet("color: #5f6670;")
+        self.password = PasswordFields()
         self.open_after = QCheckBox("Open the PDF when it is ready")
         self.open_after.setChecked(settings.open_after_export)
 
@@ -109,6 +119,11 @@ class ExportDialog(QDialog):
         if document.brief.editions:
             form.addRow("Edition", self.edition)
         form.addRow("Page size", self.page_size)
+        form.addRow("Made for", self.profile)
+        form.addRow("Size", self.size_estimate)
+        form.addRow("Copies", self.copies)
+        form.addRow("", self.files_label)
+        form.addRow("Password", self.password)
         form.addRow("", self.open_after)
 
         self.progress = QProgressBar()
@@ -144,6 +159,17 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
+        for signal in (self.profile.changed, self.edition.currentIndexChanged,
+                       self.page_size.currentIndexChanged):
+            signal.connect(self.size_estimate.schedule)
+        for signal in (self.copies.changed, self.password.changed,
+                       self.destination.textChanged):
+            signal.connect(self._check)
+        self._check()
+        self.size_estimate.schedule()
+
+    # --- the choices --------------------------------------------------------------------
+
     def _edition_changed(self) -> None:
         """Follow the edition in the file name, unless the user chose a name of their own."""
         if self.destination.text() == self._suggested:
@@ -162,76 +188,157 @@ class ExportDialog(QDialog):
             self.destination.setText(name)
             self._confirmed = Path(name)
 
-    def start(self) -> None:
-        """Export in a worker; the dialog stays responsive and shows progress."""
-        if self._task is not None or not self.destination.text().strip():
-            return
-        target = self.target()
-        if (target.exists() and getattr(self, "_confirmed", None) != target
-                and QMessageBox.question(self, "Export PDF",
-                                         f"{target.name} already exists. Replace it?")
-                != QMessageBox.StandardButton.Yes):
-            return
-        from briefbook.gui.outside import ask_outside_images
-
-        ask_outside_images(self, self.document)
-        allowed = frozenset(self.document.allowed_images)
+    def export_brief(self) -> Brief:
+        """A snapshot of the brief as the chosen edition holds it."""
         snapshot = self.document.snapshot()
         edition_name = self.edition.currentData() or ""
         if edition_name:
             from briefbook.core.editions import apply_edition, find_edition
 
             snapshot = apply_edition(snapshot, find_edition(snapshot, edition_name))
-        page_size = self.page_size.currentData()
+        return snapshot
+
+    def render_options(self, stamp: str = "", password: str = "") -> RenderOptions:
+        """The render options of the current choices, with the pictures from outside the
+        brief's folder that the user has allowed."""
+        return RenderOptions(page_size=self.page_size.currentData(),
+                             edition=self.edition.currentData() or "", copy_stamp=stamp,
+                             images=self.profile.image_profile(), password=password,
+                             allowed_images=frozenset(self.document.allowed_images))
+
+    def _estimate_input(self) -> tuple[Brief, RenderOptions]:
+        return self.export_brief(), self.render_options()
+
+    def jobs(self) -> list[tuple[Path, str]]:
+        """The files to write with the stamp each prints. Raises :class:`BriefbookError`
+        for a recipients list without names."""
+        target = self.target()
+        copies = self.copies.copies()
+        if not copies:
+            return [(target, "")]
+        return [(copy_path(target, copy), copy.stamp) for copy in copies]
+
+    def _check(self) -> None:
+        """Enable Export only for choices that can be exported; say which files copies make."""
+        problem = self.password.problem()
+        try:
+            jobs = self.jobs() if self.destination.text().strip() else []
+        except BriefbookError as exc:
+            jobs = []
+            self.files_label.setText(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
+        else:
+            names = [path.name for path, _ in jobs]
+            self.files_label.setText(f"{len(names)} files beside Save as: “{names[0]}” to "
+                                     f"“{names[-1]}”" if len(names) > 1 else "")
+        self.files_label.setVisible(bool(self.files_label.text()))
+        self.size_estimate.each = len(jobs) > 1
+        self.export_button.setEnabled(self._task is None and bool(jobs) and not problem)
+
+    # --- the export -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Export in a worker; the dialog stays responsive and shows progress."""
+        if self._task is not None or not self.destination.text().strip():
+            return
+        try:
+            jobs = self.jobs()
+        except BriefbookError:
+            return
+        if self.password.problem() or not self._may_replace([path for path, _ in jobs]):
+            return
+        from briefbook.gui.outside import ask_outside_images
+
+        ask_outside_images(self, self.document)
+        try:
+            snapshot = self.export_brief()
+        except BriefbookError as exc:  # the chosen edition was deleted meanwhile
+            self._failed(exc)
+            return
+        planned = [(path, self.render_options(stamp, self.password.value()))
+                   for path, stamp in jobs]
+        many = self._many = len(planned) > 1
         self.export_button.setEnabled(False)
         self.open_button.hide()
         self.folder_button.hide()
         self.warnings.hide()
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.status.setText(f"Exporting to {target}…")
+        self.status.setStyleSheet("")
+        self.status.setText(f"Exporting {len(planned)} copies to {planned[0][0].parent}…"
+                            if many else f"Exporting to {planned[0][0]}…")
 
-        def work(progress: object) -> ExportResult:
+        def work(progress: object) -> list[ExportResult]:
             from briefbook.render.api import export_pdf
 
-            options = RenderOptions(page_size=page_size, progress=progress,  # type: ignore[arg-type]
-                                    edition=edition_name, allowed_images=allowed)
-            return export_pdf(snapshot, target, options)
+            results = []
+            for number, (path, options) in enumerate(planned, start=1):
+                if not many:
+                    options.progress = progress  # type: ignore[assignment]
+                results.append(export_pdf(snapshot, path, options))
+                if many:
+                    progress(number, len(planned))  # type: ignore[operator]
+            return results
 
         self._task = run_task(work, self._done, self._failed, self._progress, owner=self)
+
+    def _may_replace(self, paths: list[Path]) -> bool:
+        """Ask before replacing files (not the one the user has just chosen in Browse)."""
+        existing = [path for path in paths
+                    if path.exists() and getattr(self, "_confirmed", None) != path]
+        if not existing:
+            return True
+        question = (f"{existing[0].name} already exists. Replace it?" if len(existing) == 1
+                    else f"{len(existing)} of the files already exist, such as "
+                    f"{existing[0].name}. Replace them?")
+        return (QMessageBox.question(self, "Export PDF", question)
+                == QMessageBox.StandardButton.Yes)
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
-            self.status.setText(f"Laying out page {done} of about {total}…")
+            self.status.setText(f"Written {done} of {total} copies…" if self._many
+                                else f"Laying out page {done} of about {total}…")
 
-    def _done(self, result: ExportResult) -> None:
+    def _done(self, results: list[ExportResult]) -> None:
         self._task = None
-        self.result = result
+        self.results = results
+        result = self.result = results[-1]
         self.progress.hide()
-        self.export_button.setEnabled(True)
+        self._check()
         self.export_button.setText("Export Again")
         pages = f"{result.page_count} page{'s' if result.page_count != 1 else ''}"
-        self.status.setText(f"Exported {pages}, {human_size(result.size)}, to\n{result.path}")
-        self.open_button.show()
+        profile = self.profile.image_profile()
+        if len(results) > 1:
+            largest = max(item.size for item in results)
+            self.status.setText(f"Exported {len(results)} copies of {pages}, up to "
+                                f"{size_against_target(largest, profile)} each, to\n"
+                                f"{result.path.parent}")
+        else:
+            self.status.setText(f"Exported {pages}, {size_against_target(result.size, profile)}"
+                                f", to\n{result.path}")
+        self.open_button.setVisible(len(results) == 1)
         self.folder_button.show()
         self.close_button.setDefault(True)
-        if result.warnings:
+        warnings = [warning for item in results[:1] for warning in item.warnings]
+        if warnings:
             self.warnings.clear()
-            self.warnings.addItems([f"Warning: {warning}" for warning in result.warnings])
+            self.warnings.addItems([f"Warning: {warning}" for warning in warnings])
             self.warnings.show()
         self.settings.last_export_dir = str(result.path.parent)
         self.settings.open_after_export = self.open_after.isChecked()
         save_settings(self.settings)
         if self.open_after.isChecked():
-            self.open_pdf()
+            if len(results) > 1:
+                self.show_folder()
+            else:
+                self.open_pdf()
         self.finished_export.emit(result)
 
     def _failed(self, error: BaseException) -> None:
         self._task = None
         self.progress.hide()
-        self.export_button.setEnabled(True)
+        self._check()
         if isinstance(error, BriefbookError):
             message = str(error)
         else:
@@ -252,4 +359,5 @@ class ExportDialog(QDialog):
     def reject(self) -> None:
         if self._task is not None:
             return  # the export finishes first; the file is never left half-written
+        self.password.clear()
         super().reject()

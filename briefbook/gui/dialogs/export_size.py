@@ -1,0 +1,103 @@
+"""The export dialog's size estimate: the real render, in the background, before export.
+
+The estimate lays the chosen edition out with the chosen profile in the worker
+pool (the same renderer as the export) and shows the file's size, compared with
+the e-mail target when the profile has one. Changes to the choices restart it
+after a short rest, and an estimate overtaken by a newer one is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from briefbook.core.model import Brief
+from briefbook.errors import BriefbookError
+from briefbook.gui.workers import TaskHandle, run_task
+from briefbook.render.api import RenderOptions
+from briefbook.render.downsample import ImageProfile
+
+#: How long the choices must rest before the size is estimated again (milliseconds).
+ESTIMATE_DELAY_MS = 400
+
+
+def human_size(size: int) -> str:
+    """A file size for people: "812 bytes", "277 KB", "7.9 MB"."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def size_against_target(size: int, profile: ImageProfile | None) -> str:
+    """``size`` in words, compared with the profile's target when it has one."""
+    if profile is None or not profile.target_bytes:
+        return human_size(size)
+    target = human_size(profile.target_bytes)
+    if size <= profile.target_bytes:
+        return f"{human_size(size)}, within the e-mail target of {target}"
+    return f"{human_size(size)}, over the e-mail target of {target}; lower the resolution"
+
+
+class SizeEstimate(QLabel):
+    """A label showing the estimated size of the export the dialog would make.
+
+    ``what`` gives the brief to render and the options to render it with; it is
+    called on the GUI thread (a snapshot), the render runs in the worker.
+    """
+
+    estimated = Signal(int)
+
+    def __init__(self, what: Callable[[], tuple[Brief, RenderOptions]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._what = what
+        self._task: TaskHandle | None = None
+        self.size: int | None = None
+        self.each = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(ESTIMATE_DELAY_MS)
+        self._timer.timeout.connect(self.estimate_now)
+        self.setWordWrap(True)
+        self.setToolTip("Measured by laying the dossier out with these choices; "
+                        "a password adds a few kilobytes")
+
+    def schedule(self) -> None:
+        """Estimate again once the choices have rested a moment."""
+        self.size = None
+        self.setText("Estimating…")
+        self._timer.start()
+
+    def estimate_now(self) -> None:
+        """Start measuring (an earlier estimate still running is dropped)."""
+        self._timer.stop()
+        if self._task is not None:
+            self._task.cancel()
+        try:
+            brief, options = self._what()
+        except BriefbookError as exc:  # e.g. the chosen edition was deleted meanwhile
+            self.setText(f"Not estimated: {exc}")
+            return
+
+        def work(progress: object) -> int:
+            from briefbook.render.api import render_pdf
+
+            return len(render_pdf(brief, options).pdf)
+
+        def done(size: int) -> None:
+            self._task = None
+            self.size = size
+            each = " for each copy" if self.each else ""
+            self.setText(f"About {size_against_target(size, options.images)}{each}")
+            self.estimated.emit(size)
+
+        def failed(error: BaseException) -> None:
+            self._task = None
+            reason = f": {error}" if isinstance(error, BriefbookError) else ""
+            self.setText(f"Not estimated{reason}")
+
+        self._task = run_task(work, done, failed, owner=self)
