@@ -85,6 +85,8 @@ def test_numbered_copies_of_an_edition(qtbot, dossier_window: MainWindow,
     dialog.copies.count.setValue(3)
     assert "3 files" in dialog.files_label.text()
     assert "talks copy 01.pdf" in dialog.files_label.text()
+    estimate(qtbot, dialog)
+    assert dialog.size_estimate.text().endswith(", for each copy")
     export(qtbot, dialog)
     assert len(dialog.results) == 3 and "3 copies" in dialog.status.text()
     for number in (1, 2, 3):

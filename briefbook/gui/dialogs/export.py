@@ -228,10 +228,10 @@ class ExportDialog(QDialog):
             self.files_label.setText(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
         else:
             names = [path.name for path, _ in jobs]
-            self.files_label.setText(f"{len(names)} files beside Save as: “{names[0]}” to "
-                                     f"“{names[-1]}”" if len(names) > 1 else "")
+            self.files_label.setText(f"{len(names)} files, named after Save as: “{names[0]}” "
+                                     f"to “{names[-1]}”" if len(names) > 1 else "")
         self.files_label.setVisible(bool(self.files_label.text()))
-        self.size_estimate.each = len(jobs) > 1
+        self.size_estimate.set_each(len(jobs) > 1)
         self.export_button.setEnabled(self._task is None and bool(jobs) and not problem)
 
     # --- the export -----------------------------------------------------------------------
@@ -311,8 +311,8 @@ class ExportDialog(QDialog):
         profile = self.profile.image_profile()
         if len(results) > 1:
             largest = max(item.size for item in results)
-            self.status.setText(f"Exported {len(results)} copies of {pages}, up to "
-                                f"{size_against_target(largest, profile)} each, to\n"
+            self.status.setText(f"Exported {len(results)} copies of {pages}, each at most "
+                                f"{size_against_target(largest, profile)}, to\n"
                                 f"{result.path.parent}")
         else:
             self.status.setText(f"Exported {pages}, {size_against_target(result.size, profile)}"

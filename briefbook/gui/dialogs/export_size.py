@@ -38,8 +38,8 @@ def size_against_target(size: int, profile: ImageProfile | None) -> str:
         return human_size(size)
     target = human_size(profile.target_bytes)
     if size <= profile.target_bytes:
-        return f"{human_size(size)}, within the e-mail target of {target}"
-    return f"{human_size(size)}, over the e-mail target of {target}; lower the resolution"
+        return f"{human_size(size)} (within the e-mail target of {target})"
+    return f"{human_size(size)} (over the e-mail target of {target}: lower the resolution)"
 
 
 class SizeEstimate(QLabel):
@@ -58,6 +58,7 @@ class SizeEstimate(QLabel):
         self._task: TaskHandle | None = None
         self.size: int | None = None
         self.each = False
+        self._profile: ImageProfile | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(ESTIMATE_DELAY_MS)
@@ -65,6 +66,17 @@ class SizeEstimate(QLabel):
         self.setWordWrap(True)
         self.setToolTip("Measured by laying the dossier out with these choices; "
                         "a password adds a few kilobytes")
+
+    def set_each(self, each: bool) -> None:
+        """Say whether the size is that of each of several copies."""
+        if each != self.each:
+            self.each = each
+            self._show()
+
+    def _show(self) -> None:
+        if self.size is not None:
+            each = ", for each copy" if self.each else ""
+            self.setText(f"About {size_against_target(self.size, self._profile)}{each}")
 
     def schedule(self) -> None:
         """Estimate again once the choices have rested a moment."""
@@ -91,8 +103,8 @@ class SizeEstimate(QLabel):
         def done(size: int) -> None:
             self._task = None
             self.size = size
-            each = " for each copy" if self.each else ""
-            self.setText(f"About {size_against_target(size, options.images)}{each}")
+            self._profile = options.images
+            self._show()
             self.estimated.emit(size)
 
         def failed(error: BaseException) -> None:
