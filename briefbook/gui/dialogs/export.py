@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -108,7 +108,6 @@ class ExportDialog(QDialog):
         self.size_estimate = SizeEstimate(self._estimate_input)
         self.copies = CopiesChooser()
         self.files_label = QLabel("")
-        self.files_label.setWordWrap(True)
         self.files_label.setStyleSheet("color: #5f6670;")
         self.password = PasswordFields()
         self.open_after = QCheckBox("Open the PDF when it is ready")
@@ -228,11 +227,27 @@ class ExportDialog(QDialog):
             self.files_label.setText(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
         else:
             names = [path.name for path, _ in jobs]
-            self.files_label.setText(f"{len(names)} files, named after Save as: “{names[0]}” "
-                                     f"to “{names[-1]}”" if len(names) > 1 else "")
+            first = self.files_label.fontMetrics().elidedText(
+                names[0] if names else "", Qt.TextElideMode.ElideMiddle,
+                max(120, self.destination.width() - 60))
+            self.files_label.setText(f"{len(names)} files, the first “{first}”"
+                                     if len(names) > 1 else "")
+            self.files_label.setToolTip("\n".join(names[:50]))
         self.files_label.setVisible(bool(self.files_label.text()))
         self.size_estimate.set_each(len(jobs) > 1)
         self.export_button.setEnabled(self._task is None and bool(jobs) and not problem)
+        QTimer.singleShot(0, self._fit)
+
+    def _fit(self) -> None:
+        """Grow or shrink to the choices shown (the recipients list, a message...)."""
+        layout = self.layout()
+        if not self.isVisible() or layout is None:
+            return
+        # Word-wrapped labels: the height that this width needs, not the size hint's.
+        height = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else self.sizeHint().height())
+        if height > 0 and height != self.height():
+            self.resize(self.width(), max(height, self.minimumHeight()))
 
     # --- the export -----------------------------------------------------------------------
 
@@ -320,6 +335,7 @@ class ExportDialog(QDialog):
         self.open_button.setVisible(len(results) == 1)
         self.folder_button.show()
         self.close_button.setDefault(True)
+        self.close_button.setFocus()
         warnings = [warning for item in results[:1] for warning in item.warnings]
         if warnings:
             self.warnings.clear()

@@ -114,7 +114,7 @@ class CopiesChooser(QWidget):
         self.load_button.clicked.connect(self.load_list)
         self.names = QPlainTextEdit()
         self.names.setPlaceholderText("One name a line, e.g.\nJane Doe\nDelegation office")
-        self.names.setMaximumHeight(76)
+        self.names.setFixedHeight(76)
         self.names.setTabChangesFocus(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
