@@ -56,6 +56,15 @@ def options_for(document: Document, **fields: object) -> RenderOptions:
     return RenderOptions(**render_allowance(document), **fields)  # type: ignore[arg-type]
 
 
+def listed(refs: list[ImageRef], limit: int = 6) -> str:
+    """The pictures as a bulleted list for a message, with the place of each."""
+    lines = [f"• {ref.path}  ({'the logo' if ref.kind == 'logo' else ref.where})"
+             for ref in refs[:limit]]
+    if len(refs) > limit:
+        lines.append(f"• … and {len(refs) - limit} more")
+    return "\n".join(lines)
+
+
 def ask_outside_images(parent: QWidget | None, document: Document) -> bool:
     """Ask whether to embed the brief's pictures from outside its folder; True when the
     user allowed them (False: left out, or there were none to ask about)."""
@@ -68,11 +77,8 @@ def ask_outside_images(parent: QWidget | None, document: Document) -> bool:
     count = len(refs)
     box.setText(f"This brief names {count} picture{'s' if count != 1 else ''} from outside "
                 "its folder.")
-    listed = "\n".join(f"• {ref.path}  ({ref.where})" for ref in refs[:6])
-    if count > 6:
-        listed += f"\n• … and {count - 6} more"
     box.setInformativeText(
-        f"{listed}\n\nA brief received from someone else could use this to copy a file from "
+        f"{listed(refs)}\n\nA brief received from someone else could use this to copy a file from "
         "your computer into its PDF. Embed these files in the preview, the printout and the "
         "PDF? Otherwise a placeholder stands in their place.")
     embed = box.addButton("Embed Them", QMessageBox.ButtonRole.AcceptRole)

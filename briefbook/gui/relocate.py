@@ -79,11 +79,10 @@ def warn_now_outside(parent: QWidget | None, refs: list[ImageRef], target: Path)
     box.setWindowTitle("Pictures outside the brief's folder")
     box.setText(f"{count} picture{'s' if count != 1 else ''} of this brief "
                 f"{'are' if count != 1 else 'is'} now outside its folder ({target.parent}).")
-    listed = "\n".join(f"• {ref.path}  ({ref.where})" for ref in refs[:6])
-    if count > 6:
-        listed += f"\n• … and {count - 6} more"
+    from briefbook.gui.outside import listed
+
     box.setInformativeText(
-        f"{listed}\n\nThe paths still point at the same files, and they stay in the preview "
+        f"{listed(refs)}\n\nThe paths still point at the same files, and they stay in the preview "
         "and the PDF for now. Once the brief is opened again, briefbook asks before embedding "
         "them, and whoever receives the brief file will not have them. Copy them into the "
         "brief's folder to keep them with it.")
