@@ -168,7 +168,7 @@ def _export(args: argparse.Namespace) -> int:
                           "out the password option")
     if images is not None and images.target_bytes:
         print(f"Exporting for {images.describe()}; target: under {_size(images.target_bytes)} "
-              "a file", file=sys.stderr)
+              "per file", file=sys.stderr)
     for job in plan_exports(brief, request, args.output, args.file.parent):
         if args.pocket_card:
             from briefbook.render.pocket import PocketOptions, export_pocket_card
