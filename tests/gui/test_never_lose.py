@@ -435,3 +435,22 @@ def test_a_failed_export_says_why_and_leaves_the_earlier_pdf(
     assert target.read_bytes() == b"%PDF-1.4 the earlier export"
     assert sorted(p.name for p in work.iterdir()) == ["dossier.pdf", "visit.brief.yaml"]
     assert dialog.export_button.isEnabled()
+
+
+@pytest.mark.parametrize("name", ["x" * 300 + ".pdf", "bad\0name.pdf"])
+def test_an_export_to_a_refused_name_says_why(
+        qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow],
+        name: str) -> None:
+    from briefbook.gui.dialogs.export import ExportDialog
+
+    window = open_on(qtbot, make_brief_file(work))
+    closing.append(window)
+    dialog = ExportDialog(window.document, window.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.destination.setText(str(work / name))
+    dialog.open_after.setChecked(False)
+    with qtbot.waitSignal(dialog.failed_export, timeout=60_000):
+        dialog.export_button.click()
+    assert "The PDF was not exported" in dialog.status.text()
+    assert sorted(p.name for p in work.iterdir()) == ["visit.brief.yaml"]
+    assert dialog.export_button.isEnabled()

@@ -58,6 +58,15 @@ def default_destination(document: Document, settings: Settings, edition: str = "
     return folder / default_pdf_name(document.brief, edition)
 
 
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; a name the system refuses (too long, a NUL) does not,
+    and the export then says why it cannot be written."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
 def reveal_in_folder(path: Path) -> None:
     """Open the folder holding ``path`` in the system's file manager."""
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
@@ -299,7 +308,7 @@ class ExportDialog(QDialog):
     def _may_replace(self, paths: list[Path]) -> bool:
         """Ask before replacing files (not the one the user has just chosen in Browse)."""
         existing = [path for path in paths
-                    if path.exists() and getattr(self, "_confirmed", None) != path]
+                    if _exists(path) and getattr(self, "_confirmed", None) != path]
         if not existing:
             return True
         question = (f"{existing[0].name} already exists. Replace it?" if len(existing) == 1
