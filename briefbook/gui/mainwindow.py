@@ -7,7 +7,14 @@ File operations (open, save, recent files, closing with unsaved changes) are in
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QUndoGroup
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+    QUndoGroup,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -33,6 +40,9 @@ from briefbook.gui.road import RoadActions
 from briefbook.gui.section_actions import SectionActions
 from briefbook.gui.sections import SectionTree
 from briefbook.gui.settings import Settings, save_settings
+
+#: The first preview starts after the window's first paint, or after this at the latest.
+FIRST_RENDER_LATEST_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +96,7 @@ class MainWindow(QMainWindow):
         #: Whether the window has been shown. Until then no editor is built and nothing is
         #: rendered: the brief it starts with may still be on its way (see ``showEvent``).
         self._shown = False
+        self._render_after_paint = False
         #: Unsaved work goes to the state folder; the lock says this window has the brief.
         self.autosaver = Autosaver(autosave_store(), settings.autosave_delay_ms, self)
         self.locks = LockKeeper(brief_locks(), self)
@@ -278,8 +289,16 @@ class MainWindow(QMainWindow):
         if self.files.loading:
             return  # the editor and the preview come with the brief being loaded
         self._current_changed(self.tree.current_path())
-        # The first preview waits for the window to be on screen: start-up stays quick.
-        QTimer.singleShot(0, self.previewer, self.previewer.render_now)
+        # The first preview starts once the window is painted: the render runs in a worker,
+        # but it holds Python's lock much of the time and would slow that first paint.
+        self._render_after_paint = True
+        QTimer.singleShot(FIRST_RENDER_LATEST_MS, self.previewer, self.previewer.render_now)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._render_after_paint:
+            self._render_after_paint = False
+            QTimer.singleShot(0, self.previewer, self.previewer.render_now)
 
     def _open_failed(self, _error: object) -> None:
         """A brief did not open: the window keeps (or, at start, shows) the one it has."""
