@@ -48,6 +48,14 @@ def with_brief_suffix(path: Path) -> Path:
     return path.with_name(path.name + BRIEF_SUFFIX)
 
 
+def _exists(path: Path) -> bool:
+    """Whether ``path`` exists; a name the system refuses (too long, a NUL) does not."""
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):
+        return False
+
+
 class FileActions(QObject):
     """The File menu's actions and what they do, for one main window."""
 
@@ -262,8 +270,12 @@ class FileActions(QObject):
     def _open_failed(self, error: BaseException, path: Path) -> None:
         self.loading = False
         self.window.statusBar().clearMessage()
-        if isinstance(error, FileAccessError) and not Path(path).exists():
-            self.window.settings.remove_recent(Path(path).resolve())
+        if isinstance(error, FileAccessError) and not _exists(path):
+            try:
+                gone = Path(path).resolve()
+            except (OSError, ValueError):  # a name the system refuses was never recent
+                gone = Path(path).absolute()
+            self.window.settings.remove_recent(gone)
             save_settings(self.window.settings)
         show_error(self.window, f"Could not open {path.name}", error)
         self.window.opening_failed.emit(error)

@@ -454,3 +454,14 @@ def test_an_export_to_a_refused_name_says_why(
     assert "The PDF was not exported" in dialog.status.text()
     assert sorted(p.name for p in work.iterdir()) == ["visit.brief.yaml"]
     assert dialog.export_button.isEnabled()
+
+
+@pytest.mark.parametrize("name", ["x" * 300 + ".brief.yaml", "bad\0name.brief.yaml"])
+def test_opening_a_refused_name_says_why(qtbot, work: Path, no_prompts: list[str],
+                                         closing: list[MainWindow], name: str) -> None:
+    window = open_on(qtbot, make_brief_file(work))
+    closing.append(window)
+    with qtbot.waitSignal(window.opening_failed, timeout=60_000):
+        window.files.open_path(work / name, ask=False)
+    assert no_prompts and "Could not open" in no_prompts[-1]
+    assert window.document.path == work / "visit.brief.yaml"
