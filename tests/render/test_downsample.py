@@ -6,6 +6,7 @@ import io
 
 import pytest
 from PIL import Image
+from support.photos import badge, encode, line_art, photo
 
 from briefbook.render.downsample import (
     EMAIL_TARGET_BYTES,
@@ -13,8 +14,7 @@ from briefbook.render.downsample import (
     image_profile,
     prepare,
 )
-from briefbook.render.images import decode_image
-from support.photos import badge, encode, line_art, photo
+from briefbook.render.images import LoadedImage, decode_image
 
 
 def opened(data: bytes) -> Image.Image:
@@ -54,7 +54,7 @@ def test_never_bigger_than_the_original() -> None:
 
 def test_prep_follows_the_printed_size_and_caches() -> None:
     loaded = decode_image(encode(photo(3000, 2000), "JPEG", quality=92))
-    assert not isinstance(loaded, str) and hasattr(loaded, "data")
+    assert isinstance(loaded, LoadedImage)
     prep = PicturePrep(image_profile("email"))
     small = prep.data_for(loaded, 72.0, 48.0)  # one inch wide at 150 dpi
     assert opened(small).size == (150, 100)
