@@ -7,6 +7,7 @@ is claimed by the new process at once, so the work is never without a copy.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefbook.core.autosave import AutosaveStore, Recovery
@@ -50,6 +51,14 @@ def recover_into(window: MainWindow, recovery: Recovery) -> bool:
     original = recovery.original
     if original is not None and not window.locks.may_use(original, window):
         return False  # the user left it to the window that has the file open
+    if original is not None and changed_since(original, recovery):
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, "Recovered work",
+                          f"“{original.name}” was changed on disk after this work was "
+                          "autosaved. Saving the recovered work replaces that newer file; "
+                          "use Save As to keep both.", QMessageBox.StandardButton.Ok, window)
+        box.exec()
     key = window.autosaver.store.claim(recovery)
     document = Document(brief, original)
     document.undo_stack.resetClean()  # unsaved from the start
@@ -58,6 +67,14 @@ def recover_into(window: MainWindow, recovery: Recovery) -> bool:
         f"Recovered unsaved work from {recovery.saved_at.astimezone():%H:%M}; save it to keep it",
         10_000)
     return True
+
+
+def changed_since(original: Path, recovery: Recovery) -> bool:
+    """Whether the brief's own file was written after the work was autosaved."""
+    try:
+        return original.stat().st_mtime > recovery.saved_at.timestamp() + 1
+    except (OSError, ValueError):
+        return False
 
 
 def recover_at_start(window: MainWindow, settings: Settings) -> bool:

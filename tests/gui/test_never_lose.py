@@ -465,3 +465,21 @@ def test_opening_a_refused_name_says_why(qtbot, work: Path, no_prompts: list[str
         window.files.open_path(work / name, ask=False)
     assert no_prompts and "Could not open" in no_prompts[-1]
     assert window.document.path == work / "visit.brief.yaml"
+
+
+def test_recovered_work_whose_file_changed_since_warns_before_a_save(
+        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
+        closing: list[MainWindow]) -> None:
+    import datetime as dt
+
+    path = make_brief_file(work)
+    store = autosave_store()
+    store.process = finished_process()
+    an_hour_ago = dt.datetime.now().astimezone() - dt.timedelta(hours=1)
+    store.write("e" * 32, dumps(load(path)), "Visit to Rome", path, an_hour_ago)
+    answer_recovery(monkeypatch, "recover", [])
+    window = open_on(qtbot, None)
+    closing.append(window)
+    assert any("was changed on disk after this work was autosaved" in text
+               for text in no_prompts)
+    assert window.document.path == path and window.document.is_modified
