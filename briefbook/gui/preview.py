@@ -10,12 +10,13 @@ the last good pages. ``previewing.PreviewController`` decides what to render.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
@@ -26,8 +27,13 @@ from PySide6.QtWidgets import (
 
 from briefbook.errors import BriefbookError
 from briefbook.gui.document import SectionPath
-from briefbook.gui.thumbnails import ThumbnailStrip
-from briefbook.render.api import RenderResult
+from briefbook.gui.thumbnails import STRIP_WIDTH, ThumbnailStrip
+
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+
+    from briefbook.render.api import RenderResult
 
 _ERROR_STYLE = ("#previewBanner { background: #fdecea; color: #611a15; "
                 "border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px; }")
@@ -67,14 +73,10 @@ class PreviewPane(QWidget):
         #: The page last brought into view on purpose (0-based).
         self.shown_page = 0
 
-        self.view = QPdfView(self)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
-        self.view.setDocumentMargins(self.view.documentMargins())
-        self.thumbs = ThumbnailStrip(self)
-        self.thumbs.clicked.connect(lambda index: self.go_to_page(index.row()))
-        self.view.pageNavigator().currentPageChanged.connect(self._current_page_changed)
+        # The PDF view and the thumbnails are made with the first PDF (see ``view``):
+        # until then the pane shows a line of text, and the app's first screen is quicker.
+        self._view: QPdfView | None = None
+        self._thumbs: ThumbnailStrip | None = None
 
         self.placeholder = QLabel("Rendering the preview…")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -82,7 +84,6 @@ class PreviewPane(QWidget):
         self.placeholder.setMargin(24)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
-        self.stack.addWidget(self.view)
 
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
@@ -116,7 +117,7 @@ class PreviewPane(QWidget):
         self.show_thumbs.setCheckable(True)
         self.show_thumbs.setChecked(True)
         self.show_thumbs.setToolTip("Show page thumbnails")
-        self.show_thumbs.toggled.connect(self.thumbs.setVisible)
+        self.show_thumbs.toggled.connect(self._thumbs_toggled)
         self.toolbar.addAction(self.show_thumbs)
         spacer = QWidget()
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
@@ -126,10 +127,15 @@ class PreviewPane(QWidget):
         self.toolbar.addWidget(QLabel("  "))
         self.toolbar.addWidget(self.page_label)
 
-        body = QHBoxLayout()
+        body = self.body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
-        body.addWidget(self.thumbs)
+        # Until the strip is made, an empty frame of its width keeps its place.
+        self._thumbs_slot: QFrame | None = QFrame(self)
+        self._thumbs_slot.setFrameShape(QFrame.Shape.StyledPanel)
+        self._thumbs_slot.setFixedWidth(STRIP_WIDTH)
+        self._thumbs_slot.setVisible(self.show_thumbs.isChecked())
+        body.addWidget(self._thumbs_slot)
         body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -137,6 +143,41 @@ class PreviewPane(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.banner)
         layout.addLayout(body, 1)
+
+    @property
+    def view(self) -> QPdfView:
+        """Qt's view of the shown PDF (made when first needed)."""
+        if self._view is None:
+            from PySide6.QtPdfWidgets import QPdfView
+
+            view = QPdfView(self)
+            view.setPageMode(QPdfView.PageMode.MultiPage)
+            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            view.setPageSpacing(12)
+            view.setDocumentMargins(view.documentMargins())
+            view.pageNavigator().currentPageChanged.connect(self._current_page_changed)
+            self.stack.addWidget(view)
+            self._view = view
+        return self._view
+
+    @property
+    def thumbs(self) -> ThumbnailStrip:
+        """The column of page thumbnails (made when first needed)."""
+        if self._thumbs is None:
+            thumbs = ThumbnailStrip(self)
+            thumbs.clicked.connect(lambda index: self.go_to_page(index.row()))
+            thumbs.setVisible(self.show_thumbs.isChecked())
+            if self._thumbs_slot is not None:
+                self.body.replaceWidget(self._thumbs_slot, thumbs)
+                self._thumbs_slot.deleteLater()
+                self._thumbs_slot = None
+            self._thumbs = thumbs
+        return self._thumbs
+
+    def _thumbs_toggled(self, on: bool) -> None:
+        for strip in (self._thumbs, self._thumbs_slot):
+            if strip is not None:
+                strip.setVisible(on)
 
     def _action(self, text: str, tip: str, key: object, slot: object) -> QAction:
         act = QAction(text, self)
@@ -167,6 +208,8 @@ class PreviewPane(QWidget):
     def _load(self, result: RenderResult, follow: SectionPath | None, first_page: int) -> None:
         if self._pending is not None:
             self._discard(*self._pending[:2])
+        from PySide6.QtPdf import QPdfDocument
+
         document = QPdfDocument(self)
         buffer = QBuffer(self)  # must outlive the document: both go together
         buffer.setData(QByteArray(result.pdf))
@@ -179,6 +222,8 @@ class PreviewPane(QWidget):
     def _pending_status(self, *_args: object) -> None:
         if self._pending is None:
             return
+        from PySide6.QtPdf import QPdfDocument
+
         document, buffer, result, follow, first_page = self._pending
         status = document.status()
         if status == QPdfDocument.Status.Ready:
@@ -270,6 +315,8 @@ class PreviewPane(QWidget):
 
     def current_page(self) -> int:
         """The page in view (0-based), counted in the whole document."""
+        if self._view is None:
+            return 0
         page = self.view.pageNavigator().currentPage()
         return page + self._partial[2] - 1 if self._partial is not None else page
 
@@ -318,6 +365,8 @@ class PreviewPane(QWidget):
             self.page_label.setToolTip("")
 
     def step_zoom(self, direction: int) -> None:
+        from PySide6.QtPdfWidgets import QPdfView
+
         current = self.view.zoomFactor()
         if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
             current = self._effective_zoom()
@@ -330,6 +379,8 @@ class PreviewPane(QWidget):
         self.set_zoom(zoom)
 
     def set_zoom(self, zoom: float) -> None:
+        from PySide6.QtPdfWidgets import QPdfView
+
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
         self.view.setZoomFactor(zoom)
         text = f"{round(zoom * 100)}%"
@@ -359,10 +410,14 @@ class PreviewPane(QWidget):
         return max(0.1, width / pixels) if pixels else 1.0
 
     def set_fit_width(self) -> None:
+        from PySide6.QtPdfWidgets import QPdfView
+
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.zoom_box.setCurrentIndex(0)
 
     def set_fit_page(self) -> None:
+        from PySide6.QtPdfWidgets import QPdfView
+
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.zoom_box.setCurrentIndex(1)
 
@@ -402,11 +457,13 @@ class PreviewPane(QWidget):
         if self._pending is not None:
             self._discard(*self._pending[:2])
             self._pending = None
-        self.view.setDocument(None)  # type: ignore[arg-type]
+        if self._view is not None:
+            self._view.setDocument(None)  # type: ignore[arg-type]
         if self._partial is not None:
             self._discard(self._partial[0], self._partial[1])
             self._partial = None
-        self.thumbs.set_document(None)
+        if self._thumbs is not None:
+            self._thumbs.set_document(None)
         if self.document is not None:
             self._discard(self.document, self._buffer)
         self.document = None

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -22,7 +23,9 @@ from briefbook.errors import BriefbookError
 from briefbook.gui.document import Document, SectionPath
 from briefbook.gui.preview import PreviewPane, describe_error
 from briefbook.gui.workers import TaskHandle, run_task
-from briefbook.render.api import RenderOptions, RenderResult
+
+if TYPE_CHECKING:
+    from briefbook.render.api import RenderResult
 
 #: A full render slower than this makes the next edit show its section first.
 SECTION_FIRST_SECONDS = 0.6
@@ -139,6 +142,8 @@ class PreviewController(QObject):
         last = self.last_full
         assert last is not None
         path = (section,)
+        from briefbook.render.api import RenderOptions
+
         options = RenderOptions(only_section=section, first_page=last.section_pages[path],
                                 total_pages=last.page_count, allowed_images=allowed)
 
@@ -171,7 +176,7 @@ class PreviewController(QObject):
         allowed = self.allowed
 
         def work(_progress: object) -> tuple[RenderResult, float]:
-            from briefbook.render.api import render_pdf
+            from briefbook.render.api import RenderOptions, render_pdf
 
             def check(_done: int, _total: int) -> None:
                 if self.revision != revision:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPdf import QPdfDocument
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 THUMB_WIDTH = 96
+_SPACING = 4
+#: The strip's width: a thumbnail, the spacing on both sides, room for the scroll bar.
+STRIP_WIDTH = THUMB_WIDTH + 2 * _SPACING + 24
 
 
 class ThumbnailModel(QAbstractListModel):
@@ -76,10 +83,10 @@ class ThumbnailStrip(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setIconSize(QSize(THUMB_WIDTH, round(THUMB_WIDTH * 1.42)))
         self.setUniformItemSizes(True)
-        self.setSpacing(4)
+        self.setSpacing(_SPACING)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFixedWidth(THUMB_WIDTH + 2 * self.spacing() + 24)
+        self.setFixedWidth(STRIP_WIDTH)
 
     def set_document(self, document: QPdfDocument | None) -> None:
         position = self.verticalScrollBar().value()
