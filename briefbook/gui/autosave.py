@@ -3,7 +3,9 @@ in editing and whenever the window loses focus, never over the user's file.
 
 The store itself (``core/autosave.py``) knows nothing of Qt. This controller
 decides when to write: after ``Settings.autosave_delay_ms`` without an edit,
-or at once when the window or the application goes to the background. A save
+at the latest ``MAX_WAIT_MS`` after the first unwritten edit (someone typing
+without a pause is not left unprotected), and at once when the window or the
+application goes to the background. A save
 (or undoing back to the saved state), a discard and a clean exit remove the
 entry; a crash leaves it for the next start to offer (see ``recovery.py``).
 
@@ -13,6 +15,7 @@ thread of its own, in order, so even a very long brief never stalls typing.
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -24,6 +27,9 @@ from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError
 from briefbook.gui.document import Document
 from briefbook.gui.settings import state_dir
+
+#: Edits that never pause are still written this often.
+MAX_WAIT_MS = 30_000
 
 
 def autosave_store() -> AutosaveStore:
@@ -54,6 +60,9 @@ class Autosaver(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._finished = False
         self._reported = ""
+        #: When the oldest edit not yet written was made (``time.monotonic()``), if any.
+        self._unwritten_since: float | None = None
+        self.max_wait_ms = MAX_WAIT_MS
         self.failed.connect(self._remember_failure)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -78,16 +87,24 @@ class Autosaver(QObject):
         document.edited.connect(self._edited)
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         self.timer.stop()
+        self._unwritten_since = None
 
     # --- when to write ------------------------------------------------------------------
 
     def _edited(self, *_args: object) -> None:
         self._revision += 1
+        now = time.monotonic()
+        if self._unwritten_since is None:
+            self._unwritten_since = now
+        elif (now - self._unwritten_since) * 1000 >= self.max_wait_ms:
+            self.save_now()  # typing without a pause: do not wait for one any longer
+            return
         self.timer.start()  # restarted by every edit: writes once typing pauses
 
     def _clean_changed(self, clean: bool) -> None:
         if clean:  # saved, or undone back to what is saved: nothing to keep
             self.timer.stop()
+            self._unwritten_since = None
             self._written_revision = self._revision
             self._remove()
 
@@ -104,6 +121,7 @@ class Autosaver(QObject):
     def save_now(self) -> None:
         """Write the unsaved state now, unless it is already written (or there is none)."""
         self.timer.stop()
+        self._unwritten_since = None
         document = self.document
         if (self._finished or document is None or not document.is_modified
                 or self._written_revision == self._revision):

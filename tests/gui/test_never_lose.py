@@ -151,6 +151,28 @@ def test_focus_loss_writes_at_once(qtbot, work: Path, no_prompts: list[str],
     assert "Before the window loses focus" in entries()[0].read_text(encoding="utf-8")
 
 
+def test_typing_without_a_pause_is_still_autosaved(qtbot, work: Path, no_prompts: list[str],
+                                                   closing: list[MainWindow]) -> None:
+    settings = quick_settings()
+    settings.autosave_delay_ms = 3_600_000  # no pause is ever long enough
+    window = open_on(qtbot, make_brief_file(work), settings)
+    closing.append(window)
+    window.autosaver.max_wait_ms = 300
+    written: list[object] = []
+    window.autosaver.written.connect(written.append)
+    count = 0
+
+    def type_more() -> bool:
+        nonlocal count
+        count += 1
+        retitle(window, f"Typing {count}")
+        qtbot.wait(20)
+        return bool(written)
+
+    qtbot.waitUntil(type_more, timeout=30_000)
+    assert "Typing" in entries()[0].read_text(encoding="utf-8")
+
+
 def test_a_clean_exit_and_a_discard_leave_nothing_to_recover(
         qtbot, work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_on(qtbot, make_brief_file(work))
