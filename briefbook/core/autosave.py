@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import uuid
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -70,7 +70,7 @@ class AutosaveStore:
     @staticmethod
     def new_key() -> str:
         """A fresh key for a newly opened brief."""
-        return uuid.uuid4().hex
+        return os.urandom(16).hex()  # random, like uuid4, without loading uuid at start-up
 
     def path_of(self, key: str) -> Path:
         return self.folder / f"{key}{SUFFIX}"

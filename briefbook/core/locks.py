@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -52,6 +51,8 @@ def lock_key(path: Path) -> str:
     text = os.path.normcase(os.path.abspath(Path(path).expanduser()))
     with contextlib.suppress(OSError, RuntimeError, ValueError):
         text = os.path.normcase(str(Path(text).resolve()))
+    import hashlib  # here: loading it costs the app's start-up a few milliseconds
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 

@@ -7,7 +7,7 @@ running window holds, the user is told who has it and may go on or not.
 
 from __future__ import annotations
 
-import uuid
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -28,7 +28,7 @@ class LockKeeper(QObject):
     def __init__(self, locks: BriefLocks, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.locks = locks
-        self.owner = uuid.uuid4().hex
+        self.owner = os.urandom(16).hex()
         self.path: Path | None = None
 
     def may_use(self, path: Path, parent: QWidget | None, verb: str = "open") -> bool:

@@ -6,6 +6,8 @@ File operations (open, save, recent files, closing with unsaved changes) are in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -31,7 +33,6 @@ from briefbook.gui.autosave import Autosaver, autosave_store
 from briefbook.gui.document import Document, SectionPath
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.files import FileActions
-from briefbook.gui.find import FindBar, find_next
 from briefbook.gui.icons import icon
 from briefbook.gui.locking import LockKeeper, brief_locks
 from briefbook.gui.preview import PreviewPane
@@ -40,6 +41,9 @@ from briefbook.gui.road import RoadActions
 from briefbook.gui.section_actions import SectionActions
 from briefbook.gui.sections import SectionTree
 from briefbook.gui.settings import Settings, save_settings
+
+if TYPE_CHECKING:
+    from briefbook.gui.find import FindBar
 
 #: The first preview starts after the window's first paint, or after this at the latest.
 FIRST_RENDER_LATEST_MS = 500
@@ -77,9 +81,7 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPane()
         self.previewer = PreviewController(self.preview, settings.preview_delay_ms)
         self.preview.show_thumbs.setChecked(settings.show_thumbnails)
-        self.find_bar = FindBar()
-        self.find_bar.hide()
-        self.find_bar.find_requested.connect(self.find)
+        self._find_bar: FindBar | None = None
 
         self._build_layout()
         self._build_actions()
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
         middle_layout.setSpacing(0)
         self.editor_box = QVBoxLayout()
         middle_layout.addLayout(self.editor_box, 1)
-        middle_layout.addWidget(self.find_bar)
+        self.middle_layout = middle_layout  # the find bar goes below the editor when made
         middle.setMinimumWidth(380)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -169,7 +171,7 @@ class MainWindow(QMainWindow):
             lambda text: self.redo_button.setToolTip(f"Redo {text}" if text else "Redo"))
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
-        self.find_action = self._action("&Find…", self.find_bar.open, key.Find, None,
+        self.find_action = self._action("&Find…", lambda: self.find_bar.open(), key.Find, None,
                                         "Find text in the brief")
         self.find_next_action = self._action(
             "Find &Next", lambda: self.find(self.find_bar.field.text(), False), key.FindNext)
@@ -349,7 +351,22 @@ class MainWindow(QMainWindow):
 
     # --- find, preferences, about --------------------------------------------------------
 
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar below the editor (made when first used)."""
+        if self._find_bar is None:
+            from briefbook.gui.find import FindBar
+
+            bar = FindBar()
+            bar.hide()
+            bar.find_requested.connect(self.find)
+            self.middle_layout.addWidget(bar)
+            self._find_bar = bar
+        return self._find_bar
+
     def find(self, text: str, backwards: bool = False) -> None:
+        from briefbook.gui.find import find_next
+
         if not text:
             self.find_bar.open()
             return
