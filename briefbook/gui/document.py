@@ -53,6 +53,8 @@ class Document(QObject):
         #: The file Save writes to; None for an untitled brief (from a template or the example).
         self.path = path
         self.undo_stack = QUndoStack(self)
+        #: The copies the last snapshot was made of: id(original) -> (original, copy).
+        self._copies: dict[int, tuple[Any, Any]] = {}
         #: Pictures outside the brief's folder that the user allowed for this session
         #: (real paths); the preview, print and export embed them, and no others.
         self.allowed_images: set[Path] = set()
@@ -142,5 +144,30 @@ class Document(QObject):
             self.reveal_requested.emit(section)
 
     def snapshot(self) -> Brief:
-        """A deep copy for a worker thread to read while the user keeps typing."""
-        return copy.deepcopy(self.brief)
+        """A copy of the brief for a worker thread to read while the user keeps typing.
+
+        The copies of the top-level sections, the cover and the other brief-wide fields
+        are kept from one snapshot to the next, and each is used again while it still
+        equals what it copies: comparing is cheap (unchanged text is shared, so most of
+        it is identity checks), copying is not. After an edit, only the edited section
+        is copied anew. Snapshots share those copies: whoever reads one must not change
+        it (the renderer, the exports and the autosave only read).
+        """
+        kept: dict[int, tuple[Any, Any]] = {}
+
+        def copy_of(live: Any) -> Any:
+            entry = self._copies.get(id(live))
+            if entry is None or entry[0] is not live or entry[1] != live:
+                entry = (live, copy.deepcopy(live))
+            kept[id(live)] = entry
+            return entry[1]
+
+        values: dict[str, Any] = {}
+        for item in dataclasses.fields(self.brief):
+            live = getattr(self.brief, item.name)
+            if item.name == "sections":
+                values[item.name] = [copy_of(section) for section in live]
+            else:
+                values[item.name] = copy_of(live)
+        self._copies = kept
+        return Brief(**values)
