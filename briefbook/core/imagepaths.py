@@ -50,11 +50,23 @@ def image_folder(brief: m.Brief) -> Path:
 
 
 def resolve_image(path: str, folder: Path | None) -> Path:
-    """A picture path as a file: relative paths are relative to ``folder``."""
-    candidate = Path(path).expanduser()
+    """A picture path as a file: relative paths are relative to ``folder``.
+
+    ``~`` and ``~user`` name home folders; an unknown user's stays as written.
+    """
+    candidate = expand_home(path)
     if not candidate.is_absolute() and folder is not None:
         candidate = folder / candidate
     return candidate
+
+
+def expand_home(path: str) -> Path:
+    """``path`` with a leading ``~`` or ``~user`` made that home folder; an unknown user's
+    (``~nobody``) is left as written rather than raising."""
+    try:
+        return Path(path).expanduser()
+    except RuntimeError:  # "~nobody": no such user, so no such home folder
+        return Path(path)
 
 
 def real_path(file: Path) -> Path:
@@ -97,7 +109,7 @@ def relocated_path(path: str, old_folder: Path | None, new_folder: Path) -> str:
     so that it still names the same file."""
     if not path.strip():
         return path
-    candidate = Path(path).expanduser()
+    candidate = expand_home(path)
     if not candidate.is_absolute():
         if old_folder is None:
             return path

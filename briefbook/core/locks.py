@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from briefbook.core.atomic import write_atomic
+from briefbook.core.imagepaths import expand_home
 from briefbook.core.processes import ProcessId, current_process, is_running
 from briefbook.errors import BriefbookError
 
@@ -48,7 +49,7 @@ class LockHolder:
 
 def lock_key(path: Path) -> str:
     """The lock's file name for a brief: a hash of its absolute, normalised path."""
-    text = os.path.normcase(os.path.abspath(Path(path).expanduser()))
+    text = os.path.normcase(os.path.abspath(expand_home(str(path))))
     with contextlib.suppress(OSError, RuntimeError, ValueError):
         text = os.path.normcase(str(Path(text).resolve()))
     import hashlib  # here: loading it costs the app's start-up a few milliseconds

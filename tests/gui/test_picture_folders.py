@@ -172,3 +172,15 @@ def test_a_picture_chosen_with_browse_is_allowed(
     assert chosen.resolve() in window.document.allowed_images
     assert path_for_brief(window.document, tmp_path / "visit" / "images" / "map.png") == \
         "images/map.png"
+
+
+def test_a_home_folder_of_an_unknown_user_is_just_a_missing_picture(
+        qtbot, tmp_path: Path, no_prompts: list[str], opened: list[MainWindow]) -> None:
+    path = pictured_brief(tmp_path / "visit", logo="~nosuchuser0/logo.png", image="~0")
+    window = open_ready(qtbot, path, opened)
+    window.tree.select_path(None)  # the cover editor shows the logo's thumbnail
+    window.tree.select_path((0,))  # the section editor shows the image's
+    wait_render(qtbot, window)
+    messages = [w.message for w in window.previewer.last_full.warnings]
+    assert len(messages) == 2 and all("file not found" in text for text in messages)
+    assert no_prompts == []

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.copies import copy_path
+from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import PAGE_SIZES, Brief
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.export_options import CopiesChooser, PasswordFields, ProfileChooser
@@ -186,7 +187,7 @@ class ExportDialog(QDialog):
             self.destination.setText(self._suggested)
 
     def target(self) -> Path:
-        path = Path(self.destination.text().strip()).expanduser()
+        path = expand_home(self.destination.text().strip())
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
     def browse(self) -> None:

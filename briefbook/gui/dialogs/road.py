@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.exportplan import ExportJob, ExportRequest, plan_exports
+from briefbook.core.imagepaths import expand_home
 from briefbook.core.itinerary import participants
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.export import human_size, reveal_in_folder
@@ -152,7 +153,7 @@ class RoadExportDialog(QDialog):
         self.destination.setText(str(jobs[0].path))
 
     def target(self) -> Path:
-        path = Path(self.destination.text().strip()).expanduser()
+        path = expand_home(self.destination.text().strip())
         if self.request().all_people or path.suffix.lower() == ".pdf":
             return path
         return path.with_name(path.name + ".pdf")

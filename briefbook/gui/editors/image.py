@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import ImageBlock
 from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
@@ -29,7 +30,7 @@ def resolve(document: Document, text: str) -> Path | None:
     """The file an image path in the brief points at (relative to the brief's folder)."""
     if not text.strip():
         return None
-    path = Path(text).expanduser()
+    path = expand_home(text)
     if not path.is_absolute():
         base = document.brief.base_dir or (document.path.parent if document.path else None)
         if base is None:
