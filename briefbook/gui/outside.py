@@ -21,7 +21,6 @@ from briefbook.core.imagepaths import (
     resolve_image,
 )
 from briefbook.gui.document import Document
-from briefbook.render.api import RenderOptions
 
 
 def folder_of(document: Document) -> Path:
@@ -44,16 +43,6 @@ def not_yet_allowed(document: Document) -> list[ImageRef]:
 def allow_chosen(document: Document, chosen: Path) -> None:
     """The user picked ``chosen`` in a file dialog: that is their permission."""
     document.allowed_images.add(real_path(chosen))
-
-
-def render_allowance(document: Document) -> dict[str, object]:
-    """The RenderOptions fields that carry what the user allowed."""
-    return {"allowed_images": frozenset(document.allowed_images)}
-
-
-def options_for(document: Document, **fields: object) -> RenderOptions:
-    """RenderOptions for this document, with the pictures the user allowed."""
-    return RenderOptions(**render_allowance(document), **fields)  # type: ignore[arg-type]
 
 
 def listed(refs: list[ImageRef], limit: int = 6) -> str:
