@@ -66,7 +66,8 @@ def open_window(path: Path | None = None, settings: Settings | None = None,
         window.files.open_at_start(target, untitled=untitled)
     if not settings.started_before:
         settings.started_before = True
-        save_settings(settings)
+        # Written once the window is painted: a file written and flushed to disk can wait.
+        window.after_first_paint(lambda: save_settings(settings))
     return window
 
 

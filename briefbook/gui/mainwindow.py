@@ -6,6 +6,7 @@ File operations (open, save, recent files, closing with unsaved changes) are in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
@@ -45,8 +46,8 @@ from briefbook.gui.settings import Settings, save_settings
 if TYPE_CHECKING:
     from briefbook.gui.find import FindBar
 
-#: The first preview starts after the window's first paint, or after this at the latest.
-FIRST_RENDER_LATEST_MS = 500
+#: Work kept for after the window's first paint runs this long after it is shown at the latest.
+AFTER_PAINT_LATEST_MS = 500
 
 
 class MainWindow(QMainWindow):
@@ -98,7 +99,8 @@ class MainWindow(QMainWindow):
         #: Whether the window has been shown. Until then no editor is built and nothing is
         #: rendered: the brief it starts with may still be on its way (see ``showEvent``).
         self._shown = False
-        self._render_after_paint = False
+        #: Work waiting for the window's first paint (None once it has been painted).
+        self._after_paint: list[Callable[[], object]] | None = []
         #: Unsaved work goes to the state folder; the lock says this window has the brief.
         self.autosaver = Autosaver(autosave_store(), settings.autosave_delay_ms, self)
         self.locks = LockKeeper(brief_locks(), self)
@@ -293,14 +295,27 @@ class MainWindow(QMainWindow):
         self._current_changed(self.tree.current_path())
         # The first preview starts once the window is painted: the render runs in a worker,
         # but it holds Python's lock much of the time and would slow that first paint.
-        self._render_after_paint = True
-        QTimer.singleShot(FIRST_RENDER_LATEST_MS, self.previewer, self.previewer.render_now)
+        self.after_first_paint(self.previewer.render_now)
+
+    def after_first_paint(self, work: Callable[[], object]) -> None:
+        """Run ``work`` once the window has been painted for the first time (soon if it has
+        been; at the latest ``AFTER_PAINT_LATEST_MS`` after it was shown)."""
+        if self._after_paint is None:
+            QTimer.singleShot(0, self, work)
+            return
+        if not self._after_paint:
+            QTimer.singleShot(AFTER_PAINT_LATEST_MS, self, self._run_after_paint)
+        self._after_paint.append(work)
+
+    def _run_after_paint(self) -> None:
+        waiting, self._after_paint = self._after_paint or [], None
+        for work in waiting:
+            work()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._render_after_paint:
-            self._render_after_paint = False
-            QTimer.singleShot(0, self.previewer, self.previewer.render_now)
+        if self._after_paint is not None:
+            QTimer.singleShot(0, self, self._run_after_paint)  # once this paint is done
 
     def _open_failed(self, _error: object) -> None:
         """A brief did not open: the window keeps (or, at start, shows) the one it has."""

@@ -53,6 +53,16 @@ def test_first_start_opens_the_example_then_the_last_brief(tmp_path: Path) -> No
     assert start_file(tmp_path / "x.brief.yaml", settings) == (tmp_path / "x.brief.yaml", False)
 
 
+def test_a_first_start_shows_the_example_at_once_and_then_remembers_it_started(
+        qtbot, no_prompts: list[str]) -> None:
+    window = open_ready(qtbot)
+    assert window.document.brief.sections and window.document.path is None
+    assert window.preview.page_count > 0
+    qtbot.waitUntil(lambda: load_settings().started_before, timeout=10_000)
+    window.close()
+    wait_for_workers()
+
+
 def test_the_window_remembers_its_layout_and_recent_files(qtbot, tmp_path: Path,
                                                           no_prompts: list[str]) -> None:
     brief_file = tmp_path / "trip.brief.yaml"
