@@ -338,24 +338,27 @@ class _Walker:
     def _table(self, node: Node, depth: int) -> list[Element]:
         """The table, after a paragraph of any text that sat outside its cells."""
         rows: list[list[str]] = []
-        stray: list[str] = []  # text between rows or cells: browsers show it before the table
         header_rows = 0
-        ordered: list[tuple[Node, int, bool]] = []
+        # Rows in document order (not those of nested tables). Text outside any cell
+        # stays where it was: in a row, as one more cell; between rows, as a row.
+        ordered: list[tuple[Node | str, int, bool]] = []
         stack: list[tuple[Node | str, int, bool]] = [
             (c, depth + 1, False) for c in reversed(node.children)
         ]
-        while stack:  # the rows of this table in document order, not those of nested tables
+        while stack:
             current, level, in_head = stack.pop()
-            if isinstance(current, str):
-                stray.append(current)
-            elif current.tag == "tr":
+            if isinstance(current, str) or current.tag == "tr":
                 ordered.append((current, level, in_head))
             elif current.tag in ("thead", "tbody", "tfoot"):
                 head = in_head or current.tag == "thead"
                 stack.extend((c, level + 1, head) for c in reversed(current.children))
             elif current.tag not in ("caption", "col", "colgroup"):
-                stray.append(_text_of(current))
+                ordered.append((_text_of(current), level, in_head))
         for row, level, in_head in ordered:
+            if isinstance(row, str):
+                if row.strip():
+                    rows.append([" ".join(row.split())])
+                continue
             cells: list[str] = []
             all_th = True
             for cell in row.children:
@@ -365,7 +368,10 @@ class _Walker:
                     span = _int(cell.attrs.get("colspan", "1"))
                     cells.extend([""] * (min(span, 64) - 1))
                 else:
-                    stray.append(_text_of(cell))
+                    text = " ".join(_text_of(cell).split())
+                    if text:
+                        all_th = False
+                        cells.append(text)
             if cells:
                 if (in_head or all_th) and len(rows) == header_rows:
                     header_rows += 1
@@ -376,9 +382,6 @@ class _Walker:
             rows = [merged, *rows[header_rows:]]
             header_rows = 1
         elements: list[Element] = []
-        stray_text = " ".join(" ".join(stray).split())
-        if stray_text:
-            elements.append(Para(lines=[stray_text]))
         caption = ""
         for child in node.children:
             if isinstance(child, Node) and child.tag == "caption":

@@ -7,7 +7,8 @@ definitions are left as text (so no line silently disappears).
 
 Table rows are re-read from their source lines so that a row with more cells
 than the header keeps them (GFM would drop them). Code blocks are read with
-the plain-text rules (they often hold a pasted agenda or an aligned table).
+the plain-text rules (they often hold a pasted agenda or an aligned table); the
+word after the opening fence is kept as a line of text.
 
 If the parser gives up on some lines (nesting deeper than it allows) or runs
 out of stack, the whole text is read as plain text instead: nothing is lost.
@@ -160,6 +161,8 @@ class _Walker:
         if kind == "table_open":
             return self._table(tokens, i)
         if kind in ("fence", "code_block"):
+            if token.info.strip():  # what follows ``` is text too (nothing is dropped)
+                self._emit(Para(lines=[token.info.strip()]))
             for element in parse_plain_text(token.content):
                 self._emit(element)
             return i + 1

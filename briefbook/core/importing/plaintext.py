@@ -277,7 +277,8 @@ class _Parser:
         if k > i + 1:
             return True
         nxt = self.src[k].text
-        if parse_marker(self.raw[k]) is not None or time_led(nxt) is not None:
+        span = time_led(nxt)
+        if parse_marker(self.raw[k]) is not None or (span is not None and not span.weak):
             return True
         if nxt[0].islower():
             return False
@@ -285,9 +286,10 @@ class _Parser:
             return False
         if self._starts_block(k):
             return True
-        # Two short lines in a row (an address, a signature) are text.
+        # Two short lines in a row (an address, a signature) are text. (A date line
+        # that heads a schedule was taken as the start of a block above.)
         short = len(nxt) <= 60 and (self.wrap is None or len(nxt) < self.wrap * 0.7)
-        return not (short and heading_shape(nxt) and date_line(nxt) is None)
+        return not (short and heading_shape(nxt))
 
     def _numbered_heading(self, i: int, marker: Marker) -> bool:
         """``1. Introduction`` above a paragraph (not above ``2. ...``) is a heading."""

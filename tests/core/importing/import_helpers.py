@@ -105,7 +105,7 @@ def first_missing(needle: str, haystack: str) -> str:
 
 
 _MARKER = re.compile(
-    r"^\s*(?:[-*+•–—·▪◦‣●○■□➢►➤✓✔]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,4})[.)]|o(?=\t))(?=[ \t])"
+    r"^\s*(?:[-*+•–—·▪◦‣●○■□➢►➤✓✔]|\(?(?:\d{1,3}|[A-Za-z]|[ivxlc]{1,4})[.)]|[o§](?=\t))(?=[ \t])"
 )
 _HASHES = re.compile(r"^\s*#{1,6}(?=\s)")
 _RULE_CHARS = frozenset("-=_*~#•+:| \t")
@@ -120,6 +120,8 @@ _LABELS = re.compile(
     r"notes?|remarks|dress(?: code)?)\s*:", re.IGNORECASE)
 _REC_LABELS = re.compile(r"\b(?:rationale|why|reason|owner|lead|responsible|priority)\s*:",
                          re.IGNORECASE)
+_PRIORITY = re.compile(r"\s*[(\[][^()\[\]]{0,30}\b(?:priority|high|medium|low|urgent|critical|"
+                       r"normal|moderate)\b[^()\[\]]{0,30}[)\]]$", re.IGNORECASE)
 _LABEL_PUNCTUATION = str.maketrans("", "", "(),;–—-")
 _DATE_WORDS = re.compile(
     r"^(?:[\W\d_]|st\b|nd\b|rd\b|th\b|day\b|the\b|of\b|"
@@ -172,10 +174,15 @@ def content(text: str) -> str:
     text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc")
     out: list[str] = []
     for raw in text.split("\n"):
-        line = _MARKER.sub("", _MARKER.sub("", raw, count=1), count=1)  # "1. • 9:30": two marks
+        line = raw.replace("\\|", "")  # an escaped pipe: the importer keeps "|" alone
+        for _ in range(3):  # "1. • 9:30", "- * a) x": marks of nested lists on one line
+            line = _MARKER.sub("", line, count=1)
         hashed = _HASHES.sub("", line, count=1)
         if hashed != line:
             line = hashed.rstrip().rstrip("#")  # "## Title ##": the closing hashes are markup
+        if _REC_LABELS.search(line):  # "Do X (Owner: Y)": the labels name fields
+            line = _REC_LABELS.sub("", line).translate(_LABEL_PUNCTUATION)
+        line = _PRIORITY.sub("", line.rstrip())  # "(high priority)" becomes a field
         stripped = line.strip()
         if not stripped or all(ch in _RULE_CHARS for ch in stripped):
             continue
@@ -188,8 +195,6 @@ def content(text: str) -> str:
             line = _strip_time(stripped)
         elif len(cells) > 1 and ("|" in stripped or "\t" in stripped):
             line = " ".join(_cell_content(c) for c in cells)  # a table row
-        if _REC_LABELS.search(line):
-            line = line.translate(_LABEL_PUNCTUATION)  # "Do X (Owner: Y)": around labels
         if _LABELS.match(line.strip()):
             continue  # "Participants: ..." below an entry: its fields keep no order among them
         line = line.replace("\\|", "|").replace("|", "")
