@@ -84,7 +84,8 @@ def briefs(draw: st.DrawFn) -> m.Brief:
         m.Meta, title=text, subtitle=short, dates=st.tuples(dates, dates).map(_date_range),
         location=short, organisation=short, prepared_by=short, marking=markings,
         version=short, status=st.sampled_from(m.STATUSES),
-        page_size=st.sampled_from(m.PAGE_SIZES), timezone=short, home_timezone=short, logo=short, keywords=texts,
+        page_size=st.sampled_from(m.PAGE_SIZES), timezone=short, home_timezone=short,
+        logo=short, keywords=texts,
         markings=st.just(scheme), portion_marks=st.booleans()))
     editions = draw(st.lists(st.builds(
         m.Edition, name=marking_word, ceiling=markings, include_tags=texts, exclude_tags=texts,
