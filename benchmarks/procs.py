@@ -51,7 +51,8 @@ def run_json(module: str, *args: str, timeout: float = 600) -> dict[str, Any]:
 
 def run_milestones(module: str, *args: str, timeout: float = 60) -> dict[str, float]:
     """Start ``python -m module args`` and return the seconds from just before the
-    start to the arrival of each line it prints (each line names a milestone)."""
+    start to the arrival of each line it prints (each line names a milestone), and
+    under ``NAME_cpu`` the CPU time the line reports, if it reports one."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", module, *args], cwd=ROOT, env=child_env(),
@@ -61,7 +62,11 @@ def run_milestones(module: str, *args: str, timeout: float = 60) -> dict[str, fl
     try:
         assert proc.stdout is not None
         for line in proc.stdout:
-            found[line.strip()] = time.perf_counter() - start
+            arrived = time.perf_counter() - start
+            name, *cpu = line.split()
+            found[name] = arrived
+            if cpu:
+                found[f"{name}_cpu"] = float(cpu[0])
             if time.perf_counter() - start > timeout:
                 break
     finally:

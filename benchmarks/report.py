@@ -150,6 +150,16 @@ def startup_section(results: Results) -> list[str]:
         ["**briefbook window painted with the example brief**", sec(ready), ""],
         ["**Ratio to the bare window**", f"{ready / bare:.2f}",
          f"≤ {STARTUP_RATIO_MAX}: {mark(ready / bare <= STARTUP_RATIO_MAX)}"],
+    ]
+    if s.get("ready_cpu"):
+        cpu = median(s["ready_cpu"]) / median(s["bare_cpu"])
+        rows += [
+            ["CPU time of the process to the same milestones: bare / briefbook",
+             f"{sec(median(s['bare_cpu']))} / {sec(median(s['ready_cpu']))}", ""],
+            ["**Ratio in CPU time** (steadier on a busy machine)", f"{cpu:.2f}",
+             f"≤ {STARTUP_RATIO_MAX}: {mark(cpu <= STARTUP_RATIO_MAX)}"],
+        ]
+    rows += [
         ["briefbook preview pages on screen", sec(median(s["preview"])), "(after the window)"],
         ["Runs (median of)", str(len(s["bare"])), ""],
     ]

@@ -80,7 +80,8 @@ def measure_preview(briefs: dict[int, Path], plan: Plan) -> dict[str, Any]:
 
 
 def measure_startup(plan: Plan) -> dict[str, list[float]]:
-    found: dict[str, list[float]] = {"bare": [], "painted": [], "ready": [], "preview": []}
+    found: dict[str, list[float]] = {"bare": [], "painted": [], "ready": [], "preview": [],
+                                     "bare_cpu": [], "ready_cpu": []}
     for mode in ("bare", "briefbook"):  # warm the file and bytecode caches
         run_milestones("benchmarks.startup_child", mode)
     for i in range(plan.startup_runs):
@@ -90,6 +91,8 @@ def measure_startup(plan: Plan) -> dict[str, list[float]]:
         if "painted" not in bare or missing:
             raise RuntimeError(f"a start-up probe stopped early: bare {bare}, briefbook {app}")
         found["bare"].append(bare["painted"])
+        found["bare_cpu"].append(bare["painted_cpu"])
+        found["ready_cpu"].append(app["ready_cpu"])
         for key in ("painted", "ready", "preview"):
             found[key].append(app[key])
         say(f"start-up run {i + 1}/{plan.startup_runs}: bare {bare['painted']:.2f} s, "
