@@ -294,19 +294,30 @@ class _Walker:
         return items
 
     def _item(self, node: Node, depth: int, level: int) -> ListItem:
+        """A list item; text after a nested list joins the last nested item (reading order)."""
         item = ListItem()
         holder = Node("span", {}, [])
+
+        def place(text: str) -> None:
+            if not text:
+                return
+            target = item
+            while target.items:
+                target = target.items[-1]
+            target.text = f"{target.text} {text}" if target.text else text
+
         for child in node.children:
             if isinstance(child, Node) and child.tag in ("ul", "ol"):
+                place(self._inline_text(holder, depth))
+                holder.children.clear()
                 nested = self._list_items(child, depth + 1, level + 1)
                 if level >= MAX_DEPTH:
-                    item.text = " ".join(p for p in [item.text, *_texts(nested)] if p)
+                    place(" ".join(text for text in _texts(nested) if text))
                 else:
                     item.items.extend(nested)
             else:
                 holder.children.append(child)
-        text = self._inline_text(holder, depth)
-        item.text = f"{text} {item.text}".strip() if item.text else text
+        place(self._inline_text(holder, depth))
         return item
 
     def _word_list_paragraph(self, node: Node, depth: int) -> None:

@@ -354,8 +354,9 @@ def table_schedule(columns: list[str], rows: list[list[str]],
                    context: ScheduleContext | None = None) -> ScheduleBlock | None:
     """An agenda laid out as a table (``Time | Activity | Venue``) as a schedule, or None.
 
-    Every body row must be led by a time in the time column, and every column
-    title must name a schedule field, so that no title is lost.
+    Every body row must have a time in the time column (and a date, an end time
+    or a press value, or nothing, in such columns), and every column title must
+    name a schedule field, so that no title is lost.
     """
     if not rows or not columns or any(not name.strip() for name in columns):
         return None
@@ -376,13 +377,17 @@ def table_schedule(columns: list[str], rows: list[list[str]],
         for index, (name, value) in enumerate(zip(fields, cells, strict=False)):
             if index == time_col or not value:
                 continue
-            if name == "date" and (found := date_line(value)) is not None:
+            if name == "date":
+                found = date_line(value)
+                if found is None:
+                    return None
                 resolved = found.resolve(year)
                 entry.date = current = resolved or current
                 year = resolved.year if resolved else year
-            elif name == "end" and (end := parse_time_span(value)) is not None and (
-                end.length == len(value.strip())
-            ):
+            elif name == "end":
+                end = parse_time_span(value)
+                if end is None or end.length != len(value.strip()):
+                    return None
                 entry.end = end.start if end.start >= span.start else None
             elif name == "title":
                 entry.title = value
@@ -390,7 +395,10 @@ def table_schedule(columns: list[str], rows: list[list[str]],
                 entry.place = value
             elif name == "participants":
                 entry.participants.extend(p.strip() for p in _split_people(value) if p.strip())
-            elif name == "press" and (press := press_value(value, alone=True)):
+            elif name == "press":
+                press = press_value(value, alone=True)
+                if not press:
+                    return None
                 entry.press = press
             else:
                 extras.append(value)
