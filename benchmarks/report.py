@@ -127,6 +127,9 @@ def preview_section(results: Results) -> list[str]:
          *[ms(p[s]["full_cpu_s"]) for s in sizes], ""],
         ["Brief copied for the worker (Document.snapshot, on the GUI thread), per render",
          *[ms(p[s]["snapshot_s"]) for s in sizes], ""],
+        ["… of which the GUI thread's CPU time (the rest is waiting for Python's lock)",
+         *[ms(p[s]["snapshot_cpu_s"]) if p[s].get("snapshot_cpu_s") is not None else "–"
+           for s in sizes], ""],
         ["… the first copy, with nothing copied before",
          *[ms(p[s]["snapshot_cold_s"]) for s in sizes], ""],
         ["Bare export of the same brief (render_pdf)", *[ms(p[s]["bare_export_s"]) for s in sizes],
