@@ -17,92 +17,28 @@ lays it out as a page of the PDF.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
 
 from briefbook.core import model as m
-from briefbook.core.timezones import short_date
-from briefbook.core.worddiff import Segment, as_text, clip, one_line, similarity, word_diff
+from briefbook.core.diff_schedule import schedule_changes
+from briefbook.core.diffdata import (
+    COVER_GROUP,
+    SCHEDULE_GROUP,
+    SECTIONS_GROUP,
+    TAGS,
+    BriefDiff,
+    Change,
+    ChangeKind,
+    now_was,
+    title_key,
+)
+from briefbook.core.worddiff import Segment, clip, one_line, similarity, word_diff
 
-ChangeKind = Literal[
-    "meta_changed",
-    "section_added", "section_removed", "section_renamed", "section_moved", "section_changed",
-    "entry_added", "entry_cancelled", "entry_retimed", "entry_moved", "entry_changed",
-    "table_added", "table_removed", "table_changed", "row_added", "row_removed", "row_changed",
-    "text_added", "text_removed", "text_changed",
-]
+__all__ = ["COVER_GROUP", "SCHEDULE_GROUP", "SECTIONS_GROUP", "TAGS", "BriefDiff", "Change",
+           "ChangeKind", "diff_briefs"]
 
-#: The short label of each kind of change, as the changes page tags it.
-TAGS: dict[str, str] = {
-    "meta_changed": "CHANGED",
-    "section_added": "ADDED", "section_removed": "REMOVED", "section_renamed": "RENAMED",
-    "section_moved": "MOVED", "section_changed": "CHANGED",
-    "entry_added": "ADDED", "entry_cancelled": "CANCELLED", "entry_retimed": "RE-TIMED",
-    "entry_moved": "MOVED", "entry_changed": "CHANGED",
-    "table_added": "ADDED", "table_removed": "REMOVED", "table_changed": "CHANGED",
-    "row_added": "ADDED", "row_removed": "REMOVED", "row_changed": "CHANGED",
-    "text_added": "ADDED", "text_removed": "REMOVED", "text_changed": "CHANGED",
-}
-
-#: The groups a reader sees, in order: "The brief", "Sections", "Schedule", then one per section.
-COVER_GROUP, SECTIONS_GROUP, SCHEDULE_GROUP = "The brief", "Sections", "Schedule"
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change: its kind, the group it belongs to, a one-line summary in plain
-    text and, for changed text, the compact word difference (shown after the
-    summary: ``summary: words``)."""
-
-    kind: ChangeKind
-    group: str
-    summary: str
-    words: tuple[Segment, ...] = ()
-
-    @property
-    def tag(self) -> str:
-        return TAGS[self.kind]
-
-    def text(self) -> str:
-        """The change on one line, changed words as ``[-old-]{+new+}``."""
-        if not self.words:
-            return self.summary
-        return f"{self.summary}: {as_text(self.words)}"
-
-
-@dataclass(frozen=True)
-class BriefDiff:
-    """The changes from an earlier brief to a later one."""
-
-    old_version: str
-    new_version: str
-    changes: tuple[Change, ...] = field(default_factory=tuple)
-    #: The earlier brief's file name, when it has one (for the page's introduction).
-    old_name: str = ""
-
-    @property
-    def title(self) -> str:
-        """``Changes since version 2`` (or ``since the earlier version`` without one)."""
-        version = one_line(self.old_version)
-        return f"Changes since version {version}" if version else (
-            "Changes since the earlier version")
-
-    def groups(self) -> list[tuple[str, list[Change]]]:
-        """The changes grouped, groups in reading order."""
-        found: dict[str, list[Change]] = {}
-        for change in self.changes:
-            found.setdefault(change.group, []).append(change)
-        return list(found.items())
-
-    def count(self, *prefixes: str) -> int:
-        """How many changes have a kind starting with one of ``prefixes``."""
-        return sum(1 for c in self.changes if c.kind.startswith(prefixes))
-
-    def __bool__(self) -> bool:
-        return bool(self.changes)
 
 
 def diff_briefs(old: m.Brief, new: m.Brief) -> BriefDiff:
@@ -111,7 +47,7 @@ def diff_briefs(old: m.Brief, new: m.Brief) -> BriefDiff:
     changes += _meta_changes(old.meta, new.meta)
     pairs, section_changes = _match_sections(old, new)
     changes += section_changes
-    changes += _schedule_changes(old, new)
+    changes += schedule_changes(old, new)
     for old_section, new_section, group in pairs:
         changes += _section_content(old_section, new_section, group)
     return BriefDiff(old.meta.version, new.meta.version, tuple(changes),
@@ -135,13 +71,8 @@ def _meta_changes(old: m.Meta, new: m.Meta) -> list[Change]:
         before, after = one_line(getattr(old, name)), one_line(getattr(new, name))
         if before != after:
             found.append(Change("meta_changed", COVER_GROUP,
-                                _now_was(label, clip(after, 80), clip(before, 80))))
+                                now_was(label, clip(after, 80), clip(before, 80))))
     return found
-
-
-def _now_was(label: str, now: str, was: str) -> str:
-    """``Status: now final (was draft)``; an empty value is "not set"."""
-    return f"{label}: now {now or 'not set'} (was {was or 'not set'})"
 
 
 def _dates(dates: m.DateRange) -> str:
@@ -166,10 +97,6 @@ class _Placed:
     title: str
 
 
-def _title_key(title: str) -> str:
-    return one_line(title).casefold()
-
-
 def _display(title: str) -> str:
     return clip(title, 80) or "Untitled section"
 
@@ -180,7 +107,7 @@ def _placed(brief: m.Brief) -> list[_Placed]:
     found: list[_Placed] = []
 
     def key_of(section: m.Section) -> tuple[str, int]:
-        title = _title_key(section.title)
+        title = title_key(section.title)
         seen[title] = seen.get(title, 0) + 1
         return title, seen[title]
 
@@ -353,128 +280,10 @@ def _section_settings(pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> 
         before, after = old_p.section, new_p.section
         if one_line(before.marking) != one_line(after.marking):
             found.append(Change("section_changed", SECTIONS_GROUP,
-                                _now_was(f"“{_display(new_p.title)}” marking",
+                                now_was(f"“{_display(new_p.title)}” marking",
                                          one_line(after.marking), one_line(before.marking))))
     return found
 
-
-# --- schedule -----------------------------------------------------------------------
-
-
-def _entries(brief: m.Brief) -> list[m.ScheduleEntry]:
-    found: list[m.ScheduleEntry] = []
-    for _, section in brief.walk_sections():
-        for block in section.blocks:
-            if isinstance(block, m.ScheduleBlock):
-                found.extend(block.entries)
-    return found
-
-
-def _clock(value: dt.time | None) -> str:
-    return value.strftime("%H:%M") if value is not None else ""
-
-
-def _when(entry: m.ScheduleEntry) -> str:
-    """``Thu 12 Jun 09:00–09:45`` (the parts that are known)."""
-    times = _clock(entry.time)
-    if entry.end is not None:
-        times = f"{times}–{_clock(entry.end)}" if times else f"until {_clock(entry.end)}"
-    day = short_date(entry.date) if entry.date is not None else ""
-    return " ".join(part for part in (day, times) if part) or "time to be confirmed"
-
-
-def _entry_title(entry: m.ScheduleEntry) -> str:
-    return clip(entry.title, 90) or "Untitled entry"
-
-
-def _pair_entries(
-    old: list[m.ScheduleEntry], new: list[m.ScheduleEntry]
-) -> tuple[list[tuple[m.ScheduleEntry, m.ScheduleEntry]], list[m.ScheduleEntry],
-           list[m.ScheduleEntry]]:
-    """Pair entries: identical slots first, then by title (same day preferred)."""
-    left = list(old)
-    right = list(new)
-    pairs: list[tuple[m.ScheduleEntry, m.ScheduleEntry]] = []
-
-    def slot(e: m.ScheduleEntry) -> tuple[object, ...]:
-        return (e.date, e.time, e.end, _title_key(e.title), _title_key(e.place))
-
-    for matcher in (slot, lambda e: (_title_key(e.title), e.date), lambda e: _title_key(e.title)):
-        waiting: dict[object, list[m.ScheduleEntry]] = {}
-        for entry in left:
-            waiting.setdefault(matcher(entry), []).append(entry)
-        unmatched: list[m.ScheduleEntry] = []
-        for entry in right:
-            candidates = waiting.get(matcher(entry))
-            if candidates:
-                pairs.append((candidates.pop(0), entry))
-            else:
-                unmatched.append(entry)
-        paired = {id(o) for o, _ in pairs}
-        left = [entry for entry in left if id(entry) not in paired]
-        right = unmatched
-    order = {id(e): i for i, e in enumerate(new)}
-    pairs.sort(key=lambda pair: order[id(pair[1])])
-    return pairs, left, right
-
-
-def _schedule_changes(old: m.Brief, new: m.Brief) -> list[Change]:
-    """Entry changes in the order of the programme (by day and time)."""
-    pairs, cancelled, added = _pair_entries(_entries(old), _entries(new))
-    found: list[tuple[tuple[dt.date, dt.time], int, Change]] = []
-    for entry in added:
-        place = f", {clip(entry.place, 60)}" if entry.place.strip() else ""
-        found.append((_slot(entry), len(found), Change(
-            "entry_added", SCHEDULE_GROUP, f"{_when(entry)} {_entry_title(entry)}{place}")))
-    for entry in cancelled:
-        found.append((_slot(entry), len(found), Change(
-            "entry_cancelled", SCHEDULE_GROUP, f"{_when(entry)} {_entry_title(entry)}")))
-    for before, after in pairs:
-        found += [(_slot(after), len(found), change) for change in _entry_changes(before, after)]
-    return [change for _, _, change in sorted(found, key=lambda item: item[:2])]
-
-
-def _slot(entry: m.ScheduleEntry) -> tuple[dt.date, dt.time]:
-    return (entry.date or dt.date.max, entry.time or entry.end or dt.time.max)
-
-
-def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry) -> list[Change]:
-    title = _entry_title(after)
-    found: list[Change] = []
-    moved: list[str] = []
-    if before.date != after.date:
-        moved.append(f"now {_when(after)} (was {_when(before)})")
-    elif (before.time, before.end) != (after.time, after.end):
-        new_times = _when(m.ScheduleEntry(time=after.time, end=after.end))
-        found.append(Change("entry_retimed", SCHEDULE_GROUP,
-                            f"{title}: now {new_times} (was {_when(before)})"))
-    if _title_key(before.place) != _title_key(after.place):
-        moved.append(f"now at {clip(after.place, 60) or '(no place)'} "
-                     f"(was {clip(before.place, 60) or 'no place'})")
-    if moved:
-        found.append(Change("entry_moved", SCHEDULE_GROUP, f"{title}: " + "; ".join(moved)))
-    details: list[str] = []
-    gone = [p for p in before.participants
-            if _title_key(p) not in {_title_key(q) for q in after.participants}]
-    came = [p for p in after.participants
-            if _title_key(p) not in {_title_key(q) for q in before.participants}]
-    if came or gone:
-        if came:
-            details.append("now with " + ", ".join(one_line(p) for p in came))
-        if gone:
-            details.append("no longer with " + ", ".join(one_line(p) for p in gone))
-    if before.press != after.press:
-        details.append(_now_was("press", after.press, before.press))
-    if _title_key(before.title) != _title_key(after.title):
-        details.append(f"title was “{_entry_title(before)}”")
-    words: tuple[Segment, ...] = ()
-    if one_line(before.notes) != one_line(after.notes):
-        details.append("notes")
-        words = word_diff(before.notes, after.notes)
-    if details:
-        found.append(Change("entry_changed", SCHEDULE_GROUP,
-                            f"{title} ({_when(after)}): " + "; ".join(details), words))
-    return found
 
 
 # --- what a section holds -----------------------------------------------------------
@@ -500,8 +309,8 @@ def _pair_tables(
 ) -> tuple[list[tuple[m.TableBlock, m.TableBlock]], list[m.TableBlock], list[m.TableBlock]]:
     left, right = list(old), list(new)
     pairs = []
-    for matcher in (lambda t: _title_key(t.caption) or None,
-                    lambda t: tuple(_title_key(c) for c in t.columns) or None):
+    for matcher in (lambda t: title_key(t.caption) or None,
+                    lambda t: tuple(title_key(c) for c in t.columns) or None):
         for table in list(right):
             target = matcher(table)
             match = next((o for o in left if target and matcher(o) == target), None)
@@ -529,7 +338,7 @@ def _rows(count: int) -> str:
 
 
 def _row_key(row: list[str]) -> str:
-    return _title_key(row[0]) if row else ""
+    return title_key(row[0]) if row else ""
 
 
 def _row_text(row: list[str]) -> str:
@@ -542,10 +351,10 @@ def _row_changes(before: m.TableBlock, after: m.TableBlock, group: str) -> list[
     old_columns = [one_line(c) for c in before.columns]
     new_columns = [one_line(c) for c in after.columns]
     if old_columns != new_columns:
-        found.append(Change("table_changed", group, _now_was(
+        found.append(Change("table_changed", group, now_was(
             f"table {name}: columns", ", ".join(new_columns), ", ".join(old_columns))))
     if one_line(before.caption) != one_line(after.caption):
-        found.append(Change("table_changed", group, _now_was("table caption", name,
+        found.append(Change("table_changed", group, now_was("table caption", name,
                                                              _table_name(before))))
     left = list(before.rows)
     pairs: list[tuple[list[str], list[str]]] = []
