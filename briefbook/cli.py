@@ -269,9 +269,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from briefbook.core.fileformat import dumps
-    from briefbook.core.importing import import_file
+    from briefbook.core.importing import import_file_report
 
-    brief = import_file(args.file)
+    report = import_file_report(args.file)
+    brief = report.brief
+    for warning in report.warnings:
+        print(f"{args.file}: {warning} (warning)", file=sys.stderr)
     text = dumps(brief)
     if args.output is None:
         sys.stdout.write(text)

@@ -108,3 +108,21 @@ def test_export_of_broken_brief_keeps_earlier_pdf(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stderr.startswith(f"{brief}:2:")
     assert out.read_bytes() == b"%PDF-1.4 earlier export"
+
+
+def test_import_warns_about_the_encoding_fallback(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_bytes("Visit\n\nKey points\n- Café in Zürich\n".encode("cp1252"))
+    out = tmp_path / "notes.brief.yaml"
+    done = run("import", str(source), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "(warning)" in done.stderr and "cp1252" in done.stderr
+    assert "Café in Zürich" in out.read_text(encoding="utf-8")
+
+
+def test_import_of_binary_exits_2(tmp_path: Path) -> None:
+    source = tmp_path / "x.txt"
+    source.write_bytes(b"\x00\x01\x02\xff" * 100)
+    done = run("import", str(source))
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
