@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from briefbook.core.model import PAGE_SIZES, Brief
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.export_options import CopiesChooser, PasswordFields, ProfileChooser
 from briefbook.gui.dialogs.export_size import SizeEstimate, human_size, size_against_target
+from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.document import Document
 from briefbook.gui.editors.widgets import LineEdit
 from briefbook.gui.settings import Settings, save_settings
@@ -145,20 +145,9 @@ class ExportDialog(QDialog):
         self.warnings.setMaximumHeight(110)
         self.warnings.hide()
 
-        self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export",
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.open_button = self.buttons.addButton("Open", QDialogButtonBox.ButtonRole.ActionRole)
-        self.folder_button = self.buttons.addButton("Show in Folder",
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.open_button.hide()
-        self.folder_button.hide()
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start)
-        self.open_button.clicked.connect(self.open_pdf)
-        self.folder_button.clicked.connect(self.show_folder)
-        self.close_button.clicked.connect(self.reject)
+        row = result_buttons(self.start, self.open_pdf, self.show_folder, self.reject)
+        self.buttons, self.export_button, self.close_button = row.box, row.export, row.close
+        self.open_button, self.folder_button = row.open, row.folder
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from briefbook.core.imagepaths import expand_home
 from briefbook.core.itinerary import participants
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.export import human_size, reveal_in_folder
+from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.document import Document
 from briefbook.gui.editors.widgets import LineEdit
 from briefbook.gui.settings import Settings, save_settings
@@ -106,21 +106,10 @@ class RoadExportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export",
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
-        self.open_button = self.buttons.addButton("Open", QDialogButtonBox.ButtonRole.ActionRole)
-        self.folder_button = self.buttons.addButton("Show in Folder",
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.open_button.hide()
-        self.folder_button.hide()
-        self.export_button.setDefault(True)
+        row = result_buttons(self.start, self.open_pdf, self.show_folder, self.reject)
+        self.buttons, self.export_button, self.close_button = row.box, row.export, row.close
+        self.open_button, self.folder_button = row.open, row.folder
         self.export_button.setEnabled(self.person.count() > 0)
-        self.export_button.clicked.connect(self.start)
-        self.open_button.clicked.connect(self.open_pdf)
-        self.folder_button.clicked.connect(self.show_folder)
-        self.close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -39,7 +39,13 @@ from briefbook.gui.editors.values import (
     parse_list,
     parse_time,
 )
-from briefbook.gui.editors.widgets import LineEdit, TextEdit, set_line_text, small_button
+from briefbook.gui.editors.widgets import (
+    LineEdit,
+    TextEdit,
+    selected_lines,
+    set_line_text,
+    small_button,
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -374,12 +380,6 @@ class RecordsEditor(BlockEditor):
 
     # --- rows ---------------------------------------------------------------------------------
 
-    def _selected_rows(self) -> list[int]:
-        rows = {index.row() for index in self.view.selectedIndexes()}
-        if not rows and self.view.currentIndex().isValid():
-            rows = {self.view.currentIndex().row()}
-        return sorted(rows)
-
     def add_row(self) -> None:
         new = self.copy_block()
         records = self.records(new)
@@ -394,7 +394,7 @@ class RecordsEditor(BlockEditor):
         self.view.setFocus()
 
     def remove_rows(self) -> None:
-        rows = self._selected_rows()
+        rows = selected_lines(self.view)
         if not rows:
             return
         new = self.copy_block()

@@ -21,7 +21,7 @@ from briefbook.core.model import TableBlock
 from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.grid import Cells, GridView
-from briefbook.gui.editors.widgets import LineEdit, set_line_text, small_button
+from briefbook.gui.editors.widgets import LineEdit, selected_lines, set_line_text, small_button
 
 #: More columns than this get scroll bars instead of squeezing into the pane.
 STRETCH_COLUMNS = 5
@@ -138,18 +138,6 @@ class TableEditor(BlockEditor):
 
     # --- rows and columns --------------------------------------------------------------------
 
-    def _selected_rows(self) -> list[int]:
-        rows = {index.row() for index in self.view.selectedIndexes()}
-        if not rows and self.view.currentIndex().isValid():
-            rows = {self.view.currentIndex().row()}
-        return sorted(rows)
-
-    def _selected_columns(self) -> list[int]:
-        columns = {index.column() for index in self.view.selectedIndexes()}
-        if not columns and self.view.currentIndex().isValid():
-            columns = {self.view.currentIndex().column()}
-        return sorted(columns)
-
     def add_row(self) -> None:
         new = self.copy_block()
         current = self.view.currentIndex()
@@ -163,7 +151,7 @@ class TableEditor(BlockEditor):
         self.view.setFocus()
 
     def remove_rows(self) -> None:
-        rows = self._selected_rows()
+        rows = selected_lines(self.view)
         if not rows:
             return
         new = self.copy_block()
@@ -189,7 +177,7 @@ class TableEditor(BlockEditor):
         self.edit_header(at)
 
     def remove_columns(self) -> None:
-        columns = self._selected_columns()
+        columns = selected_lines(self.view, columns=True)
         if not columns or len(columns) >= len(self.block.columns):
             return  # a table keeps at least one column
         new = self.copy_block()

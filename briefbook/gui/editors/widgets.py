@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDateEdit,
     QFrame,
     QLineEdit,
@@ -165,3 +166,14 @@ def small_button(text: str, tip: str, slot: object, parent: QWidget | None = Non
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     button.clicked.connect(slot)  # type: ignore[arg-type]
     return button
+
+
+def selected_lines(view: QAbstractItemView, columns: bool = False) -> list[int]:
+    """The rows (or columns) with a selected cell, else the current cell's; sorted."""
+    def line(index: QModelIndex) -> int:
+        return index.column() if columns else index.row()
+
+    found = {line(index) for index in view.selectedIndexes()}
+    if not found and view.currentIndex().isValid():
+        found = {line(view.currentIndex())}
+    return sorted(found)
