@@ -79,8 +79,8 @@ def measure_preview(briefs: dict[int, Path], plan: Plan) -> dict[str, Any]:
     return found
 
 
-def measure_startup(plan: Plan) -> dict[str, list[float]]:
-    found: dict[str, list[float]] = {"bare": [], "painted": [], "ready": [], "preview": [],
+def measure_startup(plan: Plan) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = {"bare": [], "painted": [], "ready": [], "preview": [],
                                      "bare_cpu": [], "ready_cpu": []}
     for mode in ("bare", "briefbook"):  # warm the file and bytecode caches
         run_milestones("benchmarks.startup_child", mode)
@@ -97,6 +97,8 @@ def measure_startup(plan: Plan) -> dict[str, list[float]]:
             found[key].append(app[key])
         say(f"start-up run {i + 1}/{plan.startup_runs}: bare {bare['painted']:.2f} s, "
             f"briefbook with the example {app['ready']:.2f} s")
+    found["pieces"] = [run_json("benchmarks.startup_child", "pieces")
+                       for _ in range(plan.startup_runs)]
     return found
 
 

@@ -2,6 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen python -m benchmarks.startup_child bare
     QT_QPA_PLATFORM=offscreen BRIEFBOOK_HOME=EMPTY_DIR python -m benchmarks.startup_child briefbook
+    QT_QPA_PLATFORM=offscreen python -m benchmarks.startup_child pieces
 
 The runner starts the clock just before it starts the process and stamps each
 line as it arrives; each line also carries the process's CPU time so far (both
@@ -26,6 +27,13 @@ in place only after ``ready``.
 
 The probe imports nothing of PySide6 beyond QtCore and QtWidgets before the
 app does, so the figure includes every import the app makes.
+
+``pieces`` prints (as one JSON line) what some parts of briefbook's first screen
+cost on their own, each timed in CPU seconds after the ones before it, in a
+process that has done what the bare window does up to its QApplication: the
+``Qt`` namespace (PySide creates every one of its enums when it is first
+touched), ``QStyle`` (the standard icons), PyYAML, briefbook's model, and the
+rest of the modules the main window imports.
 """
 
 from __future__ import annotations
@@ -123,5 +131,28 @@ def briefbook() -> None:
     run(None)
 
 
+#: The pieces ``pieces`` times, in order: (key, statement).
+PIECES = (
+    ("qt_namespace", "from PySide6.QtCore import Qt"),
+    ("qstyle", "from PySide6.QtWidgets import QStyle"),
+    ("yaml", "import yaml"),
+    ("model", "import briefbook.core.model"),
+    ("gui_modules", "import briefbook.gui.mainwindow"),
+)
+
+
+def pieces() -> None:
+    import json
+
+    app = QApplication(sys.argv[:1])
+    found = {}
+    for key, statement in PIECES:
+        started = time.process_time()
+        exec(statement, {})
+        found[key] = time.process_time() - started
+    print(json.dumps(found), flush=True)
+    del app
+
+
 if __name__ == "__main__":
-    {"bare": bare, "briefbook": briefbook}[sys.argv[1]]()
+    {"bare": bare, "briefbook": briefbook, "pieces": pieces}[sys.argv[1]]()

@@ -16,8 +16,8 @@ thread of its own, in order, so even a very long brief never stalls typing.
 from __future__ import annotations
 
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -27,6 +27,9 @@ from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError
 from briefbook.gui.document import Document
 from briefbook.gui.settings import state_dir
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 #: Edits that never pause are still written this often.
 MAX_WAIT_MS = 30_000
@@ -57,7 +60,10 @@ class Autosaver(QObject):
         self.timer.timeout.connect(self.save_now)
         self._revision = 0
         self._written_revision = 0
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        #: The thread that writes entries, started with the first write (see ``executor``).
+        self._executor: ThreadPoolExecutor | None = None
+        #: Whether an entry under ``key`` may be on disk (written, or continued from recovery).
+        self._stored = False
         self._finished = False
         self._reported = ""
         #: When the oldest edit not yet written was made (``time.monotonic()``), if any.
@@ -67,6 +73,15 @@ class Autosaver(QObject):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._application_state)
+
+    @property
+    def executor(self) -> ThreadPoolExecutor:
+        """Runs the writes and removals one at a time, in order, off the GUI thread."""
+        if self._executor is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        return self._executor
 
     def set_delay(self, delay_ms: int) -> None:
         self.timer.setInterval(max(100, delay_ms))
@@ -82,6 +97,7 @@ class Autosaver(QObject):
             self._remove()
         self.document = document
         self.key = key or self.store.new_key()
+        self._stored = key is not None
         self._revision += 1
         self._written_revision = self._revision if key is not None else -1
         document.edited.connect(self._edited)
@@ -129,7 +145,8 @@ class Autosaver(QObject):
         self._written_revision = self._revision
         snapshot = document.snapshot()
         key, original = self.key, document.path
-        future = self._executor.submit(self._write, key, snapshot, original)
+        self._stored = True
+        future = self.executor.submit(self._write, key, snapshot, original)
         future.add_done_callback(self._report)
 
     def _write(self, key: str, brief: Brief, original: Path | None) -> Path:
@@ -158,12 +175,13 @@ class Autosaver(QObject):
                 status().showMessage(f"Autosave failed: {reason}", 10_000)
 
     def _remove(self) -> None:
-        if not self._finished:
-            self._executor.submit(self.store.remove, self.key)
+        if not self._finished and self._stored:
+            self._stored = False
+            self.executor.submit(self.store.remove, self.key)
 
     def wait(self) -> None:
         """Block until every queued write and removal is done (tests, exit)."""
-        if not self._finished:
+        if not self._finished and self._executor is not None:
             self._executor.submit(lambda: None).result()
 
     def finish(self) -> None:
@@ -173,7 +191,8 @@ class Autosaver(QObject):
         self.timer.stop()
         self._remove()
         self._finished = True
-        self._executor.shutdown(wait=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.disconnect(self._application_state)
