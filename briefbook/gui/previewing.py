@@ -6,8 +6,9 @@ once. A full render that a newer edit has overtaken is stopped through the
 renderer's progress callback rather than finished for nothing.
 
 On a long brief (one whose full render takes a while) an edit inside one
-top-level section is first laid out alone, numbered as in the whole document,
-and shown at once; the whole document follows.
+top-level section is laid out alone, numbered as in the whole document, after
+a short pause (``SECTION_PAUSE_MS``) and shown at once; the whole document
+follows after the full pause (the preference, 400 ms by default).
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
 
 #: A full render slower than this makes the next edit show its section first.
 SECTION_FIRST_SECONDS = 0.6
+#: The pause in typing after which an edited section is laid out alone (when it is shown
+#: first): it takes tens of milliseconds, so it need not wait for the whole document's pause.
+SECTION_PAUSE_MS = 150
 
 
 class Superseded(BriefbookError):
@@ -54,6 +58,10 @@ class PreviewController(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.render_now)
+        self.section_timer = QTimer(self)
+        self.section_timer.setSingleShot(True)
+        self.section_timer.setInterval(min(SECTION_PAUSE_MS, delay_ms))
+        self.section_timer.timeout.connect(self.render_section_now)
         self._task: TaskHandle | None = None
         self._again = False
         #: Bumped by every edit; a render is only started for a revision not yet rendered.
@@ -61,6 +69,8 @@ class PreviewController(QObject):
         self._started_revision = -1
         self._shown_revision = -1
         self._pending_revision = -1
+        #: The revision whose edited section the pane shows on its own (laid out alone).
+        self._section_revision = -1
         #: The last full render, how long it took, and the top-level sections edited since
         #: (None: something else changed too, such as the cover or the order of sections).
         self.last_full: RenderResult | None = None
@@ -72,6 +82,7 @@ class PreviewController(QObject):
 
     def set_delay(self, delay_ms: int) -> None:
         self.timer.setInterval(max(50, delay_ms))
+        self.section_timer.setInterval(min(SECTION_PAUSE_MS, self.timer.interval()))
 
     def set_document(self, document: Document) -> None:
         """Preview another brief (the old one's pending render is dropped)."""
@@ -82,6 +93,7 @@ class PreviewController(QObject):
             self._task.cancel()
             self._task = None
         self._again = False
+        self.section_timer.stop()
         self.document = document
         self.revision += 1
         self.last_full = None
@@ -103,6 +115,7 @@ class PreviewController(QObject):
             self._dirty = None  # the cover: every page may change
         self.revision += 1
         self.timer.start()
+        self.section_timer.start()
 
     def set_follow(self, path: SectionPath | None) -> None:
         """The section being edited changed: show its pages now."""
@@ -126,26 +139,45 @@ class PreviewController(QObject):
     def render_now(self) -> None:
         """Render the current state now, unless that exact state is already rendered."""
         self.timer.stop()
+        self.section_timer.stop()
         if self.document is None or self._started_revision == self.revision:
             return
         if self._task is not None:
             self._again = True
             return
         snapshot = self.document.snapshot()
-        allowed = self.allowed = frozenset(self.document.allowed_images)
+        self.allowed = frozenset(self.document.allowed_images)
         revision = self._started_revision = self.revision
         self.pane.set_busy(True)
-        section = self._section_first()
+        section = None if self._section_revision == revision else self._section_first()
         if section is None:
             self._render_full(snapshot, revision)
+        else:
+            self._render_section(snapshot, revision, section, then_full=True)
+
+    def render_section_now(self) -> None:
+        """After the short pause: show the edited section laid out alone, if that is worth it
+        (the whole document follows after the full pause)."""
+        if (self.document is None or self._task is not None
+                or self._section_revision == self.revision):
             return
+        section = self._section_first()
+        if section is None:
+            return
+        snapshot = self.document.snapshot()
+        self.allowed = frozenset(self.document.allowed_images)
+        self.pane.set_busy(True)
+        self._render_section(snapshot, self.revision, section, then_full=False)
+
+    def _render_section(self, snapshot: Brief, revision: int, section: int,
+                        then_full: bool) -> None:
         last = self.last_full
         assert last is not None
         path = (section,)
         from briefbook.render.api import RenderOptions
 
         options = RenderOptions(only_section=section, first_page=last.section_pages[path],
-                                total_pages=last.page_count, allowed_images=allowed)
+                                total_pages=last.page_count, allowed_images=self.allowed)
 
         def work(_progress: object) -> RenderResult:
             from briefbook.render.api import render_pdf
@@ -155,14 +187,24 @@ class PreviewController(QObject):
         def done(result: RenderResult) -> None:
             self._task = None
             if revision == self.revision:
+                self._section_revision = revision
                 self.pane.show_section(result, path, options.first_page)
-            self._render_full(snapshot, revision)
+            self._after_section(snapshot, revision, then_full)
 
         def failed(_error: BaseException) -> None:
-            self._task = None
-            self._render_full(snapshot, revision)  # the full render will say what is wrong
+            self._task = None  # the full render will say what is wrong
+            self._after_section(snapshot, revision, then_full)
 
         self._task = run_task(work, done, failed, owner=self.pane)
+
+    def _after_section(self, snapshot: Brief, revision: int, then_full: bool) -> None:
+        if then_full:  # the full pause had passed: the whole document is due
+            self._render_full(snapshot, revision)
+        elif self._again:  # the full pause passed while the section was laid out
+            self._again = False
+            self.render_now()
+        elif revision != self.revision and not self.section_timer.isActive():
+            self.render_section_now()  # typed on meanwhile, and paused again
 
     def _section_first(self) -> int | None:
         """The top-level section to lay out on its own first, if that is worth it."""

@@ -329,6 +329,26 @@ def test_a_long_brief_shows_the_edited_section_first(qtbot, window: MainWindow,
     assert "Section first." in pdf_text(window.preview.result.pdf)
 
 
+def test_the_edited_section_needs_only_a_short_pause(qtbot, window: MainWindow,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.gui import previewing
+
+    monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long
+    window.previewer.set_delay(600_000)  # the whole document waits for a pause of ten minutes
+    assert window.previewer.section_timer.interval() == previewing.SECTION_PAUSE_MS
+    editor = select_title(window, "Concluding remarks")
+    (text_editor,) = [card.editor for card in editor.cards if card.editor.label == "Text"]
+    with qtbot.waitSignal(window.preview.section_shown, timeout=60_000) as shown:
+        text_editor.edit.appendPlainText("After a short pause.")
+    assert shown.args == [(6,)]
+    assert "After a short pause." in pdf_text_of(window.preview.view.document())
+    assert window.previewer.timer.isActive() and not window.previewer.is_settled
+    window.previewer.render_now()  # as when the long pause is over
+    qtbot.waitUntil(lambda: window.previewer.is_settled, timeout=60_000)
+    assert window.preview.view.document() is window.preview.document
+    assert "After a short pause." in pdf_text(window.preview.result.pdf)
+
+
 def pdf_text_of(document: object) -> str:
     """The text of a loaded QPdfDocument's pages."""
     return " ".join(" ".join(document.getAllText(page).text().split())  # type: ignore[attr-defined]
