@@ -155,6 +155,9 @@ class PreviewPane(QWidget):
             view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
             view.setPageSpacing(12)
             view.setDocumentMargins(view.documentMargins())
+            # A scroll bar that came and went (a section's one page, then the whole brief)
+            # would change the width, so the pages' size and where each one starts.
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
             view.pageNavigator().currentPageChanged.connect(self._current_page_changed)
             self.stack.addWidget(view)
             self._view = view
@@ -283,6 +286,8 @@ class PreviewPane(QWidget):
         partial = self._partial
         if partial is not None:  # keep the view on the section shown on its own until now
             offset = self._offset_from(0)
+            if offset is None:  # its pages fitted in the view, the first one's top in sight
+                offset = 0.0
             first = result.section_pages.get(follow, partial[2]) if follow else partial[2]
         old = (self.document, self._buffer)
         self.document, self._buffer = document, buffer

@@ -327,6 +327,10 @@ def test_a_long_brief_shows_the_edited_section_first(qtbot, window: MainWindow,
     qtbot.waitUntil(lambda: window.previewer.is_settled, timeout=60_000)
     assert window.preview.view.document() is window.preview.document
     assert "Section first." in pdf_text(window.preview.result.pdf)
+    # The whole document takes over where the section's page was: its top in view, as before.
+    assert window.preview.current_page() == first_page - 1
+    offset = window.preview._offset_from(first_page - 1)
+    assert offset is not None and -window.preview.view.viewport().height() < offset <= 2
 
 
 def test_the_edited_section_needs_only_a_short_pause(qtbot, window: MainWindow,
