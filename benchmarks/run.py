@@ -73,7 +73,7 @@ def measure_preview(briefs: dict[int, Path], plan: Plan) -> dict[str, Any]:
     for size, edits in plan.preview_edits.items():
         result = run_json("benchmarks.preview_child", str(briefs[size]), str(edits))
         say(f"preview ~{size} pages: edit → section's page {result['section_s'] * 1000:.0f} ms "
-            f"after the debounce ({result['section_first']} of {edits} section-first), "
+            f"after the pause ({result['section_first']} of {edits} section-first), "
             f"whole document {result['full_s'] * 1000:.0f} ms")
         found[str(size)] = result
     return found

@@ -5,10 +5,10 @@ brief and renders it off the GUI thread. Each state of the brief is rendered
 once. A full render that a newer edit has overtaken is stopped through the
 renderer's progress callback rather than finished for nothing.
 
-On a long brief (one whose full render takes a while) an edit inside one
-top-level section is laid out alone, numbered as in the whole document, after
-a short pause (``SECTION_PAUSE_MS``) and shown at once; the whole document
-follows after the full pause (the preference, 400 ms by default).
+Unless the whole brief renders in a blink, an edit inside one top-level section
+is laid out alone, numbered as in the whole document, after a short pause
+(``SECTION_PAUSE_MS``) and shown at once; the whole document follows after the
+full pause (the preference, 400 ms by default).
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from briefbook.gui.workers import TaskHandle, run_task
 if TYPE_CHECKING:
     from briefbook.render.api import RenderResult
 
-#: A full render slower than this makes the next edit show its section first.
-SECTION_FIRST_SECONDS = 0.6
+#: A full render slower than this makes the next edit show its section first (a brief of
+#: about ten pages or more): the section alone takes a fraction of it.
+SECTION_FIRST_SECONDS = 0.15
 #: The pause in typing after which an edited section is laid out alone (when it is shown
 #: first): it takes tens of milliseconds, so it need not wait for the whole document's pause.
 SECTION_PAUSE_MS = 150
