@@ -9,6 +9,10 @@ A picture outside the brief's folder (an absolute path, a ``../`` or a link
 that leaves it) is left out unless the :class:`ImagePolicy` allows it, so a
 brief from someone else cannot copy a local file into an e-mailed PDF.
 
+A greyscale picture with 16 bits per pixel (scanners and some cameras write
+them) is turned into 8 bits here, scaled: ReportLab would otherwise clip every
+value above 255 and print it nearly white.
+
 Memory stays bounded: files over ``MAX_BYTES`` are not read, and the pixel
 size a file declares is checked against ``MAX_PIXELS`` before anything is
 decoded. That check is ours, whatever Pillow's global ``MAX_IMAGE_PIXELS``
@@ -122,6 +126,8 @@ def decode_image(data: bytes) -> LoadedImage | ImageFailure:
                     return ImageFailure(f"picture too large ({width} x {height} pixels)")
                 img.load()
                 dpi_info = img.info.get("dpi")
+                if img.mode in _WIDE_GREY:
+                    data = _eight_bit_grey(img)
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
         return ImageFailure("picture too large")
     except PILImage.UnidentifiedImageError:
@@ -138,6 +144,25 @@ def decode_image(data: bytes) -> LoadedImage | ImageFailure:
         except (TypeError, ValueError):
             dpi = None
     return LoadedImage(data=data, width=width, height=height, dpi=dpi)
+
+
+#: Pillow's modes for greyscale wider than 8 bits, as PNG files open (``I`` in older Pillow).
+_WIDE_GREY = ("I;16", "I;16B", "I;16L", "I")
+
+
+def _eight_bit_grey(img: PILImage.Image) -> bytes:
+    """A 16-bit greyscale picture as an 8-bit greyscale PNG (each value's high byte),
+    keeping its resolution."""
+    if img.mode == "I":  # 32-bit cells holding 16-bit values
+        grey = img.point(lambda value: value * (1 / 256)).convert("L")
+    else:  # two bytes a pixel: keep the high one of each
+        raw = img.tobytes()
+        high = raw[0::2] if img.mode == "I;16B" else raw[1::2]
+        grey = PILImage.frombytes("L", img.size, high)
+    out = io.BytesIO()
+    dpi = img.info.get("dpi")
+    grey.save(out, "PNG", **({"dpi": dpi} if dpi else {}))
+    return out.getvalue()
 
 
 def _format_name(data: bytes) -> str:

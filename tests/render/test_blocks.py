@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
@@ -256,6 +257,37 @@ def test_logo_on_the_cover(image_dir: Path) -> None:
     result, reader = render(brief)
     assert result.warnings == []
     assert len(reader.pages[0].images) == 1
+
+
+def sixteen_bit_grey_ramp(path: Path) -> None:
+    """A 256 x 8 PNG with 16 bits per pixel, dark to light: column x holds x * 257."""
+    from PIL import Image
+
+    Image.frombytes("I;16", (256, 8), b"".join(
+        (x * 257).to_bytes(2, "little") for _row in range(8) for x in range(256))).save(path)
+
+
+def test_a_16_bit_greyscale_picture_prints_its_greys(tmp_path: Path) -> None:
+    sixteen_bit_grey_ramp(tmp_path / "scan.png")
+    brief = one_section(m.ImageBlock("scan.png", "A scan"))
+    brief.source = tmp_path / "visit.brief.yaml"
+    result, reader = render(brief)
+    assert result.warnings == []
+    (embedded,) = [img.image for page in reader.pages for img in page.images]
+    grey = embedded.convert("L")
+    assert [grey.getpixel((x, 4)) for x in (0, 64, 128, 255)] == [0, 64, 128, 255]
+
+
+def test_wide_greys_become_eight_bit_greys() -> None:
+    from PIL import Image
+
+    from briefbook.render.images import _eight_bit_grey
+
+    ramp = Image.frombytes("I;16", (256, 1), b"".join(
+        (x * 257).to_bytes(2, "little") for x in range(256)))
+    for wide in (ramp, ramp.convert("I")):  # older Pillow opens such a PNG as "I"
+        grey = Image.open(io.BytesIO(_eight_bit_grey(wide)))
+        assert grey.mode == "L" and grey.tobytes() == bytes(range(256))
 
 
 def test_image_loader_decodes_fully(image_dir: Path) -> None:
