@@ -103,12 +103,24 @@ class AutosaveStore:
         with contextlib.suppress(OSError):
             self.path_of(key).unlink()
 
-    def claim(self, recovery: Recovery) -> str:
+    def claim(self, recovery: Recovery) -> str | None:
         """Make a recovered entry this process's own (so that another start does not
-        offer it again while it is open here); returns its key."""
-        self.write(recovery.key, recovery.text, recovery.title, recovery.original,
-                   recovery.saved_at)
-        return recovery.key
+        offer it again while it is open here); returns its new key, or None when another
+        briefbook claimed it first.
+
+        The entry is renamed to a fresh key, which only one process can do: two
+        briefbooks started at once after a crash cannot both take the same work and
+        then write over each other's autosaves. Raises :class:`FileAccessError`.
+        """
+        key = self.new_key()
+        try:
+            os.rename(self.path_of(recovery.key), self.path_of(key))
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise FileAccessError(recovery.file, exc.strerror or str(exc)) from None
+        self.write(key, recovery.text, recovery.title, recovery.original, recovery.saved_at)
+        return key
 
     def read(self, file: Path) -> tuple[Recovery, ProcessId] | None:
         """One entry and the process that wrote it; None for anything that is not an

@@ -42,11 +42,12 @@ def choose_recoveries(store: AutosaveStore) -> list[Recovery]:
 def recover_into(window: MainWindow, recovery: Recovery) -> bool:
     """Show ``recovery`` in ``window`` as an unsaved document; False if it cannot be read
     (the user is told, and the autosave is kept)."""
+    name = recovery.title or "Untitled brief"
     try:
         brief = recovery.brief()
     except BriefbookError as error:
-        show_error(window, f"Could not recover “{recovery.title or 'Untitled brief'}”; its "
-                   f"autosave is kept in {recovery.file.parent}", error)
+        show_error(window, f"Could not recover “{name}”; its autosave is kept in "
+                   f"{recovery.file.parent}", error)
         return False
     original = recovery.original
     if original is not None and not window.locks.may_use(original, window):
@@ -59,7 +60,19 @@ def recover_into(window: MainWindow, recovery: Recovery) -> bool:
                           "autosaved. Saving the recovered work replaces that newer file; "
                           "use Save As to keep both.", QMessageBox.StandardButton.Ok, window)
         box.exec()
-    key = window.autosaver.store.claim(recovery)
+    try:
+        key = window.autosaver.store.claim(recovery)
+    except BriefbookError as error:
+        show_error(window, f"Could not recover “{name}”; its autosave is kept in "
+                   f"{recovery.file.parent}", error)
+        return False
+    if key is None:  # another briefbook, started at the same time, took it first
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox(QMessageBox.Icon.Information, "Recovered work",
+                    f"“{name}” has just been recovered by another briefbook window; "
+                    "it is open there.", QMessageBox.StandardButton.Ok, window).exec()
+        return False
     document = Document(brief, original)
     document.undo_stack.resetClean()  # unsaved from the start
     window.set_document(document, autosave_key=key)

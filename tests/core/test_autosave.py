@@ -107,13 +107,25 @@ def test_claimed_work_is_no_longer_offered_and_discard_deletes(tmp_path: Path) -
     store = AutosaveStore(tmp_path)
     write_as(store, "d" * 32, finished_process(), "Crashed", None)
     (found,) = store.recoverable()
-    assert store.claim(found) == found.key
+    key = store.claim(found)
+    assert key is not None and key != found.key
     assert store.recoverable() == []
-    claimed = store.read(store.path_of(found.key))
+    assert not store.path_of(found.key).exists()
+    claimed = store.read(store.path_of(key))
     assert claimed is not None and claimed[1] == current_process()
     assert claimed[0].saved_at == found.saved_at and claimed[0].text == found.text
-    store.discard(found)
+    store.remove(key)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_only_one_briefbook_claims_the_same_work(tmp_path: Path) -> None:
+    write_as(AutosaveStore(tmp_path), "e" * 32, finished_process(), "Crashed", None)
+    first, second = AutosaveStore(tmp_path), AutosaveStore(tmp_path)  # two starts at once
+    (offer_1,), (offer_2,) = first.recoverable(), second.recoverable()
+    key = first.claim(offer_1)
+    assert key is not None
+    assert second.claim(offer_2) is None  # already taken: not opened twice
+    assert [path.name for path in tmp_path.iterdir()] == [first.path_of(key).name]
 
 
 @pytest.mark.parametrize("content", [

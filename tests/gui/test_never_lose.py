@@ -244,6 +244,28 @@ def test_crashed_work_is_offered_and_opens_unsaved_with_its_file(
     assert entries() == []
 
 
+def test_work_another_briefbook_recovers_first_is_not_opened_twice(
+        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
+        closing: list[MainWindow]) -> None:
+    leave_crashed_work(m.Brief(meta=m.Meta(title="Night work")), None)
+    taken: list[str | None] = []
+
+    def other_start_takes_it(dialog: RecoverDialog) -> int:
+        other = AutosaveStore(state_dir() / "autosave")  # a second briefbook, started too
+        (offer,) = other.recoverable()
+        taken.append(other.claim(offer))
+        dialog.recover_button.click()  # while this one's dialog was still open
+        return int(dialog.result())
+
+    monkeypatch.setattr(RecoverDialog, "exec", other_start_takes_it)
+    window = open_on(qtbot, None)
+    closing.append(window)
+    assert taken[0] is not None
+    assert window.document.brief.meta.title != "Night work"  # the example, as on any start
+    assert any("Night work" in shown and "another briefbook" in shown for shown in no_prompts)
+    assert [path.name for path in entries()] == [f"{taken[0]}.autosave.json"]  # kept there
+
+
 def test_several_crashed_briefs_each_get_a_window(
         qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
         closing: list[MainWindow]) -> None:
