@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 COMMANDS = ("export", "validate", "import", "new", "diff")
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+#: ``briefbook diff --exit-code`` when the two briefs differ (as ``diff`` and ``git diff``).
+EXIT_DIFFERENT = 1
 
 
 class _Parser(argparse.ArgumentParser):
@@ -88,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     diff = commands.add_parser("diff", help="list the changes between two versions of a brief")
     diff.add_argument("old", type=Path, help="the earlier .brief.yaml")
     diff.add_argument("new", type=Path, help="the later .brief.yaml")
+    diff.add_argument("--exit-code", action="store_true",
+                      help="exit with 1 when the briefs differ, 0 when they do not (for scripts)")
 
     validate = commands.add_parser("validate", help="check a brief and list every problem")
     validate.add_argument("file", type=Path)
@@ -252,7 +256,7 @@ def _diff(args: argparse.Namespace) -> int:
         print(group)
         for change in items:
             print(f"  {change.tag.lower():<9}  {change.text()}")
-    return EXIT_OK
+    return EXIT_DIFFERENT if count and args.exit_code else EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -136,6 +136,14 @@ def test_diff_of_identical_briefs(briefs: tuple[Path, Path],
     assert capsys.readouterr().out.strip().endswith(": no changes")
 
 
+def test_diff_exit_code_says_whether_the_briefs_differ(
+        briefs: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = briefs
+    assert main(["diff", "--exit-code", str(old), str(new)]) == 1
+    assert main(["diff", "--exit-code", str(new), str(new)]) == 0
+    assert capsys.readouterr().out.strip().endswith(": no changes")
+
+
 def test_diff_of_a_missing_file_exits_2(briefs: tuple[Path, Path], tmp_path: Path,
                                         capsys: pytest.CaptureFixture[str]) -> None:
     _, new = briefs
