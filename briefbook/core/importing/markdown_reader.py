@@ -130,8 +130,10 @@ class _Walker:
             self._emit(Heading(text=self._inline(inline, plain=True), level=int(token.tag[1:])))
             return i + 3
         if kind == "inline":
-            lines = self._inline(token).split("\n")
-            self._emit(Para(lines=lines))
+            lines = self._inline(token, hard_break=_HARD_BREAK + "\n").split("\n")
+            hard = frozenset(k for k, line in enumerate(lines) if line.endswith(_HARD_BREAK))
+            self._emit(Para(lines=[line.removesuffix(_HARD_BREAK) for line in lines],
+                            hard_breaks=hard))
             return i + 1
         if kind in ("bullet_list_open", "ordered_list_open"):
             self.lists.append(_ListState(kind == "ordered_list_open"))
@@ -213,15 +215,21 @@ class _Walker:
         tokens = self.md.parseInline(text)
         return self._inline(tokens[0]).replace("\n", " ") if tokens else text
 
-    def _inline(self, token: Token, plain: bool = False) -> str:
-        """The inline token's children in the model's markup (``plain``: no marks)."""
+    def _inline(self, token: Token, plain: bool = False, hard_break: str = "\n") -> str:
+        """The inline token's children in the model's markup (``plain``: no marks).
+
+        A line break (soft, from a wrapped line, or hard: two trailing spaces, a
+        backslash, ``<br>``) is a newline; ``hard_break`` is written for a hard one.
+        """
         buffer = InlineBuffer()
         for child in token.children or []:
             kind = child.type
             if kind == "text":
                 buffer.text(child.content)
-            elif kind in ("softbreak", "hardbreak"):
+            elif kind == "softbreak":
                 buffer.text(" " if plain else "\n")
+            elif kind == "hardbreak":
+                buffer.text(" " if plain else hard_break)
             elif kind == "code_inline":
                 buffer.text(child.content)
             elif kind in ("strong_open", "em_open"):
@@ -241,7 +249,7 @@ class _Walker:
                 src = str(child.attrGet("src") or "")
                 buffer.text(f"{alt} ({src})" if src and not plain else alt)
             elif kind == "html_inline":
-                self._html_inline(buffer, child.content, plain)
+                self._html_inline(buffer, child.content, plain, hard_break)
             elif kind in ("s_open", "s_close"):
                 continue
             else:
@@ -249,13 +257,13 @@ class _Walker:
         return buffer.value()
 
     @staticmethod
-    def _html_inline(buffer: InlineBuffer, tag_text: str, plain: bool) -> None:
+    def _html_inline(buffer: InlineBuffer, tag_text: str, plain: bool, hard_break: str) -> None:
         """``<b>``, ``</em>``, ``<br>``: marks; an unknown ``<tag>`` stays as typed."""
         body = tag_text.strip("<>/ ").split()
         name = body[0].lower() if body else ""
         closing = tag_text.startswith("</")
         if name == "br":
-            buffer.text(" " if plain else "\n")
+            buffer.text(" " if plain else hard_break)
         elif name in _INLINE_TAGS:
             if not plain:
                 (buffer.close if closing else buffer.open)(_INLINE_TAGS[name])
@@ -263,6 +271,11 @@ class _Walker:
             return
         else:
             buffer.text(tag_text)
+
+
+#: Ends a line that ends in a hard break, between reading a paragraph and splitting its
+#: lines (markdown-it turns any NUL of the input into U+FFFD, so none is the reader's own).
+_HARD_BREAK = "\x00"
 
 
 def _unquote(line: str) -> str:

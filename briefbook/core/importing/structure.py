@@ -52,11 +52,13 @@ class Para:
     """A paragraph's lines, in the model's inline markup, not yet joined.
 
     ``breaks``: the lines were broken on purpose (``<br>``, a Word line break) and
-    stay on their own lines; otherwise they are a wrapped paragraph, joined with spaces.
+    stay on their own lines; otherwise they are a wrapped paragraph, joined with spaces,
+    except after the lines numbered in ``hard_breaks`` (a Markdown hard break).
     """
 
     lines: list[str] = field(default_factory=list)
     breaks: bool = False
+    hard_breaks: frozenset[int] = frozenset()
 
 
 Element = Heading | Para | Block
@@ -160,21 +162,23 @@ def _years(items: list[Element]) -> int | None:
 def paragraph_blocks(paras: list[Para], context: ScheduleContext) -> list[Block]:
     """Text blocks, with schedules cut out where lines are led by times."""
     lines: list[SourceLine] = []
-    breaks: list[bool] = []  # per line: whether its paragraph keeps its line breaks
+    breaks: list[bool] = []  # per line: whether the line break after it is kept
     for para in paras:
         if lines:
             lines.append(SourceLine(""))
             breaks.append(False)
         lines.extend(SourceLine(line.strip(), _indent(line)) for line in para.lines)
-        breaks.extend(para.breaks for _ in para.lines)
+        breaks.extend(para.breaks or k in para.hard_breaks for k in range(len(para.lines)))
     blocks: list[Block] = []
     paragraphs: list[str] = []
-    buffer: list[str] = []
-    keep_breaks = False
+    buffer: list[tuple[str, bool]] = []  # (line, whether the break after it is kept)
 
     def end_paragraph() -> None:
         if buffer:
-            paragraphs.append(("\n" if keep_breaks else " ").join(buffer))
+            parts: list[str] = []
+            for text, kept in buffer:
+                parts += [text, "\n" if kept else " "]
+            paragraphs.append("".join(parts[:-1]))
             buffer.clear()
 
     def end_text() -> None:
@@ -199,8 +203,7 @@ def paragraph_blocks(paras: list[Para], context: ScheduleContext) -> list[Block]
                 i = end
                 continue
             no_schedule_before = end
-        keep_breaks = breaks[i]
-        buffer.append(line.text)
+        buffer.append((line.text, breaks[i]))
         i += 1
     end_text()
     return blocks

@@ -98,6 +98,14 @@ def test_markdown_inline_markup() -> None:
     assert brief.sections[0].blocks == [TextBlock("A *b* **c** d **f** <name> g pic (p.png)")]
 
 
+def test_markdown_hard_breaks_stay_line_breaks_and_wrapped_lines_join() -> None:
+    text = ("Embassy of Italy  \nVia XX Settembre 8\\\nRome <br> 00187\n"
+            "wrapped on\nto this line.\n\nNext.\n")
+    brief = import_text(text, fmt="markdown")
+    assert brief.sections[0].blocks == [TextBlock(
+        "Embassy of Italy\nVia XX Settembre 8\nRome\n00187 wrapped on to this line.\n\nNext.")]
+
+
 def test_markdown_unsafe_link_is_not_a_link_but_its_text_is_kept() -> None:
     # markdown-it refuses javascript: links, so the text stays as typed; the renderer treats
     # the model's markup and refuses such links there too.
