@@ -28,7 +28,8 @@ class PreferencesDialog(QDialog):
         self.delay.setSingleStep(100)
         self.delay.setSuffix(" ms")
         self.delay.setValue(settings.preview_delay_ms)
-        self.delay.setToolTip("How long after you stop typing the preview is rendered again")
+        self.delay.setToolTip("How long after you stop typing the whole document is rendered "
+                              "again; the section you are editing is shown sooner")
         self.thumbnails = QCheckBox("Show page thumbnails beside the preview")
         self.thumbnails.setChecked(settings.show_thumbnails)
         self.reopen = QCheckBox("Open the last brief when briefbook starts")
@@ -36,7 +37,7 @@ class PreferencesDialog(QDialog):
         self.open_after = QCheckBox("Open the PDF after exporting it")
         self.open_after.setChecked(settings.open_after_export)
         form = QFormLayout()
-        form.addRow("Update the preview after", self.delay)
+        form.addRow("Update the whole preview after", self.delay)
         form.addRow("", self.thumbnails)
         form.addRow("", self.reopen)
         form.addRow("", self.open_after)
