@@ -6,17 +6,9 @@ import datetime as dt
 
 from briefbook.core import model as m
 from briefbook.core.diffdata import SCHEDULE_GROUP, Change, now_was, title_key
+from briefbook.core.itinerary import schedule_entries
 from briefbook.core.timezones import short_date
 from briefbook.core.worddiff import Segment, clip, one_line, word_diff
-
-
-def _entries(brief: m.Brief) -> list[m.ScheduleEntry]:
-    found: list[m.ScheduleEntry] = []
-    for _, section in brief.walk_sections():
-        for block in section.blocks:
-            if isinstance(block, m.ScheduleBlock):
-                found.extend(block.entries)
-    return found
 
 
 def _clock(value: dt.time | None) -> str:
@@ -69,7 +61,7 @@ def _pair_entries(
 
 def schedule_changes(old: m.Brief, new: m.Brief) -> list[Change]:
     """Entry changes in the order of the programme (by day and time)."""
-    pairs, cancelled, added = _pair_entries(_entries(old), _entries(new))
+    pairs, cancelled, added = _pair_entries(schedule_entries(old), schedule_entries(new))
     found: list[tuple[tuple[dt.date, dt.time], int, Change]] = []
     for entry in added:
         place = f", {clip(entry.place, 60)}" if entry.place.strip() else ""

@@ -146,10 +146,8 @@ class PreviewController(QObject):
         if self._task is not None:
             self._again = True
             return
-        snapshot = self.document.snapshot()
-        self.allowed = frozenset(self.document.allowed_images)
+        snapshot = self._snapshot()
         revision = self._started_revision = self.revision
-        self.pane.set_busy(True)
         section = None if self._section_revision == revision else self._section_first()
         if section is None:
             self._render_full(snapshot, revision)
@@ -165,10 +163,14 @@ class PreviewController(QObject):
         section = self._section_first()
         if section is None:
             return
-        snapshot = self.document.snapshot()
+        self._render_section(self._snapshot(), self.revision, section, then_full=False)
+
+    def _snapshot(self) -> Brief:
+        """The brief as it is now, for the worker; the pane says it is updating."""
+        assert self.document is not None
         self.allowed = frozenset(self.document.allowed_images)
         self.pane.set_busy(True)
-        self._render_section(snapshot, self.revision, section, then_full=False)
+        return self.document.snapshot()
 
     def _render_section(self, snapshot: Brief, revision: int, section: int,
                         then_full: bool) -> None:

@@ -136,6 +136,14 @@ def _cell(text: str, style: ParagraphStyle, ctx: BlockContext) -> Any:
     return found[0] if len(found) == 1 else found
 
 
+def _fitted_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], ctx: BlockContext,
+                   nowrap: frozenset[int] = frozenset()) -> list[float]:
+    """:func:`column_widths` for the frame, in the theme's table font and cell padding."""
+    t = ctx.theme
+    return column_widths(columns, rows, ctx.frame_width, t.fonts.sans, t.fonts.sans_bold,
+                         t.table_size, t.cell_padding + 1, nowrap)
+
+
 def table_block(block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
     """A table with a repeated header, wrapped cells and widths that fit the content."""
     t = ctx.theme
@@ -145,15 +153,7 @@ def table_block(block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
     columns = [*block.columns, *[""] * (n - len(block.columns))]
     rows = [[*r, *[""] * (n - len(r))] for r in block.rows]
     has_head = any(c.strip() for c in columns)
-    widths = column_widths(
-        columns if has_head else [],
-        rows,
-        ctx.frame_width,
-        t.fonts.sans,
-        t.fonts.sans_bold,
-        t.table_size,
-        t.cell_padding + 1,
-    )
+    widths = _fitted_widths(columns if has_head else [], rows, ctx)
     cell, head_style = t.styles["cell"], t.styles["cell_head"]
     head = [plain_paragraph(c, head_style) for c in columns] if has_head else None
     body = [[_cell(c, cell, ctx) for c in row] for row in rows]
@@ -189,16 +189,9 @@ def contacts_block(block: m.ContactsBlock, ctx: BlockContext) -> list[Flowable]:
         if attr == "name" or any(getattr(c, attr).strip() for c in block.contacts)
     ]
     rows = [[getattr(c, attr) for _, attr in used] for c in block.contacts]
-    widths = column_widths(
-        [label for label, _ in used],
-        rows,
-        ctx.frame_width,
-        t.fonts.sans,
-        t.fonts.sans_bold,
-        t.table_size,
-        t.cell_padding + 1,
-        nowrap=frozenset(k for k, (_, attr) in enumerate(used) if attr in ("phone", "email")),
-    )
+    widths = _fitted_widths(
+        [label for label, _ in used], rows, ctx,
+        nowrap=frozenset(k for k, (_, attr) in enumerate(used) if attr in ("phone", "email")))
     head = [plain_paragraph(label, st["cell_head"]) for label, _ in used]
     body = []
     for c in block.contacts:

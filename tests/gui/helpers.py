@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from pypdf import PdfReader
+from PySide6.QtWidgets import QMessageBox
 
 from briefbook.gui.editors.section import SectionEditor
 from briefbook.gui.mainwindow import MainWindow
@@ -14,6 +16,21 @@ def pdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     text = " ".join(page.extract_text() or "" for page in reader.pages)
     return " ".join(text.split())  # line breaks fall anywhere
+
+
+class Questions:
+    """Stands in for ``QMessageBox.question``: keeps each question's text in ``asked``
+    and gives ``answer`` (which a test may change between questions)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch,
+                 answer: QMessageBox.StandardButton) -> None:
+        self.asked: list[str] = []
+        self.answer = answer
+        monkeypatch.setattr(QMessageBox, "question", self._question)
+
+    def _question(self, *args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        self.asked.append(str(args[2]))
+        return self.answer
 
 
 def section_editor(window: MainWindow) -> SectionEditor:

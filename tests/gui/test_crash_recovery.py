@@ -65,13 +65,17 @@ def kill(process: subprocess.Popen[bytes]) -> None:
     assert process.returncode == -signal.SIGKILL
 
 
-def test_killed_twice_with_unsaved_edits_then_recovered(tmp_path: Path) -> None:
-    home = tmp_path / "home"
+def saved_visit(tmp_path: Path) -> tuple[Path, Path, bytes]:
+    """The app's home folder, a saved brief with one paragraph, and that file's bytes."""
     brief_file = tmp_path / "visit.brief.yaml"
     save(m.Brief(meta=m.Meta(title="Visit to Rome"),
                  sections=[m.Section("Key points", [m.TextBlock("Saved paragraph")])]),
          brief_file)
-    on_disk = brief_file.read_bytes()
+    return tmp_path / "home", brief_file, brief_file.read_bytes()
+
+
+def test_killed_twice_with_unsaved_edits_then_recovered(tmp_path: Path) -> None:
+    home, brief_file, on_disk = saved_visit(tmp_path)
 
     app = start(home, "edit", str(brief_file), "First unsaved paragraph")
     wait_for(lambda: autosaved(home, "First unsaved paragraph"), app, "the first autosave")
@@ -111,12 +115,7 @@ def test_killed_at_random_moments_while_autosaving(tmp_path: Path) -> None:
     round recovers is always the saved brief plus an unbroken run of each round's
     paragraphs, at least up to one the test saw autosaved."""
     rng = random.Random(20250612)
-    home = tmp_path / "home"
-    brief_file = tmp_path / "visit.brief.yaml"
-    save(m.Brief(meta=m.Meta(title="Visit to Rome"),
-                 sections=[m.Section("Key points", [m.TextBlock("Saved paragraph")])]),
-         brief_file)
-    on_disk = brief_file.read_bytes()
+    home, brief_file, on_disk = saved_visit(tmp_path)
     app = start(home, "edit", str(brief_file), "round 0 1")
     wait_for(lambda: autosaved(home, "round 0 1"), app, "the first autosave")
     kill(app)

@@ -26,6 +26,7 @@ from briefbook.gui.dialogs.recover import RecoverDialog
 from briefbook.gui.mainwindow import MainWindow
 from briefbook.gui.settings import Settings, state_dir
 from briefbook.gui.workers import wait_for_workers
+from gui.helpers import Questions
 
 
 def make_brief_file(folder: Path, title: str = "Visit to Rome") -> Path:
@@ -324,15 +325,8 @@ def test_the_second_window_on_a_brief_is_warned(
     path = make_brief_file(work)
     first = open_on(qtbot, path)
     closing.append(first)
-    asked: list[str] = []
-
-    def answer(button: QMessageBox.StandardButton):
-        def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
-            asked.append(str(args[2]))
-            return button
-        return question
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    questions = Questions(monkeypatch, QMessageBox.StandardButton.Cancel)
+    asked = questions.asked
     second = open_on(qtbot, None)
     closing.append(second)
     second.files.open_path(path, ask=False)
@@ -340,7 +334,7 @@ def test_the_second_window_on_a_brief_is_warned(
     assert "already open in another window of this briefbook" in asked[0]
     qtbot.waitUntil(lambda: not second.files.loading, timeout=30_000)
     assert second.document.path != path  # cancelled: not opened
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    questions.answer = QMessageBox.StandardButton.Yes
     with qtbot.waitSignal(second.document_opened, timeout=30_000):
         second.files.open_path(path, ask=False)
     assert second.document.path == path and len(asked) == 2

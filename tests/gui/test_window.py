@@ -13,7 +13,7 @@ from briefbook.gui.dialogs.export import ExportDialog
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.editors.table import TableEditor
 from briefbook.gui.mainwindow import MainWindow
-from gui.helpers import editors_of, pdf_text, select_title, wait_render
+from gui.helpers import Questions, editors_of, pdf_text, select_title, wait_render
 
 
 def titles(window: MainWindow) -> list[str]:
@@ -225,20 +225,12 @@ def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     window.sections.add_blank.trigger()
     window.tree.closePersistentEditor(window.tree.currentIndex())
-    asked: list[str] = []
-
-    def answer(button: QMessageBox.StandardButton):
-        def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
-            asked.append(str(args[2]))
-            return button
-        return question
-
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Cancel))
+    questions = Questions(monkeypatch, QMessageBox.StandardButton.Cancel)
     assert not window.close()
-    assert window.isVisible() and asked and "Untitled" in asked[0]
-    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Discard))
+    assert window.isVisible() and questions.asked and "Untitled" in questions.asked[0]
+    questions.answer = QMessageBox.StandardButton.Discard
     assert window.close()
-    assert len(asked) == 2
+    assert len(questions.asked) == 2
 
 
 def test_a_render_error_shows_in_the_preview(qtbot, window: MainWindow,

@@ -24,7 +24,8 @@ from briefbook.core.model import (
 )
 
 
-def _items(items: list[ListItem]) -> list[str]:
+def item_texts(items: list[ListItem]) -> list[str]:
+    """The texts of list items and of the items nested in them, in reading order."""
     out: list[str] = []
     stack = list(reversed(items))
     while stack:
@@ -39,7 +40,7 @@ def block_words(block: Block) -> list[str]:
     if isinstance(block, TextBlock):
         return [block.text]
     if isinstance(block, BulletsBlock | NumberedBlock):
-        return _items(block.items)
+        return item_texts(block.items)
     if isinstance(block, TableBlock):
         cells = list(block.columns)
         for row in block.rows:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from itertools import zip_longest
 
+from briefbook.core.importing.flatten import item_texts
 from briefbook.core.importing.inline import InlineBuffer
 from briefbook.core.importing.listmarkers import MAX_DEPTH, ListBuilder, Marker, parse_marker
 from briefbook.core.importing.structure import Element, Heading, Para
@@ -312,7 +313,7 @@ class _Walker:
                 holder.children.clear()
                 nested = self._list_items(child, depth + 1, level + 1)
                 if level >= MAX_DEPTH:
-                    place(" ".join(text for text in _texts(nested) if text))
+                    place(" ".join(text for text in item_texts(nested) if text))
                 else:
                     item.items.extend(nested)
             else:
@@ -427,11 +428,3 @@ def _word_list_level(style: str) -> int:
     return max(0, int(digits) - 1) if digits else 0
 
 
-def _texts(items: list[ListItem]) -> list[str]:
-    out: list[str] = []
-    stack = list(reversed(items))
-    while stack:
-        item = stack.pop()
-        out.append(item.text)
-        stack.extend(reversed(item.items))
-    return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from briefbook.core.importing.flatten import item_texts
 from briefbook.core.model import (
     Block,
     BulletsBlock,
@@ -98,21 +99,11 @@ def _as_recommendations(block: Block) -> Block:
     return block
 
 
-def _flatten_items(items: list[ListItem]) -> list[str]:
-    out: list[str] = []
-    stack = list(reversed(items))
-    while stack:
-        item = stack.pop()
-        out.append(item.text)
-        stack.extend(reversed(item.items))
-    return out
-
-
 def _recommendation(item: ListItem) -> Recommendation:
     rec = Recommendation()
     rationale: list[str] = []
     _take_labelled(item.text, rec, rationale, first=True)
-    for text in _flatten_items(item.items):
+    for text in item_texts(item.items):
         _take_labelled(text, rec, rationale, first=False)
     rec.text = rec.text.strip()
     rec.rationale = " ".join(part for part in rationale if part).strip()
