@@ -1,6 +1,6 @@
 """The fair baseline: a plain ReportLab platypus script laying out the same content.
 
-Same fonts (the Noto TTFs shipped in ``briefbook/assets/fonts``), same page size
+Same fonts (the Noto TTFs shipped in ``assets/fonts``), same page size
 and margins, same kinds of flowables (Paragraph text with bold and italic,
 ListFlowable lists, Table with Paragraph cells, a repeated header row and
 zebra stripes, the same pictures), top-level sections on a new page, one
@@ -43,7 +43,7 @@ from reportlab.platypus import (
 import briefbook
 from briefbook.core import model as m
 
-FONTS_DIR = Path(briefbook.__file__).parent / "assets" / "fonts"
+FONTS_DIR = Path(briefbook.__file__).parent.parent / "assets" / "fonts"
 NAVY, RULE, STRIPE = colors.HexColor("#1f3a5f"), colors.HexColor("#b9c0c8"), colors.HexColor(
     "#f3f4f6")
 #: Share of the width for each table column (the objective, second, gets the most).

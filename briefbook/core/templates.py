@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import copy
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
+from briefbook.assets_path import assets_dir as bundled_assets_dir
 from briefbook.core import model as m
 from briefbook.errors import TemplateError
 
@@ -21,8 +21,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 
 
 def assets_dir() -> Path:
-    """The folder of bundled assets (fonts, templates), inside the installed package."""
-    return Path(str(resources.files("briefbook") / "assets"))
+    """The folder of bundled assets (fonts, templates), installed or in a checkout."""
+    return bundled_assets_dir()
 
 
 def template_path(name: str) -> Path:

@@ -2,7 +2,7 @@
 
 Drawing code reads every size and colour from a :class:`Theme`; nothing is
 scattered through it. Fonts are the Noto families shipped in
-``briefbook/assets/fonts`` and are registered with ReportLab once per process.
+the top-level ``assets/fonts`` and are registered with ReportLab once per process.
 """
 
 # ReportLab colours are never mutated, so sharing them as dataclass defaults is safe.
@@ -13,7 +13,6 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -24,12 +23,13 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from briefbook.assets_path import assets_dir
 from briefbook.errors import RenderError
 
 #: Page sizes by the name a brief uses, in points (width, height).
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": A4, "LETTER": LETTER}
 
-#: Our registered font names -> the file in ``briefbook/assets/fonts``.
+#: Our registered font names -> the file in the top-level ``assets/fonts``.
 FONT_FILES: dict[str, str] = {
     "BB-Serif": "NotoSerif-Regular.ttf",
     "BB-Serif-Bold": "NotoSerif-Bold.ttf",
@@ -46,7 +46,7 @@ _font_lock = threading.Lock()
 
 def fonts_dir() -> Path:
     """The folder holding the bundled fonts (works from a checkout and from a wheel)."""
-    return Path(str(resources.files("briefbook") / "assets" / "fonts"))
+    return assets_dir() / "fonts"
 
 
 def register_fonts() -> None:
