@@ -6,8 +6,14 @@ them into one line on stderr and exit status 2; the app turns them into a dialog
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+#: A message repeated more often than this shows its first places, then a count.
+SAME_MESSAGE_SHOWN = 5
+#: At most this many lines are listed for one file; the rest are counted.
+MAX_PROBLEMS_SHOWN = 100
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,46 @@ class Problem:
         return text + self.message
 
 
+def summarize(problems: Sequence[Problem]) -> list[Problem]:
+    """The problems as they are listed to a user: bounded, and never buried by a flood.
+
+    A message (compared by its text) that occurs more than :data:`SAME_MESSAGE_SHOWN`
+    times is shown at its first places, followed by "… and N more like this"; after
+    :data:`MAX_PROBLEMS_SHOWN` lines the rest are counted in one last line. The
+    order of first appearance is kept.
+    """
+    seen: dict[str, int] = {}
+    shown: list[Problem] = []
+    hidden: dict[str, int] = {}
+    last_shown: dict[str, int] = {}
+    dropped = 0
+    for problem in problems:
+        count = seen.get(problem.message, 0) + 1
+        seen[problem.message] = count
+        if count > SAME_MESSAGE_SHOWN:
+            hidden[problem.message] = hidden.get(problem.message, 0) + 1
+        elif len(shown) < MAX_PROBLEMS_SHOWN:
+            last_shown[problem.message] = len(shown)
+            shown.append(problem)
+        else:
+            dropped += 1
+    if not hidden and not dropped:
+        return list(problems)
+    listed: list[Problem] = []
+    after = {index: message for message, index in last_shown.items() if message in hidden}
+    for index, problem in enumerate(shown):
+        listed.append(problem)
+        if index in after:
+            more = hidden.pop(after[index])
+            listed.append(Problem(f"… and {more:,} more like this", problem.path))
+    dropped += sum(hidden.values())  # repeats of messages that were themselves not listed
+    if dropped:
+        path = problems[0].path
+        listed.append(Problem(f"… and {dropped:,} more problem{'s' if dropped > 1 else ''}",
+                              path))
+    return listed
+
+
 class BriefbookError(Exception):
     """The base of every error a user can cause; ``str()`` is a one-line message."""
 
@@ -43,14 +89,17 @@ class BriefbookError(Exception):
 class BriefFormatError(BriefbookError):
     """A brief file that cannot be read: bad YAML, wrong types, unknown keys...
 
-    ``problems`` holds every problem found, in file order; the message is the first.
+    ``problems`` holds the problems found, in file order, as :func:`summarize` lists
+    them (so a flood of one message is counted, not listed); ``count`` is how many
+    were found in all. The message is the first.
     """
 
     def __init__(self, problems: list[Problem]) -> None:
         if not problems:
             raise ValueError("BriefFormatError needs at least one problem")
-        self.problems = problems
-        more = len(problems) - 1
+        self.count = len(problems)
+        self.problems = summarize(problems)
+        more = self.count - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         super().__init__(str(problems[0]) + suffix)
 

@@ -14,7 +14,7 @@ from briefbook.core.atomic import write_atomic
 from briefbook.core.reading import Reader, read_brief
 from briefbook.core.writing import dumps
 from briefbook.core.yamlnodes import YamlReadError, parse_nodes
-from briefbook.errors import BriefFormatError, FileAccessError, Problem
+from briefbook.errors import BriefFormatError, FileAccessError, Problem, summarize
 
 #: Larger files are refused before they are read: a real brief is well under 1 MB.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -77,7 +77,8 @@ def load(path: Path | str) -> m.Brief:
 
 
 def validate(path: Path | str) -> list[Problem]:
-    """Every problem in a brief file, in file order (an empty list when it is fine).
+    """Every problem in a brief file, in file order (an empty list when it is fine),
+    as :func:`~briefbook.errors.summarize` lists them.
 
     Besides the format itself, this checks that the time zones are known and that
     the logo and every image exist.
@@ -91,7 +92,7 @@ def validate(path: Path | str) -> list[Problem]:
         return [Problem(exc.reason, path)]
     brief, problems = parse(text, path)
     if problems:
-        return problems
+        return summarize(problems)
     return _unknown_zones(brief, path) + _missing_files(brief, path)
 
 
