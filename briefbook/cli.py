@@ -227,10 +227,14 @@ def _image_profile(args: argparse.Namespace) -> ImageProfile | None:
 def _password(args: argparse.Namespace) -> str:
     """The PDF password from --password-file or a prompt ("" for none); never stored."""
     if args.password_file is not None:
+        from briefbook.core.safe_read import read_user_file
+
+        data = read_user_file(args.password_file, "the password file", 64 * 1024)
         try:
-            lines = args.password_file.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FileAccessError(args.password_file, f"cannot read the password: {exc}") from None
+            lines = data.decode("utf-8-sig").splitlines()
+        except UnicodeDecodeError:
+            raise FileAccessError(args.password_file, "the password file is not UTF-8 text; "
+                                  "save it as UTF-8") from None
         if not lines or not lines[0]:
             raise FileAccessError(args.password_file, "the first line should hold the password")
         return lines[0]

@@ -16,7 +16,7 @@ SAME_MESSAGE_SHOWN = 5
 MAX_PROBLEMS_SHOWN = 100
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong (or worth a warning) in a brief, with its place.
 

@@ -79,14 +79,13 @@ def read_recipients(path: Path) -> list[Copy]:
     Raises :class:`FileAccessError` naming the file when it cannot be read, and
     :class:`BriefbookError` when it holds no names or too many.
     """
+    from briefbook.core.safe_read import read_user_file
+
+    data = read_user_file(path, "the recipients list", MAX_LIST_BYTES)
     try:
-        if path.stat().st_size > MAX_LIST_BYTES:
-            raise FileAccessError(path, "too large for a list of recipients")
-        text = path.read_text(encoding="utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise FileAccessError(path, "is not UTF-8 text; save the list as UTF-8") from None
-    except OSError as exc:
-        raise FileAccessError(path, f"cannot read the recipients: {exc.strerror or exc}") from None
     try:
         return recipient_copies(parse_recipients(text))
     except BriefbookError as exc:

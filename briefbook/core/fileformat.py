@@ -12,6 +12,7 @@ from pathlib import Path
 from briefbook.core import model as m
 from briefbook.core.atomic import write_atomic
 from briefbook.core.reading import Reader, read_brief
+from briefbook.core.safe_read import read_user_file
 from briefbook.core.writing import dumps
 from briefbook.core.yamlnodes import YamlReadError, parse_nodes
 from briefbook.errors import BriefFormatError, FileAccessError, Problem, summarize
@@ -27,18 +28,7 @@ __all__ = ["MAX_FILE_BYTES", "SUFFIX", "dumps", "load", "loads", "save", "valida
 def read_text(path: Path) -> str:
     """The file's text, refusing huge, unreadable and non-UTF-8 files with a clear message."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileAccessError(path, f"the file is {size / 1e6:.0f} MB; a brief file may be "
-                                  f"at most {MAX_FILE_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise FileAccessError(path, "no such file") from None
-    except IsADirectoryError:
-        raise FileAccessError(path, "this is a folder, not a brief file") from None
-    except OSError as exc:
-        raise FileAccessError(path, exc.strerror or str(exc)) from None
+    data = read_user_file(path, "a brief", MAX_FILE_BYTES)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -151,8 +141,8 @@ def save(brief: m.Brief, path: Path | str, *, backup: bool = True) -> None:
     data = dumps(brief).encode("utf-8")
     if backup:
         try:
-            previous = path.read_bytes()
-        except (OSError, ValueError):  # none yet, unreadable, or a name with a NUL in it
+            previous = read_user_file(path, "a brief", MAX_FILE_BYTES)
+        except FileAccessError:  # none yet, unreadable, not a regular file, or too large
             previous = None
         if previous is not None and previous != data:
             write_atomic(backup_path(path), previous)

@@ -32,8 +32,11 @@ class Reader:
         self.problems: list[Problem] = []
         #: Every marking read, with its node: checked against the scheme at the end.
         self.markings: list[tuple[Node, str]] = []
+        #: One copy of each message text: a flood of one problem costs a pointer each.
+        self._messages: dict[str, str] = {}
 
     def problem(self, node: Node, message: str) -> None:
+        message = self._messages.setdefault(message, message)
         self.problems.append(Problem(message, self.path, node.line, node.column))
 
     # --- scalars --------------------------------------------------------------

@@ -40,11 +40,12 @@ _STANDARD_TAGS = {
 #: Reading stops after this many problems: the list is long enough to act on.
 MAX_PROBLEMS = 200
 
-#: A file holding more values (scalars, lists and mappings) than this is refused.
-#: A 200-page brief holds about 30,000 (a value per paragraph, list item or table
-#: cell); the example brief 300. The bound keeps reading a hostile file under about
-#: 150 MB and a few seconds, where 2.5 million values in a 5 MB flow list took 1.6 GB.
-MAX_NODES = 250_000
+#: A file holding more values (keys, scalars, lists and mappings) than this is
+#: refused. A 200-page brief holds about 50,000 (a few per paragraph, list item,
+#: table cell or schedule entry); the example brief about 300; an import of 50,000
+#: schedule lines about 250,000. The bound keeps reading a hostile file under about
+#: 300 MB and a few seconds, where 2.5 million values in a 5 MB flow list took 1.6 GB.
+MAX_NODES = 500_000
 
 _NULLS = {"", "~", "null", "Null", "NULL"}
 

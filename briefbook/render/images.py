@@ -30,6 +30,8 @@ from pathlib import Path
 from PIL import Image as PILImage
 
 from briefbook.core.imagepaths import is_inside, real_path, resolve_image
+from briefbook.core.safe_read import FileTooLargeError, read_user_file
+from briefbook.errors import FileAccessError
 
 #: Formats a brief may use (Pillow's names).
 ALLOWED_FORMATS = ("PNG", "JPEG")
@@ -103,15 +105,11 @@ def load_image(path: str, base_dir: Path | None,
         return ImageFailure(BAD_NAME)
     file = resolve(path, base_dir)
     try:
-        if not file.is_file():
-            return ImageFailure("file not found")
-        if file.stat().st_size > MAX_BYTES:
-            return ImageFailure("file too large")
-        data = file.read_bytes()
-    except OSError as exc:
-        return ImageFailure(exc.strerror or "cannot be read")
-    except ValueError:  # a NUL in the name
-        return ImageFailure(BAD_NAME)
+        data = read_user_file(file, "a picture", MAX_BYTES)
+    except FileTooLargeError:
+        return ImageFailure("file too large")
+    except FileAccessError as exc:
+        return ImageFailure("file not found" if exc.reason == "no such file" else exc.reason)
     return decode_image(data)
 
 

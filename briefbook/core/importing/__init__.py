@@ -23,7 +23,7 @@ from pathlib import Path
 from briefbook.core.importing.detect import FORMATS, DecodedText, decode_bytes, detect_format
 from briefbook.core.importing.structure import PREAMBLE_TITLE, Element, build_brief
 from briefbook.core.model import Brief, Section
-from briefbook.errors import FileAccessError, ImportSourceError
+from briefbook.errors import ImportSourceError
 
 #: Files larger than this are refused before reading (50 MB).
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -161,21 +161,11 @@ def import_file_report(path: Path | str) -> ImportReport:
 
 
 def _read(path: Path) -> bytes:
+    from briefbook.core.safe_read import FileTooLargeError, megabytes, read_user_file
+
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise ImportSourceError(path, f"the file is {size // 1_000_000} MB; briefbook imports "
-                                    f"files up to {MAX_IMPORT_BYTES // 1_000_000} MB")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_IMPORT_BYTES + 1)
-    except FileNotFoundError:
-        raise FileAccessError(path, "no such file") from None
-    except IsADirectoryError:
-        raise FileAccessError(path, "this is a folder, not a file") from None
-    except PermissionError:
-        raise FileAccessError(path, "permission denied") from None
-    except OSError as exc:
-        raise FileAccessError(path, exc.strerror or str(exc)) from None
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportSourceError(path, "the file is larger than briefbook imports")
+        data = read_user_file(path, "a file to import", MAX_IMPORT_BYTES)
+    except FileTooLargeError as exc:
+        raise ImportSourceError(path, f"the file is {megabytes(exc.size)}; briefbook imports "
+                                f"files up to {megabytes(MAX_IMPORT_BYTES)}") from None
     return data
