@@ -15,7 +15,13 @@ from briefbook.core.reading import Reader, read_brief
 from briefbook.core.safe_read import read_user_file
 from briefbook.core.writing import dumps
 from briefbook.core.yamlnodes import YamlReadError, parse_nodes
-from briefbook.errors import BriefFormatError, FileAccessError, Problem, summarize
+from briefbook.errors import (
+    BriefbookError,
+    BriefFormatError,
+    FileAccessError,
+    Problem,
+    summarize,
+)
 
 #: Larger files are refused before they are read: a real brief is well under 1 MB.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -129,6 +135,20 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + "~")
 
 
+def _encoded(brief: m.Brief, path: Path) -> bytes:
+    """The brief's file bytes; a lone surrogate in its text is refused with its place."""
+    try:
+        return dumps(brief).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        from briefbook.core.textcheck import first_unencodable
+
+        where = first_unencodable(brief) or "the brief"
+        code = ord(exc.object[exc.start]) if isinstance(exc.object, str) else 0xFFFD
+        raise BriefbookError(f"{path}: not saved: {where} holds a broken character (U+{code:04X}, "
+                             "half of a UTF-16 pair, e.g. from a damaged clipboard); delete or "
+                             "retype it") from None
+
+
 def save(brief: m.Brief, path: Path | str, *, backup: bool = True) -> None:
     """Write the brief atomically to ``path`` and remember it as the brief's file.
 
@@ -138,7 +158,7 @@ def save(brief: m.Brief, path: Path | str, *, backup: bool = True) -> None:
     brief, complete. Raises :class:`FileAccessError`; the brief is unchanged.
     """
     path = Path(path)
-    data = dumps(brief).encode("utf-8")
+    data = _encoded(brief, path)
     if backup:
         try:
             previous = read_user_file(path, "a brief", MAX_FILE_BYTES)

@@ -181,6 +181,22 @@ def parse_nodes(text: str, path: Path | None = None) -> tuple[Node | None, list[
         if "nesting depth" in reason:  # libyaml's own limit, in newer PyYAML builds
             raise fail(f"the file is nested more than {MAX_DEPTH} levels deep", mark) from None
         raise fail(f"not valid YAML: {reason}", mark) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL...)
+        raise _character_error(exc, text, path) from None
     except yaml.YAMLError as exc:
         raise fail(f"not valid YAML: {exc}", None) from None
     return root, problems
+
+
+def _character_error(exc: yaml.reader.ReaderError, text: str, path: Path | None) -> YamlReadError:
+    """One problem at the line and column of a character that YAML refuses."""
+    position = max(exc.position, 0)
+    if _Loader is not yaml.SafeLoader:  # libyaml counts in UTF-8 bytes, not characters
+        position = len(text.encode("utf-8", "surrogatepass")[:position].decode("utf-8", "ignore"))
+    position = min(position, len(text))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    name = {0: " (NUL)", 0x7F: " (DEL)", 0xFEFF: " (a byte-order mark)"}.get(code, "")
+    return YamlReadError(Problem(f"the control character U+{code:04X}{name} cannot be in a "
+                                 "brief; remove it", path, line, column))
