@@ -8,6 +8,7 @@ one line per problem on stderr, never a traceback for a user's mistake.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -113,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _tolerant_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if not args_list or (args_list[0] not in COMMANDS and not args_list[0].startswith("-")):
@@ -136,6 +138,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("briefbook: interrupted", file=sys.stderr)
         return 130
+
+
+def _tolerant_output() -> None:
+    """Text that standard output or error cannot encode (a cp1252 console, a redirect
+    on Windows) is written with replacements instead of failing after the work is done:
+    '?' on standard output, a backslash escape on standard error (so a message still
+    names the character)."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # closed, or cannot change
+                reconfigure(errors=errors)
 
 
 def _run_app(args: list[str]) -> int:
@@ -285,6 +299,10 @@ def _import(args: argparse.Namespace) -> int:
         print(f"{args.file}: {warning} (warning)", file=sys.stderr)
     text = dumps(brief)
     if args.output is None:
+        if not _encodable(text, sys.stdout):
+            print(f"{args.file}: standard output ({sys.stdout.encoding}) cannot show some "
+                  "characters; they are written as '?'. Use -o FILE to keep them (warning)",
+                  file=sys.stderr)
         sys.stdout.write(text)
         return EXIT_OK
     _refuse_overwrite(args.output, args.force)
@@ -293,6 +311,15 @@ def _import(args: argparse.Namespace) -> int:
     save(brief, args.output)
     print(f"{args.output}: {len(brief.sections)} sections")
     return EXIT_OK
+
+
+def _encodable(text: str, stream: object) -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def _new(args: argparse.Namespace) -> int:
