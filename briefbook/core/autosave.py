@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from briefbook.core.atomic import write_atomic
+from briefbook.core.filemodes import PRIVATE_FILE, private_folder
 from briefbook.core.model import Brief
 from briefbook.core.processes import ProcessId, current_process, is_running
 from briefbook.errors import FileAccessError
@@ -92,10 +93,11 @@ class AutosaveStore:
         }
         target = self.path_of(key)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            private_folder(self.folder)
         except OSError as exc:
             raise FileAccessError(self.folder, exc.strerror or str(exc)) from None
-        write_atomic(target, json.dumps(entry, ensure_ascii=False).encode("utf-8"))
+        write_atomic(target, json.dumps(entry, ensure_ascii=False).encode("utf-8"),
+                     mode=PRIVATE_FILE, replace_read_only=True)
         return target
 
     def remove(self, key: str) -> None:

@@ -37,7 +37,7 @@ from briefbook.core.diffdata import (
 from briefbook.core.worddiff import Segment, clip, one_line, similarity, word_diff
 
 __all__ = ["COVER_GROUP", "SCHEDULE_GROUP", "SECTIONS_GROUP", "TAGS", "BriefDiff", "Change",
-           "ChangeKind", "diff_briefs"]
+           "ChangeKind", "diff_briefs", "matched_sections"]
 
 
 
@@ -52,6 +52,13 @@ def diff_briefs(old: m.Brief, new: m.Brief) -> BriefDiff:
         changes += _section_content(old_section, new_section, group)
     return BriefDiff(old.meta.version, new.meta.version, tuple(changes),
                      old.source.name if old.source is not None else "")
+
+
+def matched_sections(old: m.Brief, new: m.Brief) -> list[tuple[m.Section, m.Section]]:
+    """The sections (and subsections) of ``old`` and ``new`` that are the same section,
+    as :func:`diff_briefs` pairs them (renamed ones included)."""
+    pairs, _ = _match_sections(old, new)
+    return [(old_section, new_section) for old_section, new_section, _ in pairs]
 
 
 # --- meta ---------------------------------------------------------------------------

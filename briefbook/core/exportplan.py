@@ -17,6 +17,7 @@ from pathlib import Path
 from briefbook.core import model as m
 from briefbook.core.copies import Copy, copy_path
 from briefbook.core.diff import BriefDiff, diff_briefs
+from briefbook.core.edition_changes import earlier_through_edition
 from briefbook.core.editions import apply_edition, find_edition
 from briefbook.core.itinerary import find_participant, itinerary_for, participants
 from briefbook.core.naming import default_pdf_name
@@ -86,8 +87,8 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | None,
         edited = apply_edition(brief, edition) if edition is not None else brief
         earlier = request.changes_since
         if earlier is not None and edition is not None:
-            # The current definition, so that the page says nothing the edition leaves out.
-            earlier = apply_edition(earlier, edition)
+            # Seen as the new brief defines the edition: the page names nothing it leaves out.
+            earlier = earlier_through_edition(earlier, brief, edition)
         for person in _people(edited, request):
             job_brief = itinerary_for(edited, person) if person else edited
             suffix = " ".join(part for part in (

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from briefbook.core import model as m
-from briefbook.core.atomic import write_atomic
+from briefbook.core.atomic import ReadOnlyFileError, follow_links, is_read_only, write_atomic
+from briefbook.core.filemodes import mode_of
 from briefbook.core.reading import Reader, read_brief
 from briefbook.core.safe_read import read_user_file
 from briefbook.core.writing import dumps
@@ -131,8 +132,10 @@ def _missing_files(brief: m.Brief, path: Path) -> list[Problem]:
 
 
 def backup_path(path: Path) -> Path:
-    """Where :func:`save` keeps the previous version of a brief: ``NAME.brief.yaml~``."""
-    return path.with_name(path.name + "~")
+    """Where :func:`save` keeps the previous version of a brief: ``NAME.brief.yaml~``
+    beside the file itself (beside the file a symbolic link points to)."""
+    real = follow_links(Path(path))
+    return real.with_name(real.name + "~")
 
 
 def _encoded(brief: m.Brief, path: Path) -> bytes:
@@ -149,22 +152,29 @@ def _encoded(brief: m.Brief, path: Path) -> bytes:
                              "retype it") from None
 
 
-def save(brief: m.Brief, path: Path | str, *, backup: bool = True) -> None:
+def save(brief: m.Brief, path: Path | str, *, backup: bool = True,
+         replace_read_only: bool = False) -> None:
     """Write the brief atomically to ``path`` and remember it as the brief's file.
 
     With ``backup``, the version being replaced is first kept (atomically too)
-    as ``NAME.brief.yaml~``, unless it is byte-identical to the new text. A
-    process killed at any moment leaves ``path`` holding the old or the new
-    brief, complete. Raises :class:`FileAccessError`; the brief is unchanged.
+    as ``NAME.brief.yaml~``, with the brief's own mode, unless it is byte-identical
+    to the new text. A process killed at any moment leaves ``path`` holding the old
+    or the new brief, complete. A symbolic link is followed (the file it points to
+    is replaced). A read-only ``path`` raises :class:`ReadOnlyFileError` before
+    anything is written, unless ``replace_read_only``. Raises
+    :class:`FileAccessError`; the brief is unchanged.
     """
     path = Path(path)
     data = _encoded(brief, path)
+    if not replace_read_only and is_read_only(follow_links(path)):
+        raise ReadOnlyFileError(path)
     if backup:
         try:
             previous = read_user_file(path, "a brief", MAX_FILE_BYTES)
         except FileAccessError:  # none yet, unreadable, not a regular file, or too large
             previous = None
         if previous is not None and previous != data:
-            write_atomic(backup_path(path), previous)
-    write_atomic(path, data)
+            write_atomic(backup_path(path), previous, mode=mode_of(follow_links(path)),
+                         replace_read_only=True)
+    write_atomic(path, data, replace_read_only=replace_read_only)
     brief.source = path

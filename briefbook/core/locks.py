@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from briefbook.core.atomic import write_atomic
+from briefbook.core.filemodes import PRIVATE_FILE, private_folder
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.processes import ProcessId, current_process, is_running
 from briefbook.errors import BriefbookError
@@ -90,8 +91,9 @@ class BriefLocks:
                  "since": dt.datetime.now().astimezone().isoformat(),
                  "path": os.path.abspath(path)}
         with contextlib.suppress(OSError, BriefbookError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.lock_path(path), json.dumps(entry).encode("utf-8"))
+            private_folder(self.folder)
+            write_atomic(self.lock_path(path), json.dumps(entry).encode("utf-8"),
+                         mode=PRIVATE_FILE, replace_read_only=True)
             _live_owners.add(owner)
         return None
 

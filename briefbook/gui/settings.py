@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from briefbook.core.atomic import write_atomic
+from briefbook.core.filemodes import PRIVATE_FILE, private_folder
 from briefbook.errors import BriefbookError
 
 APP_NAME = "briefbook"
@@ -108,8 +109,8 @@ def save_settings(settings: Settings) -> None:
     """Write the settings file atomically. Failing to save settings is never fatal."""
     path = settings_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         data = json.dumps(asdict(settings), indent=2, sort_keys=True)
-        write_atomic(path, data.encode("utf-8"))
+        write_atomic(path, data.encode("utf-8"), mode=PRIVATE_FILE)
     except (OSError, BriefbookError):
         pass

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefbook.core.atomic import write_atomic
+from briefbook.core.filemodes import export_limit
 from briefbook.core.model import Brief
 from briefbook.errors import Problem
 
@@ -55,6 +56,9 @@ class RenderOptions:
     #: How pictures are embedded (``image_profile("email")`` downsamples and
     #: recompresses them); ``None`` embeds the files as they are.
     images: ImageProfile | None = None
+    #: Write over a read-only PDF (the user said so); otherwise export_pdf raises
+    #: ReadOnlyFileError. The PDF never gives group or others more than the brief does.
+    replace_read_only: bool = False
 
 
 @dataclass
@@ -97,7 +101,8 @@ def export_pdf(
 
         pdf = encrypt_pdf(pdf, options.password)
     target = Path(path)
-    write_atomic(target, pdf)
+    write_atomic(target, pdf, limit=export_limit(brief.source),
+                 replace_read_only=options is not None and options.replace_read_only)
     return ExportResult(
         pdf=pdf,
         page_count=result.page_count,

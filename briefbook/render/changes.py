@@ -109,9 +109,12 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
 
 def introduction(diff: BriefDiff) -> str:
     """The sentence under the heading (plain text): what was compared, how much changed."""
-    source = f"“{diff.old_name}”" if diff.old_name else "the earlier version"
     version = " ".join(diff.old_version.split())
-    against = f"{source} (version {version})" if version and diff.old_name else source
+    if diff.old_name:
+        source = f"“{diff.old_name}”"
+        against = f"{source} (version {version})" if version else source
+    else:  # an edition's page: named by its version only (see core/edition_changes.py)
+        against = f"version {version}" if version else "the earlier version"
     if not diff:
         return f"Compared with {against}: nothing has changed."
     parts = []

@@ -42,6 +42,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from briefbook.core import model as m
 from briefbook.core.atomic import write_atomic
 from briefbook.core.editions import highest, section_marking
+from briefbook.core.filemodes import export_limit
 from briefbook.core.timezones import ZonePair, fallback_date, zone_pair
 from briefbook.core.worddiff import clip
 from briefbook.errors import BriefbookError, RenderError
@@ -96,6 +97,8 @@ class PocketOptions:
 
     reproducible: bool = False
     home_times: bool | None = None
+    #: Write over a read-only file (the user said so).
+    replace_read_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -613,5 +616,6 @@ def export_pocket_card(
     """Render the pocket cards and write them atomically to ``path``."""
     result = render_pocket_card(brief, options)
     target = Path(path)
-    write_atomic(target, result.pdf)
+    write_atomic(target, result.pdf, limit=export_limit(brief.source),
+                 replace_read_only=options is not None and options.replace_read_only)
     return ExportResult(pdf=result.pdf, page_count=result.page_count, path=target)

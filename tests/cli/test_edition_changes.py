@@ -1,0 +1,84 @@
+"""An edition's changes page names nothing the edition leaves out (issue 14).
+
+The earlier brief (tests/data/hostile/editions/) has sections that the new brief has
+since tagged out of the press edition, marked higher or renamed and marked higher;
+its file name names a secret too. None of it may appear in the press PDF.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from briefbook.cli import main
+from briefbook.core import model as m
+from briefbook.core.diff import diff_briefs
+from briefbook.core.edition_changes import earlier_through_edition
+from briefbook.core.editions import apply_edition, find_edition
+from briefbook.core.fileformat import load
+from tests.cli.test_editions_export import every_text
+
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile" / "editions"
+OLD_NAME = "talks-with-the-zanzibar-annex.brief.yaml"
+LEFT_OUT = ["Zanzibar", "zanzibar", "Fallback on the ferry", "tariff", "Harbour concession",
+            "Trieste"]
+
+
+@pytest.fixture
+def briefs(tmp_path: Path) -> tuple[Path, Path]:
+    for name in (OLD_NAME, "new.brief.yaml"):
+        shutil.copy(HOSTILE / name, tmp_path / name)
+    return tmp_path / OLD_NAME, tmp_path / "new.brief.yaml"
+
+
+def test_press_changes_page_leaves_out_what_press_leaves_out(
+        briefs: tuple[Path, Path], tmp_path: Path) -> None:
+    old, new = briefs
+    out = tmp_path / "press.pdf"
+    assert main(["export", str(new), "--edition", "press", "--changes-since", str(old),
+                 "-o", str(out)]) == 0
+    text = every_text(out)
+    for secret in LEFT_OUT:
+        assert secret not in text
+    page = " ".join(text.split())
+    assert "Compared with version 1: 3 changes" in page
+    assert "REMOVED “Old logistics”" in page  # really deleted, and the press saw it before
+    assert "ADDED “Press conference”" in page
+
+
+def test_the_full_dossier_still_lists_every_change(briefs: tuple[Path, Path],
+                                                   tmp_path: Path) -> None:
+    old, new = briefs
+    out = tmp_path / "full.pdf"
+    assert main(["export", str(new), "--changes-since", str(old), "-o", str(out)]) == 0
+    assert "Lines on the Zanzibar clause" in every_text(out)
+
+
+def test_earlier_brief_without_the_edition_is_seen_through_the_new_definition(
+        briefs: tuple[Path, Path]) -> None:
+    old, new = (load(path) for path in briefs)
+    old.editions = []  # the earlier file did not define "press" at all
+    edition = find_edition(new, "press")
+    view = earlier_through_edition(old, new, edition)
+    titles = [section.title for _, section in view.walk_sections()]
+    assert titles == ["Programme", "Ferry deal", "Old logistics"]
+    assert view.source is None
+    diff = diff_briefs(view, apply_edition(new, edition))
+    assert diff.old_name == ""
+    assert not any("Zanzibar" in change.summary or "Fallback" in change.summary
+                   for change in diff.changes)
+
+
+def test_earlier_marking_scheme_does_not_rank_a_section_below_the_ceiling() -> None:
+    # The earlier brief did not know "SECRET", so by its own scheme the section ranks -1
+    # (below every ceiling); the new brief's scheme decides.
+    new = m.Brief(meta=m.Meta(markings=["PUBLIC", "SECRET"]),
+                  editions=[m.Edition(name="press", ceiling="PUBLIC")],
+                  sections=[m.Section(title="Programme")])
+    old = m.Brief(meta=m.Meta(markings=["PUBLIC"]),
+                  sections=[m.Section(title="Programme"),
+                            m.Section(title="Envoy's channel", marking="SECRET")])
+    view = earlier_through_edition(old, new, new.editions[0])
+    assert [section.title for section in view.sections] == ["Programme"]
