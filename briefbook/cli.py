@@ -141,6 +141,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run_app(args: list[str]) -> int:
     if len(args) > 1:
         raise _UsageError("briefbook: give at most one brief file to open")
+    from briefbook.gui.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        raise _UsageError(problem)
     from briefbook.gui.app import run
 
     return run(Path(args[0]) if args else None)
