@@ -155,6 +155,11 @@ def _tolerant_output() -> None:
 def _run_app(args: list[str]) -> int:
     if len(args) > 1:
         raise _UsageError("briefbook: give at most one brief file to open")
+    from briefbook.gui.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        raise _UsageError(problem)
     from briefbook.gui.app import run
 
     return run(Path(args[0]) if args else None)

@@ -18,7 +18,11 @@ def application() -> QApplication:
     """The running QApplication (created on first use)."""
     app = QApplication.instance()
     if app is None:
+        from briefbook.gui.display import guard_platform_failure
+
+        release = guard_platform_failure()
         app = QApplication(sys.argv[:1])
+        release()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)

@@ -71,13 +71,19 @@ _BULLETS = ("•", "–", "·")
 _NUMBERS = ("1", "a", "i")
 
 
+def printed_items(items: Sequence[m.ListItem]) -> list[m.ListItem]:
+    """The items that print: an empty item (one just added in the editor, say) prints no
+    empty bullet; one that is empty but has sub-items keeps its place for them."""
+    return [item for item in items if item.text.strip() or printed_items(item.items)]
+
+
 def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth: int) -> Flowable:
     t = ctx.theme
     style = t.styles["list"]
     entries: list[ListItem] = []
-    for item in items:
+    for item in printed_items(items):
         content: list[Flowable] = paragraphs(item.text, style, ctx) or [Paragraph("", style)]
-        if item.items:
+        if printed_items(item.items):
             content.append(_list(item.items, ctx, numbered, depth + 1))
         entries.append(ListItem(content))
     level = min(depth, 2)
@@ -97,12 +103,12 @@ def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth:
 
 def bullets_block(block: m.BulletsBlock, ctx: BlockContext) -> list[Flowable]:
     """A bullet list, nested as typed."""
-    return [_list(block.items, ctx, False, 0)] if block.items else []
+    return [_list(block.items, ctx, False, 0)] if printed_items(block.items) else []
 
 
 def numbered_block(block: m.NumberedBlock, ctx: BlockContext) -> list[Flowable]:
     """A numbered list (1., a), i)), nested as typed."""
-    return [_list(block.items, ctx, True, 0)] if block.items else []
+    return [_list(block.items, ctx, True, 0)] if printed_items(block.items) else []
 
 
 # --- schedule -------------------------------------------------------------------

@@ -38,7 +38,8 @@ def test_cover_form_edits_the_brief_and_the_title_bar(qtbot, window: MainWindow)
     cover.page_size.setCurrentText("Letter")
     assert window.document.brief.meta.page_size == "Letter"
     cover.end.set_value(None)
-    cover.end.setDate(cover.end.date().currentDate())
+    cover.end.setText(dt.date.today().isoformat())
+    cover.end.read_text()
     assert window.document.brief.meta.dates.end == dt.date.today()
     # Typing is one step; each choice is one step.
     assert window.document.undo_stack.count() == 4

@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.editions import marking_scheme
-from briefbook.core.model import DEFAULT_MARKINGS, PAGE_SIZES, Meta
+from briefbook.core.model import DEFAULT_MARKINGS, PAGE_SIZES, DateRange, Meta
 from briefbook.gui import commands
 from briefbook.gui.document import Document
+from briefbook.gui.editors.datefield import DateField
 from briefbook.gui.editors.editions import EditionsEditor
 from briefbook.gui.editors.image import ImagePicker
-from briefbook.gui.editors.widgets import LineEdit, OptionalDateEdit, set_line_text
+from briefbook.gui.editors.widgets import LineEdit, set_line_text
 
 #: Text fields of the cover: (field, label, placeholder).
 _TEXT_FIELDS = [
@@ -95,10 +96,14 @@ class CoverEditor(QScrollArea):
             self.fields[name].setCompleter(zones)
             self.fields[name].installEventFilter(self)
 
-        self.start = OptionalDateEdit()
-        self.end = OptionalDateEdit()
-        self.start.dateChanged.connect(lambda _d: self._set_dates())
-        self.end.dateChanged.connect(lambda _d: self._set_dates())
+        # Typed or picked; the start's calendar opens at the end date when there is no
+        # start yet, the end's at the start date.
+        self.start = DateField(placeholder="e.g. 15 Sep 2025",
+                               calendar_start=lambda: self._dates().end)
+        self.end = DateField(placeholder="none",
+                             calendar_start=lambda: self._dates().start or self._dates().end)
+        self.start.value_changed.connect(lambda _d: self._set_dates())
+        self.end.value_changed.connect(lambda _d: self._set_dates())
         dates = QHBoxLayout()
         dates.addWidget(self.start)
         dates.addWidget(QLabel("to"))
@@ -181,6 +186,9 @@ class CoverEditor(QScrollArea):
         document.meta_changed.connect(self._meta_changed)
         self.refresh()
 
+    def _dates(self) -> DateRange:
+        return self.document.brief.meta.dates
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn and self.zone_names.rowCount() == 0:
             self.zone_names.setStringList(time_zone_names())
@@ -188,14 +196,15 @@ class CoverEditor(QScrollArea):
 
     def refresh(self) -> None:
         meta = self.document.brief.meta
-        widgets = [self.start, self.end, self.marking, self.draft, self.final, self.page_size,
+        for field, value in ((self.start, meta.dates.start), (self.end, meta.dates.end)):
+            if field.is_valid() or field.value() != value:  # keep text being corrected
+                field.set_value(value)
+        widgets = [self.marking, self.draft, self.final, self.page_size,
                    self.portion_marks]
         blocked = [w.blockSignals(True) for w in widgets]
         try:
             for name, edit in self.fields.items():
                 set_line_text(edit, getattr(meta, name))
-            self.start.set_value(meta.dates.start)
-            self.end.set_value(meta.dates.end)
             scheme = ["", *marking_scheme(self.document.brief)]
             if [self.marking.itemText(i) for i in range(self.marking.count())] != scheme:
                 self.marking.clear()

@@ -7,6 +7,7 @@ back to it as one batch, which the editor turns into a single undo command.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -170,6 +171,23 @@ class GridView(QTableView):
         if rows and columns and row >= 0:
             self.setCurrentIndex(self.grid.index(min(row, rows - 1), min(column, columns - 1)))
         self.fit_height()
+
+    def after_edit(self, work: Callable[[], object]) -> None:
+        """Run ``work`` (which may rebuild the grid) now, or, while a cell editor is open
+        (its value is being committed), once it has closed.
+
+        Rebuilding the model under an editor that is committing destroys it half-way:
+        Qt then warns "commitData called with an editor that does not belong to this
+        view" and may drop the next keystroke. Until then the cells show the new values.
+        """
+        if self.state() != QAbstractItemView.State.EditingState:
+            work()
+            return
+        rows, columns = self.grid.rowCount(), self.grid.columnCount()
+        if rows and columns:
+            self.grid.dataChanged.emit(self.grid.index(0, 0),
+                                       self.grid.index(rows - 1, columns - 1))
+        QTimer.singleShot(0, self, lambda: self.after_edit(work))
 
     def fit_height(self) -> None:
         self.resizeRowsToContents()

@@ -7,11 +7,25 @@ their result as one undo command and shows it again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -89,6 +103,96 @@ def set_text(items: list[ListItem], path: ItemPath, text: str) -> None:
     container(items, path)[path[-1]].text = text
 
 
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class _ItemEditor(QPlainTextEdit):
+    """The editor of one item: it wraps long text and grows with it (an item is one
+    paragraph; Enter ends it, see ``_ItemDelegate``)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(1)
+        self.document().documentLayout().documentSizeChanged.connect(lambda *_: self.fit())
+
+    def fit(self) -> None:
+        lines = max(1, int(self.document().documentLayout().documentSize().height()))
+        height = lines * self.fontMetrics().lineSpacing() + 2 * int(
+            self.document().documentMargin()) + 2
+        if self.height() < height:
+            self.resize(self.width(), height)
+
+    def text(self) -> str:
+        return " ".join(self.toPlainText().split("\n"))
+
+
+class _ItemDelegate(QStyledItemDelegate):
+    """Items are typed in a wrapping editor. Enter ends the item and starts a new one
+    below it (Enter on an empty item just ends); typing on a selected item adds to its
+    text instead of replacing it."""
+
+    def __init__(self, editor: ListEditor) -> None:
+        super().__init__(editor)
+        self.list_editor = editor
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: AnyIndex) -> QWidget:
+        return _ItemEditor(parent)
+
+    def setEditorData(self, widget: QWidget, index: AnyIndex) -> None:
+        if isinstance(widget, _ItemEditor):
+            widget.setPlainText(str(index.data() or ""))
+            widget.moveCursor(widget.textCursor().MoveOperation.End)
+        else:
+            super().setEditorData(widget, index)
+
+    def setModelData(self, widget: QWidget, model: object, index: AnyIndex) -> None:
+        if isinstance(widget, _ItemEditor):
+            model.setData(index, widget.text())  # type: ignore[attr-defined]
+        else:
+            super().setModelData(widget, model, index)  # type: ignore[arg-type]
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        """The item's text wrapped to the width the tree gives it (a tree view asks for
+        one line otherwise)."""
+        hint = super().sizeHint(option, index)
+        tree = self.list_editor.tree
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = max(60, tree.viewport().width() - tree.indentation() * depth - 8)
+        text = str(index.data() or "") or " "
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        needed = metrics.boundingRect(QRect(0, 0, width, 1_000_000),
+                                      int(Qt.TextFlag.TextWordWrap), text).height() + 6
+        return QSize(width, max(hint.height(), needed))
+
+    def updateEditorGeometry(self, widget: QWidget, option: QStyleOptionViewItem,
+                             index: AnyIndex) -> None:
+        rect = option.rect  # type: ignore[attr-defined]
+        widget.setGeometry(rect)
+        if isinstance(widget, _ItemEditor):
+            widget.fit()
+
+    def eventFilter(self, widget: QObject, event: QEvent) -> bool:
+        if (isinstance(widget, _ItemEditor) and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            typed = widget.text().strip()
+            self.commitData.emit(widget)
+            self.closeEditor.emit(widget, QAbstractItemDelegate.EndEditHint.NoHint)
+            if typed:  # once the editor is gone: a new item below, being typed in
+                QTimer.singleShot(0, self.list_editor, self.list_editor.add_item)
+            return True
+        return super().eventFilter(widget, event)
+
+
 class _ItemTree(QTreeWidget):
     """The tree of items; Tab and Shift+Tab indent and outdent like a word processor."""
 
@@ -111,6 +215,11 @@ class _ItemTree(QTreeWidget):
             return False  # Tab belongs to indent while an item is selected
         return super().focusNextPrevChild(next)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self.editor, self.editor._fit_height)  # items rewrap
+
 
 class ListEditor(BlockEditor):
     """Edits a bullet or numbered list: click an item to type, Tab to indent."""
@@ -130,6 +239,9 @@ class ListEditor(BlockEditor):
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(_ItemDelegate(self))
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
 
@@ -204,18 +316,22 @@ class ListEditor(BlockEditor):
             self._fill(item, entry.items)
 
     def _fit_height(self) -> None:
-        rows = 0
-        iterator_stack = [self.tree.invisibleRootItem()]
-        while iterator_stack:
-            node = iterator_stack.pop()
+        """As high as all its items, each wrapped to the width (the list never scrolls)."""
+        self.tree.doItemsLayout()
+        height = 0
+        stack = [self.tree.invisibleRootItem()]
+        while stack:
+            node = stack.pop()
             for i in range(node.childCount()):
-                rows += 1
-                iterator_stack.append(node.child(i))
-        row_height = self.tree.sizeHintForRow(0)
-        if row_height <= 0:
-            row_height = self.fontMetrics().height() + 6
+                child = node.child(i)
+                row = self.tree.visualItemRect(child).height()
+                height += row if row > 0 else self.fontMetrics().height() + 6
+                stack.append(child)
+        if height == 0:
+            height = self.fontMetrics().height() + 6
         frame = 2 * self.tree.frameWidth() + 4
-        self.tree.setFixedHeight(max(1, rows) * row_height + frame)
+        if self.tree.height() != height + frame:
+            self.tree.setFixedHeight(height + frame)
 
     def _item_at(self, path: ItemPath) -> QTreeWidgetItem | None:
         node = self.tree.invisibleRootItem()
@@ -254,6 +370,7 @@ class ListEditor(BlockEditor):
     # --- edits -------------------------------------------------------------------------
 
     def _item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        QTimer.singleShot(0, self, self._fit_height)  # a longer item may wrap onto more lines
         path = self.current_path() if item is self.tree.currentItem() else None
         if path is None:
             return

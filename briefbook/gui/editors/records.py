@@ -11,12 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QTime
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTime
+from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
+from briefbook.gui.editors.datefield import DateField
 from briefbook.gui.editors.grid import Cells, GridView
 from briefbook.gui.editors.values import (
     format_date,
@@ -106,10 +106,8 @@ class PickerDelegate(QStyledItemDelegate):
                      index: AnyIndex) -> QWidget:
         field = self.records.columns[index.column()]
         if field.kind == "date":
-            widget = QDateEdit(parent)
-            widget.setCalendarPopup(True)
-            widget.setDisplayFormat("ddd d MMM yyyy")
-            return widget
+            return DateField(parent, placeholder="", year=self.records.year,
+                             calendar_start=self.records.default_date)
         if field.kind == "time":
             widget = QTimeEdit(parent)
             widget.setDisplayFormat("HH:mm")
@@ -126,9 +124,8 @@ class PickerDelegate(QStyledItemDelegate):
         value = self.records.value(index.row(), field)
         if isinstance(widget, QTimeEdit):
             widget.setTime(QTime(value.hour, value.minute) if value else QTime(9, 0))
-        elif isinstance(widget, QDateEdit):
-            day = value or self.records.default_date()
-            widget.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
+        elif isinstance(widget, DateField):
+            widget.set_value(value)
         elif isinstance(widget, QComboBox):
             widget.setCurrentIndex(max(0, widget.findData(value or "")))
         else:
@@ -137,12 +134,34 @@ class PickerDelegate(QStyledItemDelegate):
     def setModelData(self, widget: QWidget, model: Any, index: AnyIndex) -> None:
         if isinstance(widget, QTimeEdit):
             model.setData(index, widget.time().toString("HH:mm"))
-        elif isinstance(widget, QDateEdit):
-            model.setData(index, widget.date().toString("yyyy-MM-dd"))
+        elif isinstance(widget, DateField):
+            # A date it could not read goes to the grid as typed, which says why.
+            if widget.read_text():
+                day = widget.value()
+                model.setData(index, day.isoformat() if day is not None else "")
+            else:
+                model.setData(index, widget.text())
         elif isinstance(widget, QComboBox):
             model.setData(index, widget.currentData())
         else:
             super().setModelData(widget, model, index)
+
+    def updateEditorGeometry(self, widget: QWidget, option: QStyleOptionViewItem,
+                             index: AnyIndex) -> None:
+        # As wide and high as the editor needs ("Mon 15 Sep", "11:00" with its arrows),
+        # even where the column is narrower; it then covers part of the next cell.
+        rect = option.rect  # type: ignore[attr-defined]
+        hint = widget.sizeHint()
+        widget.setGeometry(rect.x(), rect.y(), max(rect.width(), hint.width()),
+                           max(rect.height(), hint.height()))
+
+    def eventFilter(self, widget: QObject, event: QEvent) -> bool:
+        if (isinstance(widget, DateField) and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not widget.read_text()):
+            return True  # not a date: the editor stays open, the text as typed, marked
+        return super().eventFilter(widget, event)
 
 
 class RecordsEditor(BlockEditor):
@@ -174,8 +193,15 @@ class RecordsEditor(BlockEditor):
                 self.view.setColumnWidth(column, field.width * char + 18)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
 
+        # The message's room is kept while it is hidden (two lines), so that a warning
+        # appearing or going never moves the buttons and fields below under the pointer.
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        self.message.setFixedHeight(2 * self.message.fontMetrics().lineSpacing() + 2)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        policy = self.message.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.message.setSizePolicy(policy)
         self.message.hide()
 
         buttons = QHBoxLayout()
@@ -301,10 +327,15 @@ class RecordsEditor(BlockEditor):
         current = self.view.currentIndex()
         moved_to = self.arrange(new, current.row())
         self.push(new, text, merge_key)
-        self.view.reload()
-        if moved_to is not None and current.isValid():
-            self.view.setCurrentIndex(self.view.grid.index(moved_to, current.column()))
-        self.show_problems(problems)
+        column = current.column()
+
+        def show() -> None:
+            self.view.reload()
+            if moved_to is not None and current.isValid():
+                self.view.setCurrentIndex(self.view.grid.index(moved_to, column))
+            self.show_problems(problems)
+
+        self.view.after_edit(show)
 
     def arrange(self, new: Any, row: int) -> int | None:
         """Put records in their order after an edit; return where ``row`` went."""

@@ -72,9 +72,14 @@ class ScheduleEditor(RecordsEditor):
         self._show_clash_summary()
 
     def set_values(self, values: dict, text: str, merge_key: object = None) -> None:
+        self._clashes = clashes(self.block.entries)  # until the edit is in
         super().set_values(values, text, merge_key)
         self._clashes = clashes(self.block.entries)
         self.view.viewport().update()
+        self._show_clash_summary()
+
+    def show_problems(self, problems: list[str]) -> None:
+        super().show_problems(problems)
         self._show_clash_summary()
 
     def _show_clash_summary(self) -> None:

@@ -9,13 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from briefbook.core.typeddates import EXAMPLE, parse_typed_date
+
 _TIME = re.compile(r"^\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d %b %Y", "%a %d %b %Y", "%d %B %Y",
-                 "%a %d %B %Y", "%A %d %B %Y", "%b %d %Y", "%B %d %Y", "%b %d, %Y", "%B %d, %Y")
 LIST_SEPARATOR = "; "
-
-
-_SHORT_FORMATS = ("%a %d %b", "%d %b", "%d/%m", "%a %d %B", "%d %B")
 
 
 def format_date(value: dt.date | None, year: int | None = None) -> str:
@@ -32,21 +29,12 @@ def parse_date(text: str, year: int | None = None) -> dt.date | None:
 
     A date without a year (``Thu 12 Jun``) is in ``year`` when one is given.
     """
-    text = " ".join(text.replace(",", ", ").split()).replace(" ,", ",")
-    if not text:
+    if not text.strip():
         return None
-    for pattern in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    if year is not None:
-        for pattern in _SHORT_FORMATS:
-            try:
-                return dt.datetime.strptime(f"{text} {year}", f"{pattern} %Y").date()
-            except ValueError:
-                continue
-    raise ValueError(f"not a date: {text!r} (type it as 2025-06-12)")
+    found = parse_typed_date(text, year)
+    if found is None:
+        raise ValueError(f"not a date: {text.strip()!r} (type it as {EXAMPLE})")
+    return found
 
 
 def format_time(value: dt.time | None) -> str:

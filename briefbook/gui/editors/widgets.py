@@ -7,13 +7,10 @@ the key through to the window's Undo and Redo actions instead.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QFrame,
     QLineEdit,
     QPlainTextEdit,
@@ -116,46 +113,6 @@ def set_line_text(edit: QLineEdit, text: str) -> None:
         edit.setCursorPosition(min(position, len(text)))
     finally:
         edit.blockSignals(blocked)
-
-
-class OptionalDateEdit(QDateEdit):
-    """A date field with a calendar popup that may also be empty (shown as "none")."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("d MMM yyyy")
-        self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText("none")
-        self.setDate(_NO_DATE)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and is_history_key(event):
-            event.ignore()
-            return False
-        return super().event(event)
-
-    def value(self) -> dt.date | None:
-        date = self.date()
-        if date == _NO_DATE:
-            return None
-        return dt.date(date.year(), date.month(), date.day())
-
-    def set_value(self, value: dt.date | None) -> None:
-        blocked = self.blockSignals(True)
-        try:
-            self.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)
-        finally:
-            self.blockSignals(blocked)
-
-    def mousePressEvent(self, event: object) -> None:
-        if self.value() is None:  # open the calendar on this month, not in 1900
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-        super().mousePressEvent(event)  # type: ignore[arg-type]
-
-
-_NO_DATE = QDate(1900, 1, 1)
 
 
 def small_button(text: str, tip: str, slot: object, parent: QWidget | None = None) -> QToolButton:
