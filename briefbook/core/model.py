@@ -111,6 +111,8 @@ class ScheduleEntry:
     participants: list[str] = field(default_factory=list)
     press: Press = ""
     notes: str = ""
+    #: The entry's own IANA time zone (a trip through several cities); "" means meta's.
+    timezone: str = ""
 
 
 @dataclass

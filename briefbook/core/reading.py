@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefbook.core import model as m
+from briefbook.core.timezones import zone_problem
 from briefbook.core.yamlnodes import Node
 from briefbook.errors import Problem
 
@@ -373,7 +374,8 @@ def _table_block(reader: Reader, node: Node) -> m.Block | None:
     return table
 
 
-_ENTRY_KEYS = ("date", "time", "end", "title", "place", "participants", "press", "notes")
+_ENTRY_KEYS = ("date", "time", "end", "title", "place", "participants", "press", "notes",
+               "timezone")
 
 
 def _schedule_block(reader: Reader, node: Node) -> m.Block:
@@ -387,10 +389,12 @@ def _schedule_block(reader: Reader, node: Node) -> m.Block:
         if "time" in found:
             entry.time = reader.time(found["time"], "the time")
         if "end" in found:
-            entry.end = reader.time(found["end"], "the end time")
-            if entry.time and entry.end and entry.end < entry.time:
-                reader.problem(found["end"], f"the end time {entry.end:%H:%M} is before the "
-                               f"start time {entry.time:%H:%M}")
+            entry.end = reader.time(found["end"], "the end time")  # before start: next day
+        if "timezone" in found:
+            entry.timezone = reader.text(found["timezone"], "the time zone").strip()
+            problem = zone_problem(entry.timezone)
+            if problem:
+                reader.problem(found["timezone"], problem)
         for name in ("title", "place", "notes"):
             if name in found:
                 setattr(entry, name, reader.text(found[name], f"the {name}"))

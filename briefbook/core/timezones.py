@@ -20,6 +20,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from briefbook.core import model as m
 from briefbook.errors import BriefbookError
 
+#: What follows an end time on the next day: ``23:30–01:15 (+1)``.
+NEXT_DAY = " (+1)"
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -77,12 +79,23 @@ def city(name: str) -> str:
 
 @dataclass(frozen=True)
 class ZonePair:
-    """The event's local time zone and the delegation's home one."""
+    """The event's local time zone and the delegation's home one.
+
+    ``home`` is ``None`` when only local times print (no home zone, or home times
+    turned off) but the schedule passes through several zones; ``used`` names
+    every local zone the schedule uses, in order of first use, and with more than
+    one each local time carries its zone's abbreviation ("09:00 CEST").
+    """
 
     local_name: str
     home_name: str
-    local: ZoneInfo
-    home: ZoneInfo
+    local: ZoneInfo | None
+    home: ZoneInfo | None
+    used: tuple[str, ...] = ()
+
+    @property
+    def several(self) -> bool:
+        return len(self.used) > 1
 
     @property
     def local_city(self) -> str:
@@ -91,6 +104,46 @@ class ZonePair:
     @property
     def home_city(self) -> str:
         return city(self.home_name)
+
+
+def entry_zone_name(entry: m.ScheduleEntry, default: str) -> str:
+    """The zone an entry's times are in: its own ``timezone``, else the brief's."""
+    return entry.timezone.strip() or default.strip()
+
+
+def schedule_entries(brief: m.Brief) -> list[m.ScheduleEntry]:
+    """Every schedule entry of the brief, in document order."""
+    found: list[m.ScheduleEntry] = []
+    for _path, section in brief.walk_sections():
+        for block in section.blocks:
+            if isinstance(block, m.ScheduleBlock):
+                found.extend(block.entries)
+    return found
+
+
+def schedule_zones(brief: m.Brief, home_times: bool = True) -> ZonePair | None:
+    """The zones a brief's schedules print with: home times when the brief names a
+    home zone that differs from a local one, zone abbreviations when the entries
+    pass through several zones; ``None`` when local times print plain.
+
+    Raises :class:`TimeZoneError` for an unknown meta zone (entry zones are checked
+    when the file is read; an unknown one here prints as the brief's zone).
+    """
+    meta = brief.meta
+    default = meta.timezone.strip()
+    used = tuple(dict.fromkeys(
+        name for name in (entry_zone_name(e, default) for e in schedule_entries(brief))
+        if name and _zone(name) is not None))
+    home_name = meta.home_timezone.strip() if home_times else ""
+    pair = zone_pair(meta) if home_name else None
+    local = get_zone(default, "timezone") if default else None
+    if pair is None and home_name and any(name != home_name for name in used):
+        pair = ZonePair(default, home_name, local, get_zone(home_name, "home_timezone"))
+    if pair is None and len(used) > 1:
+        pair = ZonePair(default, "", local, None)
+    if pair is None:
+        return None
+    return ZonePair(pair.local_name, pair.home_name, pair.local, pair.home, used or (default,))
 
 
 def zone_pair(meta: m.Meta) -> ZonePair | None:
@@ -189,22 +242,54 @@ def home_time(entry: m.ScheduleEntry, pair: ZonePair,
     day); without either, the offset (which depends on DST) cannot be known.
     """
     day = entry.date or fallback_date
-    if day is None or (entry.time is None and entry.end is None):
+    local = entry_zone(entry, pair)
+    if day is None or (entry.time is None and entry.end is None) or pair.home is None:
         return None
+    if local is None or (entry.timezone.strip() or pair.local_name) == pair.home_name:
+        return None  # the entry is at home (or in no known zone): nothing to convert
     start = end = None
     if entry.time is not None:
-        start = local_moment(day, entry.time, pair.local).astimezone(pair.home)
+        start = local_moment(day, entry.time, local).astimezone(pair.home)
     if entry.end is not None:
-        end = local_moment(day, entry.end, pair.local).astimezone(pair.home)
+        end_day = day + dt.timedelta(days=1) if ends_next_day(entry) else day
+        end = local_moment(end_day, entry.end, local).astimezone(pair.home)
     return HomeTime(day, start, end)
 
 
+def entry_zone(entry: m.ScheduleEntry, pair: ZonePair | None) -> ZoneInfo | None:
+    """The zone of an entry's local times: its own, else the brief's (None: unknown)."""
+    if entry.timezone.strip():
+        own = _zone(entry.timezone.strip())
+        if own is not None:
+            return own
+    return pair.local if pair is not None else None
+
+
+def ends_next_day(entry: m.ScheduleEntry) -> bool:
+    """An entry whose end is before its start ends after midnight (23:30–01:15)."""
+    return entry.time is not None and entry.end is not None and entry.end < entry.time
+
+
+def zone_abbreviation(entry: m.ScheduleEntry, pair: ZonePair | None,
+                      fallback_date: dt.date | None = None) -> str:
+    """The short name of the entry's zone on its day, ``CEST`` or ``UTC+04``
+    ("" without a zone, a day or a time)."""
+    zone = entry_zone(entry, pair)
+    day = entry.date or fallback_date
+    moment = entry.time or entry.end
+    if zone is None or day is None or moment is None:
+        return ""
+    name = local_moment(day, moment, zone).tzname() or ""
+    return f"UTC{name}" if name[:1] in "+-" else name
+
+
 def local_text(entry: m.ScheduleEntry) -> str:
-    """The entry's local time range: ``09:00–09:45``, ``09:00`` or ``until 09:45``."""
+    """The entry's local time range: ``09:00–09:45``, ``09:00`` or ``until 09:45``;
+    ``23:30–01:15 (+1)`` for one that ends the next day."""
     start = entry.time.strftime("%H:%M") if entry.time is not None else ""
     end = entry.end.strftime("%H:%M") if entry.end is not None else ""
     if start and end:
-        return f"{start}–{end}"
+        return f"{start}–{end}{NEXT_DAY if ends_next_day(entry) else ''}"
     return start or (f"until {end}" if end else "")
 
 

@@ -306,6 +306,7 @@ def _entry(entry: m.ScheduleEntry) -> dict[str, Any]:
     _put(data, "date", entry.date)
     _put(data, "time", _time(entry.time))
     _put(data, "end", _time(entry.end))
+    _put(data, "timezone", entry.timezone)
     data["title"] = entry.title
     _put(data, "place", entry.place)
     _put(data, "participants", list(entry.participants))

@@ -33,7 +33,7 @@ from briefbook.render.context import (
     plain_paragraph,
     safe_paragraph,
 )
-from briefbook.render.dualtime import time_flowables, zones_note
+from briefbook.render.dualtime import day_zones, time_flowables, zones_note
 from briefbook.render.flowables import Lead, PriorityTag
 from briefbook.render.formatting import format_date
 from briefbook.render.images import ImageFailure, LoadedImage
@@ -130,8 +130,11 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
     found: list[Flowable] = []
     if ctx.zones is not None:
         found.append(plain_paragraph(zones_note(ctx.zones), st["caption"]))
+    zone = ""
     for day, entries in groups.items():
         title = format_date(day, weekday=True) if day is not None else "Date to be confirmed"
+        where, zone = day_zones(entries, ctx.zones, zone, ctx.fallback_date)
+        title = f"{title} · {where}" if where else title
         day_title = Lead(plain_paragraph(title, st["day"]), ctx.frame_height)
         found.append(day_title)
         body = []

@@ -74,8 +74,7 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source,
                        image_policy=image_policy(brief, options),
                        pictures=PicturePrep(options.images) if options.images else None)
-    if options.home_times is not False:
-        set_zones(brief, ctx)
+    set_zones(brief, ctx, options.home_times is not False)
     state = BuildState()
     if options.only_section is not None:
         state.numbers.offset = max(0, options.first_page - 1)

@@ -43,12 +43,12 @@ from briefbook.core import model as m
 from briefbook.core.atomic import write_atomic
 from briefbook.core.editions import highest, section_marking
 from briefbook.core.filemodes import export_limit
-from briefbook.core.timezones import ZonePair, fallback_date, zone_pair
+from briefbook.core.timezones import ZonePair, fallback_date, schedule_zones
 from briefbook.core.worddiff import clip
 from briefbook.errors import BriefbookError, RenderError
 from briefbook.render import text as tx
 from briefbook.render.api import ExportResult, RenderResult
-from briefbook.render.dualtime import time_flowables, zones_note
+from briefbook.render.dualtime import day_zones, time_flowables, zones_note
 from briefbook.render.formatting import format_date, format_range
 from briefbook.render.theme import DEFAULT_THEME, Theme, register_fonts
 from briefbook.render.version import creator
@@ -256,10 +256,12 @@ class _Story:
     def build(self) -> list[Flowable]:
         story: list[Flowable] = []
         days = _days(self.brief)
+        zone = ""
         for index, (day, entries) in enumerate(days):
             if story:
                 story.append(PageBreak())
-            story += self.day(day, entries, first=index == 0)
+            where, zone = day_zones(entries, self.zones, zone, self.fallback)
+            story += self.day(day, entries, first=index == 0, where=where)
         key_points = self.key_points()
         if key_points:
             if story:
@@ -278,11 +280,12 @@ class _Story:
     # --- the schedule -------------------------------------------------------------------
 
     def day(
-        self, day: dt.date | None, entries: list[m.ScheduleEntry], first: bool
+        self, day: dt.date | None, entries: list[m.ScheduleEntry], first: bool, where: str = ""
     ) -> list[Flowable]:
-        """The day's entries under the day's name, which repeats on each card the day
-        flows onto."""
+        """The day's entries under the day's name (and its time zone where that changes),
+        which repeats on each card the day flows onto."""
         title = format_date(day, weekday=True) if day is not None else "Date to be confirmed"
+        title = f"{title} · {where}" if where else title
         found: list[Flowable] = []
         if first and self.zones is not None:
             found += [self.para(zones_note(self.zones), "small"), Spacer(1, 4)]
@@ -562,7 +565,7 @@ def render_pocket_card(
     (or a :class:`BriefbookError` for an unknown time zone)."""
     options = options or PocketOptions()
     register_fonts()
-    zones = zone_pair(brief.meta) if options.home_times is not False else None
+    zones = schedule_zones(brief, options.home_times is not False)
     width, height = CARD_SIZE
     frame_w = width - 2 * look.margin_x
     story = _Story(brief, zones, theme, look, frame_w).build()

@@ -17,7 +17,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from briefbook.core import editions
 from briefbook.core.model import Brief, Section, block_kind
-from briefbook.core.timezones import zone_pair
+from briefbook.core.timezones import schedule_zones
 from briefbook.errors import BriefbookError, Problem, RenderError
 from briefbook.render import text as tx
 from briefbook.render.api import RenderOptions
@@ -80,11 +80,12 @@ def build_story(
     return story
 
 
-def set_zones(brief: Brief, ctx: BlockContext) -> None:
-    """Let schedules print home times when the brief names a home time zone; an
-    unknown zone name is a warning (the times print in local time only)."""
+def set_zones(brief: Brief, ctx: BlockContext, home_times: bool = True) -> None:
+    """Let schedules print home times when the brief names a home time zone (and the
+    zone names of a trip through several); an unknown zone name is a warning (the
+    times print in local time only)."""
     try:
-        ctx.zones = zone_pair(brief.meta)
+        ctx.zones = schedule_zones(brief, home_times)
     except BriefbookError as exc:
         ctx.warnings.append(Problem(str(exc), path=brief.source, where="meta"))
     ctx.fallback_date = brief.meta.dates.start

@@ -89,7 +89,7 @@ def test_load_raises_with_all_problems(tmp_path: Path) -> None:
     ("briefbook: 1\nsections:\n- title: a\n  blocks:\n  - {text: a, bullets: []}\n",
      "a block has one kind, not several"),
     ("briefbook: 1\nsections:\n- title: a\n  blocks:\n  - schedule:\n"
-     "    - {title: x, time: '10:00', end: '09:00'}\n", "before the start time"),
+     "    - {title: x, time: '10:00', timezone: Europe/Paaris}\n", "did you mean 'Europe/Paris'"),
 ])
 def test_bad_files_are_named(tmp_path: Path, text: str, expected: str) -> None:
     found = messages(tmp_path, text)

@@ -224,3 +224,36 @@ def test_move_a_block_with_the_keyboard(qtbot, window: MainWindow) -> None:
     assert [type(block) for block in editor.section.blocks] == [kinds[1], kinds[0], kinds[2]]
     window.undo_action.trigger()
     assert [type(block) for block in editor.section.blocks] == kinds
+
+
+def test_schedule_time_zone_column(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    select_title(window, "Schedule")
+    (editor,) = editors_of(window, "Schedule")
+    column = [field.name for field in editor.columns].index("timezone")
+    assert editor.header(column) == "Time zone"
+    editor.set_cells({(0, column): "Europe/Paris"}, "Edit cell")
+    assert editor.block.entries[0].timezone == "Europe/Paris"
+    assert editor.cell(0, column) == "Europe/Paris"
+    editor.set_cells({(0, column): "Europe/Pariss"}, "Edit cell")
+    assert editor.block.entries[0].timezone == "Europe/Paris"
+    assert "did you mean 'Europe/Paris'" in editor.message.text()
+    index = editor.view.model().index(1, column)
+    editor.view.setCurrentIndex(index)
+    editor.view.edit(index)
+    (line,) = editor.view.viewport().findChildren(QLineEdit)
+    assert line.completer() is not None and line.placeholderText()
+    window.undo_action.trigger()
+    assert editor.block.entries[0].timezone == ""
+
+
+def test_schedule_after_midnight_is_not_a_clash() -> None:
+    from briefbook.gui.editors.schedule import clashes
+
+    day = dt.date(2025, 9, 15)
+    late = m.ScheduleEntry(date=day, time=dt.time(23, 30), end=dt.time(1, 15), title="Train")
+    early = m.ScheduleEntry(date=day, time=dt.time(9, 0), end=dt.time(10, 0), title="Talks")
+    later = m.ScheduleEntry(date=day, time=dt.time(23, 45), title="Arrive")
+    assert clashes([early, late]) == {}
+    assert clashes([early, late, later]) == {1: [2], 2: [1]}

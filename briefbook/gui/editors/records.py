@@ -16,10 +16,12 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTimeEdit,
@@ -60,7 +62,7 @@ class Field:
 
     name: str
     label: str
-    kind: str = "text"  # text, date, time, list, choice, path
+    kind: str = "text"  # text, date, time, list, choice, path, zone
     choices: tuple[str, ...] = ()
     width: int = 16
     stretch: bool = False
@@ -86,6 +88,13 @@ def parse_value(field: Field, text: str, year: int | None = None) -> Any:
         return parse_time(text)
     if field.kind == "list":
         return parse_list(text)
+    if field.kind == "zone":
+        from briefbook.core.timezones import zone_problem
+
+        problem = zone_problem(text)
+        if problem:
+            raise ValueError(problem)
+        return text
     if field.kind == "choice":
         lowered = text.lower()
         if lowered in field.choices:
@@ -93,6 +102,20 @@ def parse_value(field: Field, text: str, year: int | None = None) -> Any:
         allowed = ", ".join(choice for choice in field.choices if choice)
         raise ValueError(f"{field.label} must be one of: {allowed}")
     return text
+
+
+def zone_line(parent: QWidget, default: str) -> QLineEdit:
+    """A line for an IANA time zone name that completes as you type ("paris" offers
+    Europe/Paris); empty means the brief's own zone."""
+    from briefbook.gui.editors.cover import time_zone_names
+
+    widget = QLineEdit(parent)
+    completer = QCompleter(time_zone_names(), widget)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    widget.setCompleter(completer)
+    widget.setPlaceholderText(default.strip() or "e.g. Europe/Paris")
+    return widget
 
 
 class PickerDelegate(QStyledItemDelegate):
@@ -112,6 +135,8 @@ class PickerDelegate(QStyledItemDelegate):
             widget = QTimeEdit(parent)
             widget.setDisplayFormat("HH:mm")
             return widget
+        if field.kind == "zone":
+            return zone_line(parent, self.records.document.brief.meta.timezone)
         if field.kind == "choice":
             combo = QComboBox(parent)
             for choice in field.choices:

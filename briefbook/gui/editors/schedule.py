@@ -40,8 +40,7 @@ def clashes(entries: list[m.ScheduleEntry]) -> dict[int, list[int]]:
         for j, b in timed[a_pos + 1:]:
             if a.date != b.date:
                 continue
-            a_end = a.end if a.end is not None and a.end > a.time else a.time  # type: ignore[operator]
-            b_end = b.end if b.end is not None and b.end > b.time else b.time  # type: ignore[operator]
+            a_end, b_end = _until(a), _until(b)
             overlap = a.time == b.time or (a.time < b_end and b.time < a_end)  # type: ignore[operator]
             if overlap:
                 found.setdefault(i, []).append(j)
@@ -62,6 +61,7 @@ class ScheduleEditor(RecordsEditor):
         Field("title", "Activity", stretch=True),
         Field("place", "Place", width=16),
         Field("press", "Press", "choice", m.PRESS_VALUES, width=7),
+        Field("timezone", "Time zone", "zone", width=13),
         Field("participants", "Participants", "list", width=40, detail=True),
         Field("notes", "Notes", width=40, detail=True),
     )
@@ -121,6 +121,18 @@ class ScheduleEditor(RecordsEditor):
         return CLASH_COLOUR, f"Overlaps with {names}"
 
 
+def _until(entry: m.ScheduleEntry) -> dt.time:
+    """When an entry stops counting for clashes on its day: its end, midnight for one
+    that ends the next day, its start for a moment."""
+    assert entry.time is not None
+    if entry.end is None or entry.end == entry.time:
+        return entry.time
+    return entry.end if entry.end > entry.time else _LATE
+
+
 def _span(entry: m.ScheduleEntry) -> str:
     start = entry.time.strftime("%H:%M") if entry.time else "?"
-    return f"{start}–{entry.end.strftime('%H:%M')}" if entry.end else start
+    if not entry.end:
+        return start
+    later = " (+1)" if entry.time is not None and entry.end < entry.time else ""
+    return f"{start}–{entry.end.strftime('%H:%M')}{later}"
