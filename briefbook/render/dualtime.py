@@ -11,11 +11,12 @@ import datetime as dt
 import re
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from briefbook.core import model as m
 from briefbook.core.timezones import ZonePair, home_time, local_text
 from briefbook.render import text as tx
+from briefbook.render.flowables import TextParagraph
 
 _BREAK = re.compile(r"(?<=[A-Za-z])\u00a0(?=\d{2}:\d{2})")
 
@@ -49,10 +50,10 @@ def time_flowables(
     fallback_date: dt.date | None = None,
 ) -> list[Flowable]:
     """The time cell: the local time, then the home time when the brief has a home zone."""
-    found: list[Flowable] = [Paragraph(tx.plain(local_label(entry)), local_style)]
+    found: list[Flowable] = [TextParagraph(tx.plain(local_label(entry)), local_style)]
     home = home_label(entry, zones, fallback_date)
     if home:
-        found.append(Paragraph(tx.plain(home), home_style))
+        found.append(TextParagraph(tx.plain(home), home_style))
     return found
 
 
