@@ -16,14 +16,14 @@ from typing import Any
 from reportlab.lib.colors import Color, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from briefbook.core.diff import BriefDiff, Change
 from briefbook.core.worddiff import Segment
 from briefbook.render import text as tx
 from briefbook.render.blocks import BlockContext
-from briefbook.render.flowables import Heading, Lead, TocEntry
+from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
 from briefbook.render.pagenumbers import PageNumbers
 from briefbook.render.theme import Theme
 
@@ -132,9 +132,9 @@ def introduction(diff: BriefDiff) -> str:
 
 
 def _line(change: Change, styles: dict[str, ParagraphStyle], theme: Theme) -> list[Flowable]:
-    found: list[Flowable] = [Paragraph(tx.plain(change.summary), styles["line"])]
+    found: list[Flowable] = [TextParagraph(tx.plain(change.summary), styles["line"])]
     if change.words:
-        found.append(Paragraph(words_markup(change.words, theme), styles["words"]))
+        found.append(TextParagraph(words_markup(change.words, theme), styles["words"]))
     return found
 
 
@@ -142,10 +142,10 @@ def changes_flowables(diff: BriefDiff, theme: Theme, width: float,
                       frame_height: float) -> list[Flowable]:
     """The page's content below its heading: the introduction and every change."""
     styles = _styles(theme)
-    found: list[Flowable] = [Paragraph(tx.plain(introduction(diff)), styles["intro"])]
+    found: list[Flowable] = [TextParagraph(tx.plain(introduction(diff)), styles["intro"])]
     p = theme.palette
     for group, changes in diff.groups():
-        title = Lead(Paragraph(tx.plain(group), styles["group"]), frame_height)
+        title = Lead(TextParagraph(tx.plain(group), styles["group"]), frame_height)
         rows: list[list[Any]] = []
         for change in changes:
             tag = ChangeTag(change.tag, tag_color(change.tag, theme), theme.fonts.sans_bold)
@@ -172,7 +172,7 @@ def changes_section(diff: BriefDiff, ctx: BlockContext, numbers: PageNumbers,
     """The changes page as the dossier lays it out: on a new page, with a heading that
     is in the outline and the contents (key :data:`CHANGES_KEY`)."""
     t = ctx.theme
-    heading = Heading(Paragraph(tx.plain(diff.title), t.styles["h1"]), ctx.frame_height,
+    heading = Heading(TextParagraph(tx.plain(diff.title), t.styles["h1"]), ctx.frame_height,
                       key=CHANGES_KEY, outline_title=diff.title, level=0, numbers=numbers)
     found: list[Flowable] = [PageBreakIfNotEmpty(), heading,
                              *changes_flowables(diff, t, ctx.frame_width, ctx.frame_height)]
@@ -187,6 +187,6 @@ def changes_toc_entry(diff: BriefDiff, ctx: BlockContext, numbers: PageNumbers) 
     """The contents line of the changes page (unnumbered, linked, with its page)."""
     t = ctx.theme
     style = ParagraphStyle("toc_changes", parent=t.styles["toc1"], leftIndent=t.toc_label_width)
-    return TocEntry(Paragraph(tx.plain(diff.title), style), CHANGES_KEY, label="",
+    return TocEntry(TextParagraph(tx.plain(diff.title), style), CHANGES_KEY, label="",
                     label_x=0, number_width=t.toc_number_width,
                     leader_color=t.palette.rule, numbers=numbers)

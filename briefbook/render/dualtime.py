@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from briefbook.core import model as m
 from briefbook.core.timezones import (
@@ -23,6 +23,7 @@ from briefbook.core.timezones import (
     zone_abbreviation,
 )
 from briefbook.render import text as tx
+from briefbook.render.flowables import TextParagraph
 
 _BREAK = re.compile(r"(?<=[A-Za-z])\u00a0(?=\d{2}:\d{2})")
 
@@ -90,11 +91,11 @@ def time_flowables(
 ) -> list[Flowable]:
     """The time cell: the local time, then the home time when the brief has a home zone."""
     found: list[Flowable] = [
-        Paragraph(tx.plain(local_label(entry, zones, fallback_date)), local_style)
+        TextParagraph(tx.plain(local_label(entry, zones, fallback_date)), local_style)
     ]
     home = home_label(entry, zones, fallback_date)
     if home:
-        found.append(Paragraph(tx.plain(home), home_style))
+        found.append(TextParagraph(tx.plain(home), home_style))
     return found
 
 

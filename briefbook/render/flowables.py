@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt
 from reportlab.lib.rl_accel import sameFrag
 from reportlab.lib.styles import ParagraphStyle
@@ -14,7 +15,9 @@ from reportlab.platypus import Flowable, Image, KeepTogether, ListFlowable, Para
 from reportlab.platypus.flowables import PageBreak
 from reportlab.platypus.paraparser import ParaFrag
 
+from briefbook.render.direction import is_rtl, per_font_shaping, visual_lines
 from briefbook.render.pagenumbers import PageNumbers
+from briefbook.render.scripts import face_named, fallback_frags
 
 #: Height kept free after a heading when a table follows (header row and a line).
 TABLE_START = 56.0
@@ -29,13 +32,46 @@ class TextParagraph(Paragraph):
     (``&lt;``, ``&amp;``) becomes many same-styled runs and loses the fast
     single-run line breaking: a long escaped paragraph lays out about seven times
     slower. Joining runs that ``sameFrag`` calls equal changes nothing visible.
+
+    Characters the body face lacks are given the shipped face that has them (see
+    :mod:`briefbook.render.scripts`); a paragraph with a shaped script is shaped by
+    HarfBuzz, and one with right-to-left text is drawn line by line in visual order
+    (see :mod:`briefbook.render.direction`).
     """
+
+    def __init__(self, text: Any, style: Any, *args: Any, fallback: bool = False,
+                 **kwargs: Any) -> None:
+        # ``fallback``: apply the font fallback to given ``frags`` too (not for a split half,
+        # whose frags have it already).
+        self._fallback = fallback
+        super().__init__(text, style, *args, **kwargs)
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
         parsed = frags is None
         super()._setup(text, style, bulletText, frags, cleaner)
         if parsed and len(self.frags) > 1:
             self.frags = join_runs(self.frags)
+        if parsed or getattr(self, "_fallback", False):
+            self.frags = fallback_frags(self.frags)
+            self.style = script_style(self.style, self.frags)
+
+    def breakLines(self, width: Any) -> Any:
+        if not self.style.shaping:
+            return super().breakLines(width)
+        with per_font_shaping():
+            return super().breakLines(width)
+
+    def drawPara(self, debug: Any = 0) -> None:
+        level = getattr(self.style, "bb_base_level", None)
+        if level is None:
+            super().drawPara(debug)
+            return
+        logical = self.blPara
+        self.blPara = visual_lines(logical, level)
+        try:
+            super().drawPara(debug)
+        finally:
+            self.blPara = logical
 
 
 _SPACES = re.compile(r"[ \t\r\f\v]+")
@@ -73,7 +109,22 @@ def plain_text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
         if i:
             frags.append(frag("", line_break=True))
         frags.append(frag(_SPACES.sub(" ", line).strip(" ")))
-    return Paragraph(text, style, frags=frags)
+    return TextParagraph(text, style, frags=frags, fallback=True)
+
+
+def script_style(style: ParagraphStyle, frags: list[Any]) -> ParagraphStyle:
+    """The style itself, or a copy that shapes (and, for right-to-left text, reorders)."""
+    faces = {face_named(getattr(f, "fontName", "")) for f in frags} - {None}
+    if not any(face.shaped for face in faces):  # type: ignore[union-attr]
+        return style
+    found = ParagraphStyle(style.name, parent=style, shaping=1)
+    if any(face.rtl for face in faces):  # type: ignore[union-attr]
+        text = "".join(getattr(f, "text", "") or "" for f in frags)
+        level = 1 if is_rtl(text) else 0
+        found.bb_base_level = level  # type: ignore[attr-defined]
+        if level and style.alignment == TA_LEFT:
+            found.alignment = TA_RIGHT
+    return found
 
 
 def join_runs(frags: list[Any]) -> list[Any]:

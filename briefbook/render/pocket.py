@@ -49,6 +49,7 @@ from briefbook.errors import BriefbookError, RenderError
 from briefbook.render import text as tx
 from briefbook.render.api import ExportResult, RenderResult
 from briefbook.render.dualtime import day_zones, time_flowables, zones_note
+from briefbook.render.flowables import TextParagraph
 from briefbook.render.formatting import format_date, format_range
 from briefbook.render.theme import DEFAULT_THEME, Theme, register_fonts
 from briefbook.render.version import creator
@@ -244,13 +245,13 @@ class _Story:
         self.fallback = fallback_date(brief)
 
     def para(self, text: str, style: str) -> Paragraph:
-        return Paragraph(tx.plain(text), self.st[style])
+        return TextParagraph(tx.plain(text), self.st[style])
 
     def marked(self, text: str, style: str) -> list[Paragraph]:
         """User text with its inline markup (bold, italic, links), one per paragraph."""
         link = self.theme.palette.link.hexval().replace("0x", "#")
         return [
-            Paragraph(chunk, self.st[style]) for chunk in tx.paragraphs_markup(text, 3000, link)
+            TextParagraph(chunk, self.st[style]) for chunk in tx.paragraphs_markup(text, 3000, link)
         ]
 
     def build(self) -> list[Flowable]:
@@ -331,7 +332,9 @@ class _Story:
         if entry.participants:
             names = ", ".join(_one_line(n) for n in entry.participants if n.strip())
             what.append(
-                Paragraph("<b>With</b> " + tx.plain(clip(names, look.max_title)), self.st["small"])
+                TextParagraph(
+                    "<b>With</b> " + tx.plain(clip(names, look.max_title)), self.st["small"]
+                )
             )
         if entry.notes.strip():
             what.extend(self.marked(clip(entry.notes, look.max_notes), "note"))
@@ -372,9 +375,9 @@ class _Story:
         for number, item in enumerate(items, start=1):
             bullet = f"{number}." if numbered and depth == 0 else ("•" if depth == 0 else "–")
             text = clip(item.text, self.look.max_point)
-            chunks = self.marked(text, style) or [Paragraph("", self.st[style])]
+            chunks = self.marked(text, style) or [TextParagraph("", self.st[style])]
             first = chunks[0]
-            found.append(Paragraph(first.text, self.st[style], bulletText=bullet))
+            found.append(TextParagraph(first.text, self.st[style], bulletText=bullet))
             found += chunks[1:]
             if item.items and depth < 1:
                 found += self.items(item.items, numbered, depth + 1)
@@ -444,7 +447,7 @@ class _Story:
             line = "<b>" + tx.plain(_one_line(contact.name)) + "</b>"
             if contact.role.strip():
                 line += " · " + tx.plain(_one_line(contact.role))
-            lines = [Paragraph(line, self.st["text"])]
+            lines = [TextParagraph(line, self.st["text"])]
             reach = [_one_line(x) for x in (contact.phone, contact.email) if x.strip()]
             if reach:
                 lines.append(self.para(" · ".join(reach), "place"))

@@ -11,7 +11,6 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
 )
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
@@ -132,7 +131,7 @@ def _contents(
     }
     for key, ref in refs:
         level = min(len(ref.path) - 1, 1)
-        para = Paragraph(tx.escape(ref.title), entry_styles[level])
+        para = TextParagraph(tx.escape(ref.title), entry_styles[level])
         found.append(
             TocEntry(
                 para,

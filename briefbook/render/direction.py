@@ -1,0 +1,184 @@
+"""Right-to-left text in laid-out lines, and HarfBuzz shaping across font changes.
+
+ReportLab breaks a paragraph into lines in logical (typed) order and shapes each
+word with HarfBuzz (its ``shaping`` extra), which joins Arabic letters and puts
+each word's glyphs in visual order. Two things are left to us:
+
+* **Word order.** ReportLab's own bidi support needs ``rlbidi`` and is switched
+  off for paragraphs of several fonts, which every mixed line is. So each laid-out
+  line is reordered here, just before it is drawn, by the Unicode Bidirectional
+  Algorithm of python-bidi (rules W1-W7, N1-N2, I1-I2, L1-L2), run over the line's
+  words and spaces. The paragraph's direction comes from its first strong letter
+  (rule P2). Lines are reordered only for drawing, so splitting a paragraph across
+  pages still works on the logical order.
+* **Words that change font** (``(وزير)``: parentheses in the body face, letters in
+  Arabic). ReportLab shapes such a word with the first font's HarfBuzz face,
+  which gives wrong glyphs for the rest; :func:`per_font_shaping` makes it shape
+  each font's part on its own while a shaped paragraph is broken into lines.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from bidi import algorithm as uba
+from bidi import get_base_level
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import makeShapedFragWord
+from reportlab.platypus import paragraph as rl_paragraph
+
+from briefbook.render.scripts import face_named
+
+_PIECES = re.compile(r"\s+|\S+")
+_STRONG = frozenset(("L", "R", "AL"))
+
+
+def is_rtl(text: str) -> bool:
+    """Whether a paragraph's first strong letter is right-to-left (rule P2)."""
+    return get_base_level(text) == 1
+
+
+def visual_lines(bl_para: Any, base_level: int) -> Any:
+    """A copy of ReportLab's laid-out lines (``kind`` 1) with each line in visual order."""
+    if getattr(bl_para, "kind", 0) != 1:
+        return bl_para
+    lines = [_visual_line(line, base_level) for line in bl_para.lines]
+    return bl_para.clone(lines=lines)
+
+
+def _visual_line(line: Any, base_level: int) -> Any:
+    units: list[dict[str, Any]] = []
+    for frag in line.words:
+        text = getattr(frag, "text", None)
+        if hasattr(frag, "cbDefn") or not text:
+            units.append(_unit(frag, None, "ON", base_level))
+            continue
+        face = face_named(frag.fontName)
+        rtl_face = face is not None and face.rtl
+        for m in _PIECES.finditer(text):
+            piece = text[m.start():m.end()]  # slicing keeps ReportLab's shaping data
+            units.append(_unit(frag, piece, _bidi_type(piece, rtl_face), base_level))
+    if not any(u["type"] in ("R", "AL", "AN") for u in units) and base_level == 0:
+        return line
+    storage = uba.get_empty_storage()
+    storage["base_level"] = base_level
+    storage["base_dir"] = ("L", "R")[base_level]
+    storage["chars"] = units
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    uba.reorder_resolved_levels(storage, False)
+    words: list[Any] = []
+    for unit in storage["chars"]:
+        frag, piece = unit["frag"], unit["piece"]
+        if piece is None:
+            words.append(frag)
+            continue
+        if unit["level"] % 2 and unit["orig"] == "ON" and len(piece) == 1:
+            piece = uba.MIRRORED.get(piece, piece)
+        words.append(frag.clone(text=piece))
+    return line.clone(words=_join_same(words))
+
+
+def _unit(frag: Any, piece: str | None, kind: str, level: int) -> dict[str, Any]:
+    # The keys python-bidi's rules read (``ch``, ``type``, ``orig``, ``level``) and ours.
+    return {"ch": piece or "", "type": kind, "orig": kind, "level": level,
+            "frag": frag, "piece": piece}
+
+
+def _bidi_type(piece: str, rtl_face: bool) -> str:
+    """The bidi class that stands for a whole word: its first strong letter's, else its first
+    character's. Glyphs that HarfBuzz gave private-use codes count as letters of their face."""
+    if piece[0].isspace():
+        return "WS"
+    first = ""
+    for ch in piece:
+        kind = unicodedata.bidirectional(ch)
+        if unicodedata.category(ch) == "Co":
+            kind = "AL" if rtl_face else "L"
+        if kind in _STRONG:
+            return kind
+        if kind in ("NSM", "BN"):
+            continue
+        first = first or kind
+    return first or ("R" if rtl_face else "ON")
+
+
+def _join_same(words: list[Any]) -> list[Any]:
+    """Join neighbouring pieces of one original run again (fewer text operators)."""
+    joined: list[Any] = []
+    for frag in words:
+        last = joined[-1] if joined else None
+        if (last is not None and hasattr(last, "text") and hasattr(frag, "text")
+                and not hasattr(last, "cbDefn") and not hasattr(frag, "cbDefn")
+                and last.fontName == frag.fontName and last.fontSize == frag.fontSize
+                and last.textColor == frag.textColor and last.rise == frag.rise
+                and getattr(last, "link", None) == getattr(frag, "link", None)
+                and getattr(last, "us_lines", None) == getattr(frag, "us_lines", None)):
+            joined[-1] = last.clone(text=last.text + frag.text)
+        else:
+            joined.append(frag)
+    return joined
+
+
+# --- shaping words that change font -------------------------------------------------
+
+_shaping_lock = threading.RLock()
+_depth = 0
+_original_shape = rl_paragraph.shapeFragWord
+
+
+def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
+    """ReportLab's ``shapeFragWord``, applied to each single-font part of a word."""
+    parts = word[1:]
+    fonts = {f.fontName for f, _ in parts if not hasattr(f, "cbDefn")}
+    if len(fonts) <= 1:
+        return _original_shape(word, *args, **kwargs)
+    groups: list[list[Any]] = []
+    for f, s in parts:
+        if groups and not hasattr(f, "cbDefn") and not hasattr(groups[-1][-1][0], "cbDefn") \
+                and groups[-1][-1][0].fontName == f.fontName:
+            groups[-1].append((f, s))
+        else:
+            groups.append([(f, s)])
+    width = 0.0
+    pieces: list[Any] = []
+    for group in groups:
+        f0 = group[0][0]
+        if hasattr(f0, "cbDefn"):
+            pieces.extend(group)
+            width += getattr(f0, "width", 0)
+            continue
+        sub_width = sum(pdfmetrics.stringWidth(s, f.fontName, f.fontSize) for f, s in group)
+        shaped = _original_shape([sub_width, *group], *args, **kwargs)
+        width += shaped[0]
+        pieces.extend(shaped[1:])
+    return makeShapedFragWord(word)([width, *pieces])
+
+
+@contextmanager
+def per_font_shaping() -> Iterator[None]:
+    """Within the block, ReportLab's paragraphs shape each font's part of a word apart.
+
+    ReportLab looks ``shapeFragWord`` up in its paragraph module when it breaks a
+    shaped paragraph into lines; the replacement is put there only for that time
+    (under a lock; nested uses are counted) and behaves exactly as the original
+    for words of one font.
+    """
+    global _depth
+    with _shaping_lock:
+        if _depth == 0:
+            rl_paragraph.shapeFragWord = _shape_by_font
+        _depth += 1
+        try:
+            yield
+        finally:
+            _depth -= 1
+            if _depth == 0:
+                rl_paragraph.shapeFragWord = _original_shape

@@ -1,0 +1,272 @@
+"""Fonts for every script: which shipped face prints a character, and which none can.
+
+The body faces (Noto Serif and Noto Sans) cover Latin, Greek and Cyrillic. Any
+other character is printed by a fallback face from the top-level ``assets/fonts``
+(Arabic, Hebrew, Devanagari, Thai, Georgian, Armenian, symbols, Chinese and
+Japanese, Korean), chosen per character run so that a mixed line ("Talks with
+王毅 in Beijing") stays one paragraph. The fallback faces are registered with
+ReportLab the first time a character outside the body faces is met, so a
+Latin-only brief neither loads nor embeds them.
+
+A character that no shipped face has is *unprintable*: ``briefbook validate``
+names it, export warns about it, and the PDF prints its code (``[U+1F9A9]``)
+instead of an empty box.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from reportlab.lib.fonts import tt2ps
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+
+from briefbook.render.theme import FONT_FILES, fonts_dir
+
+
+@dataclass(frozen=True)
+class Face:
+    """A fallback face: its registered name, files, and whether it is shaped or right-to-left."""
+
+    name: str
+    regular: str
+    bold: str | None = None
+    #: Needs HarfBuzz shaping (joined letters, reordered vowel signs, stacked marks).
+    shaped: bool = False
+    #: Its script is written right to left.
+    rtl: bool = False
+
+
+#: The fallback faces, in the order they are tried for a character.
+FACES: tuple[Face, ...] = (
+    Face("BB-Arabic", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", True, True),
+    Face("BB-Hebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", True, True),
+    Face("BB-Devanagari", "NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", True),
+    Face("BB-Thai", "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", True),
+    Face("BB-Georgian", "NotoSansGeorgian-Regular.ttf", "NotoSansGeorgian-Bold.ttf"),
+    Face("BB-Armenian", "NotoSansArmenian-Regular.ttf", "NotoSansArmenian-Bold.ttf"),
+    Face("BB-Symbols", "NotoSansSymbols-Regular.ttf"),
+    Face("BB-Symbols2", "NotoSansSymbols2-Regular.ttf"),
+    Face("BB-CJK", "DroidSansFallbackFull.ttf"),
+    Face("BB-Hangul", "NanumGothic.ttf"),
+)
+_BY_NAME = {face.name: face for face in FACES}
+
+#: Unicode blocks whose characters go to one face first (Hangul must not take Droid's
+#: three stray Hangul glyphs, nor Chinese characters NanumGothic's Korean-style Hanja).
+_PREFERRED: tuple[tuple[int, int, str], ...] = (
+    (0x1100, 0x11FF, "BB-Hangul"),
+    (0x3130, 0x318F, "BB-Hangul"),
+    (0xA960, 0xA97F, "BB-Hangul"),
+    (0xAC00, 0xD7FF, "BB-Hangul"),
+)
+
+#: Characters that print nothing and need no glyph (joiners, marks of direction).
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad\u061c")
+
+_lock = threading.Lock()
+_registered = False
+
+
+@cache
+def _cmap(filename: str) -> frozenset[int]:
+    """The code points a shipped font file has a glyph for."""
+    return frozenset(TTFontFile(str(fonts_dir() / filename)).charToGlyph)
+
+
+@cache
+def body_coverage() -> frozenset[int]:
+    """Code points every body face (Noto Serif and Noto Sans, all styles) prints."""
+    sets = [_cmap(name) for name in sorted(set(FONT_FILES.values()))]
+    return frozenset.intersection(*sets)
+
+
+def register_fallback_fonts() -> None:
+    """Register the fallback faces and their families with ReportLab (once, thread-safe).
+
+    A face without a bold prints bold text in its regular weight; italics print upright.
+    """
+    global _registered
+    with _lock:
+        if _registered:
+            return
+        folder = fonts_dir()
+        for face in FACES:
+            pdfmetrics.registerFont(TTFont(face.name, str(folder / face.regular)))
+            bold = face.name
+            if face.bold:
+                bold = f"{face.name}-Bold"
+                pdfmetrics.registerFont(TTFont(bold, str(folder / face.bold)))
+            pdfmetrics.registerFontFamily(
+                face.name, normal=face.name, bold=bold, italic=face.name, boldItalic=bold
+            )
+        _registered = True
+
+
+@cache
+def face_for(code: int) -> Face | None:
+    """The fallback face that prints ``code`` (None: no shipped face has it)."""
+    for low, high, name in _PREFERRED:
+        if low <= code <= high and code in _cmap(_BY_NAME[name].regular):
+            return _BY_NAME[name]
+    for face in FACES:
+        if code in _cmap(face.regular):
+            return face
+    return None
+
+
+def face_named(font_name: str) -> Face | None:
+    """The fallback face a registered font name belongs to (``BB-Arabic-Bold`` too)."""
+    return _BY_NAME.get(font_name.removesuffix("-Bold"))
+
+
+def needs_fallback(text: str) -> bool:
+    """Whether some character of ``text`` is not in the body faces (cheap for Latin)."""
+    if text.isascii():
+        return False
+    covered = body_coverage()
+    return any(ord(ch) not in covered for ch in text)
+
+
+def is_unprintable(ch: str) -> bool:
+    """No shipped face has a glyph for ``ch`` (and it is not an invisible format mark)."""
+    code = ord(ch)
+    if code in body_coverage() or ch in _INVISIBLE or ch in "\n\t ":
+        return False
+    if unicodedata.category(ch) in ("Cc", "Cf"):
+        return False
+    return face_for(code) is None
+
+
+def describe(ch: str) -> str:
+    """``'🦩' U+1F9A9 FLAMINGO``: the character, its code and its Unicode name."""
+    name = unicodedata.name(ch, "") or _unnamed(ch)
+    return f"{ch!r} U+{ord(ch):04X} {name}"
+
+
+def _unnamed(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if category == "Co":
+        return "(private use character)"
+    if category == "Cn":
+        return "(unassigned code point)"
+    return f"(no name; category {category})"
+
+
+def placeholder(ch: str) -> str:
+    """What the PDF prints for an unprintable character: its code, in brackets."""
+    return f"[U+{ord(ch):04X}]"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text printed by one face (``face`` None: the body face)."""
+
+    text: str
+    face: Face | None
+
+
+def runs(text: str) -> list[Run]:
+    """Split text into runs by the face that prints them.
+
+    Combining marks and joiners stay with the run before them, so a vowel sign
+    or a zero-width joiner never lands in another font than its letter.
+    Unprintable characters become their placeholder, printed by the body face.
+    """
+    covered = body_coverage()
+    found: list[Run] = []
+    buf: list[str] = []
+    current: Face | None = None
+    for ch in text:
+        code = ord(ch)
+        face: Face | None
+        if code in covered and not (current is not None and _clings(ch)):
+            face = None
+        elif current is not None and _clings(ch):
+            face = current
+        else:
+            face = face_for(code)
+            if face is None:
+                if buf and current is not None:
+                    found.append(Run("".join(buf), current))
+                    buf = []
+                current = None
+                buf.append(ch if not is_unprintable(ch) else placeholder(ch))
+                continue
+        if face is not current and buf:
+            found.append(Run("".join(buf), current))
+            buf = []
+        current = face
+        buf.append(ch)
+    if buf:
+        found.append(Run("".join(buf), current))
+    return found
+
+
+def _clings(ch: str) -> bool:
+    """Marks and joiners that belong with the letter before them."""
+    return ch in _INVISIBLE or unicodedata.category(ch) in ("Mn", "Mc", "Me")
+
+
+def unprintable_in(text: str) -> list[tuple[int, str]]:
+    """Each unprintable character of ``text`` with its index."""
+    if not needs_fallback(text):
+        return []
+    return [(i, ch) for i, ch in enumerate(text) if is_unprintable(ch)]
+
+
+def faces_used(font_names: Iterable[str]) -> set[str]:
+    """The fallback faces among registered font names (for tests and reports)."""
+    return {name for name in font_names if face_named(name) is not None}
+
+
+# --- fallback applied to ReportLab's text fragments ---------------------------------
+
+_missing: ContextVar[Callable[[str], None] | None] = ContextVar("bb_missing_glyph", default=None)
+
+
+@contextmanager
+def report_missing(callback: Callable[[str], None]) -> Iterator[None]:
+    """Within the block, ``callback`` hears of each unprintable character laid out."""
+    token = _missing.set(callback)
+    try:
+        yield
+    finally:
+        _missing.reset(token)
+
+
+def fallback_frags(frags: list[Any]) -> list[Any]:
+    """Give each run of characters the body face lacks the fallback face that has them.
+
+    ``frags`` are ReportLab's parsed text fragments (escaping and our markup already
+    applied); a fragment is split where the face changes and each part keeps its
+    style (bold text takes the fallback face's bold, where it has one). Fragments of
+    characters the body faces print are returned as they are (the fast path).
+    """
+    if not any(needs_fallback(getattr(f, "text", "") or "") for f in frags):
+        return frags
+    register_fallback_fonts()
+    out: list[Any] = []
+    sink = _missing.get()
+    for frag in frags:
+        text = getattr(frag, "text", "") or ""
+        if hasattr(frag, "cbDefn") or not needs_fallback(text):
+            out.append(frag)
+            continue
+        if sink is not None:
+            for _, ch in unprintable_in(text):
+                sink(ch)
+        for run in runs(text):
+            if run.face is None:
+                out.append(frag.clone(text=run.text))
+            else:
+                name = tt2ps(run.face.name, frag.bold, frag.italic)
+                out.append(frag.clone(text=run.text, fontName=name))
+    return out
