@@ -245,15 +245,16 @@ def block_markings(block: m.Block, container: str) -> Iterator[str]:
         yield from (effective(row_marking(block, i), mark) for i in range(len(block.rows)))
 
 
-def section_markings(brief: m.Brief, section: m.Section,
-                     parent: m.Section | None = None) -> Iterator[str]:
-    """Every marking in a section: its own, its heading's, its blocks' and subsections'."""
+def section_markings(brief: m.Brief, section: m.Section, parent: m.Section | None = None,
+                     subsections: bool = True) -> Iterator[str]:
+    """Every marking in a section: its own, its heading's, its blocks' and (unless asked
+    not to) its subsections'."""
     mark = section_marking(brief, section, parent)
     yield mark
     yield heading_marking(brief, section, parent)
     for block in section.blocks:
         yield from block_markings(block, mark)
-    for sub in section.subsections:
+    for sub in section.subsections if subsections else ():
         yield from section_markings(brief, sub, section)
 
 
@@ -287,3 +288,30 @@ def _own_item_markings(items: list[m.ListItem]) -> Iterator[str]:
     for item in items:
         yield item.marking
         yield from _own_item_markings(item.items)
+
+
+def scheme_text(meta: m.Meta) -> str:
+    """The scheme as one line for the app: "us; SECRET//NOFORN (S//NF)"."""
+    parts = [meta.marking_preset] if meta.marking_preset else []
+    parts += [f"{level.name} ({level.portion})" if level.portion else level.name
+              for level in meta.markings]
+    return "; ".join(parts)
+
+
+_WITH_PORTION = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+
+
+def parse_scheme_text(text: str) -> tuple[str, list[m.MarkingLevel]]:
+    """The (preset, markings) a line such as :func:`scheme_text` makes describes. Entries
+    are separated by ";" (by "," when the line has no ";"); "NAME (PORTION)" gives a
+    portion mark."""
+    parts = [part.strip() for part in text.split(";" if ";" in text else ",") if part.strip()]
+    preset = parts.pop(0) if parts and parts[0].lower() in PRESETS else ""
+    levels: list[m.MarkingLevel] = []
+    for part in parts:
+        found = _WITH_PORTION.match(part)
+        if found and found.group(1).strip():
+            levels.append(m.MarkingLevel(found.group(1).strip(), found.group(2).strip()))
+        else:
+            levels.append(m.MarkingLevel(part))
+    return preset.lower(), levels

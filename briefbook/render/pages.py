@@ -56,6 +56,26 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text[:lo].rstrip() + "…"
 
 
+def draw_banner(canv: Canvas, t: Theme, marking: str, centre: float, baseline: float,
+                size: float, room: float) -> None:
+    """One banner line: the marking in bold, centred, on a box of its level's colour
+    (no box for a marking the theme has no colours for)."""
+    font = t.fonts.sans_bold
+    pad_x, pad_y = t.marking_pad_x * size / t.marking_size, t.marking_pad_y * size / t.marking_size
+    text = fit_text(marking, font, size, room - 2 * pad_x)
+    fill, ink = t.marking_colour(marking)
+    canv.saveState()
+    if fill is not None:
+        width = stringWidth(text, font, size) + 2 * pad_x
+        canv.setFillColor(fill)
+        canv.rect(centre - width / 2, baseline - size * 0.22 - pad_y, width,
+                  size * 0.95 + 2 * pad_y, stroke=0, fill=1)
+    canv.setFont(font, size)
+    canv.setFillColor(ink)
+    canv.drawCentredString(centre, baseline, text)
+    canv.restoreState()
+
+
 class PageDecorator:
     """Draws the furniture of each page; one instance per render (no shared state)."""
 
@@ -173,21 +193,9 @@ class PageDecorator:
         """The banner, top and bottom: bold, at least the body's size, in its level's
         colours (a box of the level's colour behind it, when the theme has one)."""
         t = self.theme
-        font, size = t.fonts.sans_bold, t.marking_size
-        room = self.width - t.margin_left - t.margin_right - 2 * t.marking_pad_x
-        text = fit_text(marking, font, size, room)
-        fill, ink = t.marking_colour(marking)
-        width = stringWidth(text, font, size) + 2 * t.marking_pad_x
-        canv.saveState()
-        canv.setFont(font, size)
-        for baseline in (self.height - t.marking_inset, t.marking_inset - size * 0.75):
-            if fill is not None:
-                canv.setFillColor(fill)
-                canv.rect(self.width / 2 - width / 2, baseline - size * 0.22 - t.marking_pad_y,
-                          width, size * 0.95 + 2 * t.marking_pad_y, stroke=0, fill=1)
-            canv.setFillColor(ink)
-            canv.drawCentredString(self.width / 2, baseline, text)
-        canv.restoreState()
+        room = self.width - t.margin_left - t.margin_right
+        for baseline in (self.height - t.marking_inset, t.marking_inset - t.marking_size * 0.75):
+            draw_banner(canv, t, marking, self.width / 2, baseline, t.marking_size, room)
 
     def _authority(self, canv: Canvas) -> None:
         """The classification authority block, lower left on the cover (32 CFR 2001.21)."""

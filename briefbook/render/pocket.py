@@ -41,7 +41,8 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from briefbook.core import model as m
 from briefbook.core.atomic import write_atomic
-from briefbook.core.editions import highest, section_marking
+from briefbook.core.editions import highest
+from briefbook.core.markings import section_markings
 from briefbook.core.timezones import ZonePair, fallback_date, zone_pair
 from briefbook.core.worddiff import clip
 from briefbook.errors import BriefbookError, RenderError
@@ -49,6 +50,7 @@ from briefbook.render import text as tx
 from briefbook.render.api import ExportResult, RenderResult
 from briefbook.render.dualtime import time_flowables, zones_note
 from briefbook.render.formatting import format_date, format_range
+from briefbook.render.pages import draw_banner
 from briefbook.render.theme import DEFAULT_THEME, Theme, register_fonts
 from briefbook.render.version import creator
 
@@ -219,7 +221,7 @@ def _card_marking(brief: m.Brief) -> str:
                 or any(isinstance(b, m.ScheduleBlock | m.ContactsBlock) for b in part.blocks)
             )
             if shown:
-                found.append(section_marking(brief, part, parent))
+                found.extend(section_markings(brief, part, parent, subsections=False))
     return highest(brief, found)
 
 
@@ -489,13 +491,10 @@ def _furniture(
     left, right = look.margin_x, width - look.margin_x
     canv.saveState()
     if running.marking:
-        canv.setFont(f.sans_bold, look.marking_size)
-        canv.setFillColor(p.marking)
-        text = _fit(canv, running.marking, f.sans_bold, look.marking_size, right - left)
-        canv.drawCentredString(
-            width / 2, height - look.marking_inset - look.marking_size * 0.7, text
-        )
-        canv.drawCentredString(width / 2, look.marking_inset, text)
+        for baseline in (height - look.marking_inset - look.marking_size * 0.7,
+                         look.marking_inset):
+            draw_banner(canv, theme, running.marking, width / 2, baseline, look.marking_size,
+                        right - left)
     size = look.running_size
     y = height - look.header_inset - size
     canv.setFillColor(p.navy)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.grid import Cells, GridView
+from briefbook.gui.editors.marking import MarkingCombo
 from briefbook.gui.editors.values import (
     format_date,
     format_list,
@@ -60,7 +61,7 @@ class Field:
 
     name: str
     label: str
-    kind: str = "text"  # text, date, time, list, choice, path
+    kind: str = "text"  # text, date, time, list, choice, path, marking
     choices: tuple[str, ...] = ()
     width: int = 16
     stretch: bool = False
@@ -119,6 +120,8 @@ class PickerDelegate(QStyledItemDelegate):
             for choice in field.choices:
                 combo.addItem(choice or "—", choice)
             return combo
+        if field.kind == "marking":
+            return MarkingCombo(self.records.document, f"this {self.records.noun}", parent)
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, widget: QWidget, index: AnyIndex) -> None:

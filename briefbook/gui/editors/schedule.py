@@ -62,6 +62,7 @@ class ScheduleEditor(RecordsEditor):
         Field("title", "Activity", stretch=True),
         Field("place", "Place", width=16),
         Field("press", "Press", "choice", m.PRESS_VALUES, width=7),
+        Field("marking", "Marking", "marking", width=12),
         Field("participants", "Participants", "list", width=40, detail=True),
         Field("notes", "Notes", width=40, detail=True),
     )
