@@ -54,6 +54,26 @@ def derived_portion(name: str) -> str:
     return name[0].upper() if _ONE_WORD.match(name) else ""
 
 
+def _countries(control: str) -> list[str]:
+    return [c.strip() for c in control[len("REL TO"):].split(",") if c.strip()]
+
+
+def combined_controls(controls: list[list[str]]) -> list[str]:
+    """The controls of a banner over portions with these controls (see ``highest``)."""
+    every = list(dict.fromkeys(c for found in controls for c in found))
+    releases = [c for c in every if c.upper().startswith("REL TO")]
+    if "NOFORN" in (c.upper() for c in every):
+        return [c for c in every if c not in releases and c.upper() != "RELIDO"]
+    if len(releases) > 1:
+        lists = [_countries(c) for c in releases]
+        shared = [c for c in lists[0] if all(c in other for other in lists[1:])]
+        merged = [f"REL TO {', '.join(shared)}"] if shared else ["NOFORN"]
+        at = every.index(releases[0])
+        every = [c for c in every if c not in releases]
+        every[at:at] = merged
+    return every
+
+
 @dataclass(frozen=True)
 class Level:
     """One marking of a scheme, with its place in the order."""
@@ -113,9 +133,12 @@ class Scheme:
         return f"({found.portion if found is not None and found.portion else name})"
 
     def highest(self, names: Iterable[str]) -> str:
-        """The banner for some markings: the highest level's name; where different names
-        share the highest level, the one whose controls include all the others', else
-        the level followed by every control marking among them (``SECRET//A/B``)."""
+        """The banner for some markings: the highest level's name. Where different names
+        share the highest level, their control markings are combined as the CAPCO
+        register does for a banner: every control of any of them, except that NOFORN
+        overrides any REL TO (and RELIDO), and several REL TO lists leave the countries
+        they all name (none left: NOFORN). A name of the scheme with exactly those
+        controls is used as it is spelt; else ``LEVEL//A/B``."""
         present = [name.strip() for name in names if name and name.strip()]
         if not present:
             return ""
@@ -123,12 +146,11 @@ class Scheme:
         tied = list(dict.fromkeys(name for name in present if self.rank(name) == top))
         if len(tied) == 1:
             return tied[0]
-        every = list(dict.fromkeys(c for name in self._in_scheme_order(tied)
-                                   for c in controls_of(name)))
-        for name in tied:
-            if set(every) <= set(controls_of(name)):
+        every = combined_controls([controls_of(name) for name in self._in_scheme_order(tied)])
+        for name in (*tied, *self.names):
+            if self.rank(name) == top and controls_of(name) == every:
                 return name
-        return f"{level_of(tied[0])}//{'/'.join(every)}"
+        return f"{level_of(tied[0])}//{'/'.join(every)}" if every else level_of(tied[0])
 
     def _in_scheme_order(self, names: list[str]) -> list[str]:
         order = {level.name: index for index, level in enumerate(self.levels)}
