@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.markings import section_marking
+from briefbook.core.markings import scheme_of, section_marking
 from briefbook.core.model import Brief
 from briefbook.gui import commands
 from briefbook.gui.document import Document, SectionPath
@@ -182,7 +182,8 @@ class SectionTreeModel(QAbstractItemModel):
         if role == MARKING_ROLE:
             brief = self.document.brief
             parent = brief.sections[path[0]] if len(path) > 1 else None
-            return section_marking(brief, section, parent), bool(section.marking)
+            marking = section_marking(brief, section, parent)
+            return marking, bool(section.marking), scheme_of(brief).portion(marking)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -293,19 +294,19 @@ MARKING_ROLE = Qt.ItemDataRole.UserRole + 7
 
 
 class _MarkingDelegate(QStyledItemDelegate):
-    """Draws each section's marking at the right of its row: its own in bold, an
-    inherited one (the brief's or the parent's) in grey."""
+    """Draws each section's portion mark at the right of its row ("(S//NF)"; the tooltip
+    names the marking): its own in bold, an inherited one in grey."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         found = index.data(MARKING_ROLE)
         if not found or not found[0]:
             super().paint(painter, option, index)
             return
-        marking, own = found
+        _marking, own, portion = found
         font = QFont(option.font)
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         font.setBold(own)
-        text = QFontMetrics(font).elidedText(marking, Qt.TextElideMode.ElideRight,
+        text = QFontMetrics(font).elidedText(portion, Qt.TextElideMode.ElideMiddle,
                                              max(20, option.rect.width() // 3))
         width = QFontMetrics(font).horizontalAdvance(text) + 8
         narrowed = QStyleOptionViewItem(option)

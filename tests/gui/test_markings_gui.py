@@ -100,8 +100,9 @@ def test_list_items_rows_and_entries_take_their_own_marking(qtbot,
 def test_the_tree_shows_each_sections_marking(marked_window: MainWindow) -> None:
     model = marked_window.tree.model()
     found = [model.index_of((i,)).data(MARKING_ROLE) for i in range(4)]
-    assert found == [("UNCLASSIFIED", False), ("SECRET//REL TO USA, GBR", True),
-                     ("UNCLASSIFIED", True), ("SECRET//NOFORN", True)]
+    assert found == [("UNCLASSIFIED", False, "(U)"),
+                     ("SECRET//REL TO USA, GBR", True, "(S//REL TO USA, GBR)"),
+                     ("UNCLASSIFIED", True, "(U)"), ("SECRET//NOFORN", True, "(S//NF)")]
     assert "marked SECRET//NOFORN" in model.index_of((3,)).data(Qt.ItemDataRole.ToolTipRole)
 
 

@@ -25,7 +25,9 @@ class MarkingCombo(QComboBox):
         super().__init__(parent)
         self.document = document
         self.what = what
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Compact: about 14 characters wide; the list shows the names in full.
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setToolTip(f"The marking of {what}; “{INHERIT}” = as what holds it")
         self.setAccessibleName(f"Marking of {what}")
