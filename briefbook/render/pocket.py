@@ -42,7 +42,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from briefbook.core import model as m
 from briefbook.core.atomic import write_atomic
 from briefbook.core.editions import highest
-from briefbook.core.markings import section_markings
+from briefbook.core.markings import effective, scheme_of, section_marking, section_markings
 from briefbook.core.timezones import ZonePair, fallback_date, zone_pair
 from briefbook.core.worddiff import clip
 from briefbook.errors import BriefbookError, RenderError
@@ -225,6 +225,34 @@ def _card_marking(brief: m.Brief) -> str:
     return highest(brief, found)
 
 
+def portion_prefixes(brief: m.Brief) -> dict[int, str]:
+    """The portion mark printed before each schedule entry and list item of the card
+    ("(S) "), by the object's id; empty when the brief prints no portion marks."""
+    if not brief.meta.portion_marks:
+        return {}
+    scheme = scheme_of(brief)
+    found: dict[int, str] = {}
+
+    def items(entries: list[m.ListItem], container: str) -> None:
+        for item in entries:
+            mark = effective(item.marking, container)
+            found[id(item)] = scheme.portion(mark) + " " if mark else ""
+            items(item.items, mark)
+
+    for section in brief.sections:
+        for part, parent in ((section, None), *((sub, section) for sub in section.subsections)):
+            section_mark = section_marking(brief, part, parent)
+            for block in part.blocks:
+                mark = effective(getattr(block, "marking", ""), section_mark)
+                if isinstance(block, m.ScheduleBlock):
+                    for entry in block.entries:
+                        own = effective(entry.marking, mark)
+                        found[id(entry)] = scheme.portion(own) + " " if own else ""
+                elif isinstance(block, m.BulletsBlock | m.NumberedBlock):
+                    items(block.items, mark)
+    return found
+
+
 # --- the story --------------------------------------------------------------------------
 
 
@@ -241,6 +269,7 @@ class _Story:
         self.width = width
         self.st = _styles(theme, look)
         self.fallback = fallback_date(brief)
+        self.portions = portion_prefixes(brief)
 
     def para(self, text: str, style: str) -> Paragraph:
         return Paragraph(tx.plain(text), self.st[style])
@@ -318,7 +347,8 @@ class _Story:
     def entry_row(self, entry: m.ScheduleEntry) -> list[Any]:
         time = time_flowables(entry, self.zones, self.st["time"], self.st["home"], self.fallback)
         look = self.look
-        what: list[Flowable] = [self.para(clip(entry.title, look.max_title) or "—", "title")]
+        title = self.portions.get(id(entry), "") + (clip(entry.title, look.max_title) or "—")
+        what: list[Flowable] = [self.para(title, "title")]
         place = [clip(entry.place, look.max_title)] if entry.place.strip() else []
         if entry.press in _PRESS:
             place.append(_PRESS[entry.press])
@@ -367,7 +397,7 @@ class _Story:
         style = "bullet" if depth == 0 else "bullet2"
         for number, item in enumerate(items, start=1):
             bullet = f"{number}." if numbered and depth == 0 else ("•" if depth == 0 else "–")
-            text = clip(item.text, self.look.max_point)
+            text = self.portions.get(id(item), "") + clip(item.text, self.look.max_point)
             chunks = self.marked(text, style) or [Paragraph("", self.st[style])]
             first = chunks[0]
             found.append(Paragraph(first.text, self.st[style], bulletText=bullet))

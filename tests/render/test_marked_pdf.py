@@ -183,3 +183,21 @@ def test_a_page_marks_its_rows_even_when_split(tmp_path: Path) -> None:
     assert tops[:-1] == [["PUBLIC"]] * (len(tops) - 1)
     assert tops[-1] == ["CONFIDENTIAL"]
     assert banners(reader, 0)[0] == ["CONFIDENTIAL"]  # the cover: the dossier's highest
+
+
+def test_the_pocket_card_and_an_itinerary_obey_the_same_rules(tmp_path: Path) -> None:
+    from briefbook.cli import main
+
+    brief = tmp_path / "harbour.brief.yaml"
+    brief.write_bytes(MARKED.read_bytes())
+    card, allies = tmp_path / "card.pdf", tmp_path / "allies-card.pdf"
+    assert main(["export", str(brief), "--pocket-card", "-o", str(card)]) == 0
+    assert main(["export", str(brief), "--pocket-card", "--edition", "allies",
+                 "-o", str(allies)]) == 0
+    text = PdfReader(card).pages[0].extract_text()
+    assert text.count(NF) == 2  # top and bottom
+    assert "(S//NF) Briefing with the station chief" in text
+    assert "(U) Arrival at the airport" in text
+    text = every_text(allies)
+    assert "station chief" not in text and "NOFORN" not in text
+    assert PdfReader(allies).pages[0].extract_text().count("CONFIDENTIAL") == 2
