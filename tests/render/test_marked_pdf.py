@@ -185,7 +185,7 @@ def test_a_page_marks_its_rows_even_when_split(tmp_path: Path) -> None:
     assert banners(reader, 0)[0] == ["CONFIDENTIAL"]  # the cover: the dossier's highest
 
 
-def test_the_pocket_card_and_an_itinerary_obey_the_same_rules(tmp_path: Path) -> None:
+def test_the_pocket_card_obeys_the_same_rules(tmp_path: Path) -> None:
     from briefbook.cli import main
 
     brief = tmp_path / "harbour.brief.yaml"
