@@ -9,53 +9,43 @@ from __future__ import annotations
 
 import copy
 import difflib
+from dataclasses import dataclass
 
 from briefbook.core import model as m
+from briefbook.core.markings import (
+    Scheme,
+    controls_of,
+    dossier_marking,
+    effective,
+    heading_marking,
+    row_marking,
+    scheme_of,
+    section_marking,
+)
 from briefbook.errors import BriefbookError
+
+__all__ = ["EditionCut", "apply_edition", "dossier_marking", "edition_cut", "find_edition",
+           "highest", "marking_rank", "marking_scheme", "portion_mark", "section_marking"]
 
 
 def marking_scheme(brief: m.Brief) -> tuple[str, ...]:
     """The brief's markings, lowest first."""
-    return tuple(brief.meta.markings) or m.DEFAULT_MARKINGS
+    return scheme_of(brief).names
 
 
 def marking_rank(brief: m.Brief, marking: str) -> int:
-    """The position of a marking in the scheme; -1 for no marking (or one outside it)."""
-    scheme = marking_scheme(brief)
-    return scheme.index(marking) if marking in scheme else -1
+    """The rank of a marking's level in the scheme; -1 for no marking (or one outside it)."""
+    return scheme_of(brief).rank(marking)
 
 
 def highest(brief: m.Brief, markings: list[str]) -> str:
-    """The highest of some markings ("" when none is marked)."""
-    best = ""
-    for marking in markings:
-        if marking and marking_rank(brief, marking) >= marking_rank(brief, best):
-            best = marking
-    return best
+    """The highest of some markings ("" when none is marked); see :meth:`Scheme.highest`."""
+    return scheme_of(brief).highest(markings)
 
 
-def section_marking(brief: m.Brief, section: m.Section, parent: m.Section | None = None) -> str:
-    """A section's marking: its own, else its parent's, else the brief's default."""
-    if section.marking:
-        return section.marking
-    if parent is not None and parent.marking:
-        return parent.marking
-    return brief.meta.marking
-
-
-def dossier_marking(brief: m.Brief) -> str:
-    """The highest marking of anything in the brief: what the cover and contents show."""
-    found = [brief.meta.marking]
-    for section in brief.sections:
-        found.append(section_marking(brief, section))
-        found.extend(section_marking(brief, sub, section) for sub in section.subsections)
-    return highest(brief, found)
-
-
-def portion_mark(marking: str) -> str:
-    """The short form printed before a heading: "(R)" for RESTRICTED, "(TS)" for TOP SECRET."""
-    initials = "".join(word[0] for word in marking.replace("-", " ").split() if word)
-    return f"({initials.upper()})" if initials else ""
+def portion_mark(brief: m.Brief, marking: str) -> str:
+    """The portion mark printed before a portion: "(S//NF)" from the scheme."""
+    return scheme_of(brief).portion(marking)
 
 
 def find_edition(brief: m.Brief, name: str) -> m.Edition:
@@ -73,11 +63,41 @@ def find_edition(brief: m.Brief, name: str) -> m.Edition:
                          + ", ".join(names))
 
 
-def _keeps(brief: m.Brief, edition: m.Edition, section: m.Section,
+@dataclass
+class EditionCut:
+    """What an edition leaves out: sections (and subsections), paragraphs (text
+    paragraphs and whole blocks in sections it keeps) and items (list items, table
+    rows and schedule entries in blocks it keeps)."""
+
+    sections: int = 0
+    paragraphs: int = 0
+    items: int = 0
+
+    def describe(self) -> str:
+        """In words: "leaves out 1 section, 2 paragraphs and 3 items"."""
+        def count(n: int, noun: str) -> str:
+            return f"{n} {noun}{'' if n == 1 else 's'}"
+        if not (self.sections or self.paragraphs or self.items):
+            return "leaves nothing out"
+        return "leaves out " + ", ".join((count(self.sections, "section"),
+                                          count(self.paragraphs, "paragraph"))) + \
+            f" and {count(self.items, 'item')}"
+
+
+def left_out(scheme: Scheme, edition: m.Edition, marking: str) -> bool:
+    """Whether a portion so marked is left out of the edition: above its ceiling, or
+    carrying one of the control markings it excludes."""
+    if scheme.above(marking, edition.ceiling):
+        return True
+    excluded = set(edition.exclude_controls)
+    return bool(excluded) and any(c.upper() in excluded for c in controls_of(marking))
+
+
+def _keeps(brief: m.Brief, scheme: Scheme, edition: m.Edition, section: m.Section,
            parent: m.Section | None) -> bool:
-    if edition.ceiling:
-        ceiling = marking_rank(brief, edition.ceiling)
-        if marking_rank(brief, section_marking(brief, section, parent)) > ceiling:
+    for marking in (section_marking(brief, section, parent),
+                    heading_marking(brief, section, parent)):
+        if left_out(scheme, edition, marking):
             return False
     tags = set(section.tags) | (set(parent.tags) if parent is not None else set())
     if tags & set(edition.exclude_tags):
@@ -85,23 +105,124 @@ def _keeps(brief: m.Brief, edition: m.Edition, section: m.Section,
     return not (edition.include_tags and tags and not tags & set(edition.include_tags))
 
 
+def _count_section(section: m.Section) -> int:
+    return 1 + sum(_count_section(sub) for sub in section.subsections)
+
+
+def _paragraphs(block: m.Block) -> int:
+    if isinstance(block, m.TextBlock):
+        return max(1, sum(1 for part in block.text.split("\n\n") if part.strip()))
+    return 1
+
+
+class _Filter:
+    """Cuts a copy of the brief down to one edition, counting what goes."""
+
+    def __init__(self, brief: m.Brief, edition: m.Edition) -> None:
+        self.brief = brief
+        self.edition = edition
+        self.scheme = scheme_of(brief)
+        self.cut = EditionCut()
+
+    def above(self, marking: str) -> bool:
+        return left_out(self.scheme, self.edition, marking)
+
+    def sections(self, sections: list[m.Section], parent: m.Section | None) -> list[m.Section]:
+        kept: list[m.Section] = []
+        for section in sections:
+            if not _keeps(self.brief, self.scheme, self.edition, section, parent):
+                self.cut.sections += _count_section(section)
+                continue
+            mark = section_marking(self.brief, section, parent)
+            section.blocks = self.blocks(section.blocks, mark)
+            section.subsections = self.sections(section.subsections, section)
+            kept.append(section)
+        return kept
+
+    def blocks(self, blocks: list[m.Block], container: str) -> list[m.Block]:
+        kept: list[m.Block] = []
+        for block in blocks:
+            mark = effective(getattr(block, "marking", ""), container)
+            if not isinstance(block, m.PageBreakBlock) and self.above(mark):
+                self.cut.paragraphs += _paragraphs(block)
+                continue
+            if isinstance(block, m.BulletsBlock | m.NumberedBlock):
+                had = bool(block.items)
+                block.items = self.items(block.items, mark)
+                if had and not block.items:
+                    continue
+            elif isinstance(block, m.ScheduleBlock):
+                had = bool(block.entries)
+                entries = []
+                for entry in block.entries:
+                    if self.above(effective(entry.marking, mark)):
+                        self.cut.items += 1
+                    else:
+                        entries.append(entry)
+                block.entries = entries
+                if had and not entries:
+                    continue
+            elif isinstance(block, m.TableBlock) and not self.table(block, mark):
+                continue
+            kept.append(block)
+        return kept
+
+    def items(self, items: list[m.ListItem], container: str) -> list[m.ListItem]:
+        kept: list[m.ListItem] = []
+        for item in items:
+            mark = effective(item.marking, container)
+            if self.above(mark):
+                self.cut.items += 1 + _count_items(item.items)
+                continue
+            item.items = self.items(item.items, mark)
+            kept.append(item)
+        return kept
+
+    def table(self, table: m.TableBlock, mark: str) -> bool:
+        """Leave out the rows above the ceiling; False when no row is left of some."""
+        rows: list[list[str]] = []
+        markings: list[str] = []
+        for index, row in enumerate(table.rows):
+            own = row_marking(table, index)
+            if self.above(effective(own, mark)):
+                self.cut.items += 1
+                continue
+            rows.append(row)
+            markings.append(own)
+        had = bool(table.rows)
+        table.rows = rows
+        while markings and not markings[-1]:
+            markings.pop()
+        table.row_markings = markings
+        return not (had and not rows)
+
+
+def _count_items(items: list[m.ListItem]) -> int:
+    return sum(1 + _count_items(item.items) for item in items)
+
+
+def _filtered(brief: m.Brief, edition: m.Edition) -> tuple[m.Brief, EditionCut]:
+    result = copy.deepcopy(brief)
+    result.source = brief.source
+    cut = _Filter(brief, edition)
+    result.sections = cut.sections(result.sections, None)
+    if cut.scheme.above(result.meta.marking, edition.ceiling):
+        result.meta.marking = edition.ceiling
+    return result, cut.cut
+
+
 def apply_edition(brief: m.Brief, edition: m.Edition) -> m.Brief:
     """A copy of the brief holding only what ``edition`` may contain.
 
-    The markings of what is left out no longer count: the copy's own marking is
-    lowered to the edition's ceiling when it was above it.
+    Sections, blocks, list items (with the items under them), table rows and
+    schedule entries marked above the ceiling are left out, and so are a list,
+    table or schedule left with none of its items. The markings of what is left
+    out no longer count: the copy's own marking is lowered to the edition's
+    ceiling when it was above it.
     """
-    result = copy.deepcopy(brief)
-    result.source = brief.source
-    kept: list[m.Section] = []
-    for section in result.sections:
-        if not _keeps(brief, edition, section, None):
-            continue
-        section.subsections = [sub for sub in section.subsections
-                               if _keeps(brief, edition, sub, section)]
-        kept.append(section)
-    result.sections = kept
-    if edition.ceiling and (marking_rank(brief, result.meta.marking)
-                            > marking_rank(brief, edition.ceiling)):
-        result.meta.marking = edition.ceiling
-    return result
+    return _filtered(brief, edition)[0]
+
+
+def edition_cut(brief: m.Brief, edition: m.Edition) -> EditionCut:
+    """How many sections, paragraphs and items ``edition`` leaves out of the brief."""
+    return _filtered(brief, edition)[1]

@@ -31,6 +31,28 @@ DEFAULT_MARKINGS: tuple[str, ...] = ("PUBLIC", "INTERNAL", "RESTRICTED", "CONFID
 
 
 @dataclass
+class MarkingLevel:
+    """One marking of the scheme: its name as printed in banners and its portion mark.
+
+    ``portion`` is the abbreviation printed in brackets before each portion, "S//NF"
+    for "SECRET//NOFORN"; empty means "derive it" (see :mod:`briefbook.core.markings`).
+    """
+
+    name: str = ""
+    portion: str = ""
+
+
+@dataclass
+class ClassificationBlock:
+    """The classification authority block of 32 CFR 2001.21, printed on the cover."""
+
+    classified_by: str = ""
+    derived_from: str = ""
+    reason: str = ""
+    declassify_on: str = ""
+
+
+@dataclass
 class DateRange:
     """The days of the event; ``end`` is ``None`` for a one-day event."""
 
@@ -58,10 +80,14 @@ class Meta:
     home_timezone: str = ""
     logo: str = ""
     keywords: list[str] = field(default_factory=list)
-    #: The marking scheme, lowest first; empty means :data:`DEFAULT_MARKINGS`.
-    markings: list[str] = field(default_factory=list)
-    #: Prefix each section heading with its marking's initial, e.g. "(R)".
+    #: The marking scheme, lowest first (after the preset's, if any); empty with no
+    #: preset means :data:`DEFAULT_MARKINGS`.
+    markings: list[MarkingLevel] = field(default_factory=list)
+    #: A scheme by name ("us", "uk", "nato"; see :mod:`briefbook.core.markings`), or "".
+    marking_preset: str = ""
+    #: Print each heading, paragraph, item, entry and row's portion mark before it, "(S)".
     portion_marks: bool = False
+    classification_block: ClassificationBlock = field(default_factory=ClassificationBlock)
 
 
 # --- blocks -----------------------------------------------------------------
@@ -72,6 +98,7 @@ class TextBlock:
     """Paragraphs separated by blank lines, with ``**bold**``, ``*italic*`` and links."""
 
     text: str = ""
+    marking: str = ""
 
 
 @dataclass
@@ -80,16 +107,20 @@ class ListItem:
 
     text: str = ""
     items: list[ListItem] = field(default_factory=list)
+    #: The item's own marking ("" = its list's or parent item's).
+    marking: str = ""
 
 
 @dataclass
 class BulletsBlock:
     items: list[ListItem] = field(default_factory=list)
+    marking: str = ""
 
 
 @dataclass
 class NumberedBlock:
     items: list[ListItem] = field(default_factory=list)
+    marking: str = ""
 
 
 @dataclass
@@ -99,6 +130,10 @@ class TableBlock:
     columns: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     caption: str = ""
+    marking: str = ""
+    #: Each row's own marking, by row index ("" or missing = the table's); never ends
+    #: with "" (see :func:`briefbook.core.markings.set_row_marking`).
+    row_markings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -113,11 +148,14 @@ class ScheduleEntry:
     notes: str = ""
     #: The entry's own IANA time zone (a trip through several cities); "" means meta's.
     timezone: str = ""
+    #: The entry's own marking ("" = its schedule's).
+    marking: str = ""
 
 
 @dataclass
 class ScheduleBlock:
     entries: list[ScheduleEntry] = field(default_factory=list)
+    marking: str = ""
 
 
 @dataclass
@@ -131,6 +169,7 @@ class Recommendation:
 @dataclass
 class RecommendationsBlock:
     items: list[Recommendation] = field(default_factory=list)
+    marking: str = ""
 
 
 @dataclass
@@ -146,6 +185,7 @@ class Person:
 @dataclass
 class PeopleBlock:
     people: list[Person] = field(default_factory=list)
+    marking: str = ""
 
 
 @dataclass
@@ -160,6 +200,7 @@ class Contact:
 @dataclass
 class ContactsBlock:
     contacts: list[Contact] = field(default_factory=list)
+    marking: str = ""
 
 
 @dataclass
@@ -168,6 +209,7 @@ class ImageBlock:
 
     path: str = ""
     caption: str = ""
+    marking: str = ""
 
 
 @dataclass
@@ -177,6 +219,7 @@ class NoteBlock:
     text: str = ""
     title: str = ""
     style: NoteStyle = "info"
+    marking: str = ""
 
 
 @dataclass
@@ -234,15 +277,19 @@ class Section:
     subsections: list[Section] = field(default_factory=list)
     marking: str = ""
     tags: list[str] = field(default_factory=list)
+    #: The heading's own marking when it differs from the section's (a SECRET
+    #: section may have an UNCLASSIFIED title); "" = the section's.
+    title_marking: str = ""
 
 
 @dataclass
 class Edition:
     """A named version of the dossier for one kind of reader.
 
-    Sections marked above ``ceiling`` are left out, and so are sections with a
-    tag in ``exclude_tags``; when ``include_tags`` is given, only sections with
-    one of those tags (or untagged ones) are kept.
+    Everything marked above ``ceiling`` is left out (sections, blocks, items, rows,
+    entries), and so is everything carrying a control in ``exclude_controls``; so
+    are sections with a tag in ``exclude_tags``; when ``include_tags`` is given,
+    only sections with one of those tags (or untagged ones) are kept.
     """
 
     name: str = ""
@@ -250,6 +297,9 @@ class Edition:
     include_tags: list[str] = field(default_factory=list)
     exclude_tags: list[str] = field(default_factory=list)
     description: str = ""
+    #: Control markings whose portions are left out whatever their level, e.g.
+    #: ``[NOFORN]`` for an edition shared with allies.
+    exclude_controls: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from briefbook.core import model as m
+from briefbook.core.reading_marks import check_markings, read_classification, read_scheme
 from briefbook.core.timezones import zone_problem
 from briefbook.core.yamlnodes import Node
 from briefbook.errors import Problem
@@ -169,9 +170,10 @@ class Reader:
 
 META_KEYS = ("title", "subtitle", "dates", "location", "organisation", "prepared_by", "marking",
              "version", "status", "page_size", "timezone", "home_timezone", "logo", "keywords",
-             "markings", "portion_marks")
-SECTION_KEYS = ("title", "marking", "tags", "blocks", "sections")
-EDITION_KEYS = ("name", "ceiling", "include_tags", "exclude_tags", "description")
+             "markings", "portion_marks", "classification_block")
+SECTION_KEYS = ("title", "marking", "title_marking", "tags", "blocks", "sections")
+EDITION_KEYS = ("name", "ceiling", "include_tags", "exclude_tags", "exclude_controls",
+                "description")
 BRIEF_KEYS = ("briefbook", "meta", "editions", "sections")
 
 
@@ -203,7 +205,7 @@ def read_brief(reader: Reader, root: Node | None) -> m.Brief:
             if edition.name in seen:
                 reader.problem(item, f"there are two editions named {edition.name!r}")
             seen.add(edition.name)
-    _check_markings(reader, brief)
+    check_markings(reader, brief)
     return brief
 
 
@@ -220,20 +222,12 @@ def _read_edition(reader: Reader, node: Node) -> m.Edition | None:
         edition.include_tags = reader.text_list(found["include_tags"], "'include_tags'")
     if "exclude_tags" in found:
         edition.exclude_tags = reader.text_list(found["exclude_tags"], "'exclude_tags'")
+    if "exclude_controls" in found:
+        edition.exclude_controls = [value.strip().upper() for value in reader.text_list(
+            found["exclude_controls"], "'exclude_controls'") if value.strip()]
     if "description" in found:
         edition.description = reader.text(found["description"], "the description")
     return edition
-
-
-def _check_markings(reader: Reader, brief: m.Brief) -> None:
-    """Every marking used must be one of the scheme's (spelt as the scheme spells it)."""
-    scheme = tuple(brief.meta.markings) or m.DEFAULT_MARKINGS
-    for node, value in reader.markings:
-        if value not in scheme:
-            listed = " < ".join(scheme)
-            advice = "" if brief.meta.markings else "; declare your own under meta 'markings'"
-            reader.problem(node, f"the marking {value!r} is not in the marking scheme "
-                           f"({listed}){reader._hint(value, scheme)}{advice}")
 
 
 def _read_meta(reader: Reader, node: Node) -> m.Meta:
@@ -248,8 +242,9 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
     if "marking" in found:
         meta.marking = reader.marking(found["marking"], "the marking")
     if "markings" in found:
-        meta.markings = [value.strip() for value in
-                         reader.text_list(found["markings"], "'markings'") if value.strip()]
+        read_scheme(reader, found["markings"], meta)
+    if "classification_block" in found:
+        meta.classification_block = read_classification(reader, found["classification_block"])
     if "portion_marks" in found:
         meta.portion_marks = reader.boolean(found["portion_marks"], "'portion_marks'")
     if "dates" in found:
@@ -286,6 +281,8 @@ def _read_section(reader: Reader, node: Node, top: bool) -> m.Section | None:
     where = f"section {section.title!r}" if section.title else "a section"
     if "marking" in found:
         section.marking = reader.marking(found["marking"], "the section marking")
+    if "title_marking" in found:
+        section.title_marking = reader.marking(found["title_marking"], "the title marking")
     if "tags" in found:
         section.tags = reader.text_list(found["tags"], "'tags'")
     if "blocks" in found:
@@ -309,6 +306,16 @@ def _read_block(reader: Reader, node: Node) -> m.Block | None:
     kinds = tuple(m.BLOCK_KINDS)
     if node.kind == "scalar" and node.text in ("page_break",):
         return m.PageBreakBlock()
+    marking: Node | None = None
+    if node.kind == "map":
+        kinds_here = [(k, v) for k, v in node.pairs if not (k.kind == "scalar"
+                                                             and k.text == "marking")]
+        marks = [v for k, v in node.pairs if k.kind == "scalar" and k.text == "marking"]
+        if marks and kinds_here:
+            if len(marks) > 1:
+                reader.problem(marks[1], "the key 'marking' appears twice in a block")
+            marking = marks[0]
+            node = Node("map", node.line, node.column, pairs=kinds_here)
     if node.kind != "map" or len(node.pairs) != 1:
         if node.kind == "map" and not node.pairs:
             reader.problem(node, "an empty block; a block is one of: " + ", ".join(kinds))
@@ -326,7 +333,13 @@ def _read_block(reader: Reader, node: Node) -> m.Block | None:
     if read is None:
         reader.problem(key, f"unknown block kind {name!r}{reader._hint(name, kinds)}")
         return None
-    return read(reader, value)
+    block = read(reader, value)
+    if marking is not None and block is not None:
+        if isinstance(block, m.PageBreakBlock):
+            reader.problem(marking, "a page break prints nothing, so it has no marking")
+        else:
+            block.marking = reader.marking(marking, "the block marking")  # type: ignore[union-attr]
+    return block
 
 
 def _text_block(reader: Reader, node: Node) -> m.Block:
@@ -337,10 +350,13 @@ def _list_items(reader: Reader, node: Node, what: str, depth: int = 0) -> list[m
     def read(item: Node) -> m.ListItem | None:
         if item.kind != "map":
             return m.ListItem(reader.text(item, f"an item of {what}"))
-        found = reader.fields(item, f"an item of {what}", ("text", "items"), required=("text",))
+        found = reader.fields(item, f"an item of {what}", ("text", "marking", "items"),
+                              required=("text",))
         if found is None:
             return None
         entry = m.ListItem(reader.text(found["text"], "the item text") if "text" in found else "")
+        if "marking" in found:
+            entry.marking = reader.marking(found["marking"], "the item marking")
         if "items" in found:
             if depth >= 4:
                 reader.problem(found["items"], "lists nest at most five levels deep")
@@ -367,15 +383,30 @@ def _table_block(reader: Reader, node: Node) -> m.Block | None:
     if "columns" in found:
         table.columns = reader.text_list(found["columns"], "the table columns")
     if "rows" in found:
-        table.rows = reader.items(found["rows"], "the table rows",
-                                  lambda row: reader.text_list(row, "a table row"))
+        marks: list[str] = []
+
+        def read_row(row: Node) -> list[str] | None:
+            if row.kind != "map":
+                marks.append("")
+                return reader.text_list(row, "a table row")
+            cells = reader.fields(row, "a table row", ("cells", "marking"), required=("cells",))
+            if cells is None:
+                return None
+            marks.append(reader.marking(cells["marking"], "the row marking")
+                         if "marking" in cells else "")
+            return reader.text_list(cells["cells"], "the row's cells") if "cells" in cells else []
+
+        table.rows = reader.items(found["rows"], "the table rows", read_row)
+        while marks and not marks[-1]:
+            marks.pop()
+        table.row_markings = marks
     if "caption" in found:
         table.caption = reader.text(found["caption"], "the table caption")
     return table
 
 
 _ENTRY_KEYS = ("date", "time", "end", "title", "place", "participants", "press", "notes",
-               "timezone")
+               "timezone", "marking")
 
 
 def _schedule_block(reader: Reader, node: Node) -> m.Block:
@@ -402,6 +433,8 @@ def _schedule_block(reader: Reader, node: Node) -> m.Block:
             entry.participants = reader.text_list(found["participants"], "'participants'")
         if "press" in found:
             entry.press = reader.choice(found["press"], "press", m.PRESS_VALUES, "")  # type: ignore[assignment]
+        if "marking" in found:
+            entry.marking = reader.marking(found["marking"], "the entry marking")
         return entry
 
     return m.ScheduleBlock(reader.items(node, "a schedule", read))

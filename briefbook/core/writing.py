@@ -219,10 +219,23 @@ def _meta(meta: m.Meta) -> dict[str, Any]:
     _put(data, "home_timezone", meta.home_timezone)
     _put(data, "logo", meta.logo)
     _put(data, "keywords", list(meta.keywords))
-    _put(data, "markings", list(meta.markings))
+    _put(data, "markings", _scheme(meta))
     if meta.portion_marks:
         data["portion_marks"] = True
+    authority: dict[str, Any] = {}
+    for name in ("classified_by", "derived_from", "reason", "declassify_on"):
+        _put(authority, name, getattr(meta.classification_block, name))
+    _put(data, "classification_block", authority)
     return data
+
+
+def _scheme(meta: m.Meta) -> Any:
+    """A preset alone as its name; else the list, a name without a portion mark as text."""
+    entries: list[Any] = [meta.marking_preset] if meta.marking_preset else []
+    for level in meta.markings:
+        entries.append({"name": level.name, "portion": level.portion} if level.portion
+                       else level.name)
+    return entries[0] if entries == [meta.marking_preset] and entries[0] else entries
 
 
 def _edition(edition: m.Edition) -> dict[str, Any]:
@@ -231,12 +244,14 @@ def _edition(edition: m.Edition) -> dict[str, Any]:
     _put(data, "ceiling", edition.ceiling)
     _put(data, "include_tags", list(edition.include_tags))
     _put(data, "exclude_tags", list(edition.exclude_tags))
+    _put(data, "exclude_controls", list(edition.exclude_controls))
     return data
 
 
 def _section(section: m.Section) -> dict[str, Any]:
     data: dict[str, Any] = {"title": section.title}
     _put(data, "marking", section.marking)
+    _put(data, "title_marking", section.title_marking)
     _put(data, "tags", list(section.tags))
     _put(data, "blocks", [_block(block) for block in section.blocks])
     _put(data, "sections", [_section(sub) for sub in section.subsections])
@@ -250,10 +265,22 @@ def _time(value: dt.time | None) -> _Time | None:
 def _list_items(items: list[m.ListItem]) -> list[Any]:
     out: list[Any] = []
     for item in items:
-        if item.items:
-            out.append({"text": item.text, "items": _list_items(item.items)})
+        if item.items or item.marking:
+            data: dict[str, Any] = {"text": item.text}
+            _put(data, "marking", item.marking)
+            _put(data, "items", _list_items(item.items))
+            out.append(data)
         else:
             out.append(item.text)
+    return out
+
+
+def _rows(table: m.TableBlock) -> list[Any]:
+    """Rows as lists of cells; a marked row as ``{cells: [...], marking: ...}``."""
+    out: list[Any] = []
+    for index, row in enumerate(table.rows):
+        mark = table.row_markings[index] if index < len(table.row_markings) else ""
+        out.append({"cells": list(row), "marking": mark} if mark else list(row))
     return out
 
 
@@ -274,7 +301,7 @@ def _block(block: m.Block) -> dict[str, Any]:
     elif isinstance(block, m.BulletsBlock | m.NumberedBlock):
         value = _list_items(block.items)
     elif isinstance(block, m.TableBlock):
-        value = {"columns": list(block.columns), "rows": [list(row) for row in block.rows]}
+        value = {"columns": list(block.columns), "rows": _rows(block)}
         _put(value, "caption", block.caption)
     elif isinstance(block, m.ScheduleBlock):
         value = [_entry(entry) for entry in block.entries]
@@ -298,7 +325,9 @@ def _block(block: m.Block) -> dict[str, Any]:
             value["style"] = block.style
     else:
         value = None
-    return {kind: value}
+    data = {kind: value}
+    _put(data, "marking", getattr(block, "marking", ""))
+    return data
 
 
 def _entry(entry: m.ScheduleEntry) -> dict[str, Any]:
@@ -312,4 +341,5 @@ def _entry(entry: m.ScheduleEntry) -> dict[str, Any]:
     _put(data, "participants", list(entry.participants))
     _put(data, "press", entry.press)
     _put(data, "notes", entry.notes)
+    _put(data, "marking", entry.marking)
     return data

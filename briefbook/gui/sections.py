@@ -18,9 +18,17 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
+from briefbook.core.markings import scheme_of, section_marking
 from briefbook.core.model import Brief
 from briefbook.gui import commands
 from briefbook.gui.document import Document, SectionPath
@@ -166,7 +174,16 @@ class SectionTreeModel(QAbstractItemModel):
             return section.title
         if role == Qt.ItemDataRole.ToolTipRole:
             count = len(section.blocks)
-            return f"{section.title}: {count} block{'s' if count != 1 else ''}"
+            marked = section_marking(self.document.brief, section,
+                                     self.document.brief.sections[path[0]]
+                                     if len(path) > 1 else None)
+            marked = f", marked {marked}" if marked else ""
+            return f"{section.title}: {count} block{'s' if count != 1 else ''}{marked}"
+        if role == MARKING_ROLE:
+            brief = self.document.brief
+            parent = brief.sections[path[0]] if len(path) > 1 else None
+            marking = section_marking(brief, section, parent)
+            return marking, bool(section.marking), scheme_of(brief).portion(marking)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -272,6 +289,39 @@ class SectionTreeModel(QAbstractItemModel):
         self.dataChanged.emit(index, index)
 
 
+#: The data role giving a section's marking and whether it is its own (not inherited).
+MARKING_ROLE = Qt.ItemDataRole.UserRole + 7
+
+
+class _MarkingDelegate(QStyledItemDelegate):
+    """Draws each section's portion mark at the right of its row ("(S//NF)"; the tooltip
+    names the marking): its own in bold, an inherited one in grey."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        found = index.data(MARKING_ROLE)
+        if not found or not found[0]:
+            super().paint(painter, option, index)
+            return
+        _marking, own, portion = found
+        font = QFont(option.font)
+        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
+        font.setBold(own)
+        text = QFontMetrics(font).elidedText(portion, Qt.TextElideMode.ElideMiddle,
+                                             max(20, option.rect.width() // 3))
+        width = QFontMetrics(font).horizontalAdvance(text) + 8
+        narrowed = QStyleOptionViewItem(option)
+        narrowed.rect = option.rect.adjusted(0, 0, -width, 0)
+        super().paint(painter, narrowed, index)
+        colour = option.palette.text().color() if own else \
+            option.palette.placeholderText().color()
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(option.rect.adjusted(0, 0, -4, 0),
+                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()
+
+
 class SectionTree(QTreeView):
     """The tree view: drag to reorder, F2 to rename, context menu from the main window."""
 
@@ -293,6 +343,7 @@ class SectionTree(QTreeView):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setItemDelegate(_MarkingDelegate(self))
         self.context_menu: QMenu | None = None
         self.customContextMenuRequested.connect(self._show_menu)
         self.tree_model: SectionTreeModel | None = None

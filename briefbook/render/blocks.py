@@ -41,6 +41,7 @@ from briefbook.render.tables import (
     column_widths,
     contacts_block,
     grid,
+    noted_row,
     table_block,
     table_style,
 )
@@ -61,8 +62,10 @@ __all__ = [
 
 
 def text_block(block: m.TextBlock, ctx: BlockContext) -> list[Flowable]:
-    """Paragraphs of body text."""
-    return paragraphs(block.text, ctx.theme.styles["body"], ctx)
+    """Paragraphs of body text, each after the block's portion mark."""
+    marks = ctx.marks
+    return paragraphs(block.text, ctx.theme.styles["body"], ctx,
+                      portion=marks.prefix(marks.current))
 
 
 # --- lists --------------------------------------------------------------------
@@ -77,14 +80,22 @@ def printed_items(items: Sequence[m.ListItem]) -> list[m.ListItem]:
     return [item for item in items if item.text.strip() or printed_items(item.items)]
 
 
-def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth: int) -> Flowable:
+def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth: int,
+          container: str) -> Flowable:
+    """A list whose items each print their portion mark and note their marking on the
+    pages they land on (both ends of an item, as an item may run over a page)."""
     t = ctx.theme
     style = t.styles["list"]
+    marks = ctx.marks
     entries: list[ListItem] = []
     for item in printed_items(items):
-        content: list[Flowable] = paragraphs(item.text, style, ctx) or [Paragraph("", style)]
+        mark = marks.of(item.marking, container)
+        content: list[Flowable] = paragraphs(item.text, style, ctx, portion=marks.prefix(mark))
+        content = content or [Paragraph(tx.escape(marks.prefix(mark)), style)]
+        content.insert(0, marks.note(mark))
         if printed_items(item.items):
-            content.append(_list(item.items, ctx, numbered, depth + 1))
+            content.append(_list(item.items, ctx, numbered, depth + 1, mark))
+        content.append(marks.note(mark))
         entries.append(ListItem(content))
     level = min(depth, 2)
     kwargs: dict[str, Any] = {
@@ -103,12 +114,16 @@ def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth:
 
 def bullets_block(block: m.BulletsBlock, ctx: BlockContext) -> list[Flowable]:
     """A bullet list, nested as typed."""
-    return [_list(block.items, ctx, False, 0)] if printed_items(block.items) else []
+    if not printed_items(block.items):
+        return []
+    return [_list(block.items, ctx, False, 0, ctx.marks.current)]
 
 
 def numbered_block(block: m.NumberedBlock, ctx: BlockContext) -> list[Flowable]:
     """A numbered list (1., a), i)), nested as typed."""
-    return [_list(block.items, ctx, True, 0)] if printed_items(block.items) else []
+    if not printed_items(block.items):
+        return []
+    return [_list(block.items, ctx, True, 0, ctx.marks.current)]
 
 
 # --- schedule -------------------------------------------------------------------
@@ -139,7 +154,9 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
         found.append(day_title)
         body = []
         for e in entries:
-            activity: list[Flowable] = [plain_paragraph(e.title or "—", st["cell_bold"])]
+            mark = ctx.marks.of(e.marking)
+            title = ctx.marks.prefix(mark) + (e.title or "—")
+            activity: list[Flowable] = [plain_paragraph(title, st["cell_bold"])]
             if e.participants:
                 activity.append(
                     safe_paragraph(
@@ -148,7 +165,7 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
                 )
             if e.notes.strip():
                 activity.extend(paragraphs(e.notes, st["cell_small"], ctx))
-            body.append(
+            body.append(noted_row(
                 [
                     time_flowables(
                         e, ctx.zones, st["cell_bold"], st["cell_small"], ctx.fallback_date
@@ -156,8 +173,7 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
                     activity,
                     plain_paragraph(e.place, st["cell"]),
                     _press(e.press, ctx),
-                ]
-            )
+                ], mark, ctx))
         table = grid(head, body, widths, t)
         table.spaceAfter = t.gap_after_box
         day_title.follow = table
@@ -193,8 +209,9 @@ def recommendations_block(block: m.RecommendationsBlock, ctx: BlockContext) -> l
     body = []
     colors_by_priority = {"high": p.high, "medium": p.medium, "low": p.low}
     for number, rec in enumerate(block.items, start=1):
-        main: list[Flowable] = paragraphs(rec.text, st["cell_bold"], ctx) or [
-            Paragraph("", st["cell"])
+        portion = ctx.marks.prefix(ctx.marks.current)
+        main: list[Flowable] = paragraphs(rec.text, st["cell_bold"], ctx, portion=portion) or [
+            Paragraph(tx.escape(portion), st["cell"])
         ]
         if rec.rationale.strip():
             main.extend(paragraphs(rec.rationale, st["cell_small"], ctx, "<i>Rationale:</i> "))
@@ -221,7 +238,9 @@ def people_block(block: m.PeopleBlock, ctx: BlockContext) -> list[Flowable]:
     text_w = ctx.frame_width - (photo_w + gap if with_photos else 0)
     found: list[Flowable] = []
     for person in block.people:
-        cells: list[Flowable] = [plain_paragraph(person.name or "—", st["person_name"])]
+        portion = ctx.marks.prefix(ctx.marks.current)
+        cells: list[Flowable] = [plain_paragraph(portion + (person.name or "—"),
+                                                 st["person_name"])]
         role = ", ".join(x for x in (person.title.strip(), person.organisation.strip()) if x)
         if role:
             cells.append(plain_paragraph(role, st["person_line"]))
@@ -233,7 +252,7 @@ def people_block(block: m.PeopleBlock, ctx: BlockContext) -> list[Flowable]:
             )
         if person.bio.strip():
             cells.append(Spacer(1, 3))
-            cells.extend(paragraphs(person.bio, st["body"], ctx))
+            cells.extend(paragraphs(person.bio, st["body"], ctx, portion=portion))
         row: list[Any] = [cells]
         widths = [text_w]
         if with_photos:
@@ -313,7 +332,8 @@ def image_block(block: m.ImageBlock, ctx: BlockContext) -> list[Flowable]:
         image.hAlign = "CENTER"
         found.append(image)
     if block.caption.strip():
-        found.append(paragraph(block.caption, t.styles["image_caption"], ctx))
+        caption = ctx.marks.prefix(ctx.marks.current) + block.caption
+        found.append(paragraph(caption, t.styles["image_caption"], ctx))
     return [KeepTogether(found)] if len(found) > 1 else found
 
 
@@ -327,10 +347,11 @@ def note_block(block: m.NoteBlock, ctx: BlockContext) -> list[Flowable]:
     color = {"important": p.important, "warning": p.warning}.get(block.style, p.info)
     title = block.title.strip() or _NOTE_LABELS.get(block.style, "")
     content: list[Flowable] = []
+    portion = ctx.marks.prefix(ctx.marks.current)
     if title:
         title_style = ParagraphStyle("note_title_c", parent=t.styles["note_title"], textColor=color)
-        content.append(plain_paragraph(title, title_style))
-    content.extend(paragraphs(block.text, t.styles["note"], ctx))
+        content.append(plain_paragraph(portion + title, title_style))
+    content.extend(paragraphs(block.text, t.styles["note"], ctx, portion=portion))
     if not content:
         return []
     tint = colors.Color(

@@ -15,6 +15,7 @@ from briefbook.render import text as tx
 from briefbook.render.downsample import PicturePrep
 from briefbook.render.flowables import TextParagraph, plain_text_paragraph
 from briefbook.render.images import ImageFailure, ImagePolicy, LoadedImage, load_image
+from briefbook.render.marks import Marks
 from briefbook.render.theme import Theme
 
 
@@ -39,6 +40,8 @@ class BlockContext:
     image_policy: ImagePolicy | None = None
     #: Downsampling and recompression of pictures (None: embed the files as they are).
     pictures: PicturePrep | None = None
+    #: The marking scheme, the block's marking and the page's: portion marks and banners.
+    marks: Marks = field(default_factory=Marks)
 
     def warn(self, message: str) -> None:
         """Record a warning about the current place."""
@@ -58,17 +61,20 @@ class BlockContext:
 
 
 def paragraphs(
-    text: str, style: ParagraphStyle, ctx: BlockContext, lead_markup: str = ""
+    text: str, style: ParagraphStyle, ctx: BlockContext, lead_markup: str = "",
+    portion: str = "",
 ) -> list[Flowable]:
     """User text (with inline markup) as Paragraph flowables, one per paragraph.
 
     ``lead_markup`` is markup of ours (never user text) put before the first
-    paragraph, e.g. ``<i>Rationale:</i>``. Paragraphs without markup characters
-    skip ReportLab's parser altogether.
+    paragraph, e.g. ``<i>Rationale:</i>``. ``portion`` is the portion mark printed
+    before every paragraph ("(S) ", plain text). Paragraphs without markup
+    characters skip ReportLab's parser altogether.
     """
     link = ctx.theme.palette.link.hexval().replace("0x", "#")
     found: list[Flowable] = []
     for raw in tx.split_paragraphs(text, ctx.theme.max_paragraph_chars):
+        raw = portion + raw
         if lead_markup and not found:
             found.append(safe_paragraph(lead_markup + tx.to_markup(raw, link), style))
         elif tx.has_markup(raw):

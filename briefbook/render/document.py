@@ -18,7 +18,7 @@ import os
 
 from reportlab.platypus.doctemplate import LayoutError
 
-from briefbook.core import editions
+from briefbook.core import markings
 from briefbook.core.imagepaths import image_folder
 from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError, RenderError
@@ -26,6 +26,7 @@ from briefbook.render.api import RenderOptions, RenderResult
 from briefbook.render.blocks import BlockContext
 from briefbook.render.downsample import PicturePrep
 from briefbook.render.images import ImagePolicy
+from briefbook.render.marks import Marks
 from briefbook.render.pages import PageDecorator
 from briefbook.render.rlsettings import binary_streams
 from briefbook.render.story import build_story, metadata, running_text, set_zones, short
@@ -76,9 +77,12 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
                        pictures=PicturePrep(options.images) if options.images else None)
     set_zones(brief, ctx, options.home_times is not False)
     state = BuildState()
+    scheme = markings.scheme_of(brief)
+    ctx.marks = Marks(scheme, brief.meta.portion_marks, page=state.page_marks)
     if options.only_section is not None:
         state.numbers.offset = max(0, options.first_page - 1)
-    decorator = PageDecorator(theme, running_text(brief, options), page_size, state.numbers)
+    running = running_text(brief, options)
+    decorator = PageDecorator(theme, running, page_size, state.numbers)
     buffer = io.BytesIO()
     try:
         story = build_story(brief, ctx, state, options)
@@ -88,12 +92,13 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
             page_size=page_size,
             decorator=decorator,
             state=state,
-            page_marking=lambda marks: editions.highest(brief, marks),
+            page_marking=scheme.highest,
             progress=options.progress,
             metadata=metadata(brief),
             reproducible=reproducible,
             with_cover=options.only_section is None,
             fixed_time=fixed_time,
+            cover_reserve=running.authority_height(theme.authority_leading),
         )
         with binary_streams():
             canv = doc.lay_out(story)

@@ -34,6 +34,12 @@ class RunningText:
     draft: bool
     #: A numbered copy's stamp, "Copy 3 of 12 – Name" ("" for none).
     stamp: str = ""
+    #: The classification authority block: ("Classified By:", "J. Doe, ...") lines.
+    authority: tuple[tuple[str, str], ...] = ()
+
+    def authority_height(self, leading: float) -> float:
+        """The room the authority block takes at the foot of the cover (0 for none)."""
+        return leading * len(self.authority) + leading * 0.8 if self.authority else 0.0
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -48,6 +54,26 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
         else:
             hi = mid - 1
     return text[:lo].rstrip() + "…"
+
+
+def draw_banner(canv: Canvas, t: Theme, marking: str, centre: float, baseline: float,
+                size: float, room: float) -> None:
+    """One banner line: the marking in bold, centred, on a box of its level's colour
+    (no box for a marking the theme has no colours for)."""
+    font = t.fonts.sans_bold
+    pad_x, pad_y = t.marking_pad_x * size / t.marking_size, t.marking_pad_y * size / t.marking_size
+    text = fit_text(marking, font, size, room - 2 * pad_x)
+    fill, ink = t.marking_colour(marking)
+    canv.saveState()
+    if fill is not None:
+        width = stringWidth(text, font, size) + 2 * pad_x
+        canv.setFillColor(fill)
+        canv.rect(centre - width / 2, baseline - size * 0.22 - pad_y, width,
+                  size * 0.95 + 2 * pad_y, stroke=0, fill=1)
+    canv.setFont(font, size)
+    canv.setFillColor(ink)
+    canv.drawCentredString(centre, baseline, text)
+    canv.restoreState()
 
 
 class PageDecorator:
@@ -109,6 +135,7 @@ class PageDecorator:
         canv.beginForm(COVER_FORM, **box)
         self._cover_band(canv)
         self._cover_stamp(canv)
+        self._authority(canv)
         canv.endForm()
         canv.beginForm(BODY_FORM, **box)
         self._header(canv)
@@ -163,14 +190,31 @@ class PageDecorator:
         canv.restoreState()
 
     def _markings(self, canv: Canvas, marking: str) -> None:
+        """The banner, top and bottom: bold, at least the body's size, in its level's
+        colours (a box of the level's colour behind it, when the theme has one)."""
         t = self.theme
-        font, size = t.fonts.sans_bold, t.marking_size
-        text = fit_text(marking, font, size, self.width - t.margin_left - t.margin_right)
+        room = self.width - t.margin_left - t.margin_right
+        for baseline in (self.height - t.marking_inset, t.marking_inset - t.marking_size * 0.75):
+            draw_banner(canv, t, marking, self.width / 2, baseline, t.marking_size, room)
+
+    def _authority(self, canv: Canvas) -> None:
+        """The classification authority block, lower left on the cover (32 CFR 2001.21)."""
+        t = self.theme
+        lines = self.running.authority
+        if not lines:
+            return
+        room = self.width - t.margin_left - t.margin_right
         canv.saveState()
-        canv.setFont(font, size)
-        canv.setFillColor(t.palette.marking)
-        canv.drawCentredString(self.width / 2, self.height - t.marking_inset, text)
-        canv.drawCentredString(self.width / 2, t.marking_inset - size * 0.75, text)
+        canv.setFillColor(t.palette.ink)
+        y = t.margin_bottom + t.authority_leading * (len(lines) - 1) + 2
+        for label, value in lines:
+            canv.setFont(t.fonts.sans_bold, t.authority_size)
+            canv.drawString(t.margin_left, y, label)
+            shift = stringWidth(label + " ", t.fonts.sans_bold, t.authority_size)
+            canv.setFont(t.fonts.sans, t.authority_size)
+            canv.drawString(t.margin_left + shift, y,
+                            fit_text(value, t.fonts.sans, t.authority_size, room - shift))
+            y -= t.authority_leading
         canv.restoreState()
 
     def _header(self, canv: Canvas) -> None:

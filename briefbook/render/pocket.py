@@ -41,8 +41,9 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from briefbook.core import model as m
 from briefbook.core.atomic import write_atomic
-from briefbook.core.editions import highest, section_marking
+from briefbook.core.editions import highest
 from briefbook.core.filemodes import export_limit
+from briefbook.core.markings import effective, scheme_of, section_marking, section_markings
 from briefbook.core.timezones import ZonePair, fallback_date, schedule_zones
 from briefbook.core.worddiff import clip
 from briefbook.errors import BriefbookError, RenderError
@@ -51,6 +52,7 @@ from briefbook.render.api import ExportResult, RenderResult
 from briefbook.render.dualtime import day_zones, time_flowables, zones_note
 from briefbook.render.flowables import TextParagraph
 from briefbook.render.formatting import format_date, format_range
+from briefbook.render.pages import draw_banner
 from briefbook.render.theme import DEFAULT_THEME, Theme, register_fonts
 from briefbook.render.version import creator
 
@@ -223,8 +225,36 @@ def _card_marking(brief: m.Brief) -> str:
                 or any(isinstance(b, m.ScheduleBlock | m.ContactsBlock) for b in part.blocks)
             )
             if shown:
-                found.append(section_marking(brief, part, parent))
+                found.extend(section_markings(brief, part, parent, subsections=False))
     return highest(brief, found)
+
+
+def portion_prefixes(brief: m.Brief) -> dict[int, str]:
+    """The portion mark printed before each schedule entry and list item of the card
+    ("(S) "), by the object's id; empty when the brief prints no portion marks."""
+    if not brief.meta.portion_marks:
+        return {}
+    scheme = scheme_of(brief)
+    found: dict[int, str] = {}
+
+    def items(entries: list[m.ListItem], container: str) -> None:
+        for item in entries:
+            mark = effective(item.marking, container)
+            found[id(item)] = scheme.portion(mark) + " " if mark else ""
+            items(item.items, mark)
+
+    for section in brief.sections:
+        for part, parent in ((section, None), *((sub, section) for sub in section.subsections)):
+            section_mark = section_marking(brief, part, parent)
+            for block in part.blocks:
+                mark = effective(getattr(block, "marking", ""), section_mark)
+                if isinstance(block, m.ScheduleBlock):
+                    for entry in block.entries:
+                        own = effective(entry.marking, mark)
+                        found[id(entry)] = scheme.portion(own) + " " if own else ""
+                elif isinstance(block, m.BulletsBlock | m.NumberedBlock):
+                    items(block.items, mark)
+    return found
 
 
 # --- the story --------------------------------------------------------------------------
@@ -243,6 +273,7 @@ class _Story:
         self.width = width
         self.st = _styles(theme, look)
         self.fallback = fallback_date(brief)
+        self.portions = portion_prefixes(brief)
 
     def para(self, text: str, style: str) -> Paragraph:
         return TextParagraph(tx.plain(text), self.st[style])
@@ -323,7 +354,8 @@ class _Story:
     def entry_row(self, entry: m.ScheduleEntry) -> list[Any]:
         time = time_flowables(entry, self.zones, self.st["time"], self.st["home"], self.fallback)
         look = self.look
-        what: list[Flowable] = [self.para(clip(entry.title, look.max_title) or "—", "title")]
+        title = self.portions.get(id(entry), "") + (clip(entry.title, look.max_title) or "—")
+        what: list[Flowable] = [self.para(title, "title")]
         place = [clip(entry.place, look.max_title)] if entry.place.strip() else []
         if entry.press in _PRESS:
             place.append(_PRESS[entry.press])
@@ -374,7 +406,7 @@ class _Story:
         style = "bullet" if depth == 0 else "bullet2"
         for number, item in enumerate(items, start=1):
             bullet = f"{number}." if numbered and depth == 0 else ("•" if depth == 0 else "–")
-            text = clip(item.text, self.look.max_point)
+            text = self.portions.get(id(item), "") + clip(item.text, self.look.max_point)
             chunks = self.marked(text, style) or [TextParagraph("", self.st[style])]
             first = chunks[0]
             found.append(TextParagraph(first.text, self.st[style], bulletText=bullet))
@@ -498,13 +530,10 @@ def _furniture(
     left, right = look.margin_x, width - look.margin_x
     canv.saveState()
     if running.marking:
-        canv.setFont(f.sans_bold, look.marking_size)
-        canv.setFillColor(p.marking)
-        text = _fit(canv, running.marking, f.sans_bold, look.marking_size, right - left)
-        canv.drawCentredString(
-            width / 2, height - look.marking_inset - look.marking_size * 0.7, text
-        )
-        canv.drawCentredString(width / 2, look.marking_inset, text)
+        for baseline in (height - look.marking_inset - look.marking_size * 0.7,
+                         look.marking_inset):
+            draw_banner(canv, theme, running.marking, width / 2, baseline, look.marking_size,
+                        right - left)
     size = look.running_size
     y = height - look.header_inset - size
     canv.setFillColor(p.navy)

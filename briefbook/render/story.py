@@ -14,8 +14,15 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
-from briefbook.core import editions
-from briefbook.core.model import Brief, Section, block_kind
+from briefbook.core import markings
+from briefbook.core.model import (
+    Brief,
+    BulletsBlock,
+    ClassificationBlock,
+    NumberedBlock,
+    Section,
+    block_kind,
+)
 from briefbook.core.timezones import schedule_zones
 from briefbook.errors import BriefbookError, Problem, RenderError
 from briefbook.render import text as tx
@@ -48,7 +55,7 @@ def build_story(
     """
     story: list[Flowable] = []
     ctx.where = "cover"
-    dossier_mark = one_line(editions.dossier_marking(brief))
+    dossier_mark = one_line(markings.dossier_marking(brief))
     state.current_mark = dossier_mark
     refs = _section_refs(brief)
     state.sections = {key: ref for key, ref in refs}
@@ -97,15 +104,17 @@ def one_line(text: str) -> str:
 
 def _section_refs(brief: Brief) -> list[tuple[str, SectionRef]]:
     refs = []
+    scheme = markings.scheme_of(brief)
     for path, section in brief.walk_sections():
         number = ".".join(str(i + 1) for i in path)
         key = "s" + "_".join(str(i) for i in path)
         parent = brief.sections[path[0]] if len(path) > 1 else None
-        mark = one_line(editions.section_marking(brief, section, parent))
+        mark = one_line(markings.section_marking(brief, section, parent))
+        heading = one_line(markings.heading_marking(brief, section, parent))
         title = _title(section)
-        if brief.meta.portion_marks and mark:
-            title = f"{editions.portion_mark(mark)} {title}"
-        refs.append((key, SectionRef(path, number, title, mark)))
+        if brief.meta.portion_marks and heading:
+            title = f"{scheme.portion(heading)} {title}"
+        refs.append((key, SectionRef(path, number, title, mark, heading)))
     return refs
 
 
@@ -170,7 +179,7 @@ def _section(
         numbers=state.numbers,
     )
     heading._bb_where = where  # type: ignore[attr-defined]
-    heading._bb_mark = ref.marking  # type: ignore[attr-defined]
+    heading._bb_mark = ref.heading_marking  # type: ignore[attr-defined]
     found.append(heading)
     found += _blocks(section, where, ref.marking, ctx)
     for j, sub in enumerate(section.subsections):
@@ -183,12 +192,17 @@ def _section(
 
 
 def _blocks(section: Section, where: str, marking: str, ctx: BlockContext) -> list[Flowable]:
-    """The flowables of a section's own blocks, each tagged with its place and marking."""
+    """The flowables of a section's own blocks, each tagged with its place and the
+    marking it prints at least (a list: its lowest item's; its items note theirs)."""
     t = ctx.theme
     found: list[Flowable] = []
     for k, block in enumerate(section.blocks, start=1):
         kind = block_kind(block)
         ctx.where = f"{where}, block {k} ({kind})"
+        mark = one_line(markings.effective(markings.block_marking(block), marking))
+        ctx.marks.current = mark
+        if isinstance(block, BulletsBlock | NumberedBlock):
+            mark = ctx.marks.lowest(list(markings.item_markings(block.items, mark)))
         try:
             flowables = block_flowables(block, ctx)
         except BriefbookError:
@@ -197,7 +211,7 @@ def _blocks(section: Section, where: str, marking: str, ctx: BlockContext) -> li
             raise RenderError(short(f"cannot lay out this block ({exc})"), ctx.where) from exc
         for flowable in flowables:
             flowable._bb_where = ctx.where  # type: ignore[attr-defined]
-            flowable._bb_mark = marking  # type: ignore[attr-defined]
+            flowable._bb_mark = mark  # type: ignore[attr-defined]
         found.extend(flowables)
         if flowables:
             _space_after(flowables[-1], _gap_after(kind, t))
@@ -207,8 +221,12 @@ def _blocks(section: Section, where: str, marking: str, ctx: BlockContext) -> li
 def _deeper(section: Section, where: str, marking: str, ctx: BlockContext) -> list[Flowable]:
     """A section nested deeper than the file format allows: printed with a minor
     heading (not in the contents or the outline) rather than lost."""
-    title = Lead(plain_paragraph(_title(section), ctx.theme.styles["h3"]), ctx.frame_height)
+    mark = markings.effective(section.title_marking, markings.effective(section.marking, marking))
+    text = ctx.marks.prefix(mark) + _title(section)
+    title = Lead(plain_paragraph(text, ctx.theme.styles["h3"]), ctx.frame_height)
     title._bb_where = where  # type: ignore[attr-defined]
+    title._bb_mark = mark  # type: ignore[attr-defined]
+    marking = markings.effective(section.marking, marking)
     found: list[Flowable] = [title, *_blocks(section, where, marking, ctx)]
     for sub in section.subsections:
         found += _deeper(sub, f"{where} > {_clip(_title(sub))}", marking, ctx)
@@ -264,7 +282,15 @@ def running_text(brief: Brief, options: RenderOptions) -> RunningText:
         footer_text=" · ".join(x for x in footer if x),
         draft=meta.status != "final",
         stamp=one_line(options.copy_stamp),
+        authority=authority_lines(meta.classification_block),
     )
+
+
+def authority_lines(block: ClassificationBlock) -> tuple[tuple[str, str], ...]:
+    """The authority block's lines as 32 CFR 2001.21 orders them (given ones only)."""
+    labels = (("Classified By:", block.classified_by), ("Derived From:", block.derived_from),
+              ("Reason:", block.reason), ("Declassify On:", block.declassify_on))
+    return tuple((label, one_line(value)) for label, value in labels if one_line(value))
 
 
 def metadata(brief: Brief) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from briefbook.core import model as m
+from briefbook.core.markings import row_marking
 from briefbook.render import text as tx
 from briefbook.render.context import BlockContext, paragraphs, plain_paragraph, safe_paragraph
 from briefbook.render.flowables import Lead
@@ -129,11 +130,20 @@ def grid(
     return table
 
 
-def _cell(text: str, style: ParagraphStyle, ctx: BlockContext) -> Any:
-    found = paragraphs(text, style, ctx)
+def _cell(text: str, style: ParagraphStyle, ctx: BlockContext, portion: str = "") -> Any:
+    found = paragraphs(text, style, ctx, portion=portion)
     if not found:
-        return ""
+        return plain_paragraph(portion, style) if portion else ""
     return found[0] if len(found) == 1 else found
+
+
+def noted_row(cells: list[Any], marking: str, ctx: BlockContext) -> list[Any]:
+    """A row whose every cell notes ``marking`` on the page(s) it is drawn on."""
+    out: list[Any] = []
+    for cell in cells:
+        content = cell if isinstance(cell, list) else ([cell] if cell != "" else [])
+        out.append([ctx.marks.note(marking), *content, ctx.marks.note(marking)])
+    return out
 
 
 def _fitted_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], ctx: BlockContext,
@@ -156,12 +166,19 @@ def table_block(block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
     widths = _fitted_widths(columns if has_head else [], rows, ctx)
     cell, head_style = t.styles["cell"], t.styles["cell_head"]
     head = [plain_paragraph(c, head_style) for c in columns] if has_head else None
-    body = [[_cell(c, cell, ctx) for c in row] for row in rows]
+    marks = ctx.marks
+    body = []
+    for index, row in enumerate(rows):
+        mark = marks.of(row_marking(block, index))
+        cells = [_cell(c, cell, ctx, marks.prefix(mark) if k == 0 else "")
+                 for k, c in enumerate(row)]
+        body.append(noted_row(cells, mark, ctx))
     if not body:
         body = [[""] * n]
     found: list[Flowable] = []
     if block.caption.strip():
-        caption = Lead(plain_paragraph(block.caption, t.styles["table_caption"]), ctx.frame_height)
+        text = marks.prefix(marks.current) + block.caption
+        caption = Lead(plain_paragraph(text, t.styles["table_caption"]), ctx.frame_height)
         found.append(caption)
     table = grid(head, body, widths, t)
     if found:
@@ -206,7 +223,8 @@ def contacts_block(block: m.ContactsBlock, ctx: BlockContext) -> list[Flowable]:
             elif attr == "phone":
                 row.append(plain_paragraph(value.strip().replace(" ", "\u00a0"), st["cell"]))
             elif attr == "name":
-                row.append(plain_paragraph(value, st["cell_bold"]))
+                portion = ctx.marks.prefix(ctx.marks.current)
+                row.append(plain_paragraph(portion + value, st["cell_bold"]))
             elif attr == "notes":
                 row.append(_cell(value, st["cell"], ctx))
             else:

@@ -56,6 +56,8 @@ class SectionRef:
     #: The title as printed (with its portion mark when the brief asks for them).
     title: str
     marking: str
+    #: The marking of the heading itself (its title's, else the section's).
+    heading_marking: str = ""
 
 
 @dataclass
@@ -66,7 +68,8 @@ class BuildState:
     numbers: PageNumbers = field(default_factory=PageNumbers)
     page_count: int = 0
     where: str = ""
-    #: The marking of the section being laid out, and those printed on this page so far.
+    #: The marking of the section being laid out, and those printed on this page so far
+    #: (by whole flowables and by the portions inside them, see :mod:`.marks`).
     current_mark: str = ""
     page_marks: list[str] = field(default_factory=list)
 
@@ -88,6 +91,7 @@ class DossierTemplate(BaseDocTemplate):
         reproducible: bool,
         with_cover: bool = True,
         fixed_time: float | None = None,
+        cover_reserve: float = 0.0,
     ) -> None:
         super().__init__(
             buffer,
@@ -119,9 +123,20 @@ class DossierTemplate(BaseDocTemplate):
             bottomPadding=0,
             id="body",
         )
+        cover_frame = Frame(
+            self.leftMargin,
+            self.bottomMargin + cover_reserve,
+            self.width,
+            self.height - cover_reserve,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="cover",
+        )
         cover = PageTemplate(
             id="cover",
-            frames=[frame],
+            frames=[cover_frame],
             pagesize=page_size,
             onPage=lambda c, d: decorator.cover(c, d.page),
             onPageEnd=self._end_page,
@@ -144,7 +159,7 @@ class DossierTemplate(BaseDocTemplate):
         marks = self.state.page_marks or [self.state.current_mark]
         self.decorator.overlay(canv)
         self.decorator.banner(canv, self.page_marking(marks))
-        self.state.page_marks = []
+        self.state.page_marks.clear()  # in place: the PageMarks of the story hold this list
 
     def afterFlowable(self, flowable: Flowable) -> None:
         """Note the marking of what was just printed on this page."""

@@ -98,6 +98,32 @@ class Palette:
     placeholder: colors.Color = colors.HexColor("#a4262c")
 
 
+_WHITE, _BLACK = colors.white, colors.HexColor("#111111")
+_GREEN, _PURPLE = colors.HexColor("#007a33"), colors.HexColor("#502b85")
+_BLUE, _RED = colors.HexColor("#0033a0"), colors.HexColor("#c8102e")
+_ORANGE, _YELLOW = colors.HexColor("#ff8c00"), colors.HexColor("#fce83a")
+
+#: Banner colours as US practice has them (green UNCLASSIFIED, purple CUI, blue
+#: CONFIDENTIAL, red SECRET, orange TOP SECRET, yellow TOP SECRET//SCI), and the UK,
+#: NATO and default-scheme levels at the same steps. Never red below SECRET.
+MARKING_COLOURS: tuple[tuple[str, colors.Color, colors.Color], ...] = (
+    ("TOP SECRET//SCI", _YELLOW, _BLACK),
+    ("UNCLASSIFIED", _GREEN, _WHITE),
+    ("CUI", _PURPLE, _WHITE),
+    ("CONFIDENTIAL", _BLUE, _WHITE),
+    ("SECRET", _RED, _WHITE),
+    ("TOP SECRET", _ORANGE, _BLACK),
+    ("PUBLIC", _GREEN, _WHITE),
+    ("OFFICIAL", _GREEN, _WHITE),
+    ("OFFICIAL-SENSITIVE", _BLUE, _WHITE),
+    ("NATO UNCLASSIFIED", _GREEN, _WHITE),
+    ("NATO RESTRICTED", _PURPLE, _WHITE),
+    ("NATO CONFIDENTIAL", _BLUE, _WHITE),
+    ("NATO SECRET", _RED, _WHITE),
+    ("COSMIC TOP SECRET", _ORANGE, _BLACK),
+)
+
+
 @dataclass(frozen=True)
 class Fonts:
     """Font names (as registered by :func:`register_fonts`)."""
@@ -130,7 +156,17 @@ class Theme:
     table_size: float = 9.0
     table_leading: float = 11.8
     running_size: float = 8.0
-    marking_size: float = 9.0
+    #: The banner's size: never smaller than the body text.
+    marking_size: float = 11.0
+    #: Room around the banner's text inside its coloured box.
+    marking_pad_x: float = 7.0
+    marking_pad_y: float = 2.6
+    #: The banner's colours (box, text) by marking, then by level (the part before "//");
+    #: a marking found in neither prints in ink without a box.
+    marking_colours: tuple[tuple[str, colors.Color, colors.Color], ...] = MARKING_COLOURS
+    #: The classification authority block on the cover (32 CFR 2001.21).
+    authority_size: float = 9.0
+    authority_leading: float = 11.5
     #: A numbered copy's stamp on the cover: its size and the padding of its box.
     stamp_size: float = 10.0
     stamp_padding: float = 4.0
@@ -157,6 +193,17 @@ class Theme:
     photo_width: float = 2.3 * cm
     #: Raw text longer than this is laid out as several paragraphs (no quadratic splitting).
     max_paragraph_chars: int = 6000
+
+    def marking_colour(self, marking: str) -> tuple[colors.Color | None, colors.Color]:
+        """The banner's (box, text) colours for a marking: by its whole name, else by a
+        listed name it starts with followed by "//", else by its level; else no box, ink."""
+        name = marking.strip().upper()
+        level = name.split("//", 1)[0].strip()
+        table = {key: (fill, ink) for key, fill, ink in self.marking_colours}
+        for key in (name, *(k for k in table if name.startswith(k + "//")), level):
+            if key in table:
+                return table[key]
+        return None, self.palette.ink
 
     def page_size(self, name: str) -> tuple[float, float]:
         """The (width, height) of a page size name such as ``"A4"`` or ``"Letter"``."""

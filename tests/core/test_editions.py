@@ -25,7 +25,8 @@ def titles(brief) -> list[str]:
 
 def test_the_file_reads_scheme_and_editions() -> None:
     brief = ff.load(EDITIONS)
-    assert brief.meta.markings == ["PUBLIC", "INTERNAL", "RESTRICTED", "CONFIDENTIAL"]
+    assert [level.name for level in brief.meta.markings] == [
+        "PUBLIC", "INTERNAL", "RESTRICTED", "CONFIDENTIAL"]
     assert [e.name for e in brief.editions] == ["principal", "delegation", "press"]
     assert brief.meta.portion_marks
     assert ff.loads(ff.dumps(brief)) == brief
@@ -69,6 +70,7 @@ def test_markings_outside_the_scheme_are_reported(tmp_path: Path) -> None:
 
 
 def test_portion_marks() -> None:
-    assert portion_mark("RESTRICTED") == "(R)"
-    assert portion_mark("TOP SECRET") == "(TS)"
-    assert portion_mark("") == ""
+    brief = ff.load(EDITIONS)
+    assert portion_mark(brief, "RESTRICTED") == "(R)"
+    assert portion_mark(brief, "CONFIDENTIAL") == "(C)"
+    assert portion_mark(brief, "") == ""

@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from briefbook.core import model as m
+from briefbook.core.markings import PRESETS
 
 # Any text a file can hold: every character but lone surrogates (not encodable in UTF-8).
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -16,9 +17,14 @@ dates = st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31))
 times = st.none() | st.times().map(lambda t: dt.time(t.hour, t.minute))
 
 
-def _list_items(depth: int) -> st.SearchStrategy[list[m.ListItem]]:
-    children = _list_items(depth - 1) if depth > 0 else st.just([])
-    return st.lists(st.builds(m.ListItem, text=text, items=children), max_size=3)
+_UNMARKED = st.just("")
+
+
+def _list_items(depth: int, markings: st.SearchStrategy[str] = _UNMARKED
+                ) -> st.SearchStrategy[list[m.ListItem]]:
+    children = _list_items(depth - 1, markings) if depth > 0 else st.just([])
+    return st.lists(st.builds(m.ListItem, text=text, items=children, marking=markings),
+                    max_size=3)
 
 
 def _sorted_range(pair: tuple[dt.time | None, dt.time | None]) -> tuple:
@@ -28,36 +34,59 @@ def _sorted_range(pair: tuple[dt.time | None, dt.time | None]) -> tuple:
     return start, end
 
 
-entry = st.builds(
-    lambda d, tr, title, place, participants, press, notes: m.ScheduleEntry(
-        d, tr[0], tr[1], title, place, participants, press, notes),
-    dates, st.tuples(times, times).map(_sorted_range), text, short, texts,
-    st.sampled_from(m.PRESS_VALUES), text)
+def _entry(markings: st.SearchStrategy[str]) -> st.SearchStrategy[m.ScheduleEntry]:
+    return st.builds(
+        lambda d, tr, title, place, participants, press, notes, mark: m.ScheduleEntry(
+            d, tr[0], tr[1], title, place, participants, press, notes, mark),
+        dates, st.tuples(times, times).map(_sorted_range), text, short, texts,
+        st.sampled_from(m.PRESS_VALUES), text, markings)
 
-blocks = st.one_of(
-    st.builds(m.TextBlock, text=text),
-    st.builds(m.BulletsBlock, items=_list_items(2)),
-    st.builds(m.NumberedBlock, items=_list_items(1)),
-    st.builds(m.TableBlock, columns=texts, rows=st.lists(texts, max_size=3), caption=short),
-    st.builds(m.ScheduleBlock, entries=st.lists(entry, max_size=3)),
-    st.builds(m.RecommendationsBlock, items=st.lists(st.builds(
-        m.Recommendation, text=text, rationale=short, owner=short,
-        priority=st.sampled_from(m.PRIORITIES)), max_size=3)),
-    st.builds(m.PeopleBlock, people=st.lists(st.builds(
-        m.Person, name=short, title=short, organisation=short, pronunciation=short,
-        photo=short, bio=text), max_size=2)),
-    st.builds(m.ContactsBlock, contacts=st.lists(st.builds(
-        m.Contact, name=short, role=short, phone=short, email=short, notes=short), max_size=2)),
-    st.builds(m.ImageBlock, path=short, caption=short),
-    st.builds(m.NoteBlock, text=text, title=short, style=st.sampled_from(m.NOTE_STYLES)),
-    st.just(m.PageBreakBlock()),
-)
+
+entry = _entry(_UNMARKED)
+
+
+def _row_markings(found: list[str]) -> list[str]:
+    while found and not found[-1]:
+        found.pop()
+    return found
+
+
+def blocks_with(markings: st.SearchStrategy[str]) -> st.SearchStrategy[m.Block]:
+    """Any block, each block, item, row and entry marked from ``markings``."""
+    return st.one_of(
+        st.builds(m.TextBlock, text=text, marking=markings),
+        st.builds(m.BulletsBlock, items=_list_items(2, markings), marking=markings),
+        st.builds(m.NumberedBlock, items=_list_items(1, markings), marking=markings),
+        st.builds(m.TableBlock, columns=texts, rows=st.lists(texts, max_size=3), caption=short,
+                  marking=markings,
+                  row_markings=st.lists(markings, max_size=3).map(_row_markings)).filter(
+            lambda t: len(t.row_markings) <= len(t.rows)),
+        st.builds(m.ScheduleBlock, entries=st.lists(_entry(markings), max_size=3),
+                  marking=markings),
+        st.builds(m.RecommendationsBlock, items=st.lists(st.builds(
+            m.Recommendation, text=text, rationale=short, owner=short,
+            priority=st.sampled_from(m.PRIORITIES)), max_size=3), marking=markings),
+        st.builds(m.PeopleBlock, people=st.lists(st.builds(
+            m.Person, name=short, title=short, organisation=short, pronunciation=short,
+            photo=short, bio=text), max_size=2), marking=markings),
+        st.builds(m.ContactsBlock, contacts=st.lists(st.builds(
+            m.Contact, name=short, role=short, phone=short, email=short, notes=short),
+            max_size=2), marking=markings),
+        st.builds(m.ImageBlock, path=short, caption=short, marking=markings),
+        st.builds(m.NoteBlock, text=text, title=short, style=st.sampled_from(m.NOTE_STYLES),
+                  marking=markings),
+        st.just(m.PageBreakBlock()),
+    )
+
+
+blocks = blocks_with(_UNMARKED)
 
 
 def _section(subsections: st.SearchStrategy[list[m.Section]],
              markings: st.SearchStrategy[str]) -> st.SearchStrategy[m.Section]:
-    return st.builds(m.Section, title=short, blocks=st.lists(blocks, max_size=3),
-                     subsections=subsections, marking=markings, tags=texts)
+    return st.builds(m.Section, title=short, blocks=st.lists(blocks_with(markings), max_size=3),
+                     subsections=subsections, marking=markings, tags=texts,
+                     title_marking=markings)
 
 
 def _sections(markings: st.SearchStrategy[str]) -> st.SearchStrategy[list[m.Section]]:
@@ -78,16 +107,25 @@ marking_word = st.text(st.characters(blacklist_categories=("Cs", "Zs", "Cc", "Zl
 
 @st.composite
 def briefs(draw: st.DrawFn) -> m.Brief:
-    scheme = draw(st.lists(marking_word, max_size=4, unique=True))
-    markings = st.sampled_from(["", *(scheme or m.DEFAULT_MARKINGS)])
+    names = draw(st.lists(marking_word.filter(lambda w: w.strip() == w and w not in PRESETS),
+                          max_size=4, unique=True))
+    preset = draw(st.sampled_from(["", *PRESETS])) if not names else ""
+    scheme = [m.MarkingLevel(name, f"P{i}") for i, name in enumerate(names)]
+    used = [name for name, _ in PRESETS.get(preset, ())] or names or list(m.DEFAULT_MARKINGS)
+    markings = st.sampled_from(["", *used])
     meta = draw(st.builds(
         m.Meta, title=text, subtitle=short, dates=st.tuples(dates, dates).map(_date_range),
         location=short, organisation=short, prepared_by=short, marking=markings,
         version=short, status=st.sampled_from(m.STATUSES),
         page_size=st.sampled_from(m.PAGE_SIZES), timezone=short, home_timezone=short,
         logo=short, keywords=texts,
-        markings=st.just(scheme), portion_marks=st.booleans()))
+        markings=st.just(scheme), marking_preset=st.just(preset), portion_marks=st.booleans(),
+        classification_block=st.builds(m.ClassificationBlock, classified_by=short,
+                                       derived_from=short, reason=short,
+                                       declassify_on=short)))
     editions = draw(st.lists(st.builds(
         m.Edition, name=marking_word, ceiling=markings, include_tags=texts, exclude_tags=texts,
-        description=short), max_size=3, unique_by=lambda e: e.name))
+        description=short,
+        exclude_controls=st.lists(st.sampled_from(["NOFORN", "ORCON"]), max_size=2,
+                                  unique=True)), max_size=3, unique_by=lambda e: e.name))
     return m.Brief(meta=meta, sections=draw(_sections(markings)), editions=editions)

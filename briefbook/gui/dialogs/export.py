@@ -125,8 +125,13 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Save as", where)
+        self.edition_cut = QLabel("")
+        self.edition_cut.setObjectName("editionCut")
+        self.edition_cut.setStyleSheet("color: #5f6670;")
+        self.edition_cut.setWordWrap(True)
         if document.brief.editions:
             form.addRow("Edition", self.edition)
+            form.addRow("", self.edition_cut)
         form.addRow("Page size", self.page_size)
         form.addRow("Made for", self.profile)
         form.addRow("Size", self.size_estimate)
@@ -168,8 +173,21 @@ class ExportDialog(QDialog):
 
     # --- the choices --------------------------------------------------------------------
 
+    def _show_cut(self) -> None:
+        """Say what the chosen edition leaves out: sections, paragraphs and items."""
+        from briefbook.core.editions import edition_cut
+
+        name = self.edition.currentData() or ""
+        found = [e for e in self.document.brief.editions if e.name == name]
+        if not found:
+            self.edition_cut.setText("")
+            return
+        cut = edition_cut(self.document.brief, found[0])
+        self.edition_cut.setText(f"This edition {cut.describe()}.")
+
     def _edition_changed(self) -> None:
         """Follow the edition in the file name, unless the user chose a name of their own."""
+        self._show_cut()
         if self.destination.text() == self._suggested:
             name = self.edition.currentData() or ""
             self._suggested = str(default_destination(self.document, self.settings, name))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.editions import marking_scheme
+from briefbook.core.markings import parse_scheme_text, scheme_text
 from briefbook.core.model import DEFAULT_MARKINGS, PAGE_SIZES, DateRange, Meta
 from briefbook.gui import commands
 from briefbook.gui.document import Document
@@ -135,10 +136,13 @@ class CoverEditor(QScrollArea):
 
         self.scheme = LineEdit()
         self.scheme.setPlaceholderText(", ".join(DEFAULT_MARKINGS))
-        self.scheme.setToolTip("The markings this brief uses, lowest first, separated by commas.\n"
-                               "Editions leave out sections marked above their ceiling.")
+        self.scheme.setToolTip(
+            "The markings this brief uses, lowest first, separated by semicolons, each with\n"
+            "its portion mark in brackets: “us; SECRET//NOFORN (S//NF)”. A preset (us, uk,\n"
+            "nato) may come first. Editions leave out what is marked above their ceiling.")
         self.scheme.editingFinished.connect(self._set_scheme)
-        self.portion_marks = QCheckBox("Mark each heading with its marking, e.g. “(R)”")
+        self.portion_marks = QCheckBox("Print each heading, paragraph, item and row's portion "
+                                       "mark, e.g. “(S)”")
         self.portion_marks.toggled.connect(lambda on: self._set("portion_marks", on, False))
 
         self.keywords = LineEdit()
@@ -162,6 +166,13 @@ class CoverEditor(QScrollArea):
         form.addRow("Marking", self.marking)
         form.addRow("Marking scheme", self.scheme)
         form.addRow("", self.portion_marks)
+        self.authority: dict[str, LineEdit] = {}
+        for key, label in (("classified_by", "Classified by"), ("derived_from", "Derived from"),
+                           ("reason", "Reason"), ("declassify_on", "Declassify on")):
+            edit = self.authority[key] = LineEdit()
+            edit.setPlaceholderText("Printed on the cover, lower left (32 CFR 2001.21)")
+            edit.textEdited.connect(lambda text, k=key: self._set_authority(k, text))
+            form.addRow(label, edit)
         form.addRow("Version", self.fields["version"])
         form.addRow("Status", status)
         form.addRow("Page size", self.page_size)
@@ -219,7 +230,9 @@ class CoverEditor(QScrollArea):
             for widget, old in zip(widgets, blocked, strict=True):
                 widget.blockSignals(old)
         set_line_text(self.keywords, ", ".join(meta.keywords))
-        set_line_text(self.scheme, ", ".join(meta.markings))
+        set_line_text(self.scheme, scheme_text(meta))
+        for key, edit in self.authority.items():
+            set_line_text(edit, getattr(meta.classification_block, key))
         self.logo.show_path(meta.logo)
 
     def _meta_changed(self) -> None:
@@ -251,9 +264,14 @@ class CoverEditor(QScrollArea):
 
     def _set_scheme(self) -> None:
         new = copy.deepcopy(self.document.brief.meta)
-        new.markings = [word.strip() for word in self.scheme.text().split(",") if word.strip()]
+        new.marking_preset, new.markings = parse_scheme_text(self.scheme.text())
         self._push(new, "Change marking scheme", None)
         self.refresh()
+
+    def _set_authority(self, key: str, text: str) -> None:
+        new = copy.deepcopy(self.document.brief.meta)
+        setattr(new.classification_block, key, text)
+        self._push(new, "Change classification authority", key)
 
     def _set_keywords(self, text: str) -> None:
         new = copy.deepcopy(self.document.brief.meta)

@@ -117,7 +117,8 @@ class GridModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.source.header(section) if section < self.source.column_count() else None
-        return str(section + 1)
+        row_label = getattr(self.source, "row_label", None)  # e.g. with the row's marking
+        return row_label(section) if row_label is not None else str(section + 1)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

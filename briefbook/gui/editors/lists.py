@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QPlainTextEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from briefbook.core.model import BulletsBlock, ListItem, NumberedBlock
 from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
+from briefbook.gui.editors.marking import MarkingCombo
 from briefbook.gui.editors.widgets import small_button
 
 ItemPath = tuple[int, ...]
@@ -103,6 +105,10 @@ def set_text(items: list[ListItem], path: ItemPath, text: str) -> None:
     container(items, path)[path[-1]].text = text
 
 
+def set_marking(items: list[ListItem], path: ItemPath, marking: str) -> ItemPath:
+    """Give the item its own marking ("" = its list's or parent item's)."""
+    container(items, path)[path[-1]].marking = marking
+    return path
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -231,6 +237,10 @@ class ListEditor(BlockEditor):
         super().__init__(document, block, parent)
         self.tree = _ItemTree(self)
         self.tree.setHeaderHidden(True)
+        self.tree.setColumnCount(2)  # the item's text, and its own marking when it has one
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setRootIsDecorated(True)
         self.tree.setIndentation(18)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -269,6 +279,10 @@ class ListEditor(BlockEditor):
                                   lambda: self.apply(lambda i, p: move(i, p, 1), "Move item down"),
                                   "Alt+Down")
         buttons.addStretch(1)
+        self.item_marking = MarkingCombo(document, "the selected item")
+        self.item_marking.chosen.connect(
+            lambda mark: self.apply(lambda i, p: set_marking(i, p, mark), "Change item marking"))
+        buttons.addWidget(self.item_marking)
         self._shortcut("Ctrl+Return", self.add_item)
         self._shortcut("Ctrl+Enter", self.add_item)
         self._shortcut(QKeySequence.StandardKey.Delete, lambda: self.apply(remove, "Remove item"))
@@ -311,8 +325,9 @@ class ListEditor(BlockEditor):
 
     def _fill(self, parent: QTreeWidgetItem, items: list[ListItem]) -> None:
         for entry in items:
-            item = QTreeWidgetItem(parent, [entry.text])
+            item = QTreeWidgetItem(parent, [entry.text, entry.marking])
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+            item.setForeground(1, self.palette().placeholderText())
             self._fill(item, entry.items)
 
     def _fit_height(self) -> None:
@@ -361,7 +376,10 @@ class ListEditor(BlockEditor):
         self.indent_button.setEnabled(on_item and path[-1] > 0)  # type: ignore[index]
         self.outdent_button.setEnabled(on_item and len(path) > 1)  # type: ignore[arg-type]
         self.up_button.setEnabled(on_item and path[-1] > 0)  # type: ignore[index]
+        self.item_marking.setEnabled(on_item)
         if on_item:
+            item = container(self.block.items, path)[path[-1]]  # type: ignore[arg-type]
+            self.item_marking.show_marking(item.marking)
             siblings = container(self.block.items, path)  # type: ignore[arg-type]
             self.down_button.setEnabled(path[-1] < len(siblings) - 1)  # type: ignore[index]
         else:
@@ -369,7 +387,10 @@ class ListEditor(BlockEditor):
 
     # --- edits -------------------------------------------------------------------------
 
-    def _item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == 1:  # the marking column is chosen with the combo, not typed
+            QTimer.singleShot(0, self, self.refresh)
+            return
         QTimer.singleShot(0, self, self._fit_height)  # a longer item may wrap onto more lines
         path = self.current_path() if item is self.tree.currentItem() else None
         if path is None:

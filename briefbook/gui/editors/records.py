@@ -33,6 +33,7 @@ from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.datefield import DateField
 from briefbook.gui.editors.grid import Cells, GridView
+from briefbook.gui.editors.marking import MarkingCombo
 from briefbook.gui.editors.values import (
     format_date,
     format_list,
@@ -62,7 +63,7 @@ class Field:
 
     name: str
     label: str
-    kind: str = "text"  # text, date, time, list, choice, path, zone
+    kind: str = "text"  # text, date, time, list, choice, path, zone, marking
     choices: tuple[str, ...] = ()
     width: int = 16
     stretch: bool = False
@@ -142,6 +143,8 @@ class PickerDelegate(QStyledItemDelegate):
             for choice in field.choices:
                 combo.addItem(choice or "—", choice)
             return combo
+        if field.kind == "marking":
+            return MarkingCombo(self.records.document, f"this {self.records.noun}", parent)
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, widget: QWidget, index: AnyIndex) -> None:

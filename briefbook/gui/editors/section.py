@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.editions import marking_scheme
-from briefbook.core.model import Section
+from briefbook.core.model import PageBreakBlock, Section
 from briefbook.gui import commands
 from briefbook.gui.document import Document
 from briefbook.gui.editors import BLOCK_LABELS, editor_for, new_block
 from briefbook.gui.editors.base import BlockEditor
+from briefbook.gui.editors.marking import MarkingCombo
 from briefbook.gui.editors.widgets import LineEdit, set_line_text
 from briefbook.gui.icons import icon
 
@@ -59,6 +60,13 @@ class BlockCard(QFrame):
         title.setFont(font)
         header.addWidget(title)
         header.addStretch(1)
+        self.marking: MarkingCombo | None = None
+        if not isinstance(editor.block, PageBreakBlock):
+            self.marking = MarkingCombo(pane.document, f"this {editor.label.lower()}")
+            self.marking.show_marking(editor.block.marking)
+            self.marking.chosen.connect(self._marking_chosen)
+            pane.document.block_changed.connect(self._block_changed)
+            header.addWidget(self.marking)
         count = len(pane.section.blocks)
         style = self.style()
 
@@ -97,6 +105,15 @@ class BlockCard(QFrame):
             move.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             move.activated.connect(lambda s=step: pane.move_block(index, index + s))
 
+    def _marking_chosen(self, marking: str) -> None:
+        new = self.editor.copy_block()
+        new.marking = marking
+        self.editor.push(new, "Change block marking")
+
+    def _block_changed(self, block: object) -> None:
+        if block is self.editor.block and self.marking is not None:
+            self.marking.show_marking(self.editor.block.marking)
+
 
 class SectionEditor(QScrollArea):
     """Edits one section: title, marking and its blocks."""
@@ -129,6 +146,10 @@ class SectionEditor(QScrollArea):
             f"As the brief ({document.brief.meta.marking or 'none'})")
         self.marking_edit.setToolTip("Only if this section is marked differently from the brief")
         self.marking_edit.currentTextChanged.connect(self._marking_edited)
+        self.title_marking = MarkingCombo(document, "the heading")
+        self.title_marking.setToolTip("The heading's own marking, when it is marked lower "
+                                      "than the section (“—” = as the section)")
+        self.title_marking.chosen.connect(self._title_marking_chosen)
         self.tags_edit = LineEdit()
         self.tags_edit.setPlaceholderText("Optional, comma-separated; editions choose by tag")
         self.tags_edit.textEdited.connect(self._tags_edited)
@@ -136,6 +157,7 @@ class SectionEditor(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Title", self.title_edit)
         form.addRow("Marking", self.marking_edit)
+        form.addRow("Title marking", self.title_marking)
         form.addRow("Tags", self.tags_edit)
         outer.addLayout(form)
 
@@ -187,6 +209,7 @@ class SectionEditor(QScrollArea):
                 self.marking_edit.setEditText(self.section.marking)
                 self.marking_edit.blockSignals(blocked)
             set_line_text(self.tags_edit, ", ".join(self.section.tags))
+            self.title_marking.show_marking(self.section.title_marking)
 
     def _blocks_changed(self, section: object) -> None:
         if section is self.section:
@@ -214,6 +237,12 @@ class SectionEditor(QScrollArea):
             self.document.undo_stack.push(commands.EditSection(
                 self.document, self.section, "marking", text, "Change section marking",
                 merge=True))
+
+    def _title_marking_chosen(self, marking: str) -> None:
+        if marking != self.section.title_marking:
+            self.document.undo_stack.push(commands.EditSection(
+                self.document, self.section, "title_marking", marking,
+                "Change title marking"))
 
     def _tags_edited(self, text: str) -> None:
         tags = [tag.strip() for tag in text.split(",") if tag.strip()]

@@ -17,14 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.core.markings import row_marking, scheme_of, set_row_marking
 from briefbook.core.model import TableBlock
 from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.grid import Cells, GridView
+from briefbook.gui.editors.marking import MarkingCombo
 from briefbook.gui.editors.widgets import LineEdit, selected_lines, set_line_text, small_button
 
 #: More columns than this get scroll bars instead of squeezing into the pane.
 STRETCH_COLUMNS = 5
+#: The tint of a row with a marking of its own (its tooltip names the marking).
+MARKED_ROW = QColor("#eef1f8")
 
 
 def padded(table: TableBlock) -> None:
@@ -46,6 +50,7 @@ class TableEditor(BlockEditor):
         header = self.view.horizontalHeader()
         header.sectionDoubleClicked.connect(self.edit_header)
         header.setToolTip("Double-click a column title to rename it")
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._show_row_marking())
         self._header_edit: QLineEdit | None = None
 
         buttons = QHBoxLayout()
@@ -65,6 +70,9 @@ class TableEditor(BlockEditor):
         menu.addAction("Remove Column", lambda: self.remove_columns())
         columns.setMenu(menu)
         buttons.addWidget(columns)
+        self.row_marking = MarkingCombo(document, "the selected rows")
+        self.row_marking.chosen.connect(self.mark_rows)
+        buttons.addWidget(self.row_marking)
         buttons.addStretch(1)
         hint = QLabel("Paste cells from a spreadsheet with Ctrl+V")
         hint.setEnabled(False)
@@ -100,8 +108,15 @@ class TableEditor(BlockEditor):
         cells = self.block.rows[row]
         return cells[column] if column < len(cells) else ""
 
+    def row_label(self, row: int) -> str:
+        """The row's number, with its portion mark when it has a marking of its own."""
+        mark = row_marking(self.block, row)
+        return f"{row + 1} {scheme_of(self.document.brief).portion(mark)}" if mark \
+            else str(row + 1)
+
     def cell_hint(self, row: int, column: int) -> tuple[QColor | None, str]:
-        return None, ""
+        mark = row_marking(self.block, row)
+        return (MARKED_ROW, f"This row is marked {mark}") if mark else (None, "")
 
     def ensure_size(self, rows: int, columns: int) -> bool:
         self._grow_to = (rows, columns)
@@ -135,6 +150,7 @@ class TableEditor(BlockEditor):
         self.view.horizontalHeader().setSectionResizeMode(mode)
         self.view.fit_height()
         set_line_text(self.caption, self.block.caption)
+        self._show_row_marking()
 
     # --- rows and columns --------------------------------------------------------------------
 
@@ -143,12 +159,30 @@ class TableEditor(BlockEditor):
         current = self.view.currentIndex()
         at = current.row() + 1 if current.isValid() else len(new.rows)
         new.rows.insert(at, [""] * max(1, len(new.columns)))
+        if at < len(new.row_markings):
+            new.row_markings.insert(at, "")
         if not new.columns:
             new.columns.append("Column 1")
         self.push(new, "Add row")
         self.refresh()
         self.view.setCurrentIndex(self.view.grid.index(at, max(0, current.column())))
         self.view.setFocus()
+
+    def mark_rows(self, marking: str) -> None:
+        """Give the selected rows (or the current one) their own marking."""
+        rows = selected_lines(self.view) or (
+            [self.view.currentIndex().row()] if self.view.currentIndex().isValid() else [])
+        new = self.copy_block()
+        for row in rows:
+            if row < len(new.rows):
+                set_row_marking(new, row, marking)
+        self.push(new, "Change row marking")
+        self.view.reload()
+
+    def _show_row_marking(self) -> None:
+        current = self.view.currentIndex()
+        self.row_marking.show_marking(
+            row_marking(self.block, current.row()) if current.isValid() else "")
 
     def remove_rows(self) -> None:
         rows = selected_lines(self.view)
@@ -158,6 +192,8 @@ class TableEditor(BlockEditor):
         for row in reversed(rows):
             if row < len(new.rows):
                 del new.rows[row]
+                if row < len(new.row_markings):
+                    del new.row_markings[row]
         self.push(new, "Remove row" if len(rows) == 1 else "Remove rows")
         self.refresh()
 
