@@ -37,7 +37,7 @@ def _sorted_range(pair: tuple[dt.time | None, dt.time | None]) -> tuple:
 def _entry(markings: st.SearchStrategy[str]) -> st.SearchStrategy[m.ScheduleEntry]:
     return st.builds(
         lambda d, tr, title, place, participants, press, notes, mark: m.ScheduleEntry(
-            d, tr[0], tr[1], title, place, participants, press, notes, mark),
+            d, tr[0], tr[1], title, place, participants, press, notes, marking=mark),
         dates, st.tuples(times, times).map(_sorted_range), text, short, texts,
         st.sampled_from(m.PRESS_VALUES), text, markings)
 
