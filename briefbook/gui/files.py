@@ -88,7 +88,11 @@ class FileActions(QObject):
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.import_action = action("&Import…", self.import_dialog, QKeySequence("Ctrl+I"), None,
-                                    "Start a brief from a text, Markdown, HTML or Word file")
+                                    "Add the sections of a text, Markdown, HTML or Word file "
+                                    "to this brief")
+        self.new_from_file_action = action(
+            "New Brief from &File…", self.new_from_file_dialog, None, None,
+            "Start a new brief from a text, Markdown, HTML or Word file")
         self.example_action = action("Open the &Example Brief", self.open_example, None, None,
                                      "Open the bundled sample dossier")
         self.save_action = action("&Save", self.save, key.Save, pix.SP_DialogSaveButton,
@@ -109,6 +113,7 @@ class FileActions(QObject):
     def build_menu(self, menu: QMenu) -> None:
         menu.addAction(self.new_action)
         menu.addMenu(self.template_menu)
+        menu.addAction(self.new_from_file_action)
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
         menu.addAction(self.import_action)
@@ -182,39 +187,28 @@ class FileActions(QObject):
             self.open_path(Path(name), ask=False)
 
     def import_dialog(self) -> None:
-        if not self.maybe_save("import material"):
+        """File › Import…: add a file's sections to the open brief (one undo step)."""
+        from briefbook.gui.importing import choose_source, import_into_brief
+
+        path = choose_source(self.window, "Import material into this brief")
+        if path is not None:
+            import_into_brief(self.window, path)
+
+    def new_from_file_dialog(self) -> None:
+        """File › New Brief from File…: a new brief structured from a file."""
+        if not self.maybe_save("start a new brief"):
             return
-        folder = str(self.document.path.parent) if self.document.path else ""
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import material as a new brief", folder,
-            "Text, Markdown, HTML or Word (*.txt *.md *.markdown *.html *.htm *.docx);;"
-            "All files (*)")
-        if name:
-            self.import_path(Path(name))
+        from briefbook.gui.importing import choose_source
+
+        path = choose_source(self.window, "New brief from a file")
+        if path is not None:
+            self.import_path(path)
 
     def import_path(self, path: Path) -> None:
         """Structure a text, Markdown, HTML or Word file (in a worker) into a new brief."""
-        from briefbook.core.importing import import_file_report
+        from briefbook.gui.importing import new_brief_from_file
 
-        self.window.statusBar().showMessage(f"Importing {path.name}…")
-
-        def done(report: object) -> None:
-            brief = report.brief  # type: ignore[attr-defined]
-            self.window.set_document(Document(brief))
-            count = len(brief.sections)
-            message = (f"Imported {path.name}: {count} section{'s' if count != 1 else ''}; "
-                       "save it to keep it")
-            warnings = report.warnings  # type: ignore[attr-defined]
-            if warnings:
-                message += " (" + "; ".join(warnings) + ")"
-            self.window.statusBar().showMessage(message, 10_000)
-
-        def failed(error: BaseException) -> None:
-            self.window.statusBar().clearMessage()
-            show_error(self.window, f"Could not import {path.name}", error)
-            self.window.opening_failed.emit(error)
-
-        run_task(lambda _progress: import_file_report(path), done, failed, owner=self.window)
+        new_brief_from_file(self.window, path)
 
     def open_example(self) -> None:
         from briefbook.core.templates import example_path
