@@ -58,6 +58,11 @@ class Document(QObject):
         #: Pictures outside the brief's folder that the user allowed for this session
         #: (real paths); the preview, print and export embed them, and no others.
         self.allowed_images: set[Path] = set()
+        #: What was wrong in the file when it was opened (the parts not read are not in
+        #: ``brief``): listed in the Problems panel; Save asks before it leaves them out.
+        self.load_problems: list[Any] = []
+        #: For each of ``load_problems``, the section it lies in (None: the cover, the rest).
+        self.problem_places: list[SectionPath | None] = []
 
     # --- questions -----------------------------------------------------------
 

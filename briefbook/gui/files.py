@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle
 
-from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.errors import show_error
 from briefbook.gui.document import Document
@@ -20,6 +19,7 @@ from briefbook.gui.watch import FileWatcher
 from briefbook.gui.workers import run_task
 
 if TYPE_CHECKING:
+    from briefbook.core.lenient import LenientLoad
     from briefbook.gui.mainwindow import MainWindow
 
 BRIEF_SUFFIX = ".brief.yaml"
@@ -219,11 +219,12 @@ class FileActions(QObject):
         """Load ``path`` in a worker, then show it. ``untitled``: Save asks for a new name."""
         if ask and not self.maybe_save("open another brief"):
             return
-        from briefbook.core.fileformat import load
+        from briefbook.core.lenient import load_lenient
 
         self.loading = True
         self.window.statusBar().showMessage(f"Opening {path.name}…")
-        run_task(lambda _progress: load(path), lambda brief: self._opened(brief, path, untitled),
+        run_task(lambda _progress: load_lenient(path),
+                 lambda loaded: self._opened(loaded, path, untitled),
                  lambda error: self._open_failed(error, path), owner=self.window)
 
     def open_at_start(self, path: Path, *, untitled: bool = False) -> None:
@@ -235,31 +236,42 @@ class FileActions(QObject):
         except OSError:
             small = False
         if small:
-            from briefbook.core.fileformat import load
+            from briefbook.core.lenient import load_lenient
 
             try:
-                brief = load(path)
+                loaded = load_lenient(path)
             except Exception:  # the worker's attempt reports it
                 pass
             else:
-                self._opened(brief, path, untitled)
+                self._opened(loaded, path, untitled)
                 return
         self.open_path(path, ask=False, untitled=untitled)
 
-    def _opened(self, brief: Brief, path: Path, untitled: bool) -> None:
+    def _opened(self, loaded: LenientLoad, path: Path, untitled: bool) -> None:
+        """Show a brief that opened, with the problems found in its file, if any."""
         self.loading = False
+        brief = loaded.brief
         same_file = self.document.path == path
         if not (untitled or same_file) and not self.window.locks.may_use(path, self.window):
             self.window.statusBar().showMessage(f"{path.name} was not opened", 4000)
             return
         place = self.window.tree.current_path()
-        self.window.set_document(Document(brief, None if untitled else path))
+        document = Document(brief, None if untitled else path)
+        document.load_problems = list(loaded.problems)
+        document.problem_places = list(loaded.places)
+        self.window.set_document(document)
         if same_file:  # a reload: stay where the user was
             self.window.tree.select_path(place)
         if not untitled:
             self.window.settings.add_recent(path)
             save_settings(self.window.settings)
-        self.window.statusBar().showMessage(f"Opened {path.name}", 4000)
+        count = len(loaded.problems)
+        if count:
+            self.window.statusBar().showMessage(
+                f"Opened {path.name} with {count} problem{'s' if count != 1 else ''}, listed "
+                "in the Problems panel", 10_000)
+        else:
+            self.window.statusBar().showMessage(f"Opened {path.name}", 4000)
 
     def _open_failed(self, error: BaseException, path: Path) -> None:
         self.loading = False
@@ -316,6 +328,12 @@ class FileActions(QObject):
         )
 
         document = self.document
+        if document.load_problems:
+            from briefbook.gui.problems import ask_save_without_unread
+
+            if not ask_save_without_unread(self.window, document):
+                self.window.statusBar().showMessage("Not saved", 4000)
+                return False
         plan = plan_relocation(document, path)
         written = plan[0] if plan is not None and plan[1].changed else document.brief
         try:
@@ -339,6 +357,9 @@ class FileActions(QObject):
         else:
             self.watcher.accept_current()
         document.undo_stack.setClean()
+        if document.load_problems:  # the file now holds what the brief holds
+            document.load_problems, document.problem_places = [], []
+            self.window.problems.show_document(document)
         if moved:
             document.path_changed.emit()
         self.window.settings.add_recent(path)

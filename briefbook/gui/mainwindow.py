@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
         self._find_bar: FindBar | None = None
 
         self._build_layout()
+        from briefbook.gui.problems import ProblemsPanel
+
+        self.problems = ProblemsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -271,6 +275,7 @@ class MainWindow(QMainWindow):
         self.sections.set_document(document)
         self.previewer.set_document(document)
         self.files.watcher.watch(document.path)
+        self.problems.show_document(document)
         self.cover_editor = None
         self.editor_section = object()
         self._current_changed(self.tree.current_path())
