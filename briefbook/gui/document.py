@@ -46,6 +46,8 @@ class Document(QObject):
     reveal_requested = Signal(object)
     #: The file the brief is saved to changed (Save As, or a first save).
     path_changed = Signal()
+    #: A sentence for the status bar (e.g. where a chosen picture was copied to).
+    notice = Signal(str)
 
     def __init__(self, brief: Brief, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)

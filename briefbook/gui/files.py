@@ -322,6 +322,7 @@ class FileActions(QObject):
         from briefbook.core.fileformat import save
         from briefbook.gui.relocate import (
             apply_relocation,
+            copy_chosen_pictures,
             newly_outside_pictures,
             plan_relocation,
             warn_now_outside,
@@ -336,6 +337,9 @@ class FileActions(QObject):
                 return False
         plan = plan_relocation(document, path)
         written = plan[0] if plan is not None and plan[1].changed else document.brief
+        copied: list[str] = []
+        if document.path is None:  # a first save: pictures chosen from elsewhere come along
+            written, copied = copy_chosen_pictures(document, written, path.parent)
         try:
             save(written, path)
         except BriefbookError as error:
@@ -365,6 +369,9 @@ class FileActions(QObject):
         self.window.settings.add_recent(path)
         save_settings(self.window.settings)
         self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        if copied:
+            self.window.statusBar().showMessage(
+                f"Saved {path}; copied into its folder: {', '.join(copied)}", 10_000)
         warn_now_outside(self.window, newly_outside, path)
         return True
 

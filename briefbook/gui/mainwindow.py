@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
         document.path_changed.connect(self.update_title)
         document.path_changed.connect(self._path_changed)
         document.reveal_requested.connect(self.reveal)
+        document.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.autosaver.follow(document, autosave_key)
         self.locks.follow(document.path)
         self.tree.set_document(document)
