@@ -177,6 +177,9 @@ class MainWindow(QMainWindow):
             lambda text: self.redo_button.setToolTip(f"Redo {text}" if text else "Redo"))
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
+        from briefbook.gui.clipboard import clipboard_actions
+
+        self.cut_action, self.copy_action, self.paste_action = clipboard_actions(self)
         self.find_action = self._action("&Find…", lambda: self.find_bar.open(), key.Find, None,
                                         "Find text in the brief")
         self.find_next_action = self._action(
@@ -197,6 +200,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        for act in (self.cut_action, self.copy_action, self.paste_action):
+            edit_menu.addAction(act)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
         edit_menu.addSeparator()
@@ -210,6 +216,12 @@ class MainWindow(QMainWindow):
         self.preview.zoom_in.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.preview.zoom_out.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         help_menu = bar.addMenu("&Help")
+        from briefbook.gui.dialogs.help import help_actions
+
+        self.guide_action, self.shortcuts_action = help_actions(self)
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         self.tree.context_menu = QMenu(self)
