@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Shift+Z")])
         self.redo_action.setIcon(self.style().standardIcon(pix.SP_ArrowForward))
+        self.undo_action.setProperty("command_name", "Undo")
+        self.redo_action.setProperty("command_name", "Redo")
         # The toolbar keeps short labels (the menu says what will be undone), so its
         # buttons do not shift about as the text of the next undo changes.
         self.undo_button = self._action("Undo", self.undo_group.undo, None, pix.SP_ArrowBack)

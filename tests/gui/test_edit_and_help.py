@@ -72,12 +72,20 @@ def test_the_user_guide_is_a_real_page(qtbot, window: MainWindow) -> None:
 
 
 def test_keyboard_shortcuts_come_from_the_actions(qtbot, window: MainWindow) -> None:
+    from briefbook.core.model import Section
+
+    window.sections.insert_sections([Section("Extra")], "Import")
+    window.undo_action.trigger()  # now Undo and Redo would say "… Import 1 section"
+    assert "Import" in window.redo_action.text()
     rows = shortcut_rows(window)
     commands = {command: keys for _menu, command, keys in rows}
     native = QKeySequence.SequenceFormat.NativeText
     assert commands["Save"] == QKeySequence(QKeySequence.StandardKey.Save).toString(native)
     assert commands["Export PDF"] == "Ctrl+E"
     assert "Copy" in commands and "Paste as Sections" in commands
+    # Undo and Redo are named as commands, whatever they would undo now.
+    assert "Undo" in commands and "Redo" in commands
+    assert len(commands["Redo"].split(", ")) == len(set(commands["Redo"].split(", ")))
     # A shortcut given to an action later shows up: the list is read from the actions.
     window.about_action.setShortcut(QKeySequence("Ctrl+Alt+A"))
     assert ("Help", "About briefbook", "Ctrl+Alt+A") in shortcut_rows(window)

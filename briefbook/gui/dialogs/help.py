@@ -38,10 +38,14 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
                 walk(sub, f"{where} › {_clean(act.text())}")
             if act.isSeparator() or not act.shortcuts():
                 continue
-            keys = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText)
-                             for key in act.shortcuts() if not key.isEmpty())
+            keys = ", ".join(dict.fromkeys(
+                key.toString(QKeySequence.SequenceFormat.NativeText)
+                for key in act.shortcuts() if not key.isEmpty()))
             if keys:
-                rows.append((where, _clean(act.text()), keys))
+                # Undo and Redo say what they would undo ("Undo Import…"); the list names
+                # the command itself.
+                name = act.property("command_name") or _clean(act.text())
+                rows.append((where, str(name), keys))
 
     for top in window.menuBar().actions():
         menu = top.menu()
