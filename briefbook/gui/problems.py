@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,7 @@ class ProblemsPanel(QDockWidget):
         layout.setContentsMargins(6, 2, 6, 6)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.summary)
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
@@ -49,6 +51,7 @@ class ProblemsPanel(QDockWidget):
         self.list.itemActivated.connect(self._go)
         self.list.itemDoubleClicked.connect(self._go)
         layout.addWidget(self.list)
+        layout.addStretch(1)
         self.setWidget(body)
         self.hide()
 
@@ -72,6 +75,14 @@ class ProblemsPanel(QDockWidget):
             self.list.addItem(item)
         self.show()
         self.raise_()
+        # As high as its lines (up to eight), so the editor and the pages keep the room.
+        row = max(self.list.sizeHintForRow(0), self.list.fontMetrics().lineSpacing() + 2)
+        lines = min(count, 8) * row + 2 * self.list.frameWidth() + 6
+        self.list.setMaximumHeight(lines)
+        height = lines + self.summary.sizeHint().height() + 2 * row + 16
+        # Once the window is laid out (it may not be shown yet when a brief opens at start).
+        QTimer.singleShot(0, self, lambda: self.window_.resizeDocks(
+            [self], [height], Qt.Orientation.Vertical))
 
     def _go(self, item: QListWidgetItem) -> None:
         place = item.data(_PLACE_ROLE)
@@ -108,7 +119,8 @@ def ask_save_without_unread(window: MainWindow, document: Document) -> bool:
                 "(see the Problems panel).")
     box.setInformativeText(
         "Saving now writes the brief without those parts (an unknown key, a value that is "
-        "not of its kind). The file as it was is kept beside it as NAME.brief.yaml~.\n\n"
+        f"not of its kind). The file as it was is kept beside it as "
+        f"{document.display_name()}~.\n\n"
         "To keep them, correct them in the brief first, or fix the file in a text editor "
         "and open it again.")
     save = box.addButton("Save Without Them", QMessageBox.ButtonRole.AcceptRole)

@@ -41,6 +41,7 @@ def test_cut_copy_paste_act_on_the_focused_field(qtbot, window: MainWindow) -> N
     window.paste_action.trigger()
     window.paste_action.trigger()
     assert place.text() == "RomeRome"
+    assert window.document.brief.meta.location == "RomeRome"  # an edit like typing
 
 
 def test_copy_and_paste_in_a_grid(qtbot, window: MainWindow) -> None:
