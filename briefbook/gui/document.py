@@ -46,6 +46,8 @@ class Document(QObject):
     reveal_requested = Signal(object)
     #: The file the brief is saved to changed (Save As, or a first save).
     path_changed = Signal()
+    #: A sentence for the status bar (e.g. where a chosen picture was copied to).
+    notice = Signal(str)
 
     def __init__(self, brief: Brief, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -58,6 +60,11 @@ class Document(QObject):
         #: Pictures outside the brief's folder that the user allowed for this session
         #: (real paths); the preview, print and export embed them, and no others.
         self.allowed_images: set[Path] = set()
+        #: What was wrong in the file when it was opened (the parts not read are not in
+        #: ``brief``): listed in the Problems panel; Save asks before it leaves them out.
+        self.load_problems: list[Any] = []
+        #: For each of ``load_problems``, the section it lies in (None: the cover, the rest).
+        self.problem_places: list[SectionPath | None] = []
 
     # --- questions -----------------------------------------------------------
 

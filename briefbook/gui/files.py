@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle
 
-from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.errors import show_error
 from briefbook.gui.document import Document
@@ -20,6 +19,7 @@ from briefbook.gui.watch import FileWatcher
 from briefbook.gui.workers import run_task
 
 if TYPE_CHECKING:
+    from briefbook.core.lenient import LenientLoad
     from briefbook.gui.mainwindow import MainWindow
 
 BRIEF_SUFFIX = ".brief.yaml"
@@ -88,7 +88,11 @@ class FileActions(QObject):
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.import_action = action("&Import…", self.import_dialog, QKeySequence("Ctrl+I"), None,
-                                    "Start a brief from a text, Markdown, HTML or Word file")
+                                    "Add the sections of a text, Markdown, HTML or Word file "
+                                    "to this brief")
+        self.new_from_file_action = action(
+            "New Brief from &File…", self.new_from_file_dialog, None, None,
+            "Start a new brief from a text, Markdown, HTML or Word file")
         self.example_action = action("Open the &Example Brief", self.open_example, None, None,
                                      "Open the bundled sample dossier")
         self.save_action = action("&Save", self.save, key.Save, pix.SP_DialogSaveButton,
@@ -109,6 +113,7 @@ class FileActions(QObject):
     def build_menu(self, menu: QMenu) -> None:
         menu.addAction(self.new_action)
         menu.addMenu(self.template_menu)
+        menu.addAction(self.new_from_file_action)
         menu.addAction(self.open_action)
         menu.addMenu(self.recent_menu)
         menu.addAction(self.import_action)
@@ -182,39 +187,28 @@ class FileActions(QObject):
             self.open_path(Path(name), ask=False)
 
     def import_dialog(self) -> None:
-        if not self.maybe_save("import material"):
+        """File › Import…: add a file's sections to the open brief (one undo step)."""
+        from briefbook.gui.importing import choose_source, import_into_brief
+
+        path = choose_source(self.window, "Import material into this brief")
+        if path is not None:
+            import_into_brief(self.window, path)
+
+    def new_from_file_dialog(self) -> None:
+        """File › New Brief from File…: a new brief structured from a file."""
+        if not self.maybe_save("start a new brief"):
             return
-        folder = str(self.document.path.parent) if self.document.path else ""
-        name, _ = QFileDialog.getOpenFileName(
-            self.window, "Import material as a new brief", folder,
-            "Text, Markdown, HTML or Word (*.txt *.md *.markdown *.html *.htm *.docx);;"
-            "All files (*)")
-        if name:
-            self.import_path(Path(name))
+        from briefbook.gui.importing import choose_source
+
+        path = choose_source(self.window, "New brief from a file")
+        if path is not None:
+            self.import_path(path)
 
     def import_path(self, path: Path) -> None:
         """Structure a text, Markdown, HTML or Word file (in a worker) into a new brief."""
-        from briefbook.core.importing import import_file_report
+        from briefbook.gui.importing import new_brief_from_file
 
-        self.window.statusBar().showMessage(f"Importing {path.name}…")
-
-        def done(report: object) -> None:
-            brief = report.brief  # type: ignore[attr-defined]
-            self.window.set_document(Document(brief))
-            count = len(brief.sections)
-            message = (f"Imported {path.name}: {count} section{'s' if count != 1 else ''}; "
-                       "save it to keep it")
-            warnings = report.warnings  # type: ignore[attr-defined]
-            if warnings:
-                message += " (" + "; ".join(warnings) + ")"
-            self.window.statusBar().showMessage(message, 10_000)
-
-        def failed(error: BaseException) -> None:
-            self.window.statusBar().clearMessage()
-            show_error(self.window, f"Could not import {path.name}", error)
-            self.window.opening_failed.emit(error)
-
-        run_task(lambda _progress: import_file_report(path), done, failed, owner=self.window)
+        new_brief_from_file(self.window, path)
 
     def open_example(self) -> None:
         from briefbook.core.templates import example_path
@@ -225,11 +219,12 @@ class FileActions(QObject):
         """Load ``path`` in a worker, then show it. ``untitled``: Save asks for a new name."""
         if ask and not self.maybe_save("open another brief"):
             return
-        from briefbook.core.fileformat import load
+        from briefbook.core.lenient import load_lenient
 
         self.loading = True
         self.window.statusBar().showMessage(f"Opening {path.name}…")
-        run_task(lambda _progress: load(path), lambda brief: self._opened(brief, path, untitled),
+        run_task(lambda _progress: load_lenient(path),
+                 lambda loaded: self._opened(loaded, path, untitled),
                  lambda error: self._open_failed(error, path), owner=self.window)
 
     def open_at_start(self, path: Path, *, untitled: bool = False) -> None:
@@ -241,31 +236,42 @@ class FileActions(QObject):
         except OSError:
             small = False
         if small:
-            from briefbook.core.fileformat import load
+            from briefbook.core.lenient import load_lenient
 
             try:
-                brief = load(path)
+                loaded = load_lenient(path)
             except Exception:  # the worker's attempt reports it
                 pass
             else:
-                self._opened(brief, path, untitled)
+                self._opened(loaded, path, untitled)
                 return
         self.open_path(path, ask=False, untitled=untitled)
 
-    def _opened(self, brief: Brief, path: Path, untitled: bool) -> None:
+    def _opened(self, loaded: LenientLoad, path: Path, untitled: bool) -> None:
+        """Show a brief that opened, with the problems found in its file, if any."""
         self.loading = False
+        brief = loaded.brief
         same_file = self.document.path == path
         if not (untitled or same_file) and not self.window.locks.may_use(path, self.window):
             self.window.statusBar().showMessage(f"{path.name} was not opened", 4000)
             return
         place = self.window.tree.current_path()
-        self.window.set_document(Document(brief, None if untitled else path))
+        document = Document(brief, None if untitled else path)
+        document.load_problems = list(loaded.problems)
+        document.problem_places = list(loaded.places)
+        self.window.set_document(document)
         if same_file:  # a reload: stay where the user was
             self.window.tree.select_path(place)
         if not untitled:
             self.window.settings.add_recent(path)
             save_settings(self.window.settings)
-        self.window.statusBar().showMessage(f"Opened {path.name}", 4000)
+        count = len(loaded.problems)
+        if count:
+            self.window.statusBar().showMessage(
+                f"Opened {path.name} with {count} problem{'s' if count != 1 else ''}, listed "
+                "in the Problems panel", 10_000)
+        else:
+            self.window.statusBar().showMessage(f"Opened {path.name}", 4000)
 
     def _open_failed(self, error: BaseException, path: Path) -> None:
         self.loading = False
@@ -316,14 +322,24 @@ class FileActions(QObject):
         from briefbook.core.fileformat import save
         from briefbook.gui.relocate import (
             apply_relocation,
+            copy_chosen_pictures,
             newly_outside_pictures,
             plan_relocation,
             warn_now_outside,
         )
 
         document = self.document
+        if document.load_problems:
+            from briefbook.gui.problems import ask_save_without_unread
+
+            if not ask_save_without_unread(self.window, document):
+                self.window.statusBar().showMessage("Not saved", 4000)
+                return False
         plan = plan_relocation(document, path)
         written = plan[0] if plan is not None and plan[1].changed else document.brief
+        copied: list[str] = []
+        if document.path is None:  # a first save: pictures chosen from elsewhere come along
+            written, copied = copy_chosen_pictures(document, written, path.parent)
         try:
             save(written, path)
         except BriefbookError as error:
@@ -345,11 +361,17 @@ class FileActions(QObject):
         else:
             self.watcher.accept_current()
         document.undo_stack.setClean()
+        if document.load_problems:  # the file now holds what the brief holds
+            document.load_problems, document.problem_places = [], []
+            self.window.problems.show_document(document)
         if moved:
             document.path_changed.emit()
         self.window.settings.add_recent(path)
         save_settings(self.window.settings)
         self.window.statusBar().showMessage(f"Saved {path}", 4000)
+        if copied:
+            self.window.statusBar().showMessage(
+                f"Saved {path}; copied into its folder: {', '.join(copied)}", 10_000)
         warn_now_outside(self.window, newly_outside, path)
         return True
 

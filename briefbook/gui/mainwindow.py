@@ -85,6 +85,10 @@ class MainWindow(QMainWindow):
         self._find_bar: FindBar | None = None
 
         self._build_layout()
+        from briefbook.gui.problems import ProblemsPanel
+
+        self.problems = ProblemsPanel(self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -161,6 +165,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Shift+Z")])
         self.redo_action.setIcon(self.style().standardIcon(pix.SP_ArrowForward))
+        self.undo_action.setProperty("command_name", "Undo")
+        self.redo_action.setProperty("command_name", "Redo")
         # The toolbar keeps short labels (the menu says what will be undone), so its
         # buttons do not shift about as the text of the next undo changes.
         self.undo_button = self._action("Undo", self.undo_group.undo, None, pix.SP_ArrowBack)
@@ -173,6 +179,9 @@ class MainWindow(QMainWindow):
             lambda text: self.redo_button.setToolTip(f"Redo {text}" if text else "Redo"))
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
+        from briefbook.gui.clipboard import clipboard_actions
+
+        self.cut_action, self.copy_action, self.paste_action = clipboard_actions(self)
         self.find_action = self._action("&Find…", lambda: self.find_bar.open(), key.Find, None,
                                         "Find text in the brief")
         self.find_next_action = self._action(
@@ -193,6 +202,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        for act in (self.cut_action, self.copy_action, self.paste_action):
+            edit_menu.addAction(act)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.find_next_action)
         edit_menu.addSeparator()
@@ -206,6 +218,12 @@ class MainWindow(QMainWindow):
         self.preview.zoom_in.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.preview.zoom_out.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         help_menu = bar.addMenu("&Help")
+        from briefbook.gui.dialogs.help import help_actions
+
+        self.guide_action, self.shortcuts_action = help_actions(self)
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
         self.tree.context_menu = QMenu(self)
@@ -265,12 +283,14 @@ class MainWindow(QMainWindow):
         document.path_changed.connect(self.update_title)
         document.path_changed.connect(self._path_changed)
         document.reveal_requested.connect(self.reveal)
+        document.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.autosaver.follow(document, autosave_key)
         self.locks.follow(document.path)
         self.tree.set_document(document)
         self.sections.set_document(document)
         self.previewer.set_document(document)
         self.files.watcher.watch(document.path)
+        self.problems.show_document(document)
         self.cover_editor = None
         self.editor_section = object()
         self._current_changed(self.tree.current_path())

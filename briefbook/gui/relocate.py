@@ -88,3 +88,38 @@ def warn_now_outside(parent: QWidget | None, refs: list[ImageRef], target: Path)
         "brief's folder to keep them with it.")
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
+
+
+def copy_chosen_pictures(document: Document, brief: Brief, folder: Path) -> tuple[Brief, list[str]]:
+    """At a brief's first save: the pictures the user chose with Browse from outside
+    ``folder`` are copied into ``images/`` there, and ``brief`` (copied when anything
+    changes) names the copies. Returns the brief to write and the paths written."""
+    from briefbook.core.picturecopy import copy_into_folder, relative_to
+
+    copied: dict[Path, str] = {}
+
+    def moved(value: str) -> str:
+        if not value.strip() or not Path(value).is_absolute():
+            return value
+        source = real_path(Path(value))
+        if source not in document.allowed_images or source.is_relative_to(real_path(folder)):
+            return value
+        if source not in copied:
+            try:
+                copied[source] = relative_to(copy_into_folder(source, folder), folder)
+            except OSError:
+                return value  # it stays where it is (and is reported as outside on export)
+        return copied[source]
+
+    result = copy.deepcopy(brief)
+    result.meta.logo = moved(result.meta.logo)
+    for _, section in result.walk_sections():
+        for block in section.blocks:
+            if isinstance(block, ImageBlock):
+                block.path = moved(block.path)
+            elif isinstance(block, PeopleBlock):
+                for person in block.people:
+                    person.photo = moved(person.photo)
+    if not copied:
+        return brief, []
+    return result, sorted(copied.values())

@@ -198,17 +198,22 @@ class SectionActions(QObject):
             text = mime.text() if mime is not None else ""
             html = mime.html() if mime is not None and mime.hasHtml() else ""
         sections = paste_sections(text or "", html or "")
+        return self.insert_sections(sections, "Paste")
+
+    def insert_sections(self, sections: list[Section], verb: str) -> int:
+        """Insert ``sections`` (those with any content) after the selected one as one undo
+        step called "VERB N sections"; select the first. Returns how many went in."""
         sections = [s for s in sections if s.blocks or s.subsections or s.title.strip()]
         if not sections:
             return 0
         path = self._after_current()
-        if len(path) == 2:  # pasted material may have subsections: it goes at the top level
+        if len(path) == 2:  # the new sections may have subsections: they go at the top level
             path = (path[0] + 1,)
         stack = self.document.undo_stack
-        stack.beginMacro(f"Paste {len(sections)} section{'s' if len(sections) > 1 else ''}")
+        stack.beginMacro(f"{verb} {len(sections)} section{'s' if len(sections) > 1 else ''}")
         for offset, section in enumerate(sections):
             stack.push(commands.InsertSection(self.document, (path[0] + offset,), section,
-                                              "Paste section"))
+                                              f"{verb} section"))
         stack.endMacro()
         self.tree.select_path(path)
         return len(sections)

@@ -162,14 +162,14 @@ def test_pictures_from_outside_are_asked_about_once(
     assert images_in((tmp_path / "out.pdf").read_bytes()) == (3 if embed else 2)
 
 
-def test_a_picture_chosen_with_browse_is_allowed(
+def test_a_picture_chosen_with_browse_comes_into_the_folder(
         qtbot, tmp_path: Path, no_prompts: list[str], opened: list[MainWindow]) -> None:
     from briefbook.gui.editors.image import path_for_brief
 
     window = open_ready(qtbot, pictured_brief(tmp_path / "visit"), opened)
     chosen = picture(tmp_path / "elsewhere" / "photo.png")
-    assert path_for_brief(window.document, chosen) == str(chosen)
-    assert chosen.resolve() in window.document.allowed_images
+    assert path_for_brief(window.document, chosen) == "images/photo.png"
+    assert (tmp_path / "visit" / "images" / "photo.png").read_bytes() == chosen.read_bytes()
     assert path_for_brief(window.document, tmp_path / "visit" / "images" / "map.png") == \
         "images/map.png"
 

@@ -8,7 +8,9 @@ The public functions::
     import_file_report(path)        -> ImportReport   # the brief, format, encoding, warnings
     paste_sections(text, html)      -> list[Section]  # "Paste as sections"
 
-The brief's title is the first heading (or, without headings, the first line);
+The brief's title is a lone first heading above the others, else the first line of
+the text above the first heading (a heading that starts a section never names the
+brief as well), else the file's name;
 what comes before the first heading goes into a section called "Overview".
 Nothing is dropped: text the importer cannot classify becomes a paragraph; only
 markup (list markers, table pipes and rules, heading marks) is consumed. Time is
@@ -148,16 +150,28 @@ def import_file_report(path: Path | str) -> ImportReport:
         from briefbook.core.importing.docx_reader import parse_docx
 
         brief = build_brief(parse_docx(data, source))
+        _title_from_name(brief, source)
         return ImportReport(brief=brief, source_format="docx")
     decoded: DecodedText = decode_bytes(data, source)
     text = _clean_text(decoded.text)
     resolved = resolve_format(text, fmt)
     brief = build_brief(_elements(text, resolved))
     warnings = [decoded.note] if decoded.note else []
+    _title_from_name(brief, source)
     if not brief.sections:
         warnings.append("the file holds no text to import")
     return ImportReport(brief=brief, source_format=resolved, encoding=decoded.encoding,
                         warnings=warnings)
+
+
+def _title_from_name(brief: Brief, source: Path) -> None:
+    """A brief whose text names no title is named after its file (``visit-press-text.txt``
+    → "Visit press text")."""
+    if brief.meta.title or not brief.sections:
+        return
+    words = source.name.split(".")[0].replace("_", " ").replace("-", " ").split()
+    if words:
+        brief.meta.title = " ".join(words)[:1].upper() + " ".join(words)[1:]
 
 
 def _read(path: Path) -> bytes:

@@ -248,17 +248,29 @@ def _finish(section: Section, parent: ScheduleContext | None = None) -> None:
 
 
 def _title(items: list[Element], title_heading: Heading | None) -> str:
-    """The first heading, else the first line of text."""
+    """The title-only heading; else the first line of the text (shortened).
+
+    When the first heading starts a section, it does not name the brief as well (it
+    would show twice, as the title and as the first section): the text above it names
+    the brief if its first line is short enough for a title, else the title is left
+    empty for the file's name or the user to fill in.
+    """
+    if title_heading is not None:
+        return shorten(title_heading.text)
+    headed = any(isinstance(item, Heading) and item.text.strip() for item in items)
     for item in items:
-        if isinstance(item, Heading) and item.text.strip():
-            return shorten(item.text)
-    for item in items:
+        if isinstance(item, Heading):
+            break
+        line = ""
         if isinstance(item, Para):
-            for line in item.lines:
-                if line.strip():
-                    return shorten(line.strip())
+            line = next((text.strip() for text in item.lines if text.strip()), "")
         elif isinstance(item, TextBlock) and item.text.strip():
-            return shorten(item.text.strip().splitlines()[0])
+            line = item.text.strip().splitlines()[0]
+        if line:
+            one_line = " ".join(line.split())
+            if headed and len(one_line) > MAX_TITLE:
+                return ""
+            return shorten(one_line)
     return ""
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -40,18 +39,39 @@ def resolve(document: Document, text: str) -> Path | None:
 
 
 def path_for_brief(document: Document, chosen: Path) -> str:
-    """How to write ``chosen`` in the brief: relative to its folder when inside it."""
-    base = document.brief.base_dir or (document.path.parent if document.path else None)
-    if base is not None:
-        try:
-            if chosen.resolve().is_relative_to(base.resolve()):
-                return Path(os.path.relpath(chosen, base)).as_posix()
-        except ValueError:  # another drive on Windows
-            pass
+    """How to write ``chosen`` (picked with Browse) in the brief.
+
+    Inside the brief's folder: relative to it. Outside it: copied into ``images/``
+    next to the brief (never over a different file) and written relative to it, so
+    the brief stays self-contained; the status bar says where. A brief not saved yet
+    has no folder: the picture is used from where it is and copied when the brief is
+    first saved (see ``copy_chosen_pictures``).
+    """
+    from briefbook.core.picturecopy import PICTURE_FOLDER, copy_into_folder, relative_to
     from briefbook.gui.outside import allow_chosen
 
-    allow_chosen(document, chosen)  # outside the folder, but the user chose it
-    return str(chosen)
+    base = document.path.parent if document.path is not None else None
+    if base is None:
+        allow_chosen(document, chosen)  # outside any folder, but the user chose it
+        document.notice.emit(f"{chosen.name} is used from {chosen.parent}; it is copied into "
+                             f"{PICTURE_FOLDER}/ next to the brief when you first save it")
+        return str(chosen)
+    try:
+        if chosen.resolve().is_relative_to(base.resolve()):
+            return relative_to(chosen, base)
+    except ValueError:  # another drive on Windows
+        pass
+    try:
+        copy = copy_into_folder(chosen, base)
+    except OSError as error:
+        allow_chosen(document, chosen)
+        document.notice.emit(f"Could not copy {chosen.name} into the brief's folder "
+                             f"({error.strerror or error}); it is used from where it is")
+        return str(chosen)
+    written = relative_to(copy, base)
+    document.notice.emit(f"Copied {chosen.name} into the brief's folder as {written}, so the "
+                         "brief keeps it wherever it goes")
+    return written
 
 
 def thumbnail(path: Path | None, size: QSize = THUMBNAIL) -> tuple[QPixmap | None, str]:

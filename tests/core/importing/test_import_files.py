@@ -190,7 +190,9 @@ def test_text_encodings(tmp_path: Path, encoded: bytes, encoding: str, fallback:
     path.write_bytes(encoded)
     report = import_file_report(path)
     assert report.encoding == encoding
-    assert report.brief == import_text(TEXT)
+    assert report.brief.sections == import_text(TEXT).sections
+    # The one heading starts a section, so the file's name names the brief.
+    assert report.brief.meta.title == "Visit"
     assert bool(report.warnings) == fallback
     if fallback:
         assert "not UTF-8" in report.warnings[0] and "cp1252" in report.warnings[0]
