@@ -112,7 +112,7 @@ def _missing_files(brief: m.Brief, path: Path) -> list[Problem]:
     """Pictures that are missing, or that lie outside the brief's folder (and so are
     left out of the PDF unless the user allows them: a brief from someone else must
     not pull a file from the reader's computer into its PDF)."""
-    from briefbook.core.imagepaths import image_refs, is_inside, resolve_image
+    from briefbook.core.imagepaths import image_refs, is_inside, resolve_image, shown_path
 
     folder = path.parent
     found: list[Problem] = []
@@ -122,8 +122,8 @@ def _missing_files(brief: m.Brief, path: Path) -> list[Problem]:
             if "\x00" in ref.path:
                 raise ValueError("it holds a NUL character")
             if not is_inside(ref.path, folder):
-                message = (f"{noun} {ref.path!r} is outside the brief's folder, so it is left "
-                           "out of the PDF unless allowed when exporting")
+                message = (f"{noun} {shown_path(ref.path, folder)!r} is outside the brief's "
+                           "folder, so it is left out of the PDF unless allowed when exporting")
             elif not resolve_image(ref.path, folder).is_file():
                 message = f"{noun} {ref.path!r} does not exist"
             else:

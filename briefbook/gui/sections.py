@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 from briefbook.core.model import Brief
 from briefbook.gui import commands
 from briefbook.gui.document import Document, SectionPath
+from briefbook.gui.plain import tooltip
 
 MIME_TYPE = "application/x-briefbook-section"
 _ROOT_ID = 0
@@ -166,7 +167,7 @@ class SectionTreeModel(QAbstractItemModel):
             return section.title
         if role == Qt.ItemDataRole.ToolTipRole:
             count = len(section.blocks)
-            return f"{section.title}: {count} block{'s' if count != 1 else ''}"
+            return tooltip(f"{section.title}: {count} block{'s' if count != 1 else ''}")
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

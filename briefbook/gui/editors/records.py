@@ -46,6 +46,7 @@ from briefbook.gui.editors.widgets import (
     set_line_text,
     small_button,
 )
+from briefbook.gui.plain import plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -174,7 +175,7 @@ class RecordsEditor(BlockEditor):
                 self.view.setColumnWidth(column, field.width * char + 18)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
 
-        self.message = QLabel("")
+        self.message = plain_label(QLabel(""))
         self.message.setWordWrap(True)
         self.message.hide()
 
@@ -209,7 +210,7 @@ class RecordsEditor(BlockEditor):
         box = QWidget()
         form = QFormLayout(box)
         form.setContentsMargins(0, 4, 0, 0)
-        self.detail_title = QLabel("")
+        self.detail_title = plain_label(QLabel(""))
         font = QFont(self.detail_title.font())
         font.setBold(True)
         self.detail_title.setFont(font)
