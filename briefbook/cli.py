@@ -285,8 +285,9 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_OK
     _refuse_overwrite(args.output, args.force)
     from briefbook.core.fileformat import save
+    from briefbook.core.filemodes import export_limit
 
-    save(brief, args.output)
+    save(brief, args.output, limit=export_limit(args.file))  # as private as its source
     print(f"{args.output}: {len(brief.sections)} sections")
     return EXIT_OK
 

@@ -142,7 +142,7 @@ def backup_path(path: Path) -> Path:
 
 
 def save(brief: m.Brief, path: Path | str, *, backup: bool = True,
-         replace_read_only: bool = False) -> None:
+         replace_read_only: bool = False, limit: int = 0o7777) -> None:
     """Write the brief atomically to ``path`` and remember it as the brief's file.
 
     With ``backup``, the version being replaced is first kept (atomically too)
@@ -150,7 +150,8 @@ def save(brief: m.Brief, path: Path | str, *, backup: bool = True,
     to the new text. A process killed at any moment leaves ``path`` holding the old
     or the new brief, complete. A symbolic link is followed (the file it points to
     is replaced). A read-only ``path`` raises :class:`ReadOnlyFileError` before
-    anything is written, unless ``replace_read_only``. Raises
+    anything is written, unless ``replace_read_only``. ``limit`` takes mode bits
+    away (Save As of a private brief: ``filemodes.export_limit(old_file)``). Raises
     :class:`FileAccessError`; the brief is unchanged.
     """
     path = Path(path)
@@ -165,5 +166,5 @@ def save(brief: m.Brief, path: Path | str, *, backup: bool = True,
         if previous is not None and previous != data:
             write_atomic(backup_path(path), previous, mode=mode_of(follow_links(path)),
                          replace_read_only=True)
-    write_atomic(path, data, replace_read_only=replace_read_only)
+    write_atomic(path, data, replace_read_only=replace_read_only, limit=limit)
     brief.source = path

@@ -333,6 +333,7 @@ class FileActions(QObject):
         nothing half-written is left (the file on disk is the old one, complete).
         """
         from briefbook.core.fileformat import save
+        from briefbook.core.filemodes import export_limit
         from briefbook.gui.relocate import (
             apply_relocation,
             newly_outside_pictures,
@@ -344,7 +345,9 @@ class FileActions(QObject):
         plan = plan_relocation(document, path)
         written = plan[0] if plan is not None and plan[1].changed else document.brief
         try:
-            save(written, path, replace_read_only=replace_read_only)
+            # A copy of a private brief (Save As) is as private as the brief.
+            limit = export_limit(document.path) if document.path != path else 0o7777
+            save(written, path, replace_read_only=replace_read_only, limit=limit)
         except ReadOnlyFileError:
             choice = ask_read_only(self.window, path)
             if choice == "save":

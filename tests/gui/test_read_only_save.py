@@ -96,3 +96,16 @@ def test_exporting_over_a_read_only_pdf_asks(qtbot, read_only: Path, tmp_path: P
             dialog.export_button.click()
         assert out.read_bytes().startswith(b"%PDF") and out.stat().st_size > 1000
     assert "talks.pdf is read-only. Replace it anyway?" in questions.asked[0]
+
+
+def test_save_as_of_a_private_brief_is_private(qtbot, tmp_path: Path, opened: list[MainWindow],
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               no_prompts: list[str]) -> None:
+    path = tmp_path / "talks.brief.yaml"
+    save(m.Brief(meta=m.Meta(title="Talks"), sections=[m.Section("Programme")]), path)
+    os.chmod(path, 0o600)
+    window = open_ready(qtbot, path, opened)
+    copy = tmp_path / "copy.brief.yaml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(copy), ""))
+    assert window.files.save_as()
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
