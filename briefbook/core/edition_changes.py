@@ -37,8 +37,33 @@ def _kept_ids(brief: m.Brief, edition: m.Edition) -> set[int]:
         probe.sections.append(top)
     for number, (_, section) in enumerate(probe.walk_sections()):
         setattr(section, _NUMBER, number)  # an attribute the edition's deep copy keeps
-    kept = apply_edition(probe, edition)
-    return {id(originals[getattr(section, _NUMBER)]) for _, section in kept.walk_sections()}
+    kept = [getattr(section, _NUMBER, None)
+            for _, section in apply_edition(probe, edition).walk_sections()]
+    if None not in kept:
+        return {id(originals[number]) for number in kept if number is not None}
+    return _kept_one_by_one(brief, edition)  # the filter made new sections: ask per section
+
+
+def _kept_one_by_one(brief: m.Brief, edition: m.Edition) -> set[int]:
+    """As :func:`_kept_ids`, asking the edition about each section on its own (under its
+    parent, for a subsection)."""
+    found: set[int] = set()
+    for section in brief.sections:
+        alone = copy.copy(section)
+        alone.subsections = []
+        probe = copy.copy(brief)
+        probe.sections = [alone]
+        if not apply_edition(probe, edition).sections:
+            continue
+        found.add(id(section))
+        for sub in section.subsections:
+            parent = copy.copy(section)
+            parent.subsections = [sub]
+            probe.sections = [parent]
+            kept = apply_edition(probe, edition).sections
+            if kept and kept[0].subsections:
+                found.add(id(sub))
+    return found
 
 
 def earlier_through_edition(old: m.Brief, new: m.Brief, edition: m.Edition) -> m.Brief:

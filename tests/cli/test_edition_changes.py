@@ -82,3 +82,23 @@ def test_earlier_marking_scheme_does_not_rank_a_section_below_the_ceiling() -> N
                             m.Section(title="Envoy's channel", marking="SECRET")])
     view = earlier_through_edition(old, new, new.editions[0])
     assert [section.title for section in view.sections] == ["Programme"]
+
+
+def test_an_edition_filter_that_builds_new_sections_decides_the_same(
+        briefs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Should apply_edition ever build fresh sections (not copies), each section is asked
+    # about on its own and the answer is the same.
+    from briefbook.core import edition_changes
+
+    def rebuilt(brief: m.Brief, edition: m.Edition) -> m.Brief:
+        kept = apply_edition(brief, edition)
+        kept.sections = [m.Section(s.title, list(s.blocks),
+                                   [m.Section(u.title, list(u.blocks)) for u in s.subsections])
+                         for s in kept.sections]
+        return kept
+
+    monkeypatch.setattr(edition_changes, "apply_edition", rebuilt)
+    old, new = (load(path) for path in briefs)
+    view = earlier_through_edition(old, new, find_edition(new, "press"))
+    assert [section.title for _, section in view.walk_sections()] == [
+        "Programme", "Ferry deal", "Old logistics"]
