@@ -102,3 +102,34 @@ def test_an_edition_filter_that_builds_new_sections_decides_the_same(
     view = earlier_through_edition(old, new, find_edition(new, "press"))
     assert [section.title for _, section in view.walk_sections()] == [
         "Programme", "Ferry deal", "Old logistics"]
+
+
+def test_a_block_left_out_since_takes_its_earlier_counterpart_with_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stands in for an edition filter that leaves out single blocks (marked higher since).
+    from briefbook.core import edition_changes
+
+    def without_marked_blocks(brief: m.Brief, edition: m.Edition) -> m.Brief:
+        kept = apply_edition(brief, edition)
+        for _, section in kept.walk_sections():
+            section.blocks = [block for block in section.blocks
+                              if "[SECRET]" not in getattr(block, "text", "")]
+        return kept
+
+    monkeypatch.setattr(edition_changes, "apply_edition", without_marked_blocks)
+    press = m.Edition(name="press")
+    old = m.Brief(sections=[m.Section("Programme", [
+        m.TextBlock("The public programme."),
+        m.TextBlock("Accept a tariff of nine euros if pressed."),
+        m.TextBlock("Cars leave at eight.")])])
+    new = m.Brief(editions=[press], sections=[m.Section("Programme", [
+        m.TextBlock("The public programme."),
+        m.TextBlock("[SECRET] Accept a tariff of nine euros if pressed."),
+        m.TextBlock("Cars leave at nine.")])])
+    view = earlier_through_edition(old, new, press)
+    diff = diff_briefs(view, without_marked_blocks(new, press))
+    text = " ".join(change.text() for change in diff.changes)
+    assert "tariff" not in text
+    unfiltered = diff_briefs(apply_edition(old, press), without_marked_blocks(new, press))
+    assert "tariff" in " ".join(change.text() for change in unfiltered.changes)
+    assert "nine" in text  # the real change is still listed
