@@ -170,6 +170,14 @@ def _warn(problems: list[Problem]) -> None:
         print(f"{problem} (warning)", file=sys.stderr)
 
 
+def _refuse_read_only(paths: list[Path]) -> None:
+    from briefbook.core.atomic import ReadOnlyFileError, is_read_only
+
+    for path in paths:
+        if is_read_only(path):
+            raise ReadOnlyFileError(path)
+
+
 def _export(args: argparse.Namespace) -> int:
     from briefbook.core.exportplan import ExportRequest, plan_exports
     from briefbook.core.fileformat import load
@@ -192,7 +200,9 @@ def _export(args: argparse.Namespace) -> int:
     if images is not None and images.target_bytes:
         print(f"Exporting for {images.describe()}; target: under {_size(images.target_bytes)} "
               "per file", file=sys.stderr)
-    for job in plan_exports(brief, request, args.output, args.file.parent):
+    jobs = plan_exports(brief, request, args.output, args.file.parent)
+    _refuse_read_only([job.path for job in jobs])  # before any file is written
+    for job in jobs:
         if args.pocket_card:
             from briefbook.render.pocket import PocketOptions, export_pocket_card
 
@@ -312,8 +322,9 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_OK
     _refuse_overwrite(args.output, args.force)
     from briefbook.core.fileformat import save
+    from briefbook.core.filemodes import export_limit
 
-    save(brief, args.output)
+    save(brief, args.output, limit=export_limit(args.file))  # as private as its source
     print(f"{args.output}: {len(brief.sections)} sections")
     return EXIT_OK
 

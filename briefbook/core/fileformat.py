@@ -109,7 +109,7 @@ def _missing_files(brief: m.Brief, path: Path) -> list[Problem]:
     """Pictures that are missing, or that lie outside the brief's folder (and so are
     left out of the PDF unless the user allows them: a brief from someone else must
     not pull a file from the reader's computer into its PDF)."""
-    from briefbook.core.imagepaths import image_refs, is_inside, resolve_image
+    from briefbook.core.imagepaths import image_refs, is_inside, resolve_image, shown_path
 
     folder = path.parent
     found: list[Problem] = []
@@ -119,8 +119,8 @@ def _missing_files(brief: m.Brief, path: Path) -> list[Problem]:
             if "\x00" in ref.path:
                 raise ValueError("it holds a NUL character")
             if not is_inside(ref.path, folder):
-                message = (f"{noun} {ref.path!r} is outside the brief's folder, so it is left "
-                           "out of the PDF unless allowed when exporting")
+                message = (f"{noun} {shown_path(ref.path, folder)!r} is outside the brief's "
+                           "folder, so it is left out of the PDF unless allowed when exporting")
             elif not resolve_image(ref.path, folder).is_file():
                 message = f"{noun} {ref.path!r} does not exist"
             else:
@@ -153,7 +153,7 @@ def _encoded(brief: m.Brief, path: Path) -> bytes:
 
 
 def save(brief: m.Brief, path: Path | str, *, backup: bool = True,
-         replace_read_only: bool = False) -> None:
+         replace_read_only: bool = False, limit: int = 0o7777) -> None:
     """Write the brief atomically to ``path`` and remember it as the brief's file.
 
     With ``backup``, the version being replaced is first kept (atomically too)
@@ -161,7 +161,8 @@ def save(brief: m.Brief, path: Path | str, *, backup: bool = True,
     to the new text. A process killed at any moment leaves ``path`` holding the old
     or the new brief, complete. A symbolic link is followed (the file it points to
     is replaced). A read-only ``path`` raises :class:`ReadOnlyFileError` before
-    anything is written, unless ``replace_read_only``. Raises
+    anything is written, unless ``replace_read_only``. ``limit`` takes mode bits
+    away (Save As of a private brief: ``filemodes.export_limit(old_file)``). Raises
     :class:`FileAccessError`; the brief is unchanged.
     """
     path = Path(path)
@@ -176,5 +177,5 @@ def save(brief: m.Brief, path: Path | str, *, backup: bool = True,
         if previous is not None and previous != data:
             write_atomic(backup_path(path), previous, mode=mode_of(follow_links(path)),
                          replace_read_only=True)
-    write_atomic(path, data, replace_read_only=replace_read_only)
+    write_atomic(path, data, replace_read_only=replace_read_only, limit=limit)
     brief.source = path

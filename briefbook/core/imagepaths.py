@@ -90,6 +90,20 @@ def is_inside(path: str, folder: Path) -> bool:
         return False
 
 
+def shown_path(path: str, folder: Path) -> str:
+    """``path`` as a message should name it: as written, followed by the file it really
+    names when a symbolic link (or ``..`` through one) takes it elsewhere
+    (``images/logo.png → /home/you/passport.png``)."""
+    try:
+        written = resolve_image(path, folder)
+        real = real_path(written)
+        if real == Path(os.path.abspath(written)):
+            return path
+    except (OSError, ValueError):
+        return path
+    return f"{path} → {real}"
+
+
 def outside_images(brief: m.Brief, folder: Path | None = None) -> list[ImageRef]:
     """The pictures that point outside ``folder`` (default: the brief's folder)."""
     folder = folder if folder is not None else image_folder(brief)

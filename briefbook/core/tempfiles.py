@@ -39,8 +39,9 @@ _EARLIER = re.compile(r"\..+\.(?:pdf|ya?ml~?|json)\.[a-z0-9_]{8}\.tmp")
 
 
 def temp_prefix(name: str) -> str:
-    """The ``mkstemp`` prefix of the temporary file for target ``name``."""
-    return f".{name}.bb{HOST}-{os.getpid()}-"
+    """The ``mkstemp`` prefix of the temporary file for target ``name`` (cut to its first
+    50 characters, so that a target name near the system's limit still has one)."""
+    return f".{name[:50]}.bb{HOST}-{os.getpid()}-"
 
 
 def _is_stale(name: str, age: float) -> bool:

@@ -10,10 +10,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle
 
+from briefbook.core.atomic import ReadOnlyFileError
 from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.errors import show_error
 from briefbook.gui.document import Document
 from briefbook.gui.icons import icon
+from briefbook.gui.plain import ask, message_box
 from briefbook.gui.settings import save_settings
 from briefbook.gui.watch import FileWatcher
 from briefbook.gui.workers import run_task
@@ -30,7 +32,7 @@ QUICK_OPEN_BYTES = 64 * 1024
 
 def ask_save_changes(parent: MainWindow, name: str, verb: str) -> QMessageBox.StandardButton:
     """Save / Discard / Cancel for unsaved changes (tests patch ``QMessageBox.question``)."""
-    return QMessageBox.question(
+    return ask(
         parent,
         "Unsaved changes",
         f"“{name}” has changes that are not saved.\n\nSave them before you {verb.lower()}?",
@@ -39,6 +41,23 @@ def ask_save_changes(parent: MainWindow, name: str, verb: str) -> QMessageBox.St
         | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Save,
     )
+
+
+def ask_read_only(parent: MainWindow, path: Path) -> str:
+    """The file to save over is read-only: ``"save"`` (anyway, it stays read-only),
+    ``"save_as"`` or ``"cancel"`` (tests patch this)."""
+    box = message_box(parent, QMessageBox.Icon.Warning, "Read-only file",
+                      f"“{path.name}” is read-only.",
+                      f"{path}\n\nSomeone may have made it read-only so that it stays as it "
+                      "is. Replace it anyway (it stays read-only), or save under another name?")
+    save = box.addButton("Save Anyway", QMessageBox.ButtonRole.DestructiveRole)
+    save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "save_as" if clicked is save_as else "cancel"
 
 
 def with_brief_suffix(path: Path) -> Path:
@@ -313,13 +332,14 @@ class FileActions(QObject):
             return False
         return self.save_to(target)
 
-    def save_to(self, path: Path) -> bool:
+    def save_to(self, path: Path, *, replace_read_only: bool = False) -> bool:
         """Write the brief to ``path``; in another folder, its picture paths follow.
 
         On failure the user is told why, the brief stays open and unsaved, and
         nothing half-written is left (the file on disk is the old one, complete).
         """
         from briefbook.core.fileformat import save
+        from briefbook.core.filemodes import export_limit
         from briefbook.gui.relocate import (
             apply_relocation,
             copy_chosen_pictures,
@@ -341,7 +361,14 @@ class FileActions(QObject):
         if document.path is None:  # a first save: pictures chosen from elsewhere come along
             written, copied = copy_chosen_pictures(document, written, path.parent)
         try:
-            save(written, path)
+            # A copy of a private brief (Save As) is as private as the brief.
+            limit = export_limit(document.path) if document.path != path else 0o7777
+            save(written, path, replace_read_only=replace_read_only, limit=limit)
+        except ReadOnlyFileError:
+            choice = ask_read_only(self.window, path)
+            if choice == "save":
+                return self.save_to(path, replace_read_only=True)
+            return self.save_as() if choice == "save_as" else False
         except BriefbookError as error:
             show_error(self.window, f"Could not save {path.name}; the brief is still open and "
                        "unsaved", error)
@@ -394,7 +421,7 @@ class FileActions(QObject):
                     "keep your version (saving will replace the other one)?")
         else:
             text = f"“{path.name}” was changed by another program.\n\nReload it from the disk?"
-        answer = QMessageBox.question(
+        answer = ask(
             self.window, "File changed on disk", text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes if not self.document.is_modified

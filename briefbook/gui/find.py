@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWi
 from briefbook.core.model import Brief, Section
 from briefbook.gui.document import SectionPath
 from briefbook.gui.editors.widgets import LineEdit
+from briefbook.gui.plain import plain_label
 
 
 def strings_in(value: Any) -> Iterator[str]:
@@ -65,7 +66,7 @@ class FindBar(QWidget):
         self.field = LineEdit()
         self.field.setPlaceholderText("Find in the brief")
         self.field.setClearButtonEnabled(True)
-        self.message = QLabel("")
+        self.message = plain_label(QLabel(""))
         self.message.setEnabled(False)
         previous = QPushButton("Previous")
         following = QPushButton("Next")

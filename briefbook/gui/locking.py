@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefbook.core.locks import BriefLocks
+from briefbook.gui.plain import ask
 from briefbook.gui.settings import state_dir
 
 
@@ -43,7 +44,7 @@ class LockKeeper(QObject):
         else:
             text = (f"“{path.name}” is open in {holder.describe()}.\n\n"
                     "Saving here replaces the file that window is editing. Save anyway?")
-        answer = QMessageBox.question(
+        answer = ask(
             parent, "Brief already open", text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)

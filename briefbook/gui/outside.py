@@ -19,8 +19,10 @@ from briefbook.core.imagepaths import (
     outside_images,
     real_path,
     resolve_image,
+    shown_path,
 )
 from briefbook.gui.document import Document
+from briefbook.gui.plain import message_box
 
 
 def folder_of(document: Document) -> Path:
@@ -45,10 +47,17 @@ def allow_chosen(document: Document, chosen: Path) -> None:
     document.allowed_images.add(real_path(chosen))
 
 
-def listed(refs: list[ImageRef], limit: int = 6) -> str:
-    """The pictures as a bulleted list for a message, with the place of each."""
-    lines = [f"• {ref.path}  ({'the logo' if ref.kind == 'logo' else ref.where})"
-             for ref in refs[:limit]]
+def listed(refs: list[ImageRef], folder: Path | None = None, limit: int = 6) -> str:
+    """The pictures as a bulleted list for a message, with the place of each. A path
+    that is (or passes through) a symbolic link is shown with the file it really
+    names, ``images/logo.png → /home/you/passport.png``: that file is what would be
+    embedded, and what the question is about."""
+    lines = []
+    for ref in refs[:limit]:
+        shown = ref.path
+        if folder is not None:
+            shown = shown_path(ref.path, folder)
+        lines.append(f"• {shown}  ({'the logo' if ref.kind == 'logo' else ref.where})")
     if len(refs) > limit:
         lines.append(f"• … and {len(refs) - limit} more")
     return "\n".join(lines)
@@ -60,16 +69,15 @@ def ask_outside_images(parent: QWidget | None, document: Document) -> bool:
     refs = not_yet_allowed(document)
     if not refs:
         return False
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Pictures from outside the brief's folder")
     count = len(refs)
-    box.setText(f"This brief names {count} picture{'s' if count != 1 else ''} from outside "
-                "its folder.")
-    box.setInformativeText(
-        f"{listed(refs)}\n\nA brief received from someone else could use this to copy a file from "
-        "your computer into its PDF. Embed these files in the preview, the printout and the "
-        "PDF? Otherwise a placeholder stands in their place.")
+    # Paths come from the brief: plain text, so that none can reword this question.
+    box = message_box(
+        parent, QMessageBox.Icon.Warning, "Pictures from outside the brief's folder",
+        f"This brief names {count} picture{'s' if count != 1 else ''} from outside its "
+        "folder.",
+        f"{listed(refs, folder_of(document))}\n\nA brief received from someone else could "
+        "use this to copy a file from your computer into its PDF. Embed these files in the "
+        "preview, the printout and the PDF? Otherwise a placeholder stands in their place.")
     embed = box.addButton("Embed Them", QMessageBox.ButtonRole.AcceptRole)
     leave = box.addButton("Leave Them Out", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(leave)

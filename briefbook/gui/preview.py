@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.errors import BriefbookError
 from briefbook.gui.document import SectionPath
+from briefbook.gui.plain import plain_label, tooltip
 from briefbook.gui.thumbnails import STRIP_WIDTH, ThumbnailStrip
 
 if TYPE_CHECKING:
@@ -78,14 +79,14 @@ class PreviewPane(QWidget):
         self._view: QPdfView | None = None
         self._thumbs: ThumbnailStrip | None = None
 
-        self.placeholder = QLabel("Rendering the preview…")
+        self.placeholder = plain_label(QLabel("Rendering the preview…"))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setMargin(24)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.placeholder)
 
-        self.banner = QLabel(self)
+        self.banner = plain_label(QLabel(self))
         self.banner.setWordWrap(True)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.setObjectName("previewBanner")
@@ -446,7 +447,7 @@ class PreviewPane(QWidget):
         count = len(warnings)
         more = f" (and {count - 1} more)" if count > 1 else ""
         self._banner(f"Warning: {warnings[0]}{more}", _WARNING_STYLE)
-        self.banner.setToolTip("\n".join(str(warning) for warning in warnings))
+        self.banner.setToolTip(tooltip("\n".join(str(warning) for warning in warnings)))
 
     def _banner(self, text: str, style: str) -> None:
         self.banner.setText(text)

@@ -55,10 +55,12 @@ def recover_into(window: MainWindow, recovery: Recovery) -> bool:
     if original is not None and changed_since(original, recovery):
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Information, "Recovered work",
+        from briefbook.gui.plain import message_box
+
+        box = message_box(window, QMessageBox.Icon.Information, "Recovered work",
                           f"“{original.name}” was changed on disk after this work was "
                           "autosaved. Saving the recovered work replaces that newer file; "
-                          "use Save As to keep both.", QMessageBox.StandardButton.Ok, window)
+                          "use Save As to keep both.")
         box.exec()
     try:
         key = window.autosaver.store.claim(recovery)
@@ -69,9 +71,11 @@ def recover_into(window: MainWindow, recovery: Recovery) -> bool:
     if key is None:  # another briefbook, started at the same time, took it first
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox(QMessageBox.Icon.Information, "Recovered work",
+        from briefbook.gui.plain import message_box
+
+        message_box(window, QMessageBox.Icon.Information, "Recovered work",
                     f"“{name}” has just been recovered by another briefbook window; "
-                    "it is open there.", QMessageBox.StandardButton.Ok, window).exec()
+                    "it is open there.").exec()
         return False
     document = Document(brief, original)
     document.undo_stack.resetClean()  # unsaved from the start

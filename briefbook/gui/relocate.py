@@ -17,6 +17,7 @@ from briefbook.core.imagepaths import (
 )
 from briefbook.core.model import Brief, ImageBlock, PeopleBlock
 from briefbook.gui.document import Document
+from briefbook.gui.plain import message_box
 
 
 def folder_before(document: Document) -> Path | None:
@@ -74,18 +75,16 @@ def warn_now_outside(parent: QWidget | None, refs: list[ImageRef], target: Path)
     if not refs:
         return
     count = len(refs)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Pictures outside the brief's folder")
-    box.setText(f"{count} picture{'s' if count != 1 else ''} of this brief "
-                f"{'are' if count != 1 else 'is'} now outside its folder ({target.parent}).")
     from briefbook.gui.outside import listed
 
-    box.setInformativeText(
-        f"{listed(refs)}\n\nThe paths still point at the same files, and they stay in the preview "
-        "and the PDF for now. Once the brief is opened again, briefbook asks before embedding "
-        "them, and whoever receives the brief file will not have them. Copy them into the "
-        "brief's folder to keep them with it.")
+    box = message_box(
+        parent, QMessageBox.Icon.Warning, "Pictures outside the brief's folder",
+        f"{count} picture{'s' if count != 1 else ''} of this brief "
+        f"{'are' if count != 1 else 'is'} now outside its folder ({target.parent}).",
+        f"{listed(refs, target.parent)}\n\nThe paths still point at the same files, and "
+        "they stay in the preview and the PDF for now. Once the brief is opened again, "
+        "briefbook asks before embedding them, and whoever receives the brief file will not "
+        "have them. Copy them into the brief's folder to keep them with it.")
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
 

@@ -32,6 +32,7 @@ from briefbook.core.markings import scheme_of, section_marking
 from briefbook.core.model import Brief
 from briefbook.gui import commands
 from briefbook.gui.document import Document, SectionPath
+from briefbook.gui.plain import tooltip
 
 MIME_TYPE = "application/x-briefbook-section"
 _ROOT_ID = 0
@@ -178,7 +179,7 @@ class SectionTreeModel(QAbstractItemModel):
                                      self.document.brief.sections[path[0]]
                                      if len(path) > 1 else None)
             marked = f", marked {marked}" if marked else ""
-            return f"{section.title}: {count} block{'s' if count != 1 else ''}{marked}"
+            return tooltip(f"{section.title}: {count} block{'s' if count != 1 else ''}{marked}")
         if role == MARKING_ROLE:
             brief = self.document.brief
             parent = brief.sections[path[0]] if len(path) > 1 else None

@@ -103,7 +103,7 @@ def load_image(path: str, base_dir: Path | None,
             return ImageFailure(OUTSIDE_REASON)
     except (OSError, ValueError):
         return ImageFailure(BAD_NAME)
-    file = resolve(path, base_dir)
+    file = real_path(resolve(path, base_dir))  # the very file the policy decided on
     try:
         data = read_user_file(file, "a picture", MAX_BYTES)
     except FileTooLargeError:

@@ -82,3 +82,54 @@ def test_earlier_marking_scheme_does_not_rank_a_section_below_the_ceiling() -> N
                             m.Section(title="Envoy's channel", marking="SECRET")])
     view = earlier_through_edition(old, new, new.editions[0])
     assert [section.title for section in view.sections] == ["Programme"]
+
+
+def test_an_edition_filter_that_builds_new_sections_decides_the_same(
+        briefs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    # Should apply_edition ever build fresh sections (not copies), each section is asked
+    # about on its own and the answer is the same.
+    from briefbook.core import edition_changes
+
+    def rebuilt(brief: m.Brief, edition: m.Edition) -> m.Brief:
+        kept = apply_edition(brief, edition)
+        kept.sections = [m.Section(s.title, list(s.blocks),
+                                   [m.Section(u.title, list(u.blocks)) for u in s.subsections])
+                         for s in kept.sections]
+        return kept
+
+    monkeypatch.setattr(edition_changes, "apply_edition", rebuilt)
+    old, new = (load(path) for path in briefs)
+    view = earlier_through_edition(old, new, find_edition(new, "press"))
+    assert [section.title for _, section in view.walk_sections()] == [
+        "Programme", "Ferry deal", "Old logistics"]
+
+
+def test_a_block_left_out_since_takes_its_earlier_counterpart_with_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stands in for an edition filter that leaves out single blocks (marked higher since).
+    from briefbook.core import edition_changes
+
+    def without_marked_blocks(brief: m.Brief, edition: m.Edition) -> m.Brief:
+        kept = apply_edition(brief, edition)
+        for _, section in kept.walk_sections():
+            section.blocks = [block for block in section.blocks
+                              if "[SECRET]" not in getattr(block, "text", "")]
+        return kept
+
+    monkeypatch.setattr(edition_changes, "apply_edition", without_marked_blocks)
+    press = m.Edition(name="press")
+    old = m.Brief(sections=[m.Section("Programme", [
+        m.TextBlock("The public programme."),
+        m.TextBlock("Accept a tariff of nine euros if pressed."),
+        m.TextBlock("Cars leave at eight.")])])
+    new = m.Brief(editions=[press], sections=[m.Section("Programme", [
+        m.TextBlock("The public programme."),
+        m.TextBlock("[SECRET] Accept a tariff of nine euros if pressed."),
+        m.TextBlock("Cars leave at nine.")])])
+    view = earlier_through_edition(old, new, press)
+    diff = diff_briefs(view, without_marked_blocks(new, press))
+    text = " ".join(change.text() for change in diff.changes)
+    assert "tariff" not in text
+    unfiltered = diff_briefs(apply_edition(old, press), without_marked_blocks(new, press))
+    assert "tariff" in " ".join(change.text() for change in unfiltered.changes)
+    assert "nine" in text  # the real change is still listed

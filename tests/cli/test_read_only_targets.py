@@ -36,3 +36,21 @@ def test_export_of_a_private_brief_is_private(tmp_path: Path) -> None:
     out = tmp_path / "visit.pdf"
     assert main(["export", str(brief), "-o", str(out)]) == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_no_edition_is_written_when_one_of_them_is_read_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    brief = tmp_path / "talks.brief.yaml"
+    shutil.copy(Path(__file__).parents[1] / "data" / "editions.brief.yaml", brief)
+    assert main(["export", str(brief), "--all-editions"]) == 0
+    capsys.readouterr()
+    pdfs = sorted(tmp_path.glob("*.pdf"))
+    assert len(pdfs) == 3
+    before = {pdf: pdf.read_bytes() for pdf in pdfs}
+    os.chmod(pdfs[-1], 0o444)
+    for pdf in pdfs[:-1]:
+        pdf.write_bytes(b"%PDF earlier")
+        before[pdf] = b"%PDF earlier"
+    assert main(["export", str(brief), "--all-editions"]) == 2
+    assert "read-only" in capsys.readouterr().err
+    assert {pdf: pdf.read_bytes() for pdf in pdfs} == before

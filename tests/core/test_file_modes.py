@@ -134,3 +134,14 @@ def test_the_umask_is_read_without_being_changed(tmp_path: Path,
         thread.join()
     assert not errors
     assert {mode(p) for p in tmp_path.iterdir()} == {filemodes.new_file_mode()}
+
+
+def test_an_import_of_a_private_file_is_private(tmp_path: Path) -> None:
+    from briefbook.cli import main
+
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Programme\n\nVienna.\n", encoding="utf-8")
+    os.chmod(notes, 0o600)
+    out = tmp_path / "notes.brief.yaml"
+    assert main(["import", str(notes), "-o", str(out)]) == 0
+    assert mode(out) == 0o600

@@ -140,3 +140,10 @@ def test_a_killed_export_leaves_a_temporary_file_the_next_one_removes(tmp_path: 
     assert len(partial) == 1 and partial[0].startswith(".talks.pdf.bb")
     export_pdf(brief("v1"), target)
     assert os.listdir(tmp_path) == ["talks.pdf"]
+
+
+def test_a_target_name_near_the_limit_still_gets_a_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / ("Ministerial talks " * 13)[:240].replace(" ", "-")
+    target = target.with_name(target.name + ".pdf")
+    write_atomic(target, b"%PDF")
+    assert os.listdir(tmp_path) == [target.name]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -38,6 +39,7 @@ while True:
 def test_killed_saves_never_leave_a_broken_file(tmp_path: Path) -> None:
     target = tmp_path / "brief.brief.yaml"
     ff.save(m.Brief(m.Meta(title="Version A")), target)
+    os.chmod(target, 0o600)  # a restricted brief: no copy of it may be readable by others
     rng = random.Random(20261125)
     kills = 40
     for _ in range(kills):
@@ -56,6 +58,13 @@ def test_killed_saves_never_leave_a_broken_file(tmp_path: Path) -> None:
         backup = ff.backup_path(target)
         if backup.exists():
             ff.load(backup)  # the backup is complete too
+            assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        for name in os.listdir(tmp_path):  # a killed save's temporary file is private too
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) & 0o077 == 0
+    # the next save removes what the killed ones left behind
+    ff.save(m.Brief(m.Meta(title="Version C")), target)
+    assert sorted(os.listdir(tmp_path)) == ["brief.brief.yaml", "brief.brief.yaml~"]
 
 
 def test_save_keeps_the_previous_version(tmp_path: Path) -> None:

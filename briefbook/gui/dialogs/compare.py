@@ -27,6 +27,7 @@ from briefbook.core.worddiff import Segment
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.export import default_destination, human_size
 from briefbook.gui.document import Document
+from briefbook.gui.plain import plain_label
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.api import ExportResult, RenderOptions
@@ -103,7 +104,7 @@ class CompareDialog(QDialog):
         self.resize(720, 560)
         self.view = QTextBrowser()
         self.view.setOpenLinks(False)
-        self.status = QLabel(f"Reading {earlier}…")
+        self.status = plain_label(QLabel(f"Reading {earlier}…"))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefbook.errors import BriefbookError, BriefFormatError
+from briefbook.gui.plain import message_box
 
 
 def show_error(parent: QWidget | None, action: str, error: BaseException) -> None:
@@ -13,21 +14,19 @@ def show_error(parent: QWidget | None, action: str, error: BaseException) -> Non
     A :class:`BriefbookError` names its place; anything else is a fault in
     briefbook, reported as such with the details tucked away.
     """
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("briefbook")
-    box.setText(action)
+    detailed = ""
     if isinstance(error, BriefbookError):
-        box.setInformativeText(str(error))
+        informative = str(error)
         if isinstance(error, BriefFormatError) and len(error.problems) > 1:
-            box.setDetailedText("\n".join(str(problem) for problem in error.problems))
+            detailed = "\n".join(str(problem) for problem in error.problems)
     else:
-        box.setInformativeText(
+        informative = (
             f"Something went wrong inside briefbook: {type(error).__name__}: {error}\n"
             "Your work is still open; save it under a new name to be safe."
         )
-        trace = getattr(error, "__traceback_text__", "")
-        if trace:
-            box.setDetailedText(trace)
+        detailed = getattr(error, "__traceback_text__", "")
+    # Messages quote the brief (titles, paths): shown as plain text, never as HTML.
+    box = message_box(parent, QMessageBox.Icon.Warning, "briefbook", action, informative,
+                      detailed)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()

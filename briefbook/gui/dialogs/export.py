@@ -39,6 +39,7 @@ from briefbook.gui.dialogs.export_size import SizeEstimate, human_size, size_aga
 from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.document import Document
 from briefbook.gui.editors.widgets import LineEdit
+from briefbook.gui.plain import ask, plain_label, tooltip
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.api import ExportResult, RenderOptions
@@ -87,6 +88,7 @@ class ExportDialog(QDialog):
         self.results: list[ExportResult] = []
         self._task: TaskHandle | None = None
         self._many = False
+        self._replace_read_only = False
         self.setWindowTitle("Export PDF")
         self.setMinimumWidth(600)
 
@@ -104,7 +106,7 @@ class ExportDialog(QDialog):
         self.edition.addItem("The full brief", "")
         for edition in document.brief.editions:
             self.edition.addItem(edition.name, edition.name)
-            self.edition.setItemData(self.edition.count() - 1, edition.description,
+            self.edition.setItemData(self.edition.count() - 1, tooltip(edition.description),
                                      Qt.ItemDataRole.ToolTipRole)
         self.edition.currentIndexChanged.connect(self._edition_changed)
         self._suggested = self.destination.text()
@@ -117,7 +119,7 @@ class ExportDialog(QDialog):
         self.profile = ProfileChooser()
         self.size_estimate = SizeEstimate(self._estimate_input)
         self.copies = CopiesChooser()
-        self.files_label = QLabel("")
+        self.files_label = plain_label(QLabel(""))
         self.files_label.setStyleSheet("color: #5f6670;")
         self.password = PasswordFields()
         self.open_after = QCheckBox("Open the PDF when it is ready")
@@ -143,7 +145,7 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.hide()
-        self.status = QLabel("")
+        self.status = plain_label(QLabel(""))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings = QListWidget()
@@ -249,7 +251,7 @@ class ExportDialog(QDialog):
                 max(120, self.destination.width() - 60))
             self.files_label.setText(f"{len(names)} files, the first “{first}”"
                                      if len(names) > 1 else "")
-            self.files_label.setToolTip("\n".join(names[:50]))
+            self.files_label.setToolTip(tooltip("\n".join(names[:50])))
         self.files_label.setVisible(bool(self.files_label.text()))
         self.size_estimate.set_each(len(jobs) > 1)
         self.export_button.setEnabled(self._task is None and bool(jobs) and not problem)
@@ -288,6 +290,8 @@ class ExportDialog(QDialog):
             return
         planned = [(path, self.render_options(stamp, self.password.value()))
                    for path, stamp in jobs]
+        for _, options in planned:
+            options.replace_read_only = self._replace_read_only
         many = self._many = len(planned) > 1
         self.export_button.setEnabled(False)
         self.open_button.hide()
@@ -314,7 +318,21 @@ class ExportDialog(QDialog):
         self._task = run_task(work, self._done, self._failed, self._progress, owner=self)
 
     def _may_replace(self, paths: list[Path]) -> bool:
-        """Ask before replacing files (not the one the user has just chosen in Browse)."""
+        """Ask before replacing files (not the one the user has just chosen in Browse);
+        a read-only one always (the export then writes over it, as the user said)."""
+        from briefbook.core.atomic import is_read_only
+
+        self._replace_read_only = False
+        locked = [path for path in paths if is_read_only(path)]
+        if locked:
+            yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+            question = (f"{locked[0].name} is read-only. Replace it anyway?" if len(locked) == 1
+                        else f"{len(locked)} of the files are read-only, such as "
+                        f"{locked[0].name}. Replace them anyway?")
+            if ask(self, "Export PDF", question, yes | no, no) != yes:
+                return False
+            self._replace_read_only = True
+            paths = [path for path in paths if path not in locked]
         existing = [path for path in paths
                     if _exists(path) and getattr(self, "_confirmed", None) != path]
         if not existing:
@@ -322,8 +340,9 @@ class ExportDialog(QDialog):
         question = (f"{existing[0].name} already exists. Replace it?" if len(existing) == 1
                     else f"{len(existing)} of the files already exist, such as "
                     f"{existing[0].name}. Replace them?")
-        return (QMessageBox.question(self, "Export PDF", question)
-                == QMessageBox.StandardButton.Yes)
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        return ask(self, "Export PDF", question, yes | no,
+                   QMessageBox.StandardButton.NoButton) == yes
 
     def _progress(self, done: int, total: int) -> None:
         if total > 0:

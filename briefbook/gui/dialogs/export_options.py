@@ -32,6 +32,7 @@ from briefbook.core.copies import (
     recipient_copies,
 )
 from briefbook.errors import BriefbookError
+from briefbook.gui.plain import plain_label, tooltip
 from briefbook.render.downsample import MAX_DPI, MIN_DPI, ImageProfile, image_profile
 from briefbook.render.protect import MIN_PASSWORD_LENGTH
 
@@ -159,7 +160,7 @@ class CopiesChooser(QWidget):
         try:
             copies = read_recipients(path)
         except BriefbookError as exc:
-            self.names.setToolTip(str(exc))
+            self.names.setToolTip(tooltip(str(exc)))
             return
         self.names.setToolTip("")
         self.names.setPlainText("\n".join(copy.recipient for copy in copies))
@@ -180,7 +181,7 @@ class PasswordFields(QWidget):
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setPlaceholderText("Type it again")
-        self.message = QLabel("")
+        self.message = plain_label(QLabel(""))
         self.message.setStyleSheet("color: #a61b1b;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

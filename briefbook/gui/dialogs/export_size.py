@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError
+from briefbook.gui.plain import plain_label
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.api import RenderOptions
 from briefbook.render.downsample import ImageProfile
@@ -64,6 +65,7 @@ class SizeEstimate(QLabel):
         self._timer.setInterval(ESTIMATE_DELAY_MS)
         self._timer.timeout.connect(self.estimate_now)
         self.setWordWrap(True)
+        plain_label(self)  # the estimate quotes error messages
         self.setToolTip("Measured by laying the dossier out with these choices; "
                         "a password adds a few kilobytes")
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.gui.plain import plain_label
 from briefbook.gui.settings import Settings, config_dir
 
 
@@ -41,7 +42,7 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.thumbnails)
         form.addRow("", self.reopen)
         form.addRow("", self.open_after)
-        where = QLabel(f"Settings are kept in {config_dir()}")
+        where = plain_label(QLabel(f"Settings are kept in {config_dir()}"))
         where.setEnabled(False)
         where.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

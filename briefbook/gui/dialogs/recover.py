@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.autosave import Recovery
+from briefbook.gui.plain import ask, tooltip
 
 
 class RecoverDialog(QDialog):
@@ -48,7 +49,7 @@ class RecoverDialog(QDialog):
             item = QTreeWidgetItem([offer.title or "Untitled brief", where,
                                     offer.saved_at.astimezone().strftime("%a %d %b %Y, %H:%M")])
             item.setCheckState(0, Qt.CheckState.Checked)
-            item.setToolTip(1, where)
+            item.setToolTip(1, tooltip(where))
             self.list.addTopLevelItem(item)
         self.list.resizeColumnToContents(0)
         self.list.resizeColumnToContents(2)
@@ -89,7 +90,7 @@ class RecoverDialog(QDialog):
 
     def _discard(self) -> None:
         count = len(self.ticked())
-        answer = QMessageBox.question(
+        answer = ask(
             self, "Discard unsaved work",
             f"Delete the unsaved work of {count} brief{'s' if count != 1 else ''} for good?",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,

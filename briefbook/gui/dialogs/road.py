@@ -32,6 +32,7 @@ from briefbook.gui.dialogs.export import human_size, reveal_in_folder
 from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.document import Document
 from briefbook.gui.editors.widgets import LineEdit
+from briefbook.gui.plain import plain_label
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.api import ExportResult
@@ -100,9 +101,9 @@ class RoadExportDialog(QDialog):
             "Only the schedule entries the person attends, with the contact sheet.")
         intro.setWordWrap(True)
 
-        self.status = QLabel("" if people or pocket else
+        self.status = plain_label(QLabel("" if people or pocket else
                              "No schedule entry names its participants yet, so there are no "
-                             "itineraries to export.")
+                             "itineraries to export."))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 

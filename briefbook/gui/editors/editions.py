@@ -17,6 +17,7 @@ from briefbook.gui import commands
 from briefbook.gui.document import Document
 from briefbook.gui.editors.grid import Cells, GridView
 from briefbook.gui.editors.widgets import small_button
+from briefbook.gui.plain import plain_label
 
 COLUMNS = ("Name", "Ceiling", "Only tags", "Leave out tags", "Description")
 
@@ -40,7 +41,7 @@ class EditionsEditor(QWidget):
         char = self.fontMetrics().averageCharWidth()
         for column, width in enumerate((14, 12, 12, 14)):
             self.view.setColumnWidth(column, width * char + 18)
-        self.message = QLabel("")
+        self.message = plain_label(QLabel(""))
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a61b1b;")
         self.message.hide()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from briefbook.gui.editors.widgets import is_history_key
+from briefbook.gui.plain import tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Cells = dict[tuple[int, int], str]
@@ -108,7 +109,9 @@ class GridModel(QAbstractTableModel):
             return self.source.cell(index.row(), index.column())
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
             colour, tip = self.source.cell_hint(index.row(), index.column())
-            return colour if role == Qt.ItemDataRole.BackgroundRole else (tip or None)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return colour
+            return tooltip(tip) if tip else None
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,

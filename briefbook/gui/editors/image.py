@@ -20,6 +20,7 @@ from briefbook.core.model import ImageBlock
 from briefbook.gui.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.widgets import LineEdit, set_line_text
+from briefbook.gui.plain import plain_label
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg);;All files (*)"
 THUMBNAIL = QSize(220, 140)
@@ -106,7 +107,7 @@ class ImagePicker(QWidget):
         self.preview = QLabel()
         self.preview.setMinimumHeight(size.height() // 2)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.info = QLabel()
+        self.info = plain_label(QLabel())
         self.info.setEnabled(False)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)

@@ -49,6 +49,7 @@ from briefbook.gui.editors.widgets import (
     set_line_text,
     small_button,
 )
+from briefbook.gui.plain import plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -223,7 +224,7 @@ class RecordsEditor(BlockEditor):
 
         # The message's room is kept while it is hidden (two lines), so that a warning
         # appearing or going never moves the buttons and fields below under the pointer.
-        self.message = QLabel("")
+        self.message = plain_label(QLabel(""))
         self.message.setWordWrap(True)
         self.message.setFixedHeight(2 * self.message.fontMetrics().lineSpacing() + 2)
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -263,7 +264,7 @@ class RecordsEditor(BlockEditor):
         box = QWidget()
         form = QFormLayout(box)
         form.setContentsMargins(0, 4, 0, 0)
-        self.detail_title = QLabel("")
+        self.detail_title = plain_label(QLabel(""))
         font = QFont(self.detail_title.font())
         font.setBold(True)
         self.detail_title.setFont(font)
