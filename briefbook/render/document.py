@@ -28,6 +28,7 @@ from briefbook.render.downsample import PicturePrep
 from briefbook.render.images import ImagePolicy
 from briefbook.render.pages import PageDecorator
 from briefbook.render.rlsettings import binary_streams
+from briefbook.render.scripts import missing_message, report_missing
 from briefbook.render.story import build_story, metadata, running_text, set_zones, short
 from briefbook.render.template import BuildState, DossierTemplate, ProgressAborted
 from briefbook.render.theme import DEFAULT_THEME, register_fonts
@@ -81,8 +82,16 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
         state.numbers.offset = max(0, options.first_page - 1)
     decorator = PageDecorator(theme, running_text(brief, options), page_size, state.numbers)
     buffer = io.BytesIO()
+    seen: set[tuple[str, str]] = set()
+
+    def missing_glyph(ch: str) -> None:
+        if (ch, ctx.where) not in seen:
+            seen.add((ch, ctx.where))
+            ctx.warn(missing_message(ch))
+
     try:
-        story = build_story(brief, ctx, state, options)
+        with report_missing(missing_glyph):
+            story = build_story(brief, ctx, state, options)
         doc = DossierTemplate(
             buffer,
             theme=theme,
@@ -96,7 +105,7 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
             with_cover=options.only_section is None,
             fixed_time=fixed_time,
         )
-        with binary_streams():
+        with binary_streams(), report_missing(missing_glyph):
             canv = doc.lay_out(story)
             state.numbers.define_forms(canv, state.page_count, options.total_pages)
             canv.save()
