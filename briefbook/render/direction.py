@@ -147,13 +147,13 @@ def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
             groups[-1].append((f, s))
         else:
             groups.append([(f, s)])
-    if not any(_is_shaped(group[0][0]) for group in groups):
+    shape = [_is_shaped(group) for group in groups]
+    if not any(shape):
         return word
     width = 0.0
     pieces: list[Any] = []
-    for group in groups:
-        f0 = group[0][0]
-        if not _is_shaped(f0):
+    for group, shaped_face in zip(groups, shape, strict=True):
+        if not shaped_face:
             pieces.extend(group)
             width += sum(getattr(f, "width", 0) if hasattr(f, "cbDefn")
                          else pdfmetrics.stringWidth(s, f.fontName, f.fontSize)
@@ -167,11 +167,17 @@ def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
     return makeShapedFragWord(word)([width, *pieces])
 
 
-def _is_shaped(frag: Any) -> bool:
+def _is_shaped(group: list[Any]) -> bool:
+    """Whether a single-font part of a word is shaped: letters of a shaped face.
+
+    Digits are not: HarfBuzz would run Arabic-Indic digits right to left as their
+    script is Arabic, while numbers read left to right (the line's bidi pass places them).
+    """
+    frag = group[0][0]
     if hasattr(frag, "cbDefn"):
         return False
     face = face_named(frag.fontName)
-    return face is not None and face.shaped
+    return face is not None and face.shaped and any(ch.isalpha() for _, s in group for ch in s)
 
 
 def record_actual_text(source: str, pieces: list[Any]) -> None:

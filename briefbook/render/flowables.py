@@ -52,8 +52,10 @@ class TextParagraph(Paragraph):
         if parsed and len(self.frags) > 1:
             self.frags = join_runs(self.frags)
         if parsed or getattr(self, "_fallback", False):
-            self.frags = fallback_frags(self.frags)
-            self.style = script_style(self.style, self.frags)
+            frags = fallback_frags(self.frags)
+            if frags is not self.frags:  # not the fast path: some text is in another face
+                self.frags = frags
+                self.style = script_style(self.style, frags)
 
     def breakLines(self, width: Any) -> Any:
         if not self.style.shaping:

@@ -15,6 +15,7 @@ instead of an empty box.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -172,12 +173,26 @@ def face_named(font_name: str) -> Face | None:
     return _BY_NAME.get(font_name.removesuffix("-Bold"))
 
 
+@cache
+def _outside_body() -> re.Pattern[str]:
+    """A pattern matching any character the body faces lack (searched at C speed)."""
+    codes = sorted(body_coverage())
+    ranges: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != prev + 1:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start
+                                                  else ""))
+            start = code
+        prev = code
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
 def needs_fallback(text: str) -> bool:
     """Whether some character of ``text`` is not in the body faces (cheap for Latin)."""
     if text.isascii():
         return False
-    covered = body_coverage()
-    return any(ord(ch) not in covered for ch in text)
+    return _outside_body().search(text) is not None
 
 
 def is_unprintable(ch: str) -> bool:
@@ -298,7 +313,11 @@ def fallback_frags(frags: list[Any]) -> list[Any]:
     style (bold text takes the fallback face's bold, where it has one). Fragments of
     characters the body faces print are returned as they are (the fast path).
     """
-    if not any(needs_fallback(getattr(f, "text", "") or "") for f in frags):
+    for frag in frags:
+        text = getattr(frag, "text", None)
+        if text and not text.isascii() and needs_fallback(text):
+            break
+    else:
         return frags
     register_fallback_fonts()
     out: list[Any] = []

@@ -206,3 +206,10 @@ def test_describe_names_the_character() -> None:
     assert scripts.describe("🦩") == "'🦩' U+1F9A9 FLAMINGO"
     assert scripts.describe("\U00010000") == "'𐀀' U+10000 LINEAR B SYLLABLE B008 A"
     assert scripts.is_unprintable("\U00010000") and not scripts.is_unprintable("☎")
+
+
+def test_numbers_in_right_to_left_text_read_left_to_right() -> None:
+    _, reader = render(_text_brief("الاجتماع في الساعة ١٠:٣٠ في قصر الضيافة"))
+    drawn = "".join(text for _, text in drawn_runs(reader, len(reader.pages) - 1))
+    assert "١٠:٣٠" in drawn  # drawn left to right: ten, colon, thirty
+    assert "٠١" not in drawn and "٠٣" not in drawn
