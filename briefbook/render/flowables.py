@@ -55,7 +55,8 @@ class TextParagraph(Paragraph):
             frags = fallback_frags(self.frags)
             if frags is not self.frags:  # not the fast path: some text is in another face
                 self.frags = frags
-                self.style = script_style(self.style, frags)
+                in_list = bool(bulletText) or self.style.name in LIST_STYLES
+                self.style = script_style(self.style, frags, align_right=not in_list)
 
     def breakLines(self, width: Any) -> Any:
         if not self.style.shaping:
@@ -114,8 +115,17 @@ def plain_text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     return TextParagraph(text, style, frags=frags, fallback=True)
 
 
-def script_style(style: ParagraphStyle, frags: list[Any]) -> ParagraphStyle:
-    """The style itself, or a copy that shapes (and, for right-to-left text, reorders)."""
+#: Styles of list items (dossier and pocket card): their text stays by its bullet.
+LIST_STYLES = frozenset({"list", "bullet", "bullet2"})
+
+
+def script_style(style: ParagraphStyle, frags: list[Any], align_right: bool = True
+                 ) -> ParagraphStyle:
+    """The style itself, or a copy that shapes (and, for right-to-left text, reorders).
+
+    A right-to-left paragraph (its first letter Arabic or Hebrew) set flush left is set
+    flush right instead, unless ``align_right`` is false (a list item keeps to its bullet).
+    """
     faces = {face_named(getattr(f, "fontName", "")) for f in frags} - {None}
     if not any(face.shaped for face in faces):  # type: ignore[union-attr]
         return style
@@ -124,7 +134,7 @@ def script_style(style: ParagraphStyle, frags: list[Any]) -> ParagraphStyle:
         text = "".join(getattr(f, "text", "") or "" for f in frags)
         level = 1 if is_rtl(text) else 0
         found.bb_base_level = level  # type: ignore[attr-defined]
-        if level and style.alignment == TA_LEFT:
+        if level and align_right and style.alignment == TA_LEFT:
             found.alignment = TA_RIGHT
     return found
 

@@ -213,3 +213,10 @@ def test_numbers_in_right_to_left_text_read_left_to_right() -> None:
     drawn = "".join(text for _, text in drawn_runs(reader, len(reader.pages) - 1))
     assert "١٠:٣٠" in drawn  # drawn left to right: ten, colon, thirty
     assert "٠١" not in drawn and "٠٣" not in drawn
+
+
+def test_right_to_left_list_items_stay_by_their_bullet() -> None:
+    bullets = m.BulletsBlock([m.ListItem("שר החוץ גדעון סער"), m.ListItem("Latin")])
+    _, reader = render(make_brief([m.Section("List", [bullets])]))
+    placed = {t: x for t, x, _ in placed_text(reader, len(reader.pages) - 1)}
+    assert placed["שר החוץ גדעון סער"] == placed["Latin"]
