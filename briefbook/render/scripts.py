@@ -237,10 +237,10 @@ def runs(text: str) -> list[Run]:
     """Split text into runs by the face that prints them.
 
     Combining marks and joiners stay with the letter before them, so a vowel sign
-    or a zero-width joiner never lands in another font than its letter. Spaces
-    between two runs of one fallback face belong to that face, so an Arabic or
-    Hebrew phrase is one run (one text object in the PDF, which text extraction
-    reads back in order). Unprintable characters become their placeholder,
+    or a zero-width joiner never lands in another font than its letter. Spaces and
+    punctuation between two runs of one fallback face belong to that face, so an
+    Arabic or Hebrew phrase is one run (one text object in the PDF, which text
+    extraction reads back in order). Unprintable characters become their placeholder,
     printed by the body face.
     """
     covered = body_coverage()
@@ -259,11 +259,7 @@ def runs(text: str) -> list[Run]:
                 ch = placeholder(ch)
         faces.append(face)
         pieces.append(ch)
-    for i, ch in enumerate(pieces):
-        if faces[i] is None and ch == " " and 0 < i < len(pieces) - 1:
-            before, after = faces[i - 1], faces[i + 1]
-            if before is not None and before is after and 0x20 in _cmap(before.regular):
-                faces[i] = before
+    _neutrals_join(pieces, faces)
     found: list[Run] = []
     start = 0
     for i in range(1, len(pieces) + 1):
@@ -271,6 +267,32 @@ def runs(text: str) -> list[Run]:
             found.append(Run("".join(pieces[start:i]), faces[start]))
             start = i
     return found
+
+
+def _neutrals_join(pieces: list[str], faces: list[Face | None]) -> None:
+    """Spaces and punctuation between two runs of one fallback face join that face,
+    where it has them ("وزير، الخارجية."), so a right-to-left phrase stays one run."""
+    n = len(pieces)
+    i = 0
+    while i < n:
+        if faces[i] is not None or not _neutral(pieces[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and faces[j] is None and _neutral(pieces[j]):
+            j += 1
+        before = faces[i - 1] if i > 0 else None
+        after = faces[j] if j < n else None
+        if before is not None and before is after:
+            cmap = _cmap(before.regular)
+            if all(ord(ch) in cmap for ch in pieces[i:j]):
+                faces[i:j] = [before] * (j - i)
+        i = j
+
+
+def _neutral(ch: str) -> bool:
+    """A space or a punctuation mark (never a digit or letter: numbers keep their face)."""
+    return len(ch) == 1 and unicodedata.bidirectional(ch) in ("WS", "CS", "ON", "ES", "ET")
 
 
 def _clings(ch: str) -> bool:
