@@ -7,6 +7,8 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 from render.conftest import fonts_used, make_brief, page_texts, placed_text, render, rich_sections
@@ -220,3 +222,31 @@ def test_right_to_left_list_items_stay_by_their_bullet() -> None:
     _, reader = render(make_brief([m.Section("List", [bullets])]))
     placed = {t: x for t, x, _ in placed_text(reader, len(reader.pages) - 1)}
     assert placed["שר החוץ גדעון סער"] == placed["Latin"]
+
+
+_ALPHABET = ("abc XYZ 0123456789 .,:;()-«»،؟ "
+             "وزيرالخارجية عراقچی ١٢٣ שָׁלוֹם החוץ नरेन्द्रमोदीक्षि ประยุทธ์ำ 王毅岸田きしだ 윤석열 "
+             "ირაკლი Նիկոլ →✓☎ \u200c\u200d\u0301 🦩\ue000")
+
+
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(st.sampled_from(_ALPHABET), min_size=1, max_size=160),
+                min_size=1, max_size=4))
+def test_any_mix_of_scripts_lays_out(texts: list[str]) -> None:
+    table = m.TableBlock(["A", "B"], [[t[:40], t[40:]] for t in texts])
+    bullets = m.BulletsBlock([m.ListItem(t) for t in texts])
+    result, reader = render(make_brief([m.Section(texts[0][:30] or "S",
+                                                  [*(m.TextBlock(t) for t in texts),
+                                                   table, bullets])],
+                                       title=texts[-1][:50]))
+    assert len(reader.pages) == result.page_count
+    body = "".join(page_texts(reader))
+    # Characters no font has are reported, and their code is printed.
+    missing = {ch for t in texts for ch in t if scripts.is_unprintable(ch)}
+    for ch in missing:
+        assert f"[U+{ord(ch):04X}]" in body
+        assert any(f"U+{ord(ch):04X}" in str(w) for w in result.warnings)
+    # Unshaped scripts come back glyph for glyph.
+    for ch in set("".join(texts)) & set("王毅岸田きしだ윤석열ირაკლიՆիկոլ→✓☎"):
+        assert ch in body
