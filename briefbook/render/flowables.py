@@ -55,8 +55,7 @@ class TextParagraph(Paragraph):
             frags = fallback_frags(self.frags)
             if frags is not self.frags:  # not the fast path: some text is in another face
                 self.frags = frags
-                in_list = bool(bulletText) or self.style.name in LIST_STYLES
-                self.style = script_style(self.style, frags, align_right=not in_list)
+                self.style = script_style(self.style, frags, bulleted=bool(bulletText))
 
     def breakLines(self, width: Any) -> Any:
         if not self.style.shaping:
@@ -117,14 +116,18 @@ def plain_text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
 
 #: Styles of list items (dossier and pocket card): their text stays by its bullet.
 LIST_STYLES = frozenset({"list", "bullet", "bullet2"})
+#: Styles whose lines run left to right whatever their text, as the dossier does: a
+#: heading or contents entry keeps its number at the left of an Arabic title.
+LEFT_TO_RIGHT_STYLES = frozenset({"h1", "h2", "h3", "toc1", "toc2", "toc1_entry", "toc2_entry"})
 
 
-def script_style(style: ParagraphStyle, frags: list[Any], align_right: bool = True
+def script_style(style: ParagraphStyle, frags: list[Any], bulleted: bool = False
                  ) -> ParagraphStyle:
     """The style itself, or a copy that shapes (and, for right-to-left text, reorders).
 
-    A right-to-left paragraph (its first letter Arabic or Hebrew) set flush left is set
-    flush right instead, unless ``align_right`` is false (a list item keeps to its bullet).
+    A paragraph takes its direction from its first letter (rule P2 of the bidi
+    algorithm), except in headings and the contents. A right-to-left paragraph set flush
+    left is set flush right instead, except for a list item, which keeps to its bullet.
     """
     faces = {face_named(getattr(f, "fontName", "")) for f in frags} - {None}
     if not any(face.shaped for face in faces):  # type: ignore[union-attr]
@@ -132,9 +135,10 @@ def script_style(style: ParagraphStyle, frags: list[Any], align_right: bool = Tr
     found = ParagraphStyle(style.name, parent=style, shaping=1)
     if any(face.rtl for face in faces):  # type: ignore[union-attr]
         text = "".join(getattr(f, "text", "") or "" for f in frags)
-        level = 1 if is_rtl(text) else 0
+        level = 0 if style.name in LEFT_TO_RIGHT_STYLES else int(is_rtl(text))
         found.bb_base_level = level  # type: ignore[attr-defined]
-        if level and align_right and style.alignment == TA_LEFT:
+        in_list = bulleted or style.name in LIST_STYLES
+        if level and not in_list and style.alignment == TA_LEFT:
             found.alignment = TA_RIGHT
     return found
 

@@ -250,3 +250,14 @@ def test_any_mix_of_scripts_lays_out(texts: list[str]) -> None:
     # Unshaped scripts come back glyph for glyph.
     for ch in set("".join(texts)) & set("王毅岸田きしだ윤석열ირაკლიՆիկոլ→✓☎"):
         assert ch in body
+
+
+def test_headings_and_contents_keep_left_to_right_with_an_arabic_title() -> None:
+    brief = make_brief([m.Section("وزارة الخارجية", [m.TextBlock("Latin")])])
+    _, reader = render(brief)
+    contents, body = (placed_text(reader, i) for i in (1, len(reader.pages) - 1))
+    left = min(x for t, x, _ in body if t == "Latin")
+    heading = [x for t, x, _ in body if "وزارة الخارجية" in t]
+    assert heading and heading[0] < left + 5  # the number and title start at the left
+    entry = [x for t, x, _ in contents if "وزارة الخارجية" in t]
+    assert entry and entry[0] < 150
