@@ -77,8 +77,8 @@ def validate(path: Path | str) -> list[Problem]:
     """Every problem in a brief file, in file order (an empty list when it is fine),
     as :func:`~briefbook.errors.summarize` lists them.
 
-    Besides the format itself, this checks that the time zones are known and that
-    the logo and every image exist.
+    Besides the format itself, this checks that the time zones are known, that
+    the logo and every image exist, and that briefbook's fonts print every character.
     """
     path = Path(path)
     try:
@@ -90,7 +90,21 @@ def validate(path: Path | str) -> list[Problem]:
     brief, problems = parse(text, path)
     if problems:
         return summarize(problems)
-    return _unknown_zones(brief, path) + _missing_files(brief, path)
+    return summarize(_unknown_zones(brief, path) + _missing_files(brief, path)
+                     + _unprintable(text, path))
+
+
+def _unprintable(text: str, path: Path) -> list[Problem]:
+    """Characters no font shipped with briefbook can print, each at its line and column."""
+    from briefbook.render.scripts import missing_message, unprintable_in
+
+    found: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("#"):
+            continue  # a YAML comment never prints
+        for index, ch in unprintable_in(line):
+            found.append(Problem(missing_message(ch), path, number, index + 1))
+    return found
 
 
 def _unknown_zones(brief: m.Brief, path: Path) -> list[Problem]:

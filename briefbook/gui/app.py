@@ -68,6 +68,9 @@ def open_window(path: Path | None = None, settings: Settings | None = None,
         target = None
     if target is not None:
         window.files.open_at_start(target, untitled=untitled)
+    from briefbook.gui.scriptfonts import add_script_fonts
+
+    window.after_first_paint(add_script_fonts)
     if not settings.started_before:
         settings.started_before = True
         # Written once the window is painted: a file written and flushed to disk can wait.

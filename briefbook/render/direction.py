@@ -29,7 +29,7 @@ from typing import Any
 from bidi import algorithm as uba
 from bidi import get_base_level
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import makeShapedFragWord
+from reportlab.pdfbase.ttfonts import ShapedFragWord, makeShapedFragWord
 from reportlab.platypus import paragraph as rl_paragraph
 
 from briefbook.render.scripts import face_named
@@ -135,11 +135,11 @@ _original_shape = rl_paragraph.shapeFragWord
 
 
 def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
-    """ReportLab's ``shapeFragWord``, applied to each single-font part of a word."""
+    """ReportLab's ``shapeFragWord``, applied to each single-font part of a word that
+    is in a shaped face (Latin parts are left as the body face prints them unshaped)."""
+    if isinstance(word, ShapedFragWord):
+        return word
     parts = word[1:]
-    fonts = {f.fontName for f, _ in parts if not hasattr(f, "cbDefn")}
-    if len(fonts) <= 1:
-        return _original_shape(word, *args, **kwargs)
     groups: list[list[Any]] = []
     for f, s in parts:
         if groups and not hasattr(f, "cbDefn") and not hasattr(groups[-1][-1][0], "cbDefn") \
@@ -147,19 +147,72 @@ def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
             groups[-1].append((f, s))
         else:
             groups.append([(f, s)])
+    shape = [_is_shaped(group) for group in groups]
+    if not any(shape):
+        return word
     width = 0.0
     pieces: list[Any] = []
-    for group in groups:
-        f0 = group[0][0]
-        if hasattr(f0, "cbDefn"):
+    for group, shaped_face in zip(groups, shape, strict=True):
+        if not shaped_face:
             pieces.extend(group)
-            width += getattr(f0, "width", 0)
+            width += sum(getattr(f, "width", 0) if hasattr(f, "cbDefn")
+                         else pdfmetrics.stringWidth(s, f.fontName, f.fontSize)
+                         for f, s in group)
             continue
         sub_width = sum(pdfmetrics.stringWidth(s, f.fontName, f.fontSize) for f, s in group)
         shaped = _original_shape([sub_width, *group], *args, **kwargs)
         width += shaped[0]
         pieces.extend(shaped[1:])
+        record_actual_text("".join(s for _, s in group), shaped[1:])
     return makeShapedFragWord(word)([width, *pieces])
+
+
+def _is_shaped(group: list[Any]) -> bool:
+    """Whether a single-font part of a word is shaped: letters of a shaped face.
+
+    Digits are not: HarfBuzz would run Arabic-Indic digits right to left as their
+    script is Arabic, while numbers read left to right (the line's bidi pass places them).
+    """
+    frag = group[0][0]
+    if hasattr(frag, "cbDefn"):
+        return False
+    face = face_named(frag.fontName)
+    return face is not None and face.shaped and any(ch.isalpha() for _, s in group for ch in s)
+
+
+def record_actual_text(source: str, pieces: list[Any]) -> None:
+    """Note, in the font, which typed characters a substituted glyph stands for.
+
+    HarfBuzz replaces letters by contextual forms, conjuncts and ligatures, which
+    ReportLab writes under their presentation-form or private-use codes; the font's
+    ToUnicode map (see :class:`briefbook.render.scripts.ScriptFont`) then gives
+    text extraction the characters as typed. Each glyph's HarfBuzz cluster names
+    the typed characters it came from; in a cluster of several glyphs, glyphs that
+    are themselves typed characters keep them and the rest go to the first other glyph.
+    """
+    for frag, text in pieces:
+        data = getattr(text, "__shapeData__", None)
+        font = pdfmetrics.getFont(frag.fontName)
+        actual = getattr(font, "actual_text", None)
+        if data is None or actual is None:
+            continue
+        starts = sorted({d.cluster for d in data if 0 <= d.cluster < len(source)})
+        ends = {c: (starts[i + 1] if i + 1 < len(starts) else len(source))
+                for i, c in enumerate(starts)}
+        by_cluster: dict[int, list[str]] = {}
+        for ch, d in zip(text, data, strict=False):
+            if d.cluster in ends:
+                by_cluster.setdefault(d.cluster, []).append(ch)
+        for cluster, glyphs in by_cluster.items():
+            typed = source[cluster:ends[cluster]]
+            rest = list(typed)
+            for ch in glyphs:
+                if ch in rest:
+                    rest.remove(ch)
+            for ch in glyphs:
+                if rest and ch not in typed and ord(ch) not in actual:
+                    actual[ord(ch)] = "".join(rest)
+                    rest = []
 
 
 @contextmanager

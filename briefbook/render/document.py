@@ -29,6 +29,7 @@ from briefbook.render.images import ImagePolicy
 from briefbook.render.marks import Marks
 from briefbook.render.pages import PageDecorator
 from briefbook.render.rlsettings import binary_streams
+from briefbook.render.scripts import missing_message, report_missing
 from briefbook.render.story import build_story, metadata, running_text, set_zones, short
 from briefbook.render.template import BuildState, DossierTemplate, ProgressAborted
 from briefbook.render.theme import DEFAULT_THEME, register_fonts
@@ -84,8 +85,16 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     running = running_text(brief, options)
     decorator = PageDecorator(theme, running, page_size, state.numbers)
     buffer = io.BytesIO()
+    seen: set[tuple[str, str]] = set()
+
+    def missing_glyph(ch: str) -> None:
+        if (ch, ctx.where) not in seen:
+            seen.add((ch, ctx.where))
+            ctx.warn(missing_message(ch))
+
     try:
-        story = build_story(brief, ctx, state, options)
+        with report_missing(missing_glyph):
+            story = build_story(brief, ctx, state, options)
         doc = DossierTemplate(
             buffer,
             theme=theme,
@@ -100,7 +109,7 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
             fixed_time=fixed_time,
             cover_reserve=running.authority_height(theme.authority_leading),
         )
-        with binary_streams():
+        with binary_streams(), report_missing(missing_glyph):
             canv = doc.lay_out(story)
             state.numbers.define_forms(canv, state.page_count, options.total_pages)
             canv.save()

@@ -52,8 +52,10 @@ class TextParagraph(Paragraph):
         if parsed and len(self.frags) > 1:
             self.frags = join_runs(self.frags)
         if parsed or getattr(self, "_fallback", False):
-            self.frags = fallback_frags(self.frags)
-            self.style = script_style(self.style, self.frags)
+            frags = fallback_frags(self.frags)
+            if frags is not self.frags:  # not the fast path: some text is in another face
+                self.frags = frags
+                self.style = script_style(self.style, frags, bulleted=bool(bulletText))
 
     def breakLines(self, width: Any) -> Any:
         if not self.style.shaping:
@@ -112,17 +114,31 @@ def plain_text_paragraph(text: str, style: ParagraphStyle) -> Paragraph:
     return TextParagraph(text, style, frags=frags, fallback=True)
 
 
-def script_style(style: ParagraphStyle, frags: list[Any]) -> ParagraphStyle:
-    """The style itself, or a copy that shapes (and, for right-to-left text, reorders)."""
+#: Styles of list items (dossier and pocket card): their text stays by its bullet.
+LIST_STYLES = frozenset({"list", "bullet", "bullet2"})
+#: Styles whose lines run left to right whatever their text, as the dossier does: a
+#: heading or contents entry keeps its number at the left of an Arabic title.
+LEFT_TO_RIGHT_STYLES = frozenset({"h1", "h2", "h3", "toc1", "toc2", "toc1_entry", "toc2_entry"})
+
+
+def script_style(style: ParagraphStyle, frags: list[Any], bulleted: bool = False
+                 ) -> ParagraphStyle:
+    """The style itself, or a copy that shapes (and, for right-to-left text, reorders).
+
+    A paragraph takes its direction from its first letter (rule P2 of the bidi
+    algorithm), except in headings and the contents. A right-to-left paragraph set flush
+    left is set flush right instead, except for a list item, which keeps to its bullet.
+    """
     faces = {face_named(getattr(f, "fontName", "")) for f in frags} - {None}
     if not any(face.shaped for face in faces):  # type: ignore[union-attr]
         return style
     found = ParagraphStyle(style.name, parent=style, shaping=1)
     if any(face.rtl for face in faces):  # type: ignore[union-attr]
         text = "".join(getattr(f, "text", "") or "" for f in frags)
-        level = 1 if is_rtl(text) else 0
+        level = 0 if style.name in LEFT_TO_RIGHT_STYLES else int(is_rtl(text))
         found.bb_base_level = level  # type: ignore[attr-defined]
-        if level and style.alignment == TA_LEFT:
+        in_list = bulleted or style.name in LIST_STYLES
+        if level and not in_list and style.alignment == TA_LEFT:
             found.alignment = TA_RIGHT
     return found
 

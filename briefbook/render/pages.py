@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from briefbook.render.canvastext import draw_text
+from briefbook.render.canvastext import text_width as stringWidth
 from briefbook.render.pagenumbers import PageNumbers
 from briefbook.render.theme import Theme
 
@@ -72,7 +73,7 @@ def draw_banner(canv: Canvas, t: Theme, marking: str, centre: float, baseline: f
                   size * 0.95 + 2 * pad_y, stroke=0, fill=1)
     canv.setFont(font, size)
     canv.setFillColor(ink)
-    canv.drawCentredString(centre, baseline, text)
+    draw_text(canv, centre, baseline, text, "centre")
     canv.restoreState()
 
 
@@ -174,7 +175,7 @@ class PageDecorator:
         canv.rect(right - width, y - pad, width, size + 2 * pad - size * 0.2, stroke=1, fill=0)
         canv.setFillColor(t.palette.navy)
         canv.setFont(font, size)
-        canv.drawRightString(right - pad, y, text)
+        draw_text(canv, right - pad, y, text, "right")
         canv.restoreState()
 
     def _watermark(self, canv: Canvas) -> None:
@@ -209,11 +210,11 @@ class PageDecorator:
         y = t.margin_bottom + t.authority_leading * (len(lines) - 1) + 2
         for label, value in lines:
             canv.setFont(t.fonts.sans_bold, t.authority_size)
-            canv.drawString(t.margin_left, y, label)
+            draw_text(canv, t.margin_left, y, label)
             shift = stringWidth(label + " ", t.fonts.sans_bold, t.authority_size)
             canv.setFont(t.fonts.sans, t.authority_size)
-            canv.drawString(t.margin_left + shift, y,
-                            fit_text(value, t.fonts.sans, t.authority_size, room - shift))
+            draw_text(canv, t.margin_left + shift, y,
+                      fit_text(value, t.fonts.sans, t.authority_size, room - shift))
             y -= t.authority_leading
         canv.restoreState()
 
@@ -227,10 +228,10 @@ class PageDecorator:
         vd = self.running.version_date
         vd_width = stringWidth(vd, font, size)
         canv.setFont(font, size)
-        canv.drawRightString(right, y, vd)
+        draw_text(canv, right, y, vd, "right")
         title_width = right - left - vd_width - (18 if vd else 0)
         canv.setFont(t.fonts.sans_bold, size)
-        canv.drawString(left, y, fit_text(self.running.title, t.fonts.sans_bold, size, title_width))
+        draw_text(canv, left, y, fit_text(self.running.title, t.fonts.sans_bold, size, title_width))
         canv.setStrokeColor(t.palette.rule)
         canv.setLineWidth(0.5)
         canv.line(left, y - 5, right, y - 5)
@@ -253,10 +254,10 @@ class PageDecorator:
             stamp = fit_text(self.running.stamp, t.fonts.sans_bold, size, room)
             canv.setFont(t.fonts.sans_bold, size)
             canv.setFillColor(t.palette.navy)
-            canv.drawString(x, y, stamp)
+            draw_text(canv, x, y, stamp)
             x += stringWidth(stamp + "   ", t.fonts.sans_bold, size)
         if self.running.footer_text and left + room - x > size * 3:
             canv.setFont(font, size)
             canv.setFillColor(t.palette.grey)
-            canv.drawString(x, y, fit_text(self.running.footer_text, font, size, left + room - x))
+            draw_text(canv, x, y, fit_text(self.running.footer_text, font, size, left + room - x))
         canv.restoreState()

@@ -46,13 +46,15 @@ from briefbook.core.filemodes import export_limit
 from briefbook.core.markings import effective, scheme_of, section_marking, section_markings
 from briefbook.core.timezones import ZonePair, fallback_date, schedule_zones
 from briefbook.core.worddiff import clip
-from briefbook.errors import BriefbookError, RenderError
+from briefbook.errors import BriefbookError, Problem, RenderError
 from briefbook.render import text as tx
 from briefbook.render.api import ExportResult, RenderResult
+from briefbook.render.canvastext import draw_text, text_width
 from briefbook.render.dualtime import day_zones, time_flowables, zones_note
 from briefbook.render.flowables import TextParagraph
 from briefbook.render.formatting import format_date, format_range
 from briefbook.render.pages import draw_banner
+from briefbook.render.scripts import missing_message, report_missing
 from briefbook.render.theme import DEFAULT_THEME, Theme, register_fonts
 from briefbook.render.version import creator
 
@@ -514,9 +516,9 @@ def _canvas_class(running: _Running, theme: Theme, look: CardLook) -> type[Canva
 
 
 def _fit(canv: Canvas, text: str, font: str, size: float, width: float) -> str:
-    if canv.stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
-    while text and canv.stringWidth(text + "…", font, size) > width:
+    while text and text_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
@@ -537,14 +539,14 @@ def _furniture(
     size = look.running_size
     y = height - look.header_inset - size
     canv.setFillColor(p.navy)
-    dates_w = canv.stringWidth(running.dates, f.sans, size)
+    dates_w = text_width(running.dates, f.sans, size)
     canv.setFont(f.sans_bold, size)
-    canv.drawString(
-        left, y, _fit(canv, running.title, f.sans_bold, size, right - left - dates_w - 8)
+    draw_text(
+        canv, left, y, _fit(canv, running.title, f.sans_bold, size, right - left - dates_w - 8)
     )
     canv.setFont(f.sans, size)
     canv.setFillColor(p.grey)
-    canv.drawRightString(right, y, running.dates)
+    draw_text(canv, right, y, running.dates, "right")
     canv.setStrokeColor(p.navy)
     canv.setLineWidth(0.6)
     canv.line(left, y - 3.5, right, y - 3.5)
@@ -556,7 +558,8 @@ def _furniture(
     canv.setFillColor(p.grey)
     card = f"Card {number} of {total}"
     canv.drawRightString(right, foot_y, card)
-    canv.drawString(
+    draw_text(
+        canv,
         left,
         foot_y,
         _fit(
@@ -600,7 +603,14 @@ def render_pocket_card(
     zones = schedule_zones(brief, options.home_times is not False)
     width, height = CARD_SIZE
     frame_w = width - 2 * look.margin_x
-    story = _Story(brief, zones, theme, look, frame_w).build()
+    missing: list[str] = []
+
+    def missing_glyph(ch: str) -> None:
+        if ch not in missing:
+            missing.append(ch)
+
+    with report_missing(missing_glyph):
+        story = _Story(brief, zones, theme, look, frame_w).build()
     reproducible = options.reproducible or bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip())
     buffer = io.BytesIO()
     meta = brief.meta
@@ -633,7 +643,8 @@ def render_pocket_card(
     )
     doc.addPageTemplates([PageTemplate(id="card", frames=[frame], pagesize=CARD_SIZE)])
     try:
-        doc.build(story, canvasmaker=_canvas_class(_running(brief), theme, look))
+        with report_missing(missing_glyph):
+            doc.build(story, canvasmaker=_canvas_class(_running(brief), theme, look))
     except BriefbookError:
         raise
     except LayoutError as exc:
@@ -642,7 +653,9 @@ def render_pocket_card(
         raise RenderError(
             f"the pocket card layout failed ({type(exc).__name__}: {exc})"[:300],
         ) from exc
-    return RenderResult(pdf=buffer.getvalue(), page_count=doc.page)
+    warnings = [Problem(missing_message(ch), path=brief.source, where="pocket card")
+                for ch in missing]
+    return RenderResult(pdf=buffer.getvalue(), page_count=doc.page, warnings=warnings)
 
 
 def export_pocket_card(
@@ -653,4 +666,5 @@ def export_pocket_card(
     target = Path(path)
     write_atomic(target, result.pdf, limit=export_limit(brief.source),
                  replace_read_only=options is not None and options.replace_read_only)
-    return ExportResult(pdf=result.pdf, page_count=result.page_count, path=target)
+    return ExportResult(pdf=result.pdf, page_count=result.page_count,
+                        warnings=result.warnings, path=target)

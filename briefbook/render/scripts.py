@@ -15,6 +15,7 @@ instead of an empty box.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -26,7 +27,7 @@ from typing import Any
 
 from reportlab.lib.fonts import tt2ps
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont, TTFontFile
+from reportlab.pdfbase.ttfonts import SUBSETN, TTFont, TTFontFile
 
 from briefbook.render.theme import FONT_FILES, fonts_dir
 
@@ -88,6 +89,50 @@ def body_coverage() -> frozenset[int]:
     return frozenset.intersection(*sets)
 
 
+class ScriptFont(TTFont):
+    """A TrueType face whose ToUnicode map gives shaped glyphs the characters typed.
+
+    ``actual_text`` maps the code ReportLab writes for a substituted glyph (an
+    Arabic contextual form, a Devanagari conjunct) to the typed characters it
+    stands for; :func:`briefbook.render.direction.record_actual_text` fills it.
+    """
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self.actual_text: dict[int, str] = {}
+
+    def addObjects(self, doc: Any) -> None:
+        state = self.state.get(doc)
+        subsets = [list(s) for s in state.subsets] if state is not None else []
+        super().addObjects(doc)
+        if not self.actual_text:
+            return
+        for n, subset in enumerate(subsets):
+            base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
+            stream = doc.idToObject.get("toUnicodeCMap:" + base.decode("pdfdoc"))
+            if stream is not None and any(code in self.actual_text for code in subset):
+                stream.content = _to_unicode_cmap(base.decode("pdfdoc"), subset,
+                                                  self.actual_text)
+
+
+def _to_unicode_cmap(name: str, subset: list[int], actual: dict[int, str]) -> str:
+    """ReportLab's ToUnicode CMap, with several characters where a glyph stands for them."""
+
+    def utf16(text: str) -> str:
+        return text.encode("utf-16-be").hex().upper()
+
+    entries = [f"<{i:02X}> <{utf16(actual.get(code) or chr(code))}>"
+               for i, code in enumerate(subset)]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({name})", f"/Ordering ({name})", "/Supplement 0",
+        ">> def", f"/CMapName /{name} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(entries)} beginbfchar",
+        *entries, "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop",
+        "end", "end",
+    ])
+
+
 def register_fallback_fonts() -> None:
     """Register the fallback faces and their families with ReportLab (once, thread-safe).
 
@@ -99,11 +144,12 @@ def register_fallback_fonts() -> None:
             return
         folder = fonts_dir()
         for face in FACES:
-            pdfmetrics.registerFont(TTFont(face.name, str(folder / face.regular)))
+            kind = ScriptFont if face.shaped else TTFont
+            pdfmetrics.registerFont(kind(face.name, str(folder / face.regular)))
             bold = face.name
             if face.bold:
                 bold = f"{face.name}-Bold"
-                pdfmetrics.registerFont(TTFont(bold, str(folder / face.bold)))
+                pdfmetrics.registerFont(kind(bold, str(folder / face.bold)))
             pdfmetrics.registerFontFamily(
                 face.name, normal=face.name, bold=bold, italic=face.name, boldItalic=bold
             )
@@ -127,12 +173,26 @@ def face_named(font_name: str) -> Face | None:
     return _BY_NAME.get(font_name.removesuffix("-Bold"))
 
 
+@cache
+def _outside_body() -> re.Pattern[str]:
+    """A pattern matching any character the body faces lack (searched at C speed)."""
+    codes = sorted(body_coverage())
+    ranges: list[str] = []
+    start = prev = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != prev + 1:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start
+                                                  else ""))
+            start = code
+        prev = code
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
 def needs_fallback(text: str) -> bool:
     """Whether some character of ``text`` is not in the body faces (cheap for Latin)."""
     if text.isascii():
         return False
-    covered = body_coverage()
-    return any(ord(ch) not in covered for ch in text)
+    return _outside_body().search(text) is not None
 
 
 def is_unprintable(ch: str) -> bool:
@@ -176,38 +236,63 @@ class Run:
 def runs(text: str) -> list[Run]:
     """Split text into runs by the face that prints them.
 
-    Combining marks and joiners stay with the run before them, so a vowel sign
-    or a zero-width joiner never lands in another font than its letter.
-    Unprintable characters become their placeholder, printed by the body face.
+    Combining marks and joiners stay with the letter before them, so a vowel sign
+    or a zero-width joiner never lands in another font than its letter. Spaces and
+    punctuation between two runs of one fallback face belong to that face, so an
+    Arabic or Hebrew phrase is one run (one text object in the PDF, which text
+    extraction reads back in order). Unprintable characters become their placeholder,
+    printed by the body face.
     """
     covered = body_coverage()
-    found: list[Run] = []
-    buf: list[str] = []
-    current: Face | None = None
+    faces: list[Face | None] = []
+    pieces: list[str] = []
     for ch in text:
         code = ord(ch)
-        face: Face | None
-        if code in covered and not (current is not None and _clings(ch)):
+        previous = faces[-1] if faces else None
+        if previous is not None and _clings(ch):
+            face: Face | None = previous
+        elif code in covered:
             face = None
-        elif current is not None and _clings(ch):
-            face = current
         else:
             face = face_for(code)
-            if face is None:
-                if buf and current is not None:
-                    found.append(Run("".join(buf), current))
-                    buf = []
-                current = None
-                buf.append(ch if not is_unprintable(ch) else placeholder(ch))
-                continue
-        if face is not current and buf:
-            found.append(Run("".join(buf), current))
-            buf = []
-        current = face
-        buf.append(ch)
-    if buf:
-        found.append(Run("".join(buf), current))
+            if face is None and is_unprintable(ch):
+                ch = placeholder(ch)
+        faces.append(face)
+        pieces.append(ch)
+    _neutrals_join(pieces, faces)
+    found: list[Run] = []
+    start = 0
+    for i in range(1, len(pieces) + 1):
+        if i == len(pieces) or faces[i] is not faces[start]:
+            found.append(Run("".join(pieces[start:i]), faces[start]))
+            start = i
     return found
+
+
+def _neutrals_join(pieces: list[str], faces: list[Face | None]) -> None:
+    """Spaces and punctuation between two runs of one fallback face join that face,
+    where it has them ("وزير، الخارجية."), so a right-to-left phrase stays one run."""
+    n = len(pieces)
+    i = 0
+    while i < n:
+        if faces[i] is not None or not _neutral(pieces[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and faces[j] is None and _neutral(pieces[j]):
+            j += 1
+        before = faces[i - 1] if i > 0 else None
+        after = faces[j] if j < n else None
+        if before is not None and before is after:
+            cmap = _cmap(before.regular)
+            if all(ord(ch) in cmap for ch in pieces[i:j]):
+                faces[i:j] = [before] * (j - i)
+        i = j
+
+
+def _neutral(ch: str) -> bool:
+    """A space or a punctuation mark (never a digit or letter: numbers keep their face)."""
+    return len(ch) == 1 and unicodedata.bidirectional(ch) in ("WS", "CS", "ON", "ES", "ET")
 
 
 def _clings(ch: str) -> bool:
@@ -250,7 +335,11 @@ def fallback_frags(frags: list[Any]) -> list[Any]:
     style (bold text takes the fallback face's bold, where it has one). Fragments of
     characters the body faces print are returned as they are (the fast path).
     """
-    if not any(needs_fallback(getattr(f, "text", "") or "") for f in frags):
+    for frag in frags:
+        text = getattr(frag, "text", None)
+        if text and not text.isascii() and needs_fallback(text):
+            break
+    else:
         return frags
     register_fallback_fonts()
     out: list[Any] = []
@@ -270,3 +359,9 @@ def fallback_frags(frags: list[Any]) -> list[Any]:
                 name = tt2ps(run.face.name, frag.bold, frag.italic)
                 out.append(frag.clone(text=run.text, fontName=name))
     return out
+
+
+def missing_message(ch: str) -> str:
+    """The warning for a character no shipped font prints."""
+    return f"{describe(ch)} has no glyph in briefbook's fonts; it prints as {placeholder(ch)}"
+
