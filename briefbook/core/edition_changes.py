@@ -140,7 +140,9 @@ def earlier_through_edition(old: m.Brief, new: m.Brief, edition: m.Edition) -> m
             dropped |= _counterparts(kept.left_out_blocks[id(new_section)], old_section.blocks)
     view = copy.copy(old)
     view.meta = copy.copy(old.meta)
-    view.meta.markings = list(new.meta.markings)  # ranks as the new brief ranks them
+    # Ranked as the new brief ranks them: its levels and its preset.
+    view.meta.markings = list(new.meta.markings)
+    view.meta.marking_preset = new.meta.marking_preset
     view.editions = [edition]
     view.sections = []
 

@@ -74,10 +74,10 @@ def test_earlier_brief_without_the_edition_is_seen_through_the_new_definition(
 def test_earlier_marking_scheme_does_not_rank_a_section_below_the_ceiling() -> None:
     # The earlier brief did not know "SECRET", so by its own scheme the section ranks -1
     # (below every ceiling); the new brief's scheme decides.
-    new = m.Brief(meta=m.Meta(markings=["PUBLIC", "SECRET"]),
+    new = m.Brief(meta=m.Meta(markings=[m.MarkingLevel("PUBLIC"), m.MarkingLevel("SECRET")]),
                   editions=[m.Edition(name="press", ceiling="PUBLIC")],
                   sections=[m.Section(title="Programme")])
-    old = m.Brief(meta=m.Meta(markings=["PUBLIC"]),
+    old = m.Brief(meta=m.Meta(markings=[m.MarkingLevel("PUBLIC")]),
                   sections=[m.Section(title="Programme"),
                             m.Section(title="Envoy's channel", marking="SECRET")])
     view = earlier_through_edition(old, new, new.editions[0])

@@ -46,7 +46,7 @@ def test_export_import_and_diff_finish_on_a_cp1252_console(material: Path) -> No
                                              encoding="utf-8")
     done = run("diff", "old.brief.yaml", "notes.brief.yaml", cwd=material)
     assert done.returncode == 0, done.stderr
-    assert "Title: now Zürich ?? ????? (was Old)" in done.stdout.decode("cp1252")
+    assert "added      \u201cZürich ?? ?????\u201d" in done.stdout.decode("cp1252")
 
 
 def test_a_message_on_stderr_keeps_the_character_as_an_escape(material: Path) -> None:
