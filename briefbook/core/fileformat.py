@@ -7,6 +7,8 @@ line and column. Saving is atomic and byte-stable.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from pathlib import Path
 
 from briefbook.core import model as m
@@ -91,20 +93,43 @@ def validate(path: Path | str) -> list[Problem]:
     if problems:
         return summarize(problems)
     return summarize(_unknown_zones(brief, path) + _missing_files(brief, path)
-                     + _unprintable(text, path))
+                     + _unprintable(text, brief, path))
 
 
-def _unprintable(text: str, path: Path) -> list[Problem]:
-    """Characters no font shipped with briefbook can print, each at its line and column."""
+def _unprintable(text: str, brief: m.Brief, path: Path) -> list[Problem]:
+    """Characters no font shipped with briefbook can print, each at its line and column
+    (or, for one written as an escape such as ``"\\U0001F9A9"``, once, without a line)."""
     from briefbook.render.scripts import missing_message, unprintable_in
 
     found: list[Problem] = []
+    seen: set[str] = set()
     for number, line in enumerate(text.splitlines(), start=1):
         if line.lstrip().startswith("#"):
             continue  # a YAML comment never prints
         for index, ch in unprintable_in(line):
             found.append(Problem(missing_message(ch), path, number, index + 1))
+            seen.add(ch)
+    if "\\" in text:  # escapes: the brief's own text may hold characters the file does not
+        escaped = {ch for value in _strings(brief) for _, ch in unprintable_in(value)} - seen
+        for ch in sorted(escaped):
+            found.append(Problem(missing_message(ch), path, where="written as an escape"))
     return found
+
+
+def _strings(value: object) -> Iterator[str]:
+    """Every piece of text in the model (dataclasses, lists and dicts, walked)."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for item in dataclasses.fields(value):
+            yield from _strings(getattr(value, item.name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
 
 
 def _unknown_zones(brief: m.Brief, path: Path) -> list[Problem]:

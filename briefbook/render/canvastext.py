@@ -44,6 +44,8 @@ def draw_text(canv: Canvas, x: float, y: float, text: str, anchor: Anchor = "lef
         else:
             canv.drawString(x, y, text)
         return
+    # The canvas's current font, size and fill colour: ReportLab keeps them only in these
+    # attributes (there is no getter), and the drawString family reads the same ones.
     font, size = canv._fontname, canv._fontsize
     style = ParagraphStyle("canvas_line", fontName=font, fontSize=size, leading=size,
                            textColor=canv._fillColorObj)

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from briefbook.render.canvastext import draw_text
-from briefbook.render.canvastext import text_width as stringWidth
+from briefbook.render.canvastext import draw_text, text_width
 from briefbook.render.pagenumbers import PageNumbers
 from briefbook.render.theme import Theme
 
@@ -45,12 +44,12 @@ class RunningText:
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis so that it fits ``width`` points."""
-    if stringWidth(text, font, size) <= width:
+    if text_width(text, font, size) <= width:
         return text
     lo, hi = 0, min(len(text), 400)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if stringWidth(text[:mid].rstrip() + "…", font, size) <= width:
+        if text_width(text[:mid].rstrip() + "…", font, size) <= width:
             lo = mid
         else:
             hi = mid - 1
@@ -167,7 +166,7 @@ class PageDecorator:
         right = self.width - t.margin_right
         room = self.width - t.margin_left - t.margin_right - 2 * pad
         text = fit_text(self.running.stamp, font, size, room)
-        width = stringWidth(text, font, size) + 2 * pad
+        width = text_width(text, font, size) + 2 * pad
         y = self.height - t.header_inset - size * 0.3
         canv.saveState()
         canv.setStrokeColor(t.palette.navy)
@@ -226,7 +225,7 @@ class PageDecorator:
         canv.saveState()
         canv.setFillColor(t.palette.grey)
         vd = self.running.version_date
-        vd_width = stringWidth(vd, font, size)
+        vd_width = text_width(vd, font, size)
         canv.setFont(font, size)
         draw_text(canv, right, y, vd, "right")
         title_width = right - left - vd_width - (18 if vd else 0)
@@ -255,7 +254,7 @@ class PageDecorator:
             canv.setFont(t.fonts.sans_bold, size)
             canv.setFillColor(t.palette.navy)
             draw_text(canv, x, y, stamp)
-            x += stringWidth(stamp + "   ", t.fonts.sans_bold, size)
+            x += text_width(stamp + "   ", t.fonts.sans_bold, size)
         if self.running.footer_text and left + room - x > size * 3:
             canv.setFont(font, size)
             canv.setFillColor(t.palette.grey)

@@ -81,3 +81,12 @@ def test_pocket_card_export_warns(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["export", str(path), "--pocket-card", "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "pocket card: '🦩' U+1F9A9 FLAMINGO has no glyph" in err
+
+
+def test_validate_names_a_character_written_as_an_escape(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, 'briefbook: 1\nmeta:\n  title: "Visit \\U0001F9A9"\n')
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"{path}: written as an escape: '🦩' U+1F9A9 FLAMINGO has no glyph in "
+                   "briefbook's fonts; it prints as [U+1F9A9]"]

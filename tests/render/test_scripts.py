@@ -261,3 +261,12 @@ def test_headings_and_contents_keep_left_to_right_with_an_arabic_title() -> None
     assert heading and heading[0] < left + 5  # the number and title start at the left
     entry = [x for t, x, _ in contents if "وزارة الخارجية" in t]
     assert entry and entry[0] < 150
+
+
+def test_escaped_text_stays_escaped_around_other_scripts() -> None:
+    typed = '<font face="Courier">王毅</font> & <b>שר</b> "وزير"'
+    _, reader = render(_text_brief(typed))
+    drawn = drawn_runs(reader, len(reader.pages) - 1)[2:-1]  # after the heading, before DRAFT
+    # Every character printed as typed (right-to-left runs read from their end).
+    assert "".join(t[::-1] if "Arabic" in f or "Hebrew" in f else t for f, t in drawn) == typed
+    assert "Courier" not in " ".join(_font_names(reader))
