@@ -66,7 +66,7 @@ def draw_banner(canv: Canvas, t: Theme, marking: str, centre: float, baseline: f
     fill, ink = t.marking_colour(marking)
     canv.saveState()
     if fill is not None:
-        width = stringWidth(text, font, size) + 2 * pad_x
+        width = text_width(text, font, size) + 2 * pad_x
         canv.setFillColor(fill)
         canv.rect(centre - width / 2, baseline - size * 0.22 - pad_y, width,
                   size * 0.95 + 2 * pad_y, stroke=0, fill=1)
@@ -210,7 +210,7 @@ class PageDecorator:
         for label, value in lines:
             canv.setFont(t.fonts.sans_bold, t.authority_size)
             draw_text(canv, t.margin_left, y, label)
-            shift = stringWidth(label + " ", t.fonts.sans_bold, t.authority_size)
+            shift = text_width(label + " ", t.fonts.sans_bold, t.authority_size)
             canv.setFont(t.fonts.sans, t.authority_size)
             draw_text(canv, t.margin_left + shift, y,
                       fit_text(value, t.fonts.sans, t.authority_size, room - shift))
