@@ -16,6 +16,8 @@ out of stack, the whole text is read as plain text instead: nothing is lost.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -48,18 +50,68 @@ def _parser() -> MarkdownIt:
     return md
 
 
+#: Markdown is parsed this many lines at a time (cut where a block starts at the
+#: margin): markdown-it keeps several token objects per line, about 2.5 KB a list
+#: item, so a 10 MB list parsed whole took 5.8 GB; in chunks the tokens of one
+#: chunk at a time are alive.
+CHUNK_LINES = 2000
+
+_LIST_START = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
 def parse_markdown(text: str) -> list[Element]:
     """The headings and blocks of Markdown text, in order."""
     source = normalize_newlines(text)
-    md = _parser()
-    try:
-        tokens = md.parse(source)
-    except RecursionError:
-        return parse_plain_text(source)
     lines = source.split("\n")
+    md = _parser()
+    out: list[Element] = []
+    for start, end, joins_list in _chunks(lines):
+        elements = _parse_chunk(md, lines[start:end])
+        if joins_list and elements and out and _same_list(out[-1], elements[0]):
+            out[-1].items.extend(elements.pop(0).items)  # type: ignore[union-attr]
+        out.extend(elements)
+    return out
+
+
+def _parse_chunk(md: MarkdownIt, lines: list[str]) -> list[Element]:
+    chunk = "\n".join(lines)
+    try:
+        tokens = md.parse(chunk)
+    except RecursionError:
+        return parse_plain_text(chunk)
     if not _covers(tokens, lines):
-        return parse_plain_text(source)
+        return parse_plain_text(chunk)
     return _Walker(md, lines).run(tokens)
+
+
+def _chunks(lines: list[str]) -> list[tuple[int, int, bool]]:
+    """(start, end, continues a list) for pieces of about :data:`CHUNK_LINES` lines.
+
+    A piece ends before a line at the margin that follows a blank line, or before a
+    top-level list item that follows another line at the margin (a sibling item of
+    a tight list, which is then joined to the list before it). Never inside a fence.
+    """
+    pieces: list[tuple[int, int, bool]] = []
+    start, fenced, joins = 0, False, False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced or index - start < CHUNK_LINES or not line or line[0] in " \t":
+            continue
+        previous = lines[index - 1]
+        after_blank = not previous.strip()
+        sibling = bool(_LIST_START.match(line)) and bool(previous) and previous[0] not in " \t"
+        if after_blank or sibling:
+            pieces.append((start, index, joins))
+            start, joins = index, bool(_LIST_START.match(line))
+    pieces.append((start, len(lines), joins))
+    return pieces
+
+
+def _same_list(before: Element, after: Element) -> bool:
+    return (isinstance(before, BulletsBlock) and isinstance(after, BulletsBlock)) or (
+        isinstance(before, NumberedBlock) and isinstance(after, NumberedBlock))
 
 
 def _covers(tokens: list[Token], lines: list[str]) -> bool:
