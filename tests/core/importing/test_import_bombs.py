@@ -10,6 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefbook.core.importing import import_file, import_text
 from briefbook.core.importing import markdown_reader as mr
@@ -142,3 +144,21 @@ def test_a_200_page_report_imports_in_bounded_memory(tmp_path: Path) -> None:
     path.write_bytes(report(3000))
     assert peak_mb(f"from briefbook.core.importing import import_file\n"
                    f"assert len(import_file({str(path)!r}).sections) == 100\n") < 300
+
+
+MARKDOWN_LINES = ["", "", "- a", "* b", "+ c", "1. d", "2) e", "  - nested", "  more", "para",
+                  "lazy text", "# Head", "Title", "---", "***", "* * *", "-", "> quote", "```",
+                  "~~~", "    code", "a | b", "---|---", "1 | 2", "<div>", "</div>", "10. x"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(MARKDOWN_LINES), max_size=60), st.integers(1, 6))
+def test_fuzz_markdown_in_chunks_reads_as_if_whole(lines: list[str], chunk: int) -> None:
+    text = "\n".join(lines)
+    whole = import_text(text, fmt="markdown")
+    saved = mr.CHUNK_LINES
+    mr.CHUNK_LINES = chunk
+    try:
+        assert import_text(text, fmt="markdown") == whole
+    finally:
+        mr.CHUNK_LINES = saved
