@@ -89,7 +89,7 @@ def validate(path: Path | str) -> list[Problem]:
     brief, problems = parse(text, path)
     if problems:
         return summarize(problems)
-    return _unknown_zones(brief, path) + _missing_files(brief, path)
+    return summarize(_unknown_zones(brief, path) + _missing_files(brief, path))
 
 
 def _unknown_zones(brief: m.Brief, path: Path) -> list[Problem]:
