@@ -155,7 +155,9 @@ def save(brief: m.Brief, path: Path | str, *, backup: bool = True) -> None:
     With ``backup``, the version being replaced is first kept (atomically too)
     as ``NAME.brief.yaml~``, unless it is byte-identical to the new text. A
     process killed at any moment leaves ``path`` holding the old or the new
-    brief, complete. Raises :class:`FileAccessError`; the brief is unchanged.
+    brief, complete. Raises :class:`FileAccessError`, or :class:`BriefbookError` naming
+    the field when the text holds a character without a UTF-8 form (a lone surrogate);
+    the brief is unchanged.
     """
     path = Path(path)
     data = _encoded(brief, path)

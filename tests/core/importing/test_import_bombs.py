@@ -162,3 +162,13 @@ def test_fuzz_markdown_in_chunks_reads_as_if_whole(lines: list[str], chunk: int)
         assert import_text(text, fmt="markdown") == whole
     finally:
         mr.CHUNK_LINES = saved
+
+
+def test_a_text_file_of_millions_of_lines_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from briefbook.core.importing import MAX_IMPORT_LINES
+
+    path = tmp_path / "list.md"
+    path.write_text("- item\n" * (MAX_IMPORT_LINES + 1) + "\n" * 10, encoding="utf-8")
+    with pytest.raises(ImportSourceError, match=f"has {MAX_IMPORT_LINES + 1:,} lines of text; "
+                       f"briefbook imports at most {MAX_IMPORT_LINES:,}"):
+        import_file(path)
