@@ -166,7 +166,9 @@ def _run_app(args: list[str]) -> int:
 
 
 def _warn(problems: list[Problem]) -> None:
-    for problem in problems:
+    from briefbook.errors import summarize
+
+    for problem in summarize(problems):
         print(f"{problem} (warning)", file=sys.stderr)
 
 

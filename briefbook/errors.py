@@ -144,3 +144,19 @@ class ImportSourceError(BriefbookError):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}" if path is not None else reason)
+
+
+class DocumentContentError(ImportSourceError):
+    """Something inside an imported document that cannot be read (a broken part, a
+    value outside the format's schema); ``paragraph`` is its 1-based number among
+    the body's paragraphs when known (with ``in_table``: the last paragraph before
+    the table that holds it)."""
+
+    def __init__(self, path: Path | None, reason: str, paragraph: int | None = None,
+                 in_table: bool = False) -> None:
+        self.paragraph = paragraph
+        self.in_table = in_table
+        where = f"paragraph {paragraph}" if paragraph else ""
+        if in_table:
+            where = f"the table after {where}" if where else "the first table"
+        super().__init__(path, f"{where}: {reason}" if where else reason)

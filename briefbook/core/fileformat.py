@@ -202,7 +202,9 @@ def save(brief: m.Brief, path: Path | str, *, backup: bool = True,
     is replaced). A read-only ``path`` raises :class:`ReadOnlyFileError` before
     anything is written, unless ``replace_read_only``. ``limit`` takes mode bits
     away (Save As of a private brief: ``filemodes.export_limit(old_file)``). Raises
-    :class:`FileAccessError`; the brief is unchanged.
+    :class:`FileAccessError`, or :class:`BriefbookError` naming the field when the
+    text holds a character without a UTF-8 form (a lone surrogate); the brief is
+    unchanged.
     """
     path = Path(path)
     data = _encoded(brief, path)

@@ -154,14 +154,60 @@ def _fitted_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], ctx: B
                          t.table_size, t.cell_padding + 1, nowrap)
 
 
+#: The narrowest column a table is given: 1.4 cm holds a figure like "12,345" or a
+#: short word a line in the 9-point table type, so A4 holds 11 columns. A table
+#: with more columns is printed in column groups, one under the other, each
+#: repeating the first column (the row's name) and captioned with the columns it
+#: holds. 60 columns at their share of A4 would be 8 points wide, narrower than the
+#: cell padding (ReportLab then failed the whole export), and smaller type or a
+#: landscape page would still leave them unreadable.
+MIN_COLUMN_WIDTH = 1.4 * 28.35
+
+
+def columns_per_group(frame_width: float, padding: float) -> int:
+    """How many columns one group of a wide table holds (the repeated first one included)."""
+    narrowest = max(MIN_COLUMN_WIDTH, 2 * (padding + 1) + 6)
+    return max(2, int(frame_width // narrowest))
+
+
+def column_groups(n: int, per_group: int) -> list[list[int]]:
+    """The column indexes of each group: all of them when they fit, else the first
+    column followed by the next ``per_group - 1``."""
+    if n <= per_group:
+        return [list(range(n))]
+    step = per_group - 1
+    return [[0, *range(start, min(start + step, n))] for start in range(1, n, step)]
+
+
 def table_block(block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
-    """A table with a repeated header, wrapped cells and widths that fit the content."""
-    t = ctx.theme
+    """A table with a repeated header, wrapped cells and widths that fit the content;
+    a table too wide for the page is printed in column groups (see
+    :data:`MIN_COLUMN_WIDTH`)."""
     n = max(len(block.columns), max((len(r) for r in block.rows), default=0))
     if n == 0:
         return []
     columns = [*block.columns, *[""] * (n - len(block.columns))]
     rows = [[*r, *[""] * (n - len(r))] for r in block.rows]
+    groups = column_groups(n, columns_per_group(ctx.frame_width, ctx.theme.cell_padding + 1))
+    if len(groups) == 1:
+        return _table(columns, rows, block.caption, block, ctx)
+    found: list[Flowable] = []
+    for group in groups:
+        first, last = group[1] + 1, group[-1] + 1
+        part = f"columns 1 and {first}" if first == last else f"columns 1 and {first}–{last}"
+        caption = f"{block.caption.strip()} ({part} of {n})" if block.caption.strip() else \
+            f"Table, {part} of {n}"
+        found += _table([columns[i] for i in group], [[row[i] for i in group] for row in rows],
+                        caption, block, ctx)
+    return found
+
+
+def _table(columns: list[str], rows: list[list[str]], caption_text: str,
+           block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
+    """One grid of the table (all its columns, or one group of them); ``block`` gives
+    the rows' markings."""
+    t = ctx.theme
+    n = len(columns)
     has_head = any(c.strip() for c in columns)
     widths = _fitted_widths(columns if has_head else [], rows, ctx)
     cell, head_style = t.styles["cell"], t.styles["cell_head"]
@@ -176,8 +222,8 @@ def table_block(block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
     if not body:
         body = [[""] * n]
     found: list[Flowable] = []
-    if block.caption.strip():
-        text = marks.prefix(marks.current) + block.caption
+    if caption_text.strip():
+        text = marks.prefix(marks.current) + caption_text
         caption = Lead(plain_paragraph(text, t.styles["table_caption"]), ctx.frame_height)
         found.append(caption)
     table = grid(head, body, widths, t)

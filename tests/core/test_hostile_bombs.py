@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefbook.cli import main
 from briefbook.core import fileformat as ff
@@ -109,3 +112,30 @@ def test_many_different_messages_are_counted_after_the_cap() -> None:
 def test_a_short_list_is_unchanged() -> None:
     problems = [Problem("a", None, 1), Problem("a", None, 2)]
     assert summarize(problems) == problems
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.integers(1, 9)),
+                max_size=400))
+def test_fuzz_summarize_accounts_for_every_problem(found: list[tuple[str, int]]) -> None:
+    problems = [Problem(message, Path("b"), line) for message, line in found]
+    listed = summarize(problems)
+    counted = 0
+    for problem in listed:
+        more = re.match(r"… and ([\d,]+) more", problem.message)
+        counted += int(more.group(1).replace(",", "")) if more else 1
+    assert counted == len(problems)
+    assert len(listed) <= MAX_PROBLEMS_SHOWN + 5
+    remaining = iter(problems)
+    assert all(any(p is q for q in remaining) for p in listed if not p.message.startswith("…"))
+
+
+def test_export_warnings_are_summarized_too(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "pictures.brief.yaml"
+    blocks = "".join(f"  - image: {{path: missing{n}.png}}\n" for n in range(150))
+    path.write_text("briefbook: 1\nmeta:\n  title: Pictures\nsections:\n- title: P\n  blocks:\n"
+                    + blocks, encoding="utf-8")
+    assert main(["export", str(path), "-o", str(tmp_path / "p.pdf")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == MAX_PROBLEMS_SHOWN + 1  # the list, then the count
+    assert err[-1].endswith(f"… and {150 - MAX_PROBLEMS_SHOWN} more problems (warning)")

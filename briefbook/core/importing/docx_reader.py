@@ -25,10 +25,15 @@ from briefbook.core.importing.listmarkers import ListBuilder, Marker
 from briefbook.core.importing.structure import Element, Heading, Para
 from briefbook.core.importing.tables import looks_like_header, make_table
 from briefbook.core.model import Block, BulletsBlock, NumberedBlock, TableBlock
-from briefbook.errors import ImportSourceError
+from briefbook.errors import DocumentContentError, ImportSourceError
 
 #: A .docx whose parts unpack to more than this is refused (a "zip bomb").
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+#: ...and one whose XML parts (the text, styles, numbering...) unpack to more than
+#: this. python-docx holds them as lxml trees, about 12 times their size: a 30 MB
+#: text part took 360 MB and 27 s, a 290 MB one 4.5 GB. A 200-page Word report
+#: has 2 to 10 MB of XML (0.5 to 2 KB a paragraph), so 32 MB is 300 to 1,000 pages.
+MAX_XML_BYTES = 32 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -42,7 +47,23 @@ def parse_docx(data: bytes, path: Path | None = None) -> list[Element]:
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise ImportSourceError(path, f"not a readable Word document ({exc.__class__.__name__}: "
                                 f"{exc})") from None
-    return _Reader(document).run()
+    reader: _Reader | None = None
+    try:
+        reader = _Reader(document)
+        return reader.run()
+    except Exception as exc:  # a part python-docx cannot read: name it, never a traceback
+        paragraph = (reader.paragraph_number or None) if reader is not None else None
+        in_table = reader is not None and reader.in_table
+        raise DocumentContentError(path, f"cannot be read ({_describe(exc)}); fix or remove "
+                                   "it in Word and import again", paragraph, in_table) from None
+
+
+def _describe(exc: Exception) -> str:
+    """A broken part in words: python-docx's own message, or what was missing."""
+    if isinstance(exc, KeyError):
+        return f"it refers to {exc.args[0]!r}, which the document does not hold"
+    text = str(exc).strip() or exc.__class__.__name__
+    return text[:200]
 
 
 def _check_archive(data: bytes, path: Path | None) -> None:
@@ -50,6 +71,8 @@ def _check_archive(data: bytes, path: Path | None) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
             total = sum(info.file_size for info in archive.infolist())
+            xml = sum(info.file_size for info in archive.infolist()
+                      if info.filename.lower().endswith((".xml", ".rels")))
     except (zipfile.BadZipFile, ValueError, OSError):
         raise ImportSourceError(path, "not a Word document (.docx is a ZIP package; this "
                                 "file is not one)") from None
@@ -58,6 +81,11 @@ def _check_archive(data: bytes, path: Path | None) -> None:
     if total > MAX_UNPACKED_BYTES:
         raise ImportSourceError(path, f"the document unpacks to {total // 1_000_000} MB, "
                                 "more than briefbook reads")
+    if xml > MAX_XML_BYTES:
+        raise ImportSourceError(path, f"the document's text and styles unpack to "
+                                f"{xml / (1024 * 1024):.0f} MB of XML; briefbook imports Word "
+                                f"documents with up to {MAX_XML_BYTES // (1024 * 1024)} MB "
+                                "(about 300 to 1,000 pages): split it")
 
 
 class _Reader:
@@ -66,7 +94,12 @@ class _Reader:
         self.out: list[Element] = []
         self.list: ListBuilder | None = None
         self.numbering = _numbering_formats(document)
+        self.styles = _StyleTable(document)
         self._style_cache: dict[str, tuple[int | None, tuple[str, int] | None]] = {}
+        #: The body paragraph being read (1-based), for messages; and whether the
+        #: reader is in the table after it.
+        self.paragraph_number = 0
+        self.in_table = False
 
     def run(self) -> list[Element]:
         from docx.table import Table
@@ -74,19 +107,23 @@ class _Reader:
 
         for child in _body_children(self.document.element.body):
             if child.tag == f"{_W}p":
+                self.paragraph_number += 1
                 self._paragraph(Paragraph(child, self.document))
             elif child.tag == f"{_W}tbl":
                 self._end_list()
+                self.in_table = True
                 self.out.append(self._table(Table(child, self.document)))
+                self.in_table = False
         self._end_list()
         return self.out
 
     # --- paragraphs ---------------------------------------------------------
 
     def _paragraph(self, paragraph: Any) -> None:
-        text = _runs_markup(paragraph)
-        style_name = paragraph.style.name if paragraph.style is not None else ""
-        heading_level, style_list = self._style_info(paragraph.style)
+        text = _runs_markup(paragraph, self.styles)
+        style = self.styles.paragraph_style(paragraph)
+        style_name = style.name if style is not None else ""
+        heading_level, style_list = self._style_info(style)
         if not text.strip():
             return
         if style_name == "Title":
@@ -177,11 +214,17 @@ class _Reader:
         for index, row in enumerate(table.rows):
             cells: list[str] = []
             seen: set[int] = set()
-            for cell in row.cells:
+            try:
+                row_cells = row.cells
+            except ValueError:  # e.g. a vertical merge that continues a row above the first
+                from docx.table import _Cell
+
+                row_cells = [_Cell(tc, table) for tc in row._tr.tc_lst]
+            for cell in row_cells:
                 if id(cell._tc) in seen:
                     continue
                 seen.add(id(cell._tc))
-                cells.append(_cell_text(cell))
+                cells.append(_cell_text(cell, self.styles))
             rows.append(cells)
             if index == 0:
                 tr_pr = row._tr.trPr
@@ -243,7 +286,41 @@ def _int(value: str | None) -> int:
         return 0
 
 
-def _runs_markup(paragraph: Any) -> str:
+class _StyleTable:
+    """The document's styles by id, looked up once.
+
+    python-docx finds a paragraph's or run's style by scanning every style of the
+    document on each access (and the default style by another scan), which made a
+    3,000-paragraph document take a minute; here each id is a dictionary look-up.
+    """
+
+    def __init__(self, document: Any) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        styles = document.styles
+        self.by_id: dict[str, Any] = {str(style.style_id): style for style in styles}
+        self.default_paragraph = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default_character = styles.default(WD_STYLE_TYPE.CHARACTER)
+        self._flags: dict[str | None, tuple[bool | None, bool | None]] = {}
+
+    def paragraph_style(self, paragraph: Any) -> Any:
+        style_id = paragraph._p.style
+        return self.by_id.get(style_id, self.default_paragraph) if style_id else \
+            self.default_paragraph
+
+    def run_flags(self, run: Any) -> tuple[bool | None, bool | None]:
+        """(bold, italic) set by the run's character style (None: not set there)."""
+        style_id = run._r.style
+        if style_id not in self._flags:
+            style = self.by_id.get(style_id, self.default_character) if style_id else \
+                self.default_character
+            font = getattr(style, "font", None)
+            self._flags[style_id] = ((font.bold, font.italic) if font is not None
+                                     else (None, None))
+        return self._flags[style_id]
+
+
+def _runs_markup(paragraph: Any, styles: _StyleTable) -> str:
     """The paragraph's text with bold and italic runs marked, links as ``[label](url)``."""
     from docx.text.hyperlink import Hyperlink
 
@@ -267,7 +344,10 @@ def _runs_markup(paragraph: Any) -> str:
     for part in _inner_content(paragraph):
         if isinstance(part, Hyperlink):
             switch(False, False)
-            url = part.url or ""
+            try:
+                url = part.url or ""
+            except KeyError:  # a link whose target is missing from the document: its text
+                url = ""
             buffer.open("link", url)
             buffer.text(part.text)
             buffer.close("link")
@@ -276,7 +356,12 @@ def _runs_markup(paragraph: Any) -> str:
         if not text:
             continue
         if text.strip():
-            switch(_run_flag(part, "bold"), _run_flag(part, "italic"))
+            bold, italic = part.bold, part.italic
+            if bold is None or italic is None:
+                style_bold, style_italic = styles.run_flags(part)
+                bold = style_bold if bold is None else bold
+                italic = style_italic if italic is None else italic
+            switch(bool(bold), bool(italic))
         buffer.text(text)
     switch(False, False)
     return buffer.value()
@@ -305,22 +390,14 @@ def _inner_content(paragraph: Any) -> Iterator[Any]:
             stack.extend(reversed(list(node.iterchildren())))
 
 
-def _run_flag(run: Any, name: str) -> bool:
-    """A run's bold or italic, set on the run or by its character style (``Strong``)."""
-    value = getattr(run, name)
-    if value is None and run.style is not None:
-        value = getattr(run.style.font, name)
-    return bool(value)
-
-
 def _plain(text: str) -> str:
     """Heading text without emphasis marks."""
     return " ".join(text.replace("**", "").split())
 
 
-def _cell_text(cell: Any) -> str:
+def _cell_text(cell: Any, styles: _StyleTable) -> str:
     """A cell's paragraphs (and nested tables) as one line of marked-up text."""
-    parts = [_runs_markup(p).replace("\n", " ").strip() for p in cell.paragraphs]
+    parts = [_runs_markup(p, styles).replace("\n", " ").strip() for p in cell.paragraphs]
     for nested in cell.tables:
         for row in nested.rows:
             parts.append(" | ".join(c.text.strip() for c in row.cells))

@@ -48,18 +48,80 @@ def _parser() -> MarkdownIt:
     return md
 
 
+#: Markdown is parsed this many lines at a time: markdown-it keeps several token
+#: objects per line (about 2.5 KB a list item), so a 10 MB list parsed whole took
+#: 5.8 GB; parsed a piece at a time, only one piece's tokens are alive.
+CHUNK_LINES = 2000
+
+
 def parse_markdown(text: str) -> list[Element]:
-    """The headings and blocks of Markdown text, in order."""
+    """The headings and blocks of Markdown text, in order.
+
+    Long text is parsed a piece at a time. A piece keeps the blocks the parser
+    closed (in CommonMark a block is final once the next one has started) and the
+    next piece starts again at the last block's first line; inside one long
+    top-level list, at its last item's first line, and the items are joined back
+    into one list.
+    """
     source = normalize_newlines(text)
-    md = _parser()
-    try:
-        tokens = md.parse(source)
-    except RecursionError:
-        return parse_plain_text(source)
     lines = source.split("\n")
-    if not _covers(tokens, lines):
-        return parse_plain_text(source)
+    md = _parser()
+    out: list[Element] = []
+    start, joins = 0, False
+    while start < len(lines):
+        end, next_joins = len(lines), False
+        tokens: list[Token] | None = None
+        if len(lines) - start > CHUNK_LINES:
+            probe = _tokens(md, lines[start:start + CHUNK_LINES])
+            cut = _safe_cut(probe) if probe is not None else None
+            if probe is not None and cut is not None:
+                line, next_joins, tokens = cut
+                end = start + line
+        elements = _parse_piece(md, lines[start:end], tokens)
+        if joins and elements and out and _same_list(out[-1], elements[0]):
+            out[-1].items.extend(elements.pop(0).items)  # type: ignore[union-attr]
+        out.extend(elements)
+        start, joins = end, next_joins
+    return out
+
+
+def _tokens(md: MarkdownIt, lines: list[str]) -> list[Token] | None:
+    try:
+        return md.parse("\n".join(lines))
+    except RecursionError:
+        return None
+
+
+def _safe_cut(tokens: list[Token]) -> tuple[int, bool, list[Token]] | None:
+    """Where the next piece may start: (line, inside a list, the tokens before it),
+    or None for nowhere. The tokens before a cut inside a list end with its close."""
+    for index in range(len(tokens) - 1, 0, -1):
+        token = tokens[index]
+        if token.level == 0 and token.nesting >= 0 and token.map and token.map[0] > 0:
+            return token.map[0], False, tokens[:index]
+    opening = tokens[0] if tokens else None
+    if opening is None or opening.type not in ("bullet_list_open", "ordered_list_open"):
+        return None
+    for index in range(len(tokens) - 1, 0, -1):
+        token = tokens[index]
+        if token.type == "list_item_open" and token.level == 1 and token.map and \
+                token.map[0] > 0:
+            close = Token(opening.type.replace("_open", "_close"), opening.tag, -1)
+            return token.map[0], True, [*tokens[:index], close]
+    return None
+
+
+def _parse_piece(md: MarkdownIt, lines: list[str], tokens: list[Token] | None) -> list[Element]:
+    if tokens is None:
+        tokens = _tokens(md, lines)
+    if tokens is None or not _covers(tokens, lines):
+        return parse_plain_text("\n".join(lines))
     return _Walker(md, lines).run(tokens)
+
+
+def _same_list(before: Element, after: Element) -> bool:
+    return (isinstance(before, BulletsBlock) and isinstance(after, BulletsBlock)) or (
+        isinstance(before, NumberedBlock) and isinstance(after, NumberedBlock))
 
 
 def _covers(tokens: list[Token], lines: list[str]) -> bool:
