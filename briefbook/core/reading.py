@@ -33,6 +33,8 @@ class Reader:
         self.problems: list[Problem] = []
         #: Every marking read, with its node: checked against the scheme at the end.
         self.markings: list[tuple[Node, str]] = []
+        #: Where ``portion_marks`` was switched on (every portion then needs a marking).
+        self.portion_marks_node: Node | None = None
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(message, self.path, node.line, node.column))
@@ -243,6 +245,7 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
         meta.classification_block = read_classification(reader, found["classification_block"])
     if "portion_marks" in found:
         meta.portion_marks = reader.boolean(found["portion_marks"], "'portion_marks'")
+        reader.portion_marks_node = found["portion_marks"]
     if "dates" in found:
         meta.dates = _read_dates(reader, found["dates"])
     if "status" in found:

@@ -203,3 +203,18 @@ def test_an_edition_of_an_edition_is_the_same(name: str) -> None:
     once = apply_edition(brief, edition)
     assert apply_edition(once, edition) == once
     assert edition_cut(once, edition).describe() == "leaves nothing out"
+
+
+def test_with_portion_marks_every_portion_needs_a_marking(tmp_path: Path) -> None:
+    found = problems_of(tmp_path, """briefbook: 1
+meta: {title: x, markings: us, portion_marks: true}
+sections:
+  - title: Marked
+    marking: SECRET
+    blocks: [{text: a}]
+  - title: Bare
+    blocks: [{text: b}]
+""")
+    assert len(found) == 1
+    assert ":2:47: with portion marks, every portion needs a marking, but 1 section " \
+           "(first 'Bare') prints something unmarked" in found[0]
