@@ -87,7 +87,7 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | None,
         earlier = request.changes_since
         if earlier is not None and edition is not None:
             # The current definition, so that the page says nothing the edition leaves out.
-            earlier = apply_edition(earlier, edition)
+            earlier = apply_edition(earlier, edition, newer=brief)
         for person in _people(edited, request):
             job_brief = itinerary_for(edited, person) if person else edited
             suffix = " ".join(part for part in (

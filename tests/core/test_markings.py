@@ -218,3 +218,32 @@ sections:
     assert len(found) == 1
     assert ":2:47: with portion marks, every portion needs a marking, but 1 section " \
            "(first 'Bare') prints something unmarked" in found[0]
+
+
+def test_a_changes_page_never_prints_what_is_now_above_the_ceiling(tmp_path: Path) -> None:
+    from briefbook.core.exportplan import ExportRequest, plan_exports
+
+    brief = ff.load(MARKED)
+    earlier = ff.load(MARKED)
+    earlier.meta.version = "1"
+    bullet = earlier.sections[1].blocks[1].items[2]
+    bullet.marking = "CONFIDENTIAL"  # releasable then, NOFORN now
+    bullet.text = "Our fallback is a phased timetable over five years"
+    earlier.sections[1].blocks[1].items.append(m.ListItem("An item since dropped"))
+    [job] = plan_exports(brief, ExportRequest(edition="allies", changes_since=earlier),
+                         tmp_path / "out.pdf", tmp_path)
+    assert job.changes is not None
+    said = " ".join(change.summary for change in job.changes.changes)
+    assert "An item since dropped" in said  # a real change is still reported
+    assert "phased timetable" not in said
+
+
+def test_an_edition_filters_an_earlier_version_by_the_newer_ones_markings() -> None:
+    brief = ff.load(MARKED)
+    earlier = ff.load(MARKED)
+    for item in earlier.sections[1].blocks[1].items:
+        item.marking = ""
+    allies = find_edition(brief, "allies")
+    assert "phased timetable" in texts_of(apply_edition(earlier, allies))
+    assert "phased timetable" not in texts_of(apply_edition(earlier, allies, newer=brief))
+    assert "Agree the joint survey" in texts_of(apply_edition(earlier, allies, newer=brief))
