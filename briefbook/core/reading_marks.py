@@ -12,6 +12,7 @@ from briefbook.core.markings import (
     scheme_of,
     scheme_problems,
     section_markings,
+    suggestion,
 )
 from briefbook.core.yamlnodes import Node
 
@@ -40,8 +41,10 @@ def check_markings(reader: Reader, brief: m.Brief) -> None:
             listed = " < ".join(scheme)
             declared = brief.meta.markings or brief.meta.marking_preset
             advice = "" if declared else "; declare your own under meta 'markings'"
+            near = suggestion(value, scheme)
+            hint = f" (did you mean {near!r}?)" if near else reader._hint(value, scheme)
             reader.problem(node, f"the marking {value!r} is not in the marking scheme "
-                           f"({listed}){reader._hint(value, scheme)}{advice}")
+                           f"({listed}){hint}{advice}")
 
 
 def read_scheme(reader: Reader, node: Node, meta: m.Meta) -> None:

@@ -125,6 +125,14 @@ sections:
     assert "did you mean 'CUI'?" in found[4]
 
 
+def test_a_misspelt_level_suggests_the_marking_with_that_level(tmp_path: Path) -> None:
+    found = problems_of(tmp_path, "briefbook: 1\nmeta:\n  title: x\n  marking: SECRT\n"
+                                  "  markings: [UNCLASSIFIED, {name: SECRET//NOFORN, "
+                                  "portion: S//NF}]\n")
+    assert len(found) == 1 and ":4:12: the marking 'SECRT'" in found[0]
+    assert "did you mean 'SECRET//NOFORN'?" in found[0]
+
+
 def test_an_unknown_preset_is_named(tmp_path: Path) -> None:
     found = problems_of(tmp_path, "briefbook: 1\nmeta: {title: x, markings: usa}\n")
     assert len(found) == 1 and "'usa' is not a preset (did you mean 'us'?)" in found[0]
