@@ -255,3 +255,15 @@ def test_an_edition_filters_an_earlier_version_by_the_newer_ones_markings() -> N
     assert "phased timetable" in texts_of(apply_edition(earlier, allies))
     assert "phased timetable" not in texts_of(apply_edition(earlier, allies, newer=brief))
     assert "Agree the joint survey" in texts_of(apply_edition(earlier, allies, newer=brief))
+
+
+def test_the_changes_list_says_when_a_portions_marking_changed() -> None:
+    from briefbook.core.diff import diff_briefs
+
+    before, after = ff.load(MARKED), ff.load(MARKED)
+    after.sections[1].blocks[1].items[1].marking = "SECRET"
+    changes = diff_briefs(before, after).changes
+    assert [(c.kind, c.summary) for c in changes] == [("text_changed", "list item")]
+    words = [(s.kind, s.text) for s in changes[0].words]
+    assert ("removed", "CONFIDENTIAL") in words and ("added", "SECRET") in words
+    assert not diff_briefs(before, ff.load(MARKED)).changes
