@@ -410,35 +410,43 @@ def _joined(parts: list[tuple[Segment, ...]]) -> tuple[Segment, ...]:
 
 def _text_lines(section: m.Section) -> Iterator[tuple[str, str]]:
     """The section's words as comparable (label, line) pairs: paragraphs, list items,
-    notes and records."""
+    notes and records; a portion with a marking of its own shows it first, "[SECRET]",
+    so that a change of marking is a change of the line."""
     for block in section.blocks:
+        mark = _mark(getattr(block, "marking", ""))
         if isinstance(block, m.TextBlock):
             for para in block.text.split("\n\n"):
                 if para.strip():
-                    yield "paragraph", one_line(para)
+                    yield "paragraph", mark + one_line(para)
         elif isinstance(block, m.BulletsBlock | m.NumberedBlock):
-            yield from (("list item", item) for item in _items(block.items))
+            yield from (("list item", mark + item) for item in _items(block.items))
         elif isinstance(block, m.NoteBlock):
-            yield "note", _joined_fields(block.title, block.text)
+            yield "note", mark + _joined_fields(block.title, block.text)
         elif isinstance(block, m.RecommendationsBlock):
             for rec in block.items:
-                yield "recommendation", _joined_fields(rec.text, rec.rationale, rec.owner,
-                                                       rec.priority)
+                yield "recommendation", mark + _joined_fields(rec.text, rec.rationale,
+                                                              rec.owner, rec.priority)
         elif isinstance(block, m.PeopleBlock):
             for person in block.people:
-                yield "person", _joined_fields(person.name, person.title, person.organisation)
+                yield "person", mark + _joined_fields(person.name, person.title,
+                                                      person.organisation)
         elif isinstance(block, m.ContactsBlock):
             for contact in block.contacts:
-                yield "contact", _joined_fields(contact.name, contact.role, contact.phone,
-                                                contact.email)
+                yield "contact", mark + _joined_fields(contact.name, contact.role,
+                                                       contact.phone, contact.email)
         elif isinstance(block, m.ImageBlock):
-            yield "picture", _joined_fields(block.path, block.caption)
+            yield "picture", mark + _joined_fields(block.path, block.caption)
+
+
+def _mark(marking: str) -> str:
+    """A portion's own marking as the changes page shows it before its text."""
+    return f"[{one_line(marking)}] " if marking.strip() else ""
 
 
 def _items(items: list[m.ListItem]) -> Iterator[str]:
     for item in items:
         if item.text.strip():
-            yield one_line(item.text)
+            yield _mark(item.marking) + one_line(item.text)
         yield from _items(item.items)
 
 

@@ -158,6 +158,8 @@ def earlier_through_edition(old: m.Brief, new: m.Brief, edition: m.Edition) -> m
         top.subsections = [trimmed(sub) for sub in section.subsections
                            if id(sub) not in dropped]
         view.sections.append(top)
-    result = apply_edition(view, edition)
+    # ``newer``: a portion the new brief now marks above the ceiling goes too, even where
+    # the earlier brief marked it lower (items, rows and entries included).
+    result = apply_edition(view, edition, newer=new)
     result.source = None  # the page names the earlier brief by its version, not its file
     return result

@@ -118,20 +118,33 @@ def _paragraphs(block: m.Block) -> int:
 class _Filter:
     """Cuts a copy of the brief down to one edition, counting what goes."""
 
-    def __init__(self, brief: m.Brief, edition: m.Edition) -> None:
+    def __init__(self, brief: m.Brief, edition: m.Edition,
+                 also: frozenset[str] = frozenset()) -> None:
         self.brief = brief
         self.edition = edition
         self.scheme = scheme_of(brief)
         self.cut = EditionCut()
+        #: The text of portions left out of another version (see ``apply_edition``).
+        self.also = also
+        #: The text of every portion this filter leaves out for its marking.
+        self.gone: set[str] = set()
 
-    def above(self, marking: str) -> bool:
-        return left_out(self.scheme, self.edition, marking)
+    def above(self, marking: str, text: str = "") -> bool:
+        """Whether a portion so marked (with this text) is left out; noted if it is."""
+        key = " ".join(text.split())
+        if left_out(self.scheme, self.edition, marking):
+            if key:
+                self.gone.add(key)
+            return True
+        return bool(key) and _like_any(key, self.also)
 
     def sections(self, sections: list[m.Section], parent: m.Section | None) -> list[m.Section]:
         kept: list[m.Section] = []
         for section in sections:
-            if not _keeps(self.brief, self.scheme, self.edition, section, parent):
+            if not _keeps(self.brief, self.scheme, self.edition, section, parent) or \
+                    _like_any(" ".join(section.title.split()), self.also):
                 self.cut.sections += _count_section(section)
+                self.gone.update(_section_texts(section))
                 continue
             mark = section_marking(self.brief, section, parent)
             section.blocks = self.blocks(section.blocks, mark)
@@ -143,8 +156,9 @@ class _Filter:
         kept: list[m.Block] = []
         for block in blocks:
             mark = effective(getattr(block, "marking", ""), container)
-            if not isinstance(block, m.PageBreakBlock) and self.above(mark):
+            if not isinstance(block, m.PageBreakBlock) and self.above(mark, _block_text(block)):
                 self.cut.paragraphs += _paragraphs(block)
+                self.gone.update(_block_texts(block))
                 continue
             if isinstance(block, m.BulletsBlock | m.NumberedBlock):
                 had = bool(block.items)
@@ -155,7 +169,7 @@ class _Filter:
                 had = bool(block.entries)
                 entries = []
                 for entry in block.entries:
-                    if self.above(effective(entry.marking, mark)):
+                    if self.above(effective(entry.marking, mark), entry.title):
                         self.cut.items += 1
                     else:
                         entries.append(entry)
@@ -171,8 +185,9 @@ class _Filter:
         kept: list[m.ListItem] = []
         for item in items:
             mark = effective(item.marking, container)
-            if self.above(mark):
+            if self.above(mark, item.text):
                 self.cut.items += 1 + _count_items(item.items)
+                self.gone.update(_item_texts(item.items))
                 continue
             item.items = self.items(item.items, mark)
             kept.append(item)
@@ -184,7 +199,7 @@ class _Filter:
         markings: list[str] = []
         for index, row in enumerate(table.rows):
             own = row_marking(table, index)
-            if self.above(effective(own, mark)):
+            if self.above(effective(own, mark), "\t".join(row)):
                 self.cut.items += 1
                 continue
             rows.append(row)
@@ -197,21 +212,70 @@ class _Filter:
         return not (had and not rows)
 
 
+#: How alike two texts must be for an earlier portion to count as a left-out one edited.
+_ALIKE = 0.5
+
+
+def _like_any(text: str, others: frozenset[str]) -> bool:
+    """Whether ``text`` is one of ``others`` or much like one (an edited version of it)."""
+    if text in others:
+        return True
+    for other in others:
+        matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
+        if matcher.real_quick_ratio() >= _ALIKE and matcher.quick_ratio() >= _ALIKE \
+                and matcher.ratio() >= _ALIKE:
+            return True
+    return False
+
+
+def _block_text(block: m.Block) -> str:
+    """The text that stands for a whole block (its paragraphs, a note's text)."""
+    return getattr(block, "text", "") if isinstance(block, m.TextBlock | m.NoteBlock) else ""
+
+
+def _item_texts(items: list[m.ListItem]) -> list[str]:
+    return [text for item in items
+            for text in (" ".join(item.text.split()), *_item_texts(item.items)) if text]
+
+
+def _block_texts(block: m.Block) -> list[str]:
+    """The text of every portion of a block (for leaving them out of another version)."""
+    found = [" ".join(_block_text(block).split())]
+    if isinstance(block, m.BulletsBlock | m.NumberedBlock):
+        found += _item_texts(block.items)
+    elif isinstance(block, m.ScheduleBlock):
+        found += [" ".join(entry.title.split()) for entry in block.entries]
+    elif isinstance(block, m.TableBlock):
+        found += [" ".join("\t".join(row).split()) for row in block.rows]
+    return [text for text in found if text]
+
+
+def _section_texts(section: m.Section) -> list[str]:
+    found = [" ".join(section.title.split())]
+    for block in section.blocks:
+        found += _block_texts(block)
+    for sub in section.subsections:
+        found += _section_texts(sub)
+    return [text for text in found if text]
+
+
 def _count_items(items: list[m.ListItem]) -> int:
     return sum(1 + _count_items(item.items) for item in items)
 
 
-def _filtered(brief: m.Brief, edition: m.Edition) -> tuple[m.Brief, EditionCut]:
+def _filtered(brief: m.Brief, edition: m.Edition,
+              also: frozenset[str] = frozenset()) -> tuple[m.Brief, _Filter]:
     result = copy.deepcopy(brief)
     result.source = brief.source
-    cut = _Filter(brief, edition)
+    cut = _Filter(brief, edition, also)
     result.sections = cut.sections(result.sections, None)
     if cut.scheme.above(result.meta.marking, edition.ceiling):
         result.meta.marking = edition.ceiling
-    return result, cut.cut
+    return result, cut
 
 
-def apply_edition(brief: m.Brief, edition: m.Edition) -> m.Brief:
+def apply_edition(brief: m.Brief, edition: m.Edition, *,
+                  newer: m.Brief | None = None) -> m.Brief:
     """A copy of the brief holding only what ``edition`` may contain.
 
     Sections, blocks, list items (with the items under them), table rows and
@@ -219,10 +283,16 @@ def apply_edition(brief: m.Brief, edition: m.Edition) -> m.Brief:
     table or schedule left with none of its items. The markings of what is left
     out no longer count: the copy's own marking is lowered to the edition's
     ceiling when it was above it.
+
+    ``newer`` is for an earlier version of a brief filtered for a changes page: a
+    portion whose text ``newer`` leaves out (it is marked above the ceiling now) is
+    left out of the earlier version too, so the changes page never prints it as
+    removed or changed text.
     """
-    return _filtered(brief, edition)[0]
+    also = frozenset(_filtered(newer, edition)[1].gone) if newer is not None else frozenset()
+    return _filtered(brief, edition, also)[0]
 
 
 def edition_cut(brief: m.Brief, edition: m.Edition) -> EditionCut:
     """How many sections, paragraphs and items ``edition`` leaves out of the brief."""
-    return _filtered(brief, edition)[1]
+    return _filtered(brief, edition)[1].cut

@@ -13,6 +13,7 @@ Classifications Policy (UK), NATO C-M(2002)49 (NATO); see docs/format.md.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -189,8 +190,8 @@ def scheme_problems(entries: list[tuple[str, str]]) -> list[tuple[int, str]]:
         names[level.name] = index
         if not level.portion:
             found.append((index, f"the marking {level.name!r} needs its portion mark, e.g. "
-                          f"{{name: {level.name}, portion: ...}}: only a single word's is its "
-                          "first letter"))
+                          f"{{name: {level.name}, portion: ...}} (briefbook derives one only "
+                          "for a one-word name: its first letter)"))
             continue
         other = portions.get(level.portion)
         if other is not None:
@@ -201,6 +202,20 @@ def scheme_problems(entries: list[tuple[str, str]]) -> list[tuple[int, str]]:
         else:
             portions[level.portion] = index
     return found
+
+
+def suggestion(name: str, names: tuple[str, ...]) -> str:
+    """The scheme's marking nearest a misspelt one (by its whole name, else by its level
+    before ``//``), or ""."""
+    lowered = {n.lower(): n for n in names}
+    close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
+    if close:
+        return lowered[close[0]]
+    levels: dict[str, str] = {}
+    for n in names:
+        levels.setdefault(level_of(n).lower(), n)
+    close = difflib.get_close_matches(level_of(name).lower(), list(levels), n=1, cutoff=0.6)
+    return levels[close[0]] if close else ""
 
 
 def effective(own: str, container: str) -> str:

@@ -36,6 +36,8 @@ class Reader:
         self.markings: list[tuple[Node, str]] = []
         #: One copy of each message text: a flood of one problem costs a pointer each.
         self._messages: dict[str, str] = {}
+        #: Where ``portion_marks`` was switched on (every portion then needs a marking).
+        self.portion_marks_node: Node | None = None
 
     def problem(self, node: Node, message: str) -> None:
         message = self._messages.setdefault(message, message)
@@ -247,6 +249,7 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
         meta.classification_block = read_classification(reader, found["classification_block"])
     if "portion_marks" in found:
         meta.portion_marks = reader.boolean(found["portion_marks"], "'portion_marks'")
+        reader.portion_marks_node = found["portion_marks"]
     if "dates" in found:
         meta.dates = _read_dates(reader, found["dates"])
     if "status" in found:

@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefbook.core import model as m
-from briefbook.core.markings import PRESETS, scheme_entries, scheme_of, scheme_problems
+from briefbook.core.markings import (
+    PRESETS,
+    scheme_entries,
+    scheme_of,
+    scheme_problems,
+    section_markings,
+    suggestion,
+)
 from briefbook.core.yamlnodes import Node
 
 if TYPE_CHECKING:
@@ -16,15 +23,28 @@ CLASSIFICATION_KEYS = ("classified_by", "derived_from", "reason", "declassify_on
 
 
 def check_markings(reader: Reader, brief: m.Brief) -> None:
-    """Every marking used must be one of the scheme's (spelt as the scheme spells it)."""
+    """Every marking used must be one of the scheme's (spelt as the scheme spells it), and
+    with portion marks on, every portion must have one (its own or inherited)."""
+    node = reader.portion_marks_node
+    if brief.meta.portion_marks and node is not None and not brief.meta.marking:
+        bare = [section.title for section in brief.sections
+                if "" in section_markings(brief, section)]
+        if bare:
+            many = len(bare) != 1
+            reader.problem(node, f"with portion marks, every portion needs a marking, but "
+                           f"{len(bare)} section{'s' if many else ''} (first {bare[0]!r}) "
+                           f"print{'' if many else 's'} something unmarked; give meta a "
+                           "'marking' (what everything unmarked is marked) or mark them")
     scheme = scheme_of(brief).names
     for node, value in reader.markings:
         if value not in scheme:
             listed = " < ".join(scheme)
             declared = brief.meta.markings or brief.meta.marking_preset
             advice = "" if declared else "; declare your own under meta 'markings'"
+            near = suggestion(value, scheme)
+            hint = f" (did you mean {near!r}?)" if near else reader._hint(value, scheme)
             reader.problem(node, f"the marking {value!r} is not in the marking scheme "
-                           f"({listed}){reader._hint(value, scheme)}{advice}")
+                           f"({listed}){hint}{advice}")
 
 
 def read_scheme(reader: Reader, node: Node, meta: m.Meta) -> None:

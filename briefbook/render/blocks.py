@@ -92,10 +92,10 @@ def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth:
         mark = marks.of(item.marking, container)
         content: list[Flowable] = paragraphs(item.text, style, ctx, portion=marks.prefix(mark))
         content = content or [Paragraph(tx.escape(marks.prefix(mark)), style)]
-        content.insert(0, marks.note(mark))
+        content[:0] = marks.notes(mark)
         if printed_items(item.items):
             content.append(_list(item.items, ctx, numbered, depth + 1, mark))
-        content.append(marks.note(mark))
+        content += marks.notes(mark)
         entries.append(ListItem(content))
     level = min(depth, 2)
     kwargs: dict[str, Any] = {

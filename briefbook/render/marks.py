@@ -46,6 +46,9 @@ class Marks:
     current: str = ""
     #: The markings printed on the page being laid out (cleared at each page's end).
     page: list[str] = field(default_factory=list)
+    #: What the block's flowables note on every page they land on anyway (see
+    #: :mod:`.story`): portions so marked need no :class:`PageMark` of their own.
+    floor: str = ""
 
     def of(self, own: str, container: str | None = None) -> str:
         """A portion's marking: its own, else its container's (default: the block's)."""
@@ -57,9 +60,10 @@ class Marks:
             return ""
         return self.scheme.portion(marking) + " "
 
-    def note(self, marking: str) -> PageMark:
-        """A flowable noting ``marking`` on the page it lands on."""
-        return PageMark(marking, self.page)
+    def notes(self, marking: str) -> list[Flowable]:
+        """A flowable noting ``marking`` on the page it lands on; none when the block
+        notes that marking already (most rows and items: no cost for them)."""
+        return [] if marking == self.floor else [PageMark(marking, self.page)]
 
     def lowest(self, markings: list[str]) -> str:
         """The lowest of some markings (what a list prints at least, on any page)."""

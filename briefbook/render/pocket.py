@@ -74,7 +74,8 @@ class CardLook:
     margin_bottom: float = 13 * mm
     marking_inset: float = 4.2 * mm
     header_inset: float = 9.5 * mm
-    marking_size: float = 7.5
+    #: The banner: never smaller than the card's text (``text_size``).
+    marking_size: float = 9.0
     running_size: float = 7.0
     day_size: float = 10.5
     time_size: float = 9.0

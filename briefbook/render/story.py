@@ -203,6 +203,7 @@ def _blocks(section: Section, where: str, marking: str, ctx: BlockContext) -> li
         ctx.marks.current = mark
         if isinstance(block, BulletsBlock | NumberedBlock):
             mark = ctx.marks.lowest(list(markings.item_markings(block.items, mark)))
+        ctx.marks.floor = mark
         try:
             flowables = block_flowables(block, ctx)
         except BriefbookError:
@@ -211,11 +212,20 @@ def _blocks(section: Section, where: str, marking: str, ctx: BlockContext) -> li
             raise RenderError(short(f"cannot lay out this block ({exc})"), ctx.where) from exc
         for flowable in flowables:
             flowable._bb_where = ctx.where  # type: ignore[attr-defined]
-            flowable._bb_mark = mark  # type: ignore[attr-defined]
+            _tag_mark(flowable, mark)
         found.extend(flowables)
         if flowables:
             _space_after(flowables[-1], _gap_after(kind, t))
     return found
+
+
+def _tag_mark(flowable: Flowable, mark: str) -> None:
+    """Tag a flowable with its marking, and the content of a KeepTogether too (ReportLab
+    lays that content out on its own, and each piece must note the block's marking)."""
+    flowable._bb_mark = mark  # type: ignore[attr-defined]
+    if isinstance(flowable, KeepTogether):
+        for inner in getattr(flowable, "_content", None) or []:
+            _tag_mark(inner, mark)
 
 
 def _deeper(section: Section, where: str, marking: str, ctx: BlockContext) -> list[Flowable]:

@@ -138,11 +138,15 @@ def _cell(text: str, style: ParagraphStyle, ctx: BlockContext, portion: str = ""
 
 
 def noted_row(cells: list[Any], marking: str, ctx: BlockContext) -> list[Any]:
-    """A row whose every cell notes ``marking`` on the page(s) it is drawn on."""
+    """A row whose every cell notes ``marking`` on the page(s) it is drawn on (unless
+    its block notes that marking already)."""
+    notes = ctx.marks.notes(marking)
+    if not notes:
+        return cells
     out: list[Any] = []
     for cell in cells:
         content = cell if isinstance(cell, list) else ([cell] if cell != "" else [])
-        out.append([ctx.marks.note(marking), *content, ctx.marks.note(marking)])
+        out.append([*ctx.marks.notes(marking), *content, *ctx.marks.notes(marking)])
     return out
 
 

@@ -84,7 +84,6 @@ class Palette:
     grey: colors.Color = colors.HexColor("#5f6670")
     grey_light: colors.Color = colors.HexColor("#f3f4f6")
     rule: colors.Color = colors.HexColor("#b9c0c8")
-    marking: colors.Color = colors.HexColor("#8b1a1a")
     link: colors.Color = colors.HexColor("#1f4e8c")
     watermark: colors.Color = colors.HexColor("#9aa3ad")
     high: colors.Color = colors.HexColor("#a4262c")

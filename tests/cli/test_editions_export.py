@@ -73,3 +73,34 @@ def test_all_editions_one_file_each(brief: Path, capsys: pytest.CaptureFixture[s
 def test_unknown_edition_exits_2(brief: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(brief), "--edition", "pres"]) == 2
     assert "did you mean 'press'" in capsys.readouterr().err
+
+
+MARKED = Path(__file__).parents[1] / "data" / "marked.brief.yaml"
+
+
+def test_an_edition_drops_one_noforn_bullet_and_keeps_the_rest(tmp_path: Path) -> None:
+    brief = tmp_path / "harbour.brief.yaml"
+    shutil.copy(MARKED, brief)
+    out = tmp_path / "allies.pdf"
+    assert main(["export", str(brief), "--edition", "allies", "-o", str(out)]) == 0
+    text = every_text(out)
+    for kept in ("Hold the line on the harbour fees", "Agree the joint survey",
+                 "The partners share our aim"):
+        assert kept in text
+    for secret in ("Our fallback is a phased timetable", "NOFORN assessment",
+                   "Liaison officer", "station chief", "Station assessment"):
+        assert secret not in text, secret
+
+
+def test_an_editions_itinerary_leaves_out_the_same(tmp_path: Path) -> None:
+    brief = tmp_path / "harbour.brief.yaml"
+    shutil.copy(MARKED, brief)
+    full, allies = tmp_path / "full.pdf", tmp_path / "allies.pdf"
+    assert main(["export", str(brief), "--itinerary-for", "Special Envoy", "-o",
+                 str(full)]) == 0
+    assert main(["export", str(brief), "--itinerary-for", "Special Envoy", "--edition",
+                 "allies", "-o", str(allies)]) == 0
+    assert "(S//NF) Briefing with the station chief" in every_text(full)
+    text = every_text(allies)
+    assert "(C) Working lunch with the partners" in text
+    assert "station chief" not in text and "NOFORN" not in text

@@ -125,6 +125,14 @@ sections:
     assert "did you mean 'CUI'?" in found[4]
 
 
+def test_a_misspelt_level_suggests_the_marking_with_that_level(tmp_path: Path) -> None:
+    found = problems_of(tmp_path, "briefbook: 1\nmeta:\n  title: x\n  marking: SECRT\n"
+                                  "  markings: [UNCLASSIFIED, {name: SECRET//NOFORN, "
+                                  "portion: S//NF}]\n")
+    assert len(found) == 1 and ":4:12: the marking 'SECRT'" in found[0]
+    assert "did you mean 'SECRET//NOFORN'?" in found[0]
+
+
 def test_an_unknown_preset_is_named(tmp_path: Path) -> None:
     found = problems_of(tmp_path, "briefbook: 1\nmeta: {title: x, markings: usa}\n")
     assert len(found) == 1 and "'usa' is not a preset (did you mean 'us'?)" in found[0]
@@ -203,3 +211,59 @@ def test_an_edition_of_an_edition_is_the_same(name: str) -> None:
     once = apply_edition(brief, edition)
     assert apply_edition(once, edition) == once
     assert edition_cut(once, edition).describe() == "leaves nothing out"
+
+
+def test_with_portion_marks_every_portion_needs_a_marking(tmp_path: Path) -> None:
+    found = problems_of(tmp_path, """briefbook: 1
+meta: {title: x, markings: us, portion_marks: true}
+sections:
+  - title: Marked
+    marking: SECRET
+    blocks: [{text: a}]
+  - title: Bare
+    blocks: [{text: b}]
+""")
+    assert len(found) == 1
+    assert ":2:47: with portion marks, every portion needs a marking, but 1 section " \
+           "(first 'Bare') prints something unmarked" in found[0]
+
+
+def test_a_changes_page_never_prints_what_is_now_above_the_ceiling(tmp_path: Path) -> None:
+    from briefbook.core.exportplan import ExportRequest, plan_exports
+
+    brief = ff.load(MARKED)
+    earlier = ff.load(MARKED)
+    earlier.meta.version = "1"
+    bullet = earlier.sections[1].blocks[1].items[2]
+    bullet.marking = "CONFIDENTIAL"  # releasable then, NOFORN now
+    bullet.text = "Our fallback is a phased timetable over five years"
+    earlier.sections[1].blocks[1].items.append(m.ListItem("An item since dropped"))
+    [job] = plan_exports(brief, ExportRequest(edition="allies", changes_since=earlier),
+                         tmp_path / "out.pdf", tmp_path)
+    assert job.changes is not None
+    said = " ".join(change.summary for change in job.changes.changes)
+    assert "An item since dropped" in said  # a real change is still reported
+    assert "phased timetable" not in said
+
+
+def test_an_edition_filters_an_earlier_version_by_the_newer_ones_markings() -> None:
+    brief = ff.load(MARKED)
+    earlier = ff.load(MARKED)
+    for item in earlier.sections[1].blocks[1].items:
+        item.marking = ""
+    allies = find_edition(brief, "allies")
+    assert "phased timetable" in texts_of(apply_edition(earlier, allies))
+    assert "phased timetable" not in texts_of(apply_edition(earlier, allies, newer=brief))
+    assert "Agree the joint survey" in texts_of(apply_edition(earlier, allies, newer=brief))
+
+
+def test_the_changes_list_says_when_a_portions_marking_changed() -> None:
+    from briefbook.core.diff import diff_briefs
+
+    before, after = ff.load(MARKED), ff.load(MARKED)
+    after.sections[1].blocks[1].items[1].marking = "SECRET"
+    changes = diff_briefs(before, after).changes
+    assert [(c.kind, c.summary) for c in changes] == [("text_changed", "list item")]
+    words = [(s.kind, s.text) for s in changes[0].words]
+    assert ("removed", "CONFIDENTIAL") in words and ("added", "SECRET") in words
+    assert not diff_briefs(before, ff.load(MARKED)).changes

@@ -137,3 +137,37 @@ def test_a_new_block_starts_unmarked(marked_window: MainWindow) -> None:
     pane.add_block("text", len(pane.section.blocks))
     assert isinstance(pane.section.blocks[-1], m.TextBlock)
     assert pane.cards[-1].marking.currentData() == ""
+
+
+def test_the_editions_grid_edits_the_controls_an_edition_leaves_out(
+        marked_window: MainWindow) -> None:
+    marked_window.tree.select_path(None)
+    editions = marked_window.editor.editions
+    assert editions.cell(0, 4) == "NOFORN"
+    editions.set_cells({(1, 4): "orcon, noforn", (1, 1): "secret//noforn"}, "Edit cell")
+    edition = marked_window.document.brief.editions[1]
+    assert edition.exclude_controls == ["ORCON", "NOFORN"]
+    assert edition.ceiling == "SECRET//NOFORN"  # as the scheme spells it
+    marked_window.document.undo_stack.undo()
+    assert marked_window.document.brief.editions[1].exclude_controls == []
+
+
+def test_the_cover_form_edits_the_scheme_and_the_authority_block(
+        qtbot, marked_window: MainWindow) -> None:
+    marked_window.tree.select_path(None)
+    cover = marked_window.editor
+    cover.scheme.setText("uk; OFFICIAL-SENSITIVE//COMMERCIAL (OS-C)")
+    cover.scheme.editingFinished.emit()
+    meta = marked_window.document.brief.meta
+    assert meta.marking_preset == "uk"
+    assert meta.markings == [m.MarkingLevel("OFFICIAL-SENSITIVE//COMMERCIAL", "OS-C")]
+    field = cover.authority["reason"]
+    field.setFocus()
+    qtbot.keyClicks(field, "1.4(d)")
+    assert meta.classification_block.reason == "1.4(d)"
+    stack = marked_window.document.undo_stack
+    stack.undo()
+    stack.undo()
+    meta = marked_window.document.brief.meta
+    assert meta.marking_preset == "us" and meta.classification_block.reason == ""
+    assert cover.scheme.text().startswith("us; SECRET//NOFORN (S//NF)")

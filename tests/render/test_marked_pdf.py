@@ -201,3 +201,19 @@ def test_the_pocket_card_obeys_the_same_rules(tmp_path: Path) -> None:
     text = every_text(allies)
     assert "station chief" not in text and "NOFORN" not in text
     assert PdfReader(allies).pages[0].extract_text().count("CONFIDENTIAL") == 2
+
+
+def test_a_picture_with_its_caption_counts_with_its_own_marking(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), "navy").save(tmp_path / "map.png")
+    filler = [m.TextBlock("Filler paragraph. " * 60, marking="UNCLASSIFIED") for _ in range(6)]
+    brief = m.Brief(meta=m.Meta(title="x", marking="UNCLASSIFIED", marking_preset="us"),
+                    sections=[m.Section("Maps", [*filler, m.ImageBlock(
+                        "map.png", "The disputed anchorage", marking="SECRET")])])
+    brief.source = tmp_path / "b.brief.yaml"
+    reader = pdf_of(brief)
+    text_pages = [i for i in range(len(reader.pages))
+                  if "disputed anchorage" in reader.pages[i].extract_text()]
+    assert text_pages and all(banners(reader, i)[0] == ["SECRET"] for i in text_pages)
+    assert banners(reader, 2)[0] == ["UNCLASSIFIED"]

@@ -123,6 +123,8 @@ def briefs(draw: st.DrawFn) -> m.Brief:
         classification_block=st.builds(m.ClassificationBlock, classified_by=short,
                                        derived_from=short, reason=short,
                                        declassify_on=short)))
+    if meta.portion_marks and not meta.marking:
+        meta.marking = used[0]  # with portion marks, every portion needs a marking
     editions = draw(st.lists(st.builds(
         m.Edition, name=marking_word, ceiling=markings, include_tags=texts, exclude_tags=texts,
         description=short,

@@ -131,6 +131,7 @@ class ExportDialog(QDialog):
         self.edition_cut.setObjectName("editionCut")
         self.edition_cut.setStyleSheet("color: #5f6670;")
         self.edition_cut.setWordWrap(True)
+        self.edition_cut.hide()
         if document.brief.editions:
             form.addRow("Edition", self.edition)
             form.addRow("", self.edition_cut)
@@ -181,11 +182,11 @@ class ExportDialog(QDialog):
 
         name = self.edition.currentData() or ""
         found = [e for e in self.document.brief.editions if e.name == name]
-        if not found:
-            self.edition_cut.setText("")
-            return
-        cut = edition_cut(self.document.brief, found[0])
-        self.edition_cut.setText(f"This edition {cut.describe()}.")
+        text = ""
+        if found:
+            text = f"This edition {edition_cut(self.document.brief, found[0]).describe()}."
+        self.edition_cut.setText(text)
+        self.edition_cut.setVisible(bool(text))
 
     def _edition_changed(self) -> None:
         """Follow the edition in the file name, unless the user chose a name of their own."""

@@ -1,7 +1,8 @@
 """The editions grid on the cover form: named versions of the dossier for different readers.
 
-An edition leaves out sections marked above its ceiling, or by tag; the export
-dialog builds one edition at a time.
+An edition leaves out everything marked above its ceiling or carrying a control
+marking it leaves out (NOFORN...), and sections by tag; the export dialog builds
+one edition at a time.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from briefbook.gui.editors.grid import Cells, GridView
 from briefbook.gui.editors.widgets import small_button
 from briefbook.gui.plain import plain_label
 
-COLUMNS = ("Name", "Ceiling", "Only tags", "Leave out tags", "Description")
+COLUMNS = ("Name", "Ceiling", "Only tags", "Leave out tags", "Leave out controls",
+           "Description")
 
 
 def _tags(text: str) -> list[str]:
@@ -39,7 +41,7 @@ class EditionsEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         char = self.fontMetrics().averageCharWidth()
-        for column, width in enumerate((14, 12, 12, 14)):
+        for column, width in enumerate((14, 12, 12, 14, 14)):
             self.view.setColumnWidth(column, width * char + 18)
         self.message = plain_label(QLabel(""))
         self.message.setWordWrap(True)
@@ -76,7 +78,8 @@ class EditionsEditor(QWidget):
     def cell(self, row: int, column: int) -> str:
         edition = self.editions[row]
         return (edition.name, edition.ceiling, ", ".join(edition.include_tags),
-                ", ".join(edition.exclude_tags), edition.description)[column]
+                ", ".join(edition.exclude_tags), ", ".join(edition.exclude_controls),
+                edition.description)[column]
 
     def cell_hint(self, row: int, column: int) -> tuple[QColor | None, str]:
         return None, ""
@@ -99,7 +102,8 @@ class EditionsEditor(QWidget):
             if column == 0:
                 edition.name = value.strip()
             elif column == 1:
-                value = value.strip().upper()
+                value = value.strip()
+                value = next((name for name in scheme if name.upper() == value.upper()), value)
                 if value and value not in scheme:
                     problems.append(f"{value!r} is not in the marking scheme "
                                     f"({', '.join(scheme)})")
@@ -109,7 +113,9 @@ class EditionsEditor(QWidget):
                 edition.include_tags = _tags(value)
             elif column == 3:
                 edition.exclude_tags = _tags(value)
-            elif column == 4:
+            elif column == 4:  # control markings such as NOFORN, as the file has them
+                edition.exclude_controls = [tag.upper() for tag in _tags(value)]
+            elif column == 5:
                 edition.description = value
         self.message.setText("Not changed: " + "; ".join(problems))
         self.message.setVisible(bool(problems))
