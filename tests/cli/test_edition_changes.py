@@ -90,8 +90,9 @@ def test_an_edition_filter_that_builds_new_sections_decides_the_same(
     # about on its own and the answer is the same.
     from briefbook.core import edition_changes
 
-    def rebuilt(brief: m.Brief, edition: m.Edition) -> m.Brief:
-        kept = apply_edition(brief, edition)
+    def rebuilt(brief: m.Brief, edition: m.Edition, *,
+                       newer: m.Brief | None = None) -> m.Brief:
+        kept = apply_edition(brief, edition, newer=newer)
         kept.sections = [m.Section(s.title, list(s.blocks),
                                    [m.Section(u.title, list(u.blocks)) for u in s.subsections])
                          for s in kept.sections]
@@ -109,8 +110,9 @@ def test_a_block_left_out_since_takes_its_earlier_counterpart_with_it(
     # Stands in for an edition filter that leaves out single blocks (marked higher since).
     from briefbook.core import edition_changes
 
-    def without_marked_blocks(brief: m.Brief, edition: m.Edition) -> m.Brief:
-        kept = apply_edition(brief, edition)
+    def without_marked_blocks(brief: m.Brief, edition: m.Edition, *,
+                                     newer: m.Brief | None = None) -> m.Brief:
+        kept = apply_edition(brief, edition, newer=newer)
         for _, section in kept.walk_sections():
             section.blocks = [block for block in section.blocks
                               if "[SECRET]" not in getattr(block, "text", "")]
