@@ -265,12 +265,15 @@ def _diff(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from briefbook.core.fileformat import validate
 
-    problems = validate(args.file)
+    warnings: list[Problem] = []
+    problems = validate(args.file, warnings)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         return EXIT_BAD_INPUT
-    print(f"{args.file}: no problems found")
+    _warn(warnings)
+    counted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
+    print(f"{args.file}: no problems found{counted}")
     return EXIT_OK
 
 

@@ -234,6 +234,8 @@ class Section:
     subsections: list[Section] = field(default_factory=list)
     marking: str = ""
     tags: list[str] = field(default_factory=list)
+    #: Advice on what to write here (a template's); the editor shows it, the PDF never.
+    guidance: str = ""
 
 
 @dataclass

@@ -16,6 +16,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from briefbook.core import editions
+from briefbook.core.emptiness import section_is_empty
 from briefbook.core.model import Brief, Section, block_kind
 from briefbook.core.timezones import schedule_zones
 from briefbook.errors import BriefbookError, Problem, RenderError
@@ -60,6 +61,8 @@ def build_story(
                 f"there is no section {index + 1} to preview (the brief has {len(brief.sections)})"
             )
         state.sections = {k: r for k, r in refs if r.path[0] == index}
+        if f"s{index}" not in state.sections:
+            raise RenderError(f"section {index + 1} is empty and does not print")
         return _section(brief, brief.sections[index], (index,), ctx, state)
     edition = one_line(options.edition)
     for flowable in cover_flowables(brief.meta, ctx, dossier_mark, edition):
@@ -76,8 +79,20 @@ def build_story(
     if options.changes is not None:
         story += changes_section(options.changes, ctx, state.numbers, dossier_mark)
     for i, section in enumerate(brief.sections):
-        story += _section(brief, section, (i,), ctx, state)
+        if f"s{i}" in state.sections:
+            story += _section(brief, section, (i,), ctx, state)
+    _warn_empty(brief, ctx, state)
     return story
+
+
+def _warn_empty(brief: Brief, ctx: BlockContext, state: BuildState) -> None:
+    """Say which sections were left out for being empty (the outermost of each)."""
+    for path, section in brief.walk_sections():
+        key = "s" + "_".join(str(i) for i in path)
+        if key not in state.sections and (len(path) == 1 or f"s{path[0]}" in state.sections):
+            ctx.warnings.append(Problem(
+                f"section {_clip(_title(section))!r} is empty and was left out",
+                path=brief.source, where=f"section {'.'.join(str(i + 1) for i in path)}"))
 
 
 def set_zones(brief: Brief, ctx: BlockContext, home_times: bool = True) -> None:
@@ -97,9 +112,17 @@ def one_line(text: str) -> str:
 
 
 def _section_refs(brief: Brief) -> list[tuple[str, SectionRef]]:
+    """The sections that print (an empty one does not), numbered as they print."""
     refs = []
+    printed: dict[tuple[int, ...], tuple[int, ...]] = {}
+    counts: dict[tuple[int, ...], int] = {}
     for path, section in brief.walk_sections():
-        number = ".".join(str(i + 1) for i in path)
+        if section_is_empty(section) or (len(path) > 1 and path[:1] not in printed):
+            continue
+        parent_number = printed.get(path[:-1], ())
+        counts[path[:-1]] = counts.get(path[:-1], 0) + 1
+        printed[path] = (*parent_number, counts[path[:-1]])
+        number = ".".join(str(i) for i in printed[path])
         key = "s" + "_".join(str(i) for i in path)
         parent = brief.sections[path[0]] if len(path) > 1 else None
         mark = one_line(editions.section_marking(brief, section, parent))
@@ -176,7 +199,8 @@ def _section(
     found += _blocks(section, where, ref.marking, ctx)
     for j, sub in enumerate(section.subsections):
         if level == 0:
-            found += _section(brief, sub, (*path, j), ctx, state)
+            if f"{key}_{j}" in state.sections:
+                found += _section(brief, sub, (*path, j), ctx, state)
         else:
             found += _deeper(sub, f"{where} > {_clip(_title(sub))}", ref.marking, ctx)
     link_leads(found)
