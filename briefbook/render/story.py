@@ -69,6 +69,8 @@ def build_story(
         flowable._bb_where = "cover"  # type: ignore[attr-defined]
         flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
         story.append(flowable)
+    if options.only_cover:
+        return story
     story += [NextPageTemplate("body"), PageBreak()]
     contents = _contents(refs, ctx, state.numbers)
     if options.changes is not None:
