@@ -83,18 +83,7 @@ def build_story(
     for i, section in enumerate(brief.sections):
         if f"s{i}" in state.sections:
             story += _section(brief, section, (i,), ctx, state)
-    _warn_empty(brief, ctx, state)
     return story
-
-
-def _warn_empty(brief: Brief, ctx: BlockContext, state: BuildState) -> None:
-    """Say which sections were left out for being empty (the outermost of each)."""
-    for path, section in brief.walk_sections():
-        key = "s" + "_".join(str(i) for i in path)
-        if key not in state.sections and (len(path) == 1 or f"s{path[0]}" in state.sections):
-            ctx.warnings.append(Problem(
-                f"section {_clip(_title(section))!r} is empty and was left out",
-                path=brief.source, where=f"section {'.'.join(str(i + 1) for i in path)}"))
 
 
 def set_zones(brief: Brief, ctx: BlockContext, home_times: bool = True) -> None:
