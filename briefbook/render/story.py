@@ -72,7 +72,7 @@ def build_story(
     if options.only_cover:
         return story
     story += [NextPageTemplate("body"), PageBreak()]
-    contents = _contents(refs, ctx, state.numbers)
+    contents = _contents(refs, ctx, state.numbers, bool(brief.sections))
     if options.changes is not None:
         contents.insert(1, changes_toc_entry(options.changes, ctx, state.numbers))
     for flowable in contents:
@@ -130,14 +130,17 @@ def _title(section: Section) -> str:
 
 
 def _contents(
-    refs: list[tuple[str, SectionRef]], ctx: BlockContext, numbers: PageNumbers
+    refs: list[tuple[str, SectionRef]], ctx: BlockContext, numbers: PageNumbers,
+    has_sections: bool = False,
 ) -> list[Flowable]:
     """The contents page(s): one linked entry per section and subsection."""
     t = ctx.theme
     st = t.styles
     found: list[Flowable] = [plain_paragraph("Contents", st["toc_title"])]
     if not refs:
-        found.append(plain_paragraph("This brief has no sections yet.", st["toc_empty"]))
+        empty = ("Its sections are all empty so far: they print once they hold something."
+                 if has_sections else "This brief has no sections yet.")
+        found.append(plain_paragraph(empty, st["toc_empty"]))
     entry_styles = {
         0: ParagraphStyle("toc1_entry", parent=st["toc1"], leftIndent=t.toc_label_width),
         1: ParagraphStyle(

@@ -85,6 +85,7 @@ def test_the_visit_template_holds_guidance_not_text_to_print() -> None:
     text = " ".join(page_texts(render(brief)[1]))
     assert "The programme, one entry per activity" not in text
     assert "Untitled" not in text
+    assert "Its sections are all empty so far" in text
 
 
 def test_load_of_a_section_with_guidance_only(tmp_path: Path) -> None:
