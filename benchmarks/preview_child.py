@@ -143,6 +143,46 @@ def through_window(window: Any, path: tuple[int, ...], block: Any, edits: int) -
     return rows
 
 
+def cover_edits(window: Any, edits: int) -> list[dict]:
+    """Cover edits (the subtitle, through the command the cover form pushes on a
+    keystroke): from the push to the cover's image as the pane first shows it (the
+    cover laid out alone, ``section_shown(None)``, on a long brief; else the whole
+    document), and to the cover's image in the whole new PDF."""
+    from briefbook.gui.commands import EditMeta
+
+    document, pane, controller = window.document, window.preview, window.previewer
+    width = max(400, pane.view.viewport().width())
+    section_fired: list[float] = []
+    controller.section_timer.timeout.connect(lambda: section_fired.append(time.perf_counter()))
+    seen: list[float] = []
+
+    def cover_shown(shown_path: object) -> None:
+        if shown_path is None and not seen:
+            seen.append(page_image(pane.view.document(), 0, width))
+
+    pane.section_shown.connect(cover_shown)
+    window.reveal(None)
+    settle(300)
+    rows = []
+    for k in range(edits):
+        new = copy.deepcopy(document.brief.meta)
+        new.subtitle = f"{new.subtitle} (edited for the benchmark {k + 1})"
+        section_fired.clear()
+        seen.clear()
+        start = time.perf_counter()
+        document.undo_stack.push(EditMeta(document, new, "Change subtitle"))
+        if not wait_for(pane.pages_shown):
+            raise SystemExit("the preview did not update after a cover edit")
+        done = page_image(pane.document, 0, width)
+        first = seen[0] if seen else done
+        fire = section_fired[0] if seen and section_fired else start
+        rows.append({"cover_first": bool(seen), "cover_total_s": first - start,
+                     "cover_s": first - fire, "cover_full_total_s": done - start})
+        settle(50)
+    pane.section_shown.disconnect(cover_shown)
+    return rows
+
+
 def timed_snapshots(document: Any) -> list[tuple[float, float]]:
     """Time every ``document.snapshot()`` call from now on: (wall, CPU of the GUI thread).
     The wall time includes waiting for Python's lock while another thread (a render,
@@ -183,6 +223,7 @@ def measure(source: Path, edits: int) -> dict[str, Any]:
     settle(300)
     snapshots = timed_snapshots(document)
     rows = through_window(window, path, block, edits)
+    covers = cover_edits(window, edits)
     cold, bare = [], []
     for _ in range(2):
         start = time.perf_counter()
@@ -209,6 +250,10 @@ def measure(source: Path, edits: int) -> dict[str, Any]:
         "snapshot_cpu_s": statistics.median(t[1] for t in snapshots) if snapshots else None,
         "snapshot_cold_s": statistics.median(cold),
         "followed_section": all(row["on_section_page"] for row in rows), "runs": rows,
+        "cover_first": sum(row["cover_first"] for row in covers),
+        **{key: statistics.median(row[key] for row in covers)
+           for key in ("cover_total_s", "cover_s", "cover_full_total_s")},
+        "cover_runs": covers,
     }
 
 

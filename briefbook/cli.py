@@ -46,8 +46,9 @@ def _parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export a brief as a PDF dossier")
     export.add_argument("file", type=Path, help="the .brief.yaml file")
-    export.add_argument("-o", "--output", type=Path, help="the PDF to write (default: next to "
-                        "the brief, named from its date, title and version)")
+    export.add_argument("-o", "--output", help="the PDF to write, or a folder (ending in / "
+                        "or existing) for the default names (default: next to the brief, "
+                        "named from its date, title, version and what the file is)")
     export.add_argument("--page-size", choices=("A4", "Letter"), help="override the brief's "
                         "page size")
     export.add_argument("--reproducible", action="store_true", help="the same brief gives the "
@@ -188,7 +189,8 @@ def _export(args: argparse.Namespace) -> int:
     request = ExportRequest(
         edition=args.edition, all_editions=args.all_editions, person=args.itinerary_for,
         all_people=args.all_itineraries, pocket=args.pocket_card,
-        changes_since=load(args.changes_since) if args.changes_since is not None else None)
+        changes_since=load(args.changes_since) if args.changes_since is not None else None,
+        email=args.profile == "email")
     if args.pocket_card and args.page_size:
         raise _UsageError("briefbook export: the pocket card is always A6; leave out "
                           "--page-size")
@@ -199,10 +201,10 @@ def _export(args: argparse.Namespace) -> int:
     if password and args.pocket_card:
         raise _UsageError("briefbook export: pocket cards are not password-protected; leave "
                           "out the password option")
+    jobs = plan_exports(brief, request, args.output, args.file.parent)
     if images is not None and images.target_bytes:
         print(f"Exporting for {images.describe()}; target: under {_size(images.target_bytes)} "
               "per file", file=sys.stderr)
-    jobs = plan_exports(brief, request, args.output, args.file.parent)
     _refuse_read_only([job.path for job in jobs])  # before any file is written
     for job in jobs:
         if args.pocket_card:
@@ -297,12 +299,15 @@ def _diff(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from briefbook.core.fileformat import validate
 
-    problems = validate(args.file)
+    warnings: list[Problem] = []
+    problems = validate(args.file, warnings)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         return EXIT_BAD_INPUT
-    print(f"{args.file}: no problems found")
+    _warn(warnings)
+    counted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
+    print(f"{args.file}: no problems found{counted}")
     return EXIT_OK
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefbook.core.naming import MAX_STEM, safe_file_stem
+from briefbook.core.naming import with_suffix
 from briefbook.errors import BriefbookError, FileAccessError
 
 #: The most copies one export makes (a typo such as 1000 should not write a thousand files).
@@ -106,7 +106,4 @@ def copy_path(path: Path, copy: Copy) -> Path:
     copies can share a file.
     """
     stem = path.stem if path.suffix.lower() == ".pdf" else path.name
-    suffix = safe_file_stem(copy.suffix)
-    room = MAX_STEM - len(suffix) - 1
-    base = safe_file_stem(stem)[:room].rstrip(" .")
-    return path.with_name((f"{base} {suffix}" if base else suffix) + ".pdf")
+    return path.with_name(with_suffix(stem, copy.suffix) + ".pdf")

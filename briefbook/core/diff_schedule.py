@@ -106,6 +106,9 @@ def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry) -> list[Chan
             details.append("no longer with " + ", ".join(one_line(p) for p in gone))
     if before.press != after.press:
         details.append(now_was("press", after.press, before.press))
+    if before.timezone.strip() != after.timezone.strip():
+        details.append(now_was("time zone", after.timezone.strip() or "the brief's",
+                               before.timezone.strip() or "the brief's"))
     if title_key(before.title) != title_key(after.title):
         details.append(f"title was “{_entry_title(before)}”")
     words: tuple[Segment, ...] = ()

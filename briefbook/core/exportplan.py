@@ -15,15 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefbook.core import model as m
-from briefbook.core.copies import Copy, copy_path
+from briefbook.core.copies import Copy
 from briefbook.core.diff import BriefDiff, diff_briefs
 from briefbook.core.edition_changes import earlier_through_edition
 from briefbook.core.editions import apply_edition, find_edition
 from briefbook.core.itinerary import find_participant, itinerary_for, participants
-from briefbook.core.naming import default_pdf_name
-from briefbook.errors import BriefbookError, FileAccessError
+from briefbook.core.naming import default_pdf_name, with_suffix
+from briefbook.core.targets import check_targets, destination, unique_paths
+from briefbook.errors import BriefbookError
 
 POCKET_SUFFIX = "pocket card"
+EMAIL_SUFFIX = "email"
 
 
 @dataclass
@@ -39,6 +41,8 @@ class ExportRequest:
     changes_since: m.Brief | None = None
     #: Numbered copies, one file each (empty: one unnumbered file).
     copies: list[Copy] = field(default_factory=list)
+    #: The small e-mail version (its default name says so).
+    email: bool = False
 
 
 @dataclass
@@ -59,13 +63,24 @@ def itinerary_suffix(person: str) -> str:
     return f"itinerary {person}"
 
 
-def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | None,
+def file_suffix(edition: str = "", person: str = "", pocket: bool = False,
+                email: bool = False, copy: Copy | None = None) -> str:
+    """What a default file name adds after the brief's date, title and version:
+    ``press itinerary Bob pocket card``, ``email copy 03 Jane Doe``."""
+    return " ".join(part for part in (
+        edition, itinerary_suffix(person) if person else "", POCKET_SUFFIX if pocket else "",
+        EMAIL_SUFFIX if email else "", copy.suffix if copy is not None else "") if part)
+
+
+def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | str | None,
                  default_folder: Path) -> list[ExportJob]:
-    """The files to make. ``output`` is the file (or, for "all" exports, the folder)
-    the user named, else files go to ``default_folder`` under their default names.
+    """The files to make, with unique paths. ``output`` means what ``-o`` means (see
+    :mod:`briefbook.core.targets`: a folder for default names, or a file, after which
+    several files are named); without it the files go to ``default_folder``.
 
     Raises :class:`BriefbookError` for an unknown edition or person, or a request
-    that cannot be met (no editions, a pocket card with a changes page...).
+    that cannot be met (no editions, a pocket card with a changes page...), and
+    :class:`FileAccessError` for a target that is a brief, its backup or not a PDF.
     """
     if request.pocket and request.changes_since is not None:
         raise BriefbookError("the pocket card has no changes page; export the dossier with "
@@ -74,14 +89,8 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | None,
         raise BriefbookError("pocket cards are not numbered; leave out the copies or "
                              "recipients option")
     editions = _editions(brief, request)
-    many = request.all_editions or request.all_people
-    if request.copies and output is not None and output.is_dir():
-        many = True  # numbered copies into a folder, under their default names
-    if many:
-        folder = output or default_folder
-        if not folder.is_dir():
-            raise FileAccessError(folder, "when exporting one file each, -o names an existing "
-                                  "folder")
+    several = request.all_editions or request.all_people or bool(request.copies)
+    where = destination(output, default_folder)
     jobs: list[ExportJob] = []
     for edition in editions:
         edited = apply_edition(brief, edition) if edition is not None else brief
@@ -91,22 +100,28 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | None,
             earlier = earlier_through_edition(earlier, brief, edition)
         for person in _people(edited, request):
             job_brief = itinerary_for(edited, person) if person else edited
-            suffix = " ".join(part for part in (
-                edition.name if edition is not None else "",
-                itinerary_suffix(person) if person else "",
-                POCKET_SUFFIX if request.pocket else "") if part)
-            name = default_pdf_name(brief, suffix)
-            path = (output or default_folder) / name if many else (output or
-                                                                    default_folder / name)
             changes = None
             if earlier is not None:
                 before = itinerary_for(earlier, person, missing_ok=True) if person else earlier
                 changes = diff_briefs(before, job_brief)
+            name = edition.name if edition is not None else ""
             for number in request.copies or [None]:
-                jobs.append(ExportJob(
-                    job_brief, copy_path(path, number) if number else path,
-                    edition.name if edition else "", person, changes,
-                    number.stamp if number else ""))
+                if where.file is None:
+                    path = where.folder / default_pdf_name(brief, file_suffix(
+                        name, person, request.pocket, request.email, number))
+                elif several:  # named after the user's file, by what differs between them
+                    varying = file_suffix(name if request.all_editions else "",
+                                          person if request.all_people else "", copy=number)
+                    stem = where.file.stem if where.file.suffix.lower() == ".pdf" else (
+                        where.file.name)
+                    path = where.file.with_name(with_suffix(stem, varying) + ".pdf")
+                else:
+                    path = where.file
+                jobs.append(ExportJob(job_brief, path, name, person, changes,
+                                      number.stamp if number else ""))
+    for job, path in zip(jobs, unique_paths([job.path for job in jobs]), strict=True):
+        job.path = path
+    check_targets([job.path for job in jobs], brief.source)
     return jobs
 
 

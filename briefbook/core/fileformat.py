@@ -14,7 +14,7 @@ from pathlib import Path
 from briefbook.core import model as m
 from briefbook.core.atomic import ReadOnlyFileError, follow_links, is_read_only, write_atomic
 from briefbook.core.filemodes import mode_of
-from briefbook.core.reading import Reader, read_brief
+from briefbook.core.reading import Reader, empty_sections, read_brief
 from briefbook.core.safe_read import read_user_file
 from briefbook.core.writing import dumps
 from briefbook.core.yamlnodes import YamlReadError, parse_nodes
@@ -47,8 +47,10 @@ def read_text(path: Path) -> str:
                                         line, column)]) from None
 
 
-def parse(text: str, path: Path | None = None) -> tuple[m.Brief, list[Problem]]:
-    """Read brief text into the model, returning it with every problem found."""
+def parse(text: str, path: Path | None = None,
+          warnings: list[Problem] | None = None) -> tuple[m.Brief, list[Problem]]:
+    """Read brief text into the model, returning it with every problem found; what
+    is worth a warning only (a section that will not print) goes into ``warnings``."""
     try:
         root, problems = parse_nodes(text, path)
     except YamlReadError as exc:
@@ -56,6 +58,8 @@ def parse(text: str, path: Path | None = None) -> tuple[m.Brief, list[Problem]]:
     reader = Reader(path)
     brief = read_brief(reader, root)
     brief.source = path
+    if warnings is not None:
+        warnings.extend(empty_sections(reader))
     problems.extend(reader.problems)
     problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
     return brief, problems
@@ -75,12 +79,14 @@ def load(path: Path | str) -> m.Brief:
     return loads(read_text(path), path)
 
 
-def validate(path: Path | str) -> list[Problem]:
+def validate(path: Path | str, warnings: list[Problem] | None = None) -> list[Problem]:
     """Every problem in a brief file, in file order (an empty list when it is fine),
     as :func:`~briefbook.errors.summarize` lists them.
 
     Besides the format itself, this checks that the time zones are known, that
     the logo and every image exist, and that briefbook's fonts print every character.
+    Warnings (a section that is empty and will not print) go into ``warnings`` when it
+    is given.
     """
     path = Path(path)
     try:
@@ -89,7 +95,7 @@ def validate(path: Path | str) -> list[Problem]:
         return list(exc.problems)
     except FileAccessError as exc:
         return [Problem(exc.reason, path)]
-    brief, problems = parse(text, path)
+    brief, problems = parse(text, path, warnings)
     if problems:
         return summarize(problems)
     return summarize(_unknown_zones(brief, path) + _missing_files(brief, path)

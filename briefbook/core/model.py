@@ -280,6 +280,8 @@ class Section:
     #: The heading's own marking when it differs from the section's (a SECRET
     #: section may have an UNCLASSIFIED title); "" = the section's.
     title_marking: str = ""
+    #: Advice on what to write here (a template's); the editor shows it, the PDF never.
+    guidance: str = ""
 
 
 @dataclass

@@ -38,6 +38,8 @@ class Reader:
         self._messages: dict[str, str] = {}
         #: Where ``portion_marks`` was switched on (every portion then needs a marking).
         self.portion_marks_node: Node | None = None
+        #: Every section read, with its node (empty ones are warned about).
+        self.sections: list[tuple[Node, m.Section]] = []
 
     def problem(self, node: Node, message: str) -> None:
         message = self._messages.setdefault(message, message)
@@ -173,10 +175,20 @@ class Reader:
 META_KEYS = ("title", "subtitle", "dates", "location", "organisation", "prepared_by", "marking",
              "version", "status", "page_size", "timezone", "home_timezone", "logo", "keywords",
              "markings", "portion_marks", "classification_block")
-SECTION_KEYS = ("title", "marking", "title_marking", "tags", "blocks", "sections")
+SECTION_KEYS = ("title", "marking", "title_marking", "tags", "guidance", "blocks", "sections")
 EDITION_KEYS = ("name", "ceiling", "include_tags", "exclude_tags", "exclude_controls",
                 "description")
 BRIEF_KEYS = ("briefbook", "meta", "editions", "sections")
+
+
+def empty_sections(reader: Reader) -> list[Problem]:
+    """A warning for each section that prints nothing, at its line."""
+    from briefbook.core.emptiness import section_is_empty
+
+    return [Problem(f"section {section.title.strip() or 'untitled'!r} is empty and will not "
+                    "print", reader.path, node.line, node.column)
+            for node, section in sorted(reader.sections, key=lambda pair: pair[0].line or 0)
+            if section_is_empty(section)]
 
 
 def read_brief(reader: Reader, root: Node | None) -> m.Brief:
@@ -288,6 +300,8 @@ def _read_section(reader: Reader, node: Node, top: bool) -> m.Section | None:
         section.title_marking = reader.marking(found["title_marking"], "the title marking")
     if "tags" in found:
         section.tags = reader.text_list(found["tags"], "'tags'")
+    if "guidance" in found:
+        section.guidance = reader.text(found["guidance"], "the guidance")
     if "blocks" in found:
         section.blocks = reader.items(found["blocks"], f"the blocks of {where}",
                                       lambda item: _read_block(reader, item))
@@ -299,6 +313,7 @@ def _read_section(reader: Reader, node: Node, top: bool) -> m.Section | None:
         else:
             reader.problem(found["sections"], f"{where} is already a subsection; subsections "
                            "cannot hold sections of their own")
+    reader.sections.append((node, section))
     return section
 
 

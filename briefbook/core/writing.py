@@ -253,6 +253,7 @@ def _section(section: m.Section) -> dict[str, Any]:
     _put(data, "marking", section.marking)
     _put(data, "title_marking", section.title_marking)
     _put(data, "tags", list(section.tags))
+    _put(data, "guidance", section.guidance)
     _put(data, "blocks", [_block(block) for block in section.blocks])
     _put(data, "sections", [_section(sub) for sub in section.subsections])
     return data

@@ -34,6 +34,8 @@ SECTION_FIRST_SECONDS = 0.15
 #: The pause in typing after which an edited section is laid out alone (when it is shown
 #: first): it takes tens of milliseconds, so it need not wait for the whole document's pause.
 SECTION_PAUSE_MS = 150
+#: What :meth:`PreviewController._part_first` answers for the cover.
+COVER = "cover"
 
 
 class Superseded(BriefbookError):
@@ -77,6 +79,9 @@ class PreviewController(QObject):
         self.last_full: RenderResult | None = None
         self.last_full_seconds = 0.0
         self._dirty: set[int] | None = None
+        #: Whether the cover is all that was edited since the last full render (then the
+        #: cover page is laid out alone first, as an edited section is).
+        self._cover_only = False
         #: The pictures from outside the brief's folder the render being made may embed.
         self.allowed: frozenset[Path] = frozenset()
         pane.pages_shown.connect(self._shown)
@@ -99,21 +104,25 @@ class PreviewController(QObject):
         self.revision += 1
         self.last_full = None
         self._dirty = None
+        self._cover_only = False
         document.edited.connect(self.schedule)
         document.structure_changed.connect(self._everything_changed)
         self.pane.clear()
 
     def _everything_changed(self) -> None:
         self._dirty = None
+        self._cover_only = False
 
     def schedule(self, path: object = None) -> None:
         """An edit happened: render once typing has paused."""
         if isinstance(path, tuple):
             self.follow = path
+            self._cover_only = False
             if self._dirty is not None:
                 self._dirty.add(path[0])
         else:
-            self._dirty = None  # the cover: every page may change
+            self._cover_only = self._cover_only or self._dirty == set()
+            self._dirty = None  # the cover: every page may change (the running header)
         self.revision += 1
         self.timer.start()
         self.section_timer.start()
@@ -133,6 +142,7 @@ class PreviewController(QObject):
         """Render again even without an edit (e.g. an image file changed on disk)."""
         self.revision += 1
         self._dirty = None
+        self._cover_only = False
         self.render_now()
 
     # --- rendering -------------------------------------------------------------------
@@ -148,7 +158,7 @@ class PreviewController(QObject):
             return
         snapshot = self._snapshot()
         revision = self._started_revision = self.revision
-        section = None if self._section_revision == revision else self._section_first()
+        section = None if self._section_revision == revision else self._part_first()
         if section is None:
             self._render_full(snapshot, revision)
         else:
@@ -160,7 +170,7 @@ class PreviewController(QObject):
         if (self.document is None or self._task is not None
                 or self._section_revision == self.revision):
             return
-        section = self._section_first()
+        section = self._part_first()
         if section is None:
             return
         self._render_section(self._snapshot(), self.revision, section, then_full=False)
@@ -172,15 +182,23 @@ class PreviewController(QObject):
         self.pane.set_busy(True)
         return self.document.snapshot()
 
-    def _render_section(self, snapshot: Brief, revision: int, section: int,
+    def _render_section(self, snapshot: Brief, revision: int, section: int | str,
                         then_full: bool) -> None:
+        """Lay out one top-level section, or the cover (``COVER``), alone and show it."""
         last = self.last_full
         assert last is not None
-        path = (section,)
         from briefbook.render.api import RenderOptions
 
-        options = RenderOptions(only_section=section, first_page=last.section_pages[path],
-                                total_pages=last.page_count, allowed_images=self.allowed)
+        path: SectionPath | None
+        if section == COVER:
+            path = None
+            options = RenderOptions(only_cover=True, total_pages=last.page_count,
+                                    allowed_images=self.allowed)
+        else:
+            assert isinstance(section, int)
+            path = (section,)
+            options = RenderOptions(only_section=section, first_page=last.section_pages[path],
+                                    total_pages=last.page_count, allowed_images=self.allowed)
 
         def work(_progress: object) -> RenderResult:
             from briefbook.render.api import render_pdf
@@ -208,6 +226,14 @@ class PreviewController(QObject):
             self.render_now()
         elif revision != self.revision and not self.section_timer.isActive():
             self.render_section_now()  # typed on meanwhile, and paused again
+
+    def _part_first(self) -> int | str | None:
+        """The part to lay out on its own first: a top-level section, the cover
+        (``COVER``, when only the cover was edited on a long brief), or None."""
+        if (self._cover_only and self.last_full is not None
+                and self.last_full_seconds >= SECTION_FIRST_SECONDS):
+            return COVER
+        return self._section_first()
 
     def _section_first(self) -> int | None:
         """The top-level section to lay out on its own first, if that is worth it."""
@@ -250,6 +276,7 @@ class PreviewController(QObject):
         self.last_full, self.last_full_seconds = result, seconds
         if revision == self.revision:
             self._dirty = set()
+            self._cover_only = False
         self._finish()
         self._pending_revision = revision
         self.pane.show_result(result, self.follow)

@@ -35,6 +35,8 @@ class RenderOptions:
     #: being edited: no cover and no contents, pages numbered from ``first_page`` and
     #: "of ``total_pages``" (both as the last full render reported them).
     only_section: int | None = None
+    #: Lay out only the cover (page 1), for a fast preview of a cover edit.
+    only_cover: bool = False
     first_page: int = 1
     total_pages: int | None = None
     #: Print home times under local ones; ``None``: when the brief names a home time zone.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from briefbook.core.model import Meta
@@ -18,7 +18,7 @@ from briefbook.render.images import ImageFailure
 def cover_flowables(
     meta: Meta, ctx: BlockContext, marking: str = "", edition: str = ""
 ) -> list[Flowable]:
-    """The flowables of the cover page (it fits one page for any sane title).
+    """The cover page as one flowable that always fits one page.
 
     ``marking`` is the highest marking in the dossier; ``edition`` the name of
     the edition being printed ("" for the full brief).
@@ -26,16 +26,16 @@ def cover_flowables(
     t = ctx.theme
     st = t.styles
     p = t.palette
-    found: list[Flowable] = []
+    head: list[Flowable] = []
     top = ctx.frame_height * 0.06
     logo = _logo(meta.logo, ctx) if meta.logo.strip() else None
     if logo is not None:
-        found.append(logo)
+        head.append(logo)
         top = max(0.0, top - logo.drawHeight - 8)
-        found.append(Spacer(1, 8))
+        head.append(Spacer(1, 8))
     if meta.organisation.strip():
-        found.append(plain_paragraph(meta.organisation.upper(), st["cover_org"]))
-    found.append(Spacer(1, max(0.0, ctx.frame_height * 0.22 + top)))
+        head.append(plain_paragraph(meta.organisation.upper(), st["cover_org"]))
+    found: list[Flowable] = []
     found.append(HRFlowable(width="100%", thickness=2.2, color=p.navy, spaceAfter=16))
     title = meta.title.strip() or "Untitled brief"
     title_style = st["cover_title"]
@@ -50,7 +50,26 @@ def cover_flowables(
     found.append(Spacer(1, 16))
     found.append(HRFlowable(width="100%", thickness=0.6, color=p.rule, spaceAfter=18))
     found.append(_facts(meta, ctx, marking, edition))
-    return found
+    return [_one_page(head, ctx.frame_height * 0.22 + top, found, ctx)]
+
+
+def _one_page(head: list[Flowable], gap: float, rest: list[Flowable],
+              ctx: BlockContext) -> Flowable:
+    """The cover on one page whatever it holds: the gap above the title gives way
+    first, then everything shrinks together (a very long title, a tall logo and
+    Letter paper's shorter page)."""
+    used = _height(head, ctx) + _height(rest, ctx)
+    room = ctx.frame_height - used - 2  # a little slack for rounding
+    content = [*head, Spacer(1, max(0.0, min(gap, room))), *rest]
+    return KeepInFrame(ctx.frame_width, ctx.frame_height - 1, content, mode="shrink")
+
+
+def _height(flowables: list[Flowable], ctx: BlockContext) -> float:
+    total = 0.0
+    for flowable in flowables:
+        _w, height = flowable.wrap(ctx.frame_width, ctx.frame_height)
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
 
 
 def _facts(meta: Meta, ctx: BlockContext, marking: str, edition: str) -> Flowable:

@@ -96,10 +96,11 @@ class PageDecorator:
     # --- called for every page ----------------------------------------------------
 
     def cover(self, canv: Canvas, page: int) -> None:
-        """The cover: a navy edge, markings and the page number (the title is the page)."""
+        """The cover: a navy edge and markings (the title is the page). It prints no
+        number but counts as page 1, so "Page X of Y" on the other pages is the PDF's
+        own page number and the contents' numbers match it."""
         self._ensure_forms(canv)
         canv.doForm(COVER_FORM)
-        self._page_number(canv)
 
     def body(self, canv: Canvas, page: int) -> None:
         """A body page: markings, header with title, version and date, footer."""

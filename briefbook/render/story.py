@@ -15,6 +15,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from briefbook.core import markings
+from briefbook.core.emptiness import section_is_empty
 from briefbook.core.model import (
     Brief,
     BulletsBlock,
@@ -66,14 +67,18 @@ def build_story(
                 f"there is no section {index + 1} to preview (the brief has {len(brief.sections)})"
             )
         state.sections = {k: r for k, r in refs if r.path[0] == index}
+        if f"s{index}" not in state.sections:
+            raise RenderError(f"section {index + 1} is empty and does not print")
         return _section(brief, brief.sections[index], (index,), ctx, state)
     edition = one_line(options.edition)
     for flowable in cover_flowables(brief.meta, ctx, dossier_mark, edition):
         flowable._bb_where = "cover"  # type: ignore[attr-defined]
         flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
         story.append(flowable)
+    if options.only_cover:
+        return story
     story += [NextPageTemplate("body"), PageBreak()]
-    contents = _contents(refs, ctx, state.numbers)
+    contents = _contents(refs, ctx, state.numbers, bool(brief.sections))
     if options.changes is not None:
         contents.insert(1, changes_toc_entry(options.changes, ctx, state.numbers))
     for flowable in contents:
@@ -82,7 +87,8 @@ def build_story(
     if options.changes is not None:
         story += changes_section(options.changes, ctx, state.numbers, dossier_mark)
     for i, section in enumerate(brief.sections):
-        story += _section(brief, section, (i,), ctx, state)
+        if f"s{i}" in state.sections:
+            story += _section(brief, section, (i,), ctx, state)
     return story
 
 
@@ -103,10 +109,18 @@ def one_line(text: str) -> str:
 
 
 def _section_refs(brief: Brief) -> list[tuple[str, SectionRef]]:
+    """The sections that print (an empty one does not), numbered as they print."""
     refs = []
     scheme = markings.scheme_of(brief)
+    printed: dict[tuple[int, ...], tuple[int, ...]] = {}
+    counts: dict[tuple[int, ...], int] = {}
     for path, section in brief.walk_sections():
-        number = ".".join(str(i + 1) for i in path)
+        if section_is_empty(section) or (len(path) > 1 and path[:1] not in printed):
+            continue
+        parent_number = printed.get(path[:-1], ())
+        counts[path[:-1]] = counts.get(path[:-1], 0) + 1
+        printed[path] = (*parent_number, counts[path[:-1]])
+        number = ".".join(str(i) for i in printed[path])
         key = "s" + "_".join(str(i) for i in path)
         parent = brief.sections[path[0]] if len(path) > 1 else None
         mark = one_line(markings.section_marking(brief, section, parent))
@@ -124,14 +138,17 @@ def _title(section: Section) -> str:
 
 
 def _contents(
-    refs: list[tuple[str, SectionRef]], ctx: BlockContext, numbers: PageNumbers
+    refs: list[tuple[str, SectionRef]], ctx: BlockContext, numbers: PageNumbers,
+    has_sections: bool = False,
 ) -> list[Flowable]:
     """The contents page(s): one linked entry per section and subsection."""
     t = ctx.theme
     st = t.styles
     found: list[Flowable] = [plain_paragraph("Contents", st["toc_title"])]
     if not refs:
-        found.append(plain_paragraph("This brief has no sections yet.", st["toc_empty"]))
+        empty = ("Its sections are all empty so far: they print once they hold something."
+                 if has_sections else "This brief has no sections yet.")
+        found.append(plain_paragraph(empty, st["toc_empty"]))
     entry_styles = {
         0: ParagraphStyle("toc1_entry", parent=st["toc1"], leftIndent=t.toc_label_width),
         1: ParagraphStyle(
@@ -184,7 +201,8 @@ def _section(
     found += _blocks(section, where, ref.marking, ctx)
     for j, sub in enumerate(section.subsections):
         if level == 0:
-            found += _section(brief, sub, (*path, j), ctx, state)
+            if f"{key}_{j}" in state.sections:
+                found += _section(brief, sub, (*path, j), ctx, state)
         else:
             found += _deeper(sub, f"{where} > {_clip(_title(sub))}", ref.marking, ctx)
     link_leads(found)

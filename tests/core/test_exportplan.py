@@ -40,9 +40,16 @@ def test_names_say_what_each_file_is(tmp_path: Path) -> None:
     assert len(jobs) == 4
 
 
-def test_many_files_need_a_folder(tmp_path: Path) -> None:
-    with pytest.raises(FileAccessError, match="existing folder"):
-        plan_exports(load(HARBOUR), ExportRequest(all_people=True), tmp_path / "x.pdf", tmp_path)
+def test_many_files_named_after_a_file(tmp_path: Path) -> None:
+    jobs = plan_exports(load(HARBOUR), ExportRequest(all_people=True), tmp_path / "x.pdf",
+                        tmp_path)
+    assert names(jobs)[0] == "x itinerary Envoy.pdf"
+    assert all(job.path.parent == tmp_path for job in jobs)
+
+
+def test_a_file_in_a_missing_folder_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(FileAccessError, match="no such folder"):
+        plan_exports(load(HARBOUR), ExportRequest(), tmp_path / "nope" / "x.pdf", tmp_path)
 
 
 def test_no_editions_to_export(tmp_path: Path) -> None:

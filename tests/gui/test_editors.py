@@ -257,3 +257,30 @@ def test_schedule_after_midnight_is_not_a_clash() -> None:
     later = m.ScheduleEntry(date=day, time=dt.time(23, 45), title="Arrive")
     assert clashes([early, late]) == {}
     assert clashes([early, late, later]) == {1: [2], 2: [1]}
+
+
+def test_guidance_shows_as_a_hint_in_the_editor(qtbot, tmp_path: Path) -> None:
+    from briefbook.core.fileformat import save
+    from briefbook.core.templates import new_brief
+    from briefbook.gui.workers import wait_for_workers
+    from tests.gui.conftest import open_ready
+
+    path = tmp_path / "visit.brief.yaml"
+    save(new_brief("visit"), path)
+    win = open_ready(qtbot, path)
+    try:
+        editor = select_title(win, "Press lines")
+        assert editor.guidance_hint.isVisibleTo(editor)
+        assert editor.guidance_hint.text() == (
+            "Lines to take with the media, and the questions to expect.")
+        (card,) = editor.cards
+        from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+        fields = [*card.findChildren(QPlainTextEdit), *card.findChildren(QTextEdit)]
+        assert any(f.placeholderText() == editor.guidance_hint.text() for f in fields)
+        editor = select_title(win, "Schedule")
+        assert editor.guidance_hint.text().startswith("The programme, one entry per activity")
+    finally:
+        win.document.undo_stack.setClean()
+        win.close()
+        wait_for_workers()

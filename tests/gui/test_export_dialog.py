@@ -139,3 +139,29 @@ def test_password_needs_confirming_and_is_never_stored(qtbot, dossier_window: Ma
     dossier_window.files.save()
     for stored in (settings_path(), brief_file):
         assert "harbour-2025" not in stored.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["summit.brief.yaml", "summit.brief.yaml~"])
+def test_an_export_onto_the_brief_is_refused_with_a_dialog(
+        qtbot, dossier_window: MainWindow, no_prompts: list[str], name: str) -> None:
+    brief = dossier_window.document.path
+    assert brief is not None
+    before = brief.read_bytes()
+    dialog = dialog_for(qtbot, dossier_window, brief.parent / name)
+    dialog.export_button.click()
+    assert len(no_prompts) == 1 and "is a brief file" in no_prompts[0]
+    assert dialog._task is None and brief.read_bytes() == before
+    assert not list(brief.parent.glob("*.pdf"))
+
+
+def test_the_default_name_follows_the_edition_and_the_email_profile(
+        qtbot, dossier_window: MainWindow) -> None:
+    dialog = ExportDialog(dossier_window.document, dossier_window.settings, dossier_window)
+    qtbot.addWidget(dialog)
+    plain = Path(dialog.destination.text()).name
+    dialog.profile.profile.setCurrentIndex(dialog.profile.profile.findData("email"))
+    email = Path(dialog.destination.text()).name
+    dialog.edition.setCurrentIndex(dialog.edition.findData("press"))
+    both = Path(dialog.destination.text()).name
+    assert email == plain.replace(".pdf", " email.pdf")
+    assert both == plain.replace(".pdf", " press email.pdf")

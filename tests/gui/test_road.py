@@ -103,3 +103,18 @@ def test_changes_html_escapes_brief_text() -> None:
     new = Brief(Meta(version="2"), [Section("A", [TextBlock("<script>alert(1)</script>")])])
     page = changes_html(diff_briefs(old, new))
     assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_an_itinerary_onto_the_brief_is_refused_with_a_dialog(
+        qtbot, window: MainWindow, no_prompts: list[str], tmp_path: Path) -> None:
+    from briefbook.gui.dialogs.road import RoadExportDialog
+
+    brief = tmp_path / "B.brief.yaml"
+    brief.write_text("briefbook: 1\n", encoding="utf-8")
+    before = brief.read_bytes()
+    dialog = RoadExportDialog(window.document, window.settings, "itinerary", window)
+    qtbot.addWidget(dialog)
+    dialog.destination.setText(str(brief))
+    dialog.start()
+    assert len(no_prompts) == 1 and "is a brief file" in no_prompts[0]
+    assert brief.read_bytes() == before

@@ -345,6 +345,36 @@ def test_the_edited_section_needs_only_a_short_pause(qtbot, window: MainWindow,
     assert "After a short pause." in pdf_text(window.preview.result.pdf)
 
 
+def test_a_cover_edit_shows_the_cover_first(qtbot, window: MainWindow,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.gui import previewing
+
+    monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long
+    window.previewer.set_delay(600_000)  # the whole document waits for a pause of ten minutes
+    window.tree.select_path(None)
+    cover = window.editor
+    title = cover.fields["title"]
+    title.setFocus()
+    title.selectAll()
+    with qtbot.waitSignal(window.preview.section_shown, timeout=60_000) as shown:
+        qtbot.keyClicks(title, "Visit to Malta")
+    assert shown.args == [None]
+    partial = window.preview.view.document()
+    assert partial is not window.preview.document and partial.pageCount() == 1
+    assert "Visit to Malta" in pdf_text_of(partial)
+    assert window.preview.current_page() == 0
+    window.previewer.render_now()  # as when the long pause is over
+    qtbot.waitUntil(lambda: window.previewer.is_settled, timeout=60_000)
+    assert window.preview.view.document() is window.preview.document
+    assert pdf_text(window.preview.result.pdf).count("Visit to Malta") > 2  # running header
+    # A section edit next is shown section first again, not as the cover.
+    editor = select_title(window, "Concluding remarks")
+    (text_editor,) = [card.editor for card in editor.cards if card.editor.label == "Text"]
+    with qtbot.waitSignal(window.preview.section_shown, timeout=60_000) as shown:
+        text_editor.edit.appendPlainText("Then a section.")
+    assert shown.args == [(6,)]
+
+
 def pdf_text_of(document: object) -> str:
     """The text of a loaded QPdfDocument's pages."""
     return " ".join(" ".join(document.getAllText(page).text().split())  # type: ignore[attr-defined]

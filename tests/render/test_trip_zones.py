@@ -103,3 +103,13 @@ def test_the_zone_round_trips_and_an_unknown_one_is_placed(tmp_path: Path) -> No
 
 def test_an_entry_ending_after_midnight_is_valid(tmp_path: Path) -> None:
     assert validate(TRIP) == []
+
+
+def test_a_changed_time_zone_is_a_change() -> None:
+    from briefbook.core.diff import diff_briefs
+
+    before = load(TRIP)
+    after = load(TRIP)
+    after.sections[0].blocks[0].entries[2].timezone = "Europe/Brussels"  # type: ignore[union-attr]
+    texts = [change.text() for change in diff_briefs(before, after).changes]
+    assert any("time zone: now Europe/Brussels (was Europe/Paris)" in t for t in texts), texts

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from briefbook.core.copies import copy_path
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import PAGE_SIZES, Brief
-from briefbook.errors import BriefbookError
+from briefbook.core.targets import check_targets, is_brief_file, unique_paths
+from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.export_options import CopiesChooser, PasswordFields, ProfileChooser
 from briefbook.gui.dialogs.export_size import SizeEstimate, human_size, size_against_target
 from briefbook.gui.dialogs.result_buttons import result_buttons
@@ -47,8 +48,10 @@ from briefbook.render.api import ExportResult, RenderOptions
 __all__ = ["ExportDialog", "default_destination", "human_size", "reveal_in_folder"]
 
 
-def default_destination(document: Document, settings: Settings, edition: str = "") -> Path:
+def default_destination(document: Document, settings: Settings, edition: str = "",
+                        email: bool = False) -> Path:
     """The command line's name for the PDF, in the folder used last (or the brief's)."""
+    from briefbook.core.exportplan import file_suffix
     from briefbook.core.naming import default_pdf_name
 
     if settings.last_export_dir and Path(settings.last_export_dir).is_dir():
@@ -57,7 +60,7 @@ def default_destination(document: Document, settings: Settings, edition: str = "
         folder = document.path.parent
     else:
         folder = Path.home()
-    return folder / default_pdf_name(document.brief, edition)
+    return folder / default_pdf_name(document.brief, file_suffix(edition, email=email))
 
 
 def _exists(path: Path) -> bool:
@@ -117,6 +120,7 @@ class ExportDialog(QDialog):
         for size in PAGE_SIZES:
             self.page_size.addItem(size, size)
         self.profile = ProfileChooser()
+        self.profile.changed.connect(self._edition_changed)
         self.size_estimate = SizeEstimate(self._estimate_input)
         self.copies = CopiesChooser()
         self.files_label = plain_label(QLabel(""))
@@ -189,11 +193,14 @@ class ExportDialog(QDialog):
         self.edition_cut.setVisible(bool(text))
 
     def _edition_changed(self) -> None:
-        """Follow the edition in the file name, unless the user chose a name of their own."""
+        """Follow the edition and the e-mail profile in the file name, unless the user
+        chose a name of their own; say what the edition leaves out."""
         self._show_cut()
         if self.destination.text() == self._suggested:
             name = self.edition.currentData() or ""
-            self._suggested = str(default_destination(self.document, self.settings, name))
+            email = self.profile.key() == "email"
+            self._suggested = str(default_destination(self.document, self.settings, name,
+                                                      email))
             self.destination.setText(self._suggested)
 
     def target(self) -> Path:
@@ -235,7 +242,22 @@ class ExportDialog(QDialog):
         copies = self.copies.copies()
         if not copies:
             return [(target, "")]
-        return [(copy_path(target, copy), copy.stamp) for copy in copies]
+        paths = unique_paths([copy_path(target, copy) for copy in copies])
+        return [(path, copy.stamp) for path, copy in zip(paths, copies, strict=True)]
+
+    def refused(self, paths: list[Path]) -> str:
+        """Why the export may not write these files ("" when it may): a brief, its
+        backup, a file that is not a PDF, a folder that does not exist."""
+        raw = expand_home(self.destination.text().strip())
+        try:
+            check_targets([raw, *paths] if is_brief_file(raw) else paths,
+                          self.document.path)
+            if paths and not paths[0].parent.is_dir():
+                raise FileAccessError(paths[0].parent, "no such folder; choose an existing "
+                                      "one with Browse")
+        except FileAccessError as exc:
+            return str(exc)
+        return ""
 
     def _check(self) -> None:
         """Enable Export only for choices that can be exported; say which files copies make."""
@@ -278,6 +300,13 @@ class ExportDialog(QDialog):
         try:
             jobs = self.jobs()
         except BriefbookError:
+            return
+        refused = self.refused([path for path, _ in jobs])
+        if refused:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Export PDF",
+                              f"Nothing was exported: {refused}", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
             return
         if self.password.problem() or not self._may_replace([path for path, _ in jobs]):
             return

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +28,8 @@ from PySide6.QtWidgets import (
 from briefbook.core.exportplan import ExportJob, ExportRequest, plan_exports
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.itinerary import participants
-from briefbook.errors import BriefbookError
+from briefbook.core.targets import check_targets, is_brief_file
+from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.export import human_size, reveal_in_folder
 from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.document import Document
@@ -168,12 +170,20 @@ class RoadExportDialog(QDialog):
         target = self.target()
         snapshot = self.document.snapshot()
         try:
+            raw = expand_home(self.destination.text().strip())
+            if is_brief_file(raw):
+                check_targets([raw])
             if request.all_people:
-                jobs = plan_exports(snapshot, request, target, target)
+                jobs = plan_exports(snapshot, request, f"{target}/", target)
             else:
                 jobs = plan_exports(snapshot, request, target, target.parent)
         except BriefbookError as error:
             self._failed(error)
+            if isinstance(error, FileAccessError):
+                box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(),
+                                  f"Nothing was exported: {error}", parent=self)
+                box.setTextFormat(Qt.TextFormat.PlainText)
+                box.exec()
             return
         home_times = None if self.home_times.isChecked() else False
         pocket = request.pocket

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
     QStyle,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -160,6 +162,13 @@ class SectionEditor(QScrollArea):
         form.addRow("Title marking", self.title_marking)
         form.addRow("Tags", self.tags_edit)
         outer.addLayout(form)
+        # The template's advice on what to write here: shown, never printed.
+        self.guidance_hint = QLabel("")
+        self.guidance_hint.setWordWrap(True)
+        self.guidance_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.guidance_hint.setStyleSheet("color: #6b7280; font-style: italic;")
+        self.guidance_hint.setToolTip("Guidance from the template; it does not print")
+        outer.addWidget(self.guidance_hint)
 
         self.blocks_box = QVBoxLayout()
         self.blocks_box.setSpacing(8)
@@ -200,6 +209,22 @@ class SectionEditor(QScrollArea):
             self.blocks_box.addWidget(card)
             self.cards.append(card)
         self.empty_hint.setVisible(not self.cards)
+        self._show_guidance()
+
+    def _show_guidance(self) -> None:
+        """The section's guidance above its blocks, and as the placeholder of its first
+        empty text field, so that it reads as a hint where the writing goes."""
+        guidance = " ".join(self.section.guidance.split())
+        self.guidance_hint.setText(guidance)
+        self.guidance_hint.setVisible(bool(guidance))
+        if not guidance:
+            return
+        for card in self.cards:
+            fields = [*card.findChildren(QPlainTextEdit), *card.findChildren(QTextEdit)]
+            for field in fields:
+                if not field.toPlainText():
+                    field.setPlaceholderText(guidance)
+                    return
 
     def _section_changed(self, section: object) -> None:
         if section is self.section:
