@@ -50,7 +50,7 @@ def export(engine: str, source: Path, out: Path) -> dict[str, Any]:
 
     brief = briefbook.load(source)
     if engine == "briefbook":
-        import briefbook.render.document
+        import briefbook.render.dossier.document
         from briefbook.render import export_pdf
 
         before = rss_now_kb()
@@ -76,7 +76,8 @@ def fileio(source: Path) -> dict[str, Any]:
     import yaml
 
     import briefbook
-    from briefbook.core import fileformat, writing
+    from briefbook.core import fileformat
+    from briefbook.core.fileformat import writing
 
     text = source.read_text(encoding="utf-8")
     start = time.perf_counter()

@@ -95,7 +95,7 @@ def page_image(document: Any, page: int, width: int) -> float:
 
 def through_window(window: Any, path: tuple[int, ...], block: Any, edits: int) -> list[dict]:
     """Edits pushed on the undo stack; the app's preview controller does the rest."""
-    from briefbook.gui.commands import EditBlock
+    from briefbook.gui.editing.commands import EditBlock
 
     document, pane, controller = window.document, window.preview, window.previewer
     width = max(400, pane.view.viewport().width())
@@ -148,7 +148,7 @@ def cover_edits(window: Any, edits: int) -> list[dict]:
     keystroke): from the push to the cover's image as the pane first shows it (the
     cover laid out alone, ``section_shown(None)``, on a long brief; else the whole
     document), and to the cover's image in the whole new PDF."""
-    from briefbook.gui.commands import EditMeta
+    from briefbook.gui.editing.commands import EditMeta
 
     document, pane, controller = window.document, window.preview, window.previewer
     width = max(400, pane.view.viewport().width())
@@ -204,9 +204,9 @@ def measure(source: Path, edits: int) -> dict[str, Any]:
     t_start = time.perf_counter()
     from briefbook.core.fileformat import load
     from briefbook.gui.app import application
-    from briefbook.gui.document import Document
-    from briefbook.gui.mainwindow import MainWindow
+    from briefbook.gui.editing.document import Document
     from briefbook.gui.settings import load_settings
+    from briefbook.gui.window.mainwindow import MainWindow
     from briefbook.render import render_pdf
 
     _app = application()  # keep a reference for the whole measurement

@@ -50,7 +50,7 @@ def task(kind: str, brief_path: Path) -> Callable[[], object]:
 
     brief = briefbook.load(brief_path)
     if kind == "export":
-        import briefbook.render.document
+        import briefbook.render.dossier.document
         from briefbook.render import render_pdf
 
         return lambda: render_pdf(brief)

@@ -112,7 +112,7 @@ class PreviewWatch(QObject):
 
 
 def briefbook() -> None:
-    from briefbook.gui.mainwindow import MainWindow
+    from briefbook.gui.window.mainwindow import MainWindow
 
     probe = Milestones(("painted", "ready", "preview"))
     app = QApplication(sys.argv[:1])
@@ -137,7 +137,7 @@ PIECES = (
     ("qstyle", "from PySide6.QtWidgets import QStyle"),
     ("yaml", "import yaml"),
     ("model", "import briefbook.core.model"),
-    ("gui_modules", "import briefbook.gui.mainwindow"),
+    ("gui_modules", "import briefbook.gui.window.mainwindow"),
 )
 
 

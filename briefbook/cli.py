@@ -18,8 +18,8 @@ from briefbook import __version__
 from briefbook.errors import BriefbookError, BriefFormatError, FileAccessError, Problem
 
 if TYPE_CHECKING:
-    from briefbook.core.copies import Copy
-    from briefbook.render.downsample import ImageProfile
+    from briefbook.core.distribution.copies import Copy
+    from briefbook.render.pictures.downsample import ImageProfile
 
 COMMANDS = ("export", "validate", "import", "new", "diff")
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -174,7 +174,7 @@ def _warn(problems: list[Problem]) -> None:
 
 
 def _refuse_read_only(paths: list[Path]) -> None:
-    from briefbook.core.atomic import ReadOnlyFileError, is_read_only
+    from briefbook.core.safety.atomic import ReadOnlyFileError, is_read_only
 
     for path in paths:
         if is_read_only(path):
@@ -182,7 +182,7 @@ def _refuse_read_only(paths: list[Path]) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from briefbook.core.exportplan import ExportRequest, plan_exports
+    from briefbook.core.distribution.exportplan import ExportRequest, plan_exports
     from briefbook.core.fileformat import load
 
     brief = load(args.file)
@@ -208,7 +208,7 @@ def _export(args: argparse.Namespace) -> int:
     _refuse_read_only([job.path for job in jobs])  # before any file is written
     for job in jobs:
         if args.pocket_card:
-            from briefbook.render.pocket import PocketOptions, export_pocket_card
+            from briefbook.render.pocket.card import PocketOptions, export_pocket_card
 
             result = export_pocket_card(job.brief, job.path, PocketOptions(
                 reproducible=args.reproducible, home_times=home_times))
@@ -233,7 +233,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _copies(args: argparse.Namespace) -> list[Copy]:
     """The numbered copies asked for with --copies or --recipients (none: [])."""
-    from briefbook.core.copies import numbered_copies, read_recipients
+    from briefbook.core.distribution.copies import numbered_copies, read_recipients
 
     if args.recipients is not None:
         return read_recipients(args.recipients)
@@ -249,7 +249,7 @@ def _image_profile(args: argparse.Namespace) -> ImageProfile | None:
     if args.pocket_card:
         raise _UsageError("briefbook export: the pocket card has no pictures; leave out "
                           "--profile and --image-dpi")
-    from briefbook.render.downsample import image_profile
+    from briefbook.render.pictures.downsample import image_profile
 
     try:
         return image_profile(args.profile or "print", args.image_dpi)
@@ -260,7 +260,7 @@ def _image_profile(args: argparse.Namespace) -> ImageProfile | None:
 def _password(args: argparse.Namespace) -> str:
     """The PDF password from --password-file or a prompt ("" for none); never stored."""
     if args.password_file is not None:
-        from briefbook.core.safe_read import read_user_file
+        from briefbook.core.safety.safe_read import read_user_file
 
         data = read_user_file(args.password_file, "the password file", 64 * 1024)
         try:
@@ -282,7 +282,7 @@ def _password(args: argparse.Namespace) -> str:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from briefbook.core.diff import diff_briefs
+    from briefbook.core.compare.diff import diff_briefs
     from briefbook.core.fileformat import load
 
     changes = diff_briefs(load(args.old), load(args.new))
@@ -329,7 +329,7 @@ def _import(args: argparse.Namespace) -> int:
         return EXIT_OK
     _refuse_overwrite(args.output, args.force)
     from briefbook.core.fileformat import save
-    from briefbook.core.filemodes import export_limit
+    from briefbook.core.safety.filemodes import export_limit
 
     save(brief, args.output, limit=export_limit(args.file))  # as private as its source
     print(f"{args.output}: {len(brief.sections)} sections")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from briefbook.core.fileformat import load, loads
-from briefbook.core.writing import dumps
+from briefbook.core.fileformat.writing import dumps
 from briefbook.errors import BriefbookError
 from briefbook.render.api import RenderOptions, render_pdf
 

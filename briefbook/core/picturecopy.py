@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from briefbook.core.atomic import write_atomic
+from briefbook.core.safety.atomic import write_atomic
 
 #: Where copied pictures go, next to the brief file.
 PICTURE_FOLDER = "images"

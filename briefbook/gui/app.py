@@ -52,8 +52,8 @@ def open_window(path: Path | None = None, settings: Settings | None = None,
     With ``recover``, work left unsaved by a briefbook that crashed is offered
     first; recovered work takes the place of the start file.
     """
-    from briefbook.gui.mainwindow import MainWindow
-    from briefbook.gui.recovery import recover_at_start
+    from briefbook.gui.safety.recovery import recover_at_start
+    from briefbook.gui.window.mainwindow import MainWindow
 
     settings = settings or load_settings()
     window = MainWindow(settings)

@@ -1,12 +1,12 @@
 """The fonts shipped for other scripts, offered to Qt so that the editor shows Arabic,
 Hebrew, Devanagari, Thai, Georgian, Armenian, Chinese, Japanese, Korean and symbols on a
-system that lacks fonts for them (the PDF uses the same files; see render/scripts.py)."""
+system that lacks fonts for them (the PDF uses the same files; see render/text/scripts.py)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFontDatabase
 
-from briefbook.render.scripts import FACES
+from briefbook.render.text.scripts import FACES
 from briefbook.render.theme import fonts_dir
 
 _added = False

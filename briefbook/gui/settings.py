@@ -12,8 +12,8 @@ import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from briefbook.core.atomic import write_atomic
-from briefbook.core.filemodes import PRIVATE_FILE, private_folder
+from briefbook.core.safety.atomic import write_atomic
+from briefbook.core.safety.filemodes import PRIVATE_FILE, private_folder
 from briefbook.errors import BriefbookError
 
 APP_NAME = "briefbook"

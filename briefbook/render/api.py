@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefbook.core.atomic import write_atomic
-from briefbook.core.filemodes import export_limit
 from briefbook.core.model import Brief
+from briefbook.core.safety.atomic import write_atomic
+from briefbook.core.safety.filemodes import export_limit
 from briefbook.errors import Problem
 
 if TYPE_CHECKING:
-    from briefbook.core.diff import BriefDiff
-    from briefbook.render.downsample import ImageProfile
+    from briefbook.core.compare.diff import BriefDiff
+    from briefbook.render.pictures.downsample import ImageProfile
 
 #: Called with (pages laid out so far, best estimate of the total);
 #: may be called from a worker thread.
@@ -84,7 +84,7 @@ class ExportResult(RenderResult):
 
 def render_pdf(brief: Brief, options: RenderOptions | None = None) -> RenderResult:
     """Lay the brief out and return the PDF bytes with a report. Raises RenderError."""
-    from briefbook.render.document import build_pdf
+    from briefbook.render.dossier.document import build_pdf
 
     return build_pdf(brief, options or RenderOptions())
 

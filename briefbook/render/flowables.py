@@ -15,9 +15,9 @@ from reportlab.platypus import Flowable, Image, KeepTogether, ListFlowable, Para
 from reportlab.platypus.flowables import PageBreak
 from reportlab.platypus.paraparser import ParaFrag
 
-from briefbook.render.direction import is_rtl, per_font_shaping, visual_lines
-from briefbook.render.pagenumbers import PageNumbers
-from briefbook.render.scripts import face_named, fallback_frags
+from briefbook.render.dossier.pagenumbers import PageNumbers
+from briefbook.render.text.direction import is_rtl, per_font_shaping, visual_lines
+from briefbook.render.text.scripts import face_named, fallback_frags
 
 #: Height kept free after a heading when a table follows (header row and a line).
 TABLE_START = 56.0
@@ -34,9 +34,9 @@ class TextParagraph(Paragraph):
     slower. Joining runs that ``sameFrag`` calls equal changes nothing visible.
 
     Characters the body face lacks are given the shipped face that has them (see
-    :mod:`briefbook.render.scripts`); a paragraph with a shaped script is shaped by
+    :mod:`briefbook.render.text.scripts`); a paragraph with a shaped script is shaped by
     HarfBuzz, and one with right-to-left text is drawn line by line in visual order
-    (see :mod:`briefbook.render.direction`).
+    (see :mod:`briefbook.render.text.direction`).
     """
 
     def __init__(self, text: Any, style: Any, *args: Any, fallback: bool = False,
@@ -273,7 +273,7 @@ class TocEntry(Flowable):
     """One line of the contents: number, title, dotted leader, page number; all a link.
 
     The page number is drawn after the last page is known (see
-    :mod:`briefbook.render.pagenumbers`), so the entry's size never depends on
+    :mod:`briefbook.render.dossier.pagenumbers`), so the entry's size never depends on
     it: room for ``number_width`` points is kept on the right.
     """
 

@@ -14,9 +14,9 @@ import pytest
 
 from briefbook.cli import main
 from briefbook.core import model as m
-from briefbook.core.diff import diff_briefs
-from briefbook.core.edition_changes import earlier_through_edition
-from briefbook.core.editions import apply_edition, find_edition
+from briefbook.core.compare.diff import diff_briefs
+from briefbook.core.compare.edition_changes import earlier_through_edition
+from briefbook.core.distribution.editions import apply_edition, find_edition
 from briefbook.core.fileformat import load
 from tests.cli.test_editions_export import every_text
 
@@ -88,7 +88,7 @@ def test_an_edition_filter_that_builds_new_sections_decides_the_same(
         briefs: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     # Should apply_edition ever build fresh sections (not copies), each section is asked
     # about on its own and the answer is the same.
-    from briefbook.core import edition_changes
+    from briefbook.core.compare import edition_changes
 
     def rebuilt(brief: m.Brief, edition: m.Edition, *,
                        newer: m.Brief | None = None) -> m.Brief:
@@ -108,7 +108,7 @@ def test_an_edition_filter_that_builds_new_sections_decides_the_same(
 def test_a_block_left_out_since_takes_its_earlier_counterpart_with_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     # Stands in for an edition filter that leaves out single blocks (marked higher since).
-    from briefbook.core import edition_changes
+    from briefbook.core.compare import edition_changes
 
     def without_marked_blocks(brief: m.Brief, edition: m.Edition, *,
                                      newer: m.Brief | None = None) -> m.Brief:

@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from briefbook.cli import main
+from briefbook.core.distribution.itinerary import schedule_entries
 from briefbook.core.fileformat import load
-from briefbook.core.itinerary import schedule_entries
 
 DATA = Path(__file__).parents[1] / "data" / "changes"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from briefbook.core import atomic
-from briefbook.core.atomic import write_atomic
+from briefbook.core.safety import atomic
+from briefbook.core.safety.atomic import write_atomic
 from briefbook.errors import FileAccessError
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from briefbook.core import model as m
-from briefbook.core.autosave import SUFFIX, AutosaveStore
 from briefbook.core.fileformat import dumps
-from briefbook.core.locks import BriefLocks, lock_key
-from briefbook.core.processes import ProcessId, current_process, is_running, start_token
+from briefbook.core.safety.autosave import SUFFIX, AutosaveStore
+from briefbook.core.safety.locks import BriefLocks, lock_key
+from briefbook.core.safety.processes import ProcessId, current_process, is_running, start_token
 from briefbook.errors import FileAccessError
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefbook.core.copies import (
+from briefbook.core.distribution.copies import (
     MAX_COPIES,
     Copy,
     copy_path,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from briefbook.core import fileformat as ff
-from briefbook.core.editions import (
+from briefbook.core.distribution.editions import (
     apply_edition,
     dossier_marking,
     find_edition,

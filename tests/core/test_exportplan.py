@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefbook.core import model as m
-from briefbook.core.exportplan import ExportRequest, plan_exports
+from briefbook.core.distribution.exportplan import ExportRequest, plan_exports
 from briefbook.core.fileformat import load
 from briefbook.errors import BriefbookError, FileAccessError
 
@@ -87,7 +87,7 @@ def test_a_person_missing_from_the_earlier_version(tmp_path: Path) -> None:
 
 
 def test_copies_make_one_file_each_with_a_stamp(tmp_path: Path) -> None:
-    from briefbook.core.copies import numbered_copies, recipient_copies
+    from briefbook.core.distribution.copies import numbered_copies, recipient_copies
 
     brief = load(DATA / "editions.brief.yaml")
     jobs = plan_exports(brief, ExportRequest(edition="press", copies=numbered_copies(3)),
@@ -107,7 +107,7 @@ def test_copies_make_one_file_each_with_a_stamp(tmp_path: Path) -> None:
 
 
 def test_all_editions_times_copies(tmp_path: Path) -> None:
-    from briefbook.core.copies import numbered_copies
+    from briefbook.core.distribution.copies import numbered_copies
 
     jobs = plan_exports(load(DATA / "editions.brief.yaml"),
                         ExportRequest(all_editions=True, copies=numbered_copies(2)), None,
@@ -116,7 +116,7 @@ def test_all_editions_times_copies(tmp_path: Path) -> None:
 
 
 def test_pocket_cards_are_not_numbered(tmp_path: Path) -> None:
-    from briefbook.core.copies import numbered_copies
+    from briefbook.core.distribution.copies import numbered_copies
 
     with pytest.raises(BriefbookError, match="not numbered"):
         plan_exports(load(HARBOUR), ExportRequest(pocket=True, copies=numbered_copies(2)),

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from briefbook.core import filemodes
 from briefbook.core import model as m
-from briefbook.core.atomic import write_atomic
-from briefbook.core.autosave import AutosaveStore
 from briefbook.core.fileformat import backup_path, save
-from briefbook.core.locks import BriefLocks
+from briefbook.core.safety import filemodes
+from briefbook.core.safety.atomic import write_atomic
+from briefbook.core.safety.autosave import AutosaveStore
+from briefbook.core.safety.locks import BriefLocks
 from briefbook.render.api import export_pdf
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")

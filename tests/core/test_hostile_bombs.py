@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from briefbook.cli import main
 from briefbook.core import fileformat as ff
-from briefbook.core.yamlnodes import MAX_NODES
+from briefbook.core.fileformat.yamlnodes import MAX_NODES
 from briefbook.errors import (
     MAX_PROBLEMS_SHOWN,
     SAME_MESSAGE_SHOWN,

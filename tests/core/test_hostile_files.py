@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefbook.core import fileformat as ff
+from briefbook.core.fileformat.reading import BRIEF_KEYS, META_KEYS, SECTION_KEYS
 from briefbook.core.model import BLOCK_KINDS
-from briefbook.core.reading import BRIEF_KEYS, META_KEYS, SECTION_KEYS
 from briefbook.errors import BriefbookError
 
 CORPUS = sorted((Path(__file__).parents[1] / "data" / "hostile").glob("*.brief.yaml"))

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from briefbook.core import model as m
-from briefbook.core.fileformat import load
-from briefbook.core.itinerary import (
+from briefbook.core.distribution.itinerary import (
     UnknownParticipantError,
     find_participant,
     itinerary_for,
     participants,
     schedule_entries,
 )
+from briefbook.core.fileformat import load
 
 HARBOUR = Path(__file__).parents[1] / "data" / "changes" / "harbour-v3.brief.yaml"
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from briefbook.core import model as m
-from briefbook.core import tempfiles
-from briefbook.core.atomic import ReadOnlyFileError, write_atomic
 from briefbook.core.fileformat import backup_path, load, save
+from briefbook.core.safety import tempfiles
+from briefbook.core.safety.atomic import ReadOnlyFileError, write_atomic
 from briefbook.render.api import RenderOptions, export_pdf
 
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX links and modes")
@@ -126,7 +126,7 @@ def test_stale_temporary_files_of_ours_are_removed(tmp_path: Path) -> None:
 def test_a_killed_export_leaves_a_temporary_file_the_next_one_removes(tmp_path: Path) -> None:
     script = (
         "import os, sys\n"
-        "from briefbook.core import atomic\n"
+        "from briefbook.core.safety import atomic\n"
         "real = atomic.os.replace\n"
         "def die(src, dst):\n"
         "    os.kill(os.getpid(), 9)\n"

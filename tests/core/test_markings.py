@@ -9,7 +9,7 @@ import pytest
 
 from briefbook.core import fileformat as ff
 from briefbook.core import model as m
-from briefbook.core.editions import apply_edition, edition_cut, find_edition
+from briefbook.core.distribution.editions import apply_edition, edition_cut, find_edition
 from briefbook.core.markings import (
     PRESETS,
     Scheme,
@@ -229,7 +229,7 @@ sections:
 
 
 def test_a_changes_page_never_prints_what_is_now_above_the_ceiling(tmp_path: Path) -> None:
-    from briefbook.core.exportplan import ExportRequest, plan_exports
+    from briefbook.core.distribution.exportplan import ExportRequest, plan_exports
 
     brief = ff.load(MARKED)
     earlier = ff.load(MARKED)
@@ -258,7 +258,7 @@ def test_an_edition_filters_an_earlier_version_by_the_newer_ones_markings() -> N
 
 
 def test_the_changes_list_says_when_a_portions_marking_changed() -> None:
-    from briefbook.core.diff import diff_briefs
+    from briefbook.core.compare.diff import diff_briefs
 
     before, after = ff.load(MARKED), ff.load(MARKED)
     after.sections[1].blocks[1].items[1].marking = "SECRET"

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from briefbook.core import model as m
-from briefbook.core.naming import default_pdf_name, safe_file_stem
+from briefbook.core.distribution.naming import default_pdf_name, safe_file_stem
 
 
 def test_example_name() -> None:

@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 
 from briefbook.cli import main
-from briefbook.core.copies import read_recipients
+from briefbook.core.distribution.copies import read_recipients
 from briefbook.core.fileformat import load, validate
 from briefbook.core.importing import import_file
-from briefbook.core.safe_read import FileTooLargeError, read_user_file
+from briefbook.core.safety.safe_read import FileTooLargeError, read_user_file
 from briefbook.errors import FileAccessError
-from briefbook.render.images import ImageFailure, load_image
+from briefbook.render.pictures.loading import ImageFailure, load_image
 
 DOSSIER = Path(__file__).parents[1] / "data" / "dossier.brief.yaml"
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from briefbook.core import model as m
-from briefbook.core.copies import numbered_copies, recipient_copies
-from briefbook.core.exportplan import ExportRequest, plan_exports
-from briefbook.core.naming import MAX_STEM, MAX_STEM_BYTES
-from briefbook.core.targets import check_targets, destination, unique_paths
+from briefbook.core.distribution.copies import numbered_copies, recipient_copies
+from briefbook.core.distribution.exportplan import ExportRequest, plan_exports
+from briefbook.core.distribution.naming import MAX_STEM, MAX_STEM_BYTES
+from briefbook.core.distribution.targets import check_targets, destination, unique_paths
 from briefbook.errors import FileAccessError
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from support.strategies import briefs
 
 from briefbook.core import model as m
-from briefbook.core import writing
+from briefbook.core.fileformat import writing
 from briefbook.core.templates import TEMPLATES, template_path
 
 #: Words and marks that YAML reads as something other than text, or must quote.

@@ -12,8 +12,8 @@ pytest.importorskip("PySide6.QtPdf")
 from PySide6.QtWidgets import QMessageBox
 
 from briefbook.gui.app import open_window
-from briefbook.gui.mainwindow import MainWindow
 from briefbook.gui.settings import load_settings
+from briefbook.gui.window.mainwindow import MainWindow
 from briefbook.gui.workers import wait_for_workers
 
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QApplication
 
 from briefbook.core import model as m
 from briefbook.gui.app import application, open_window
-from briefbook.gui.commands import InsertBlock
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.editing.commands import InsertBlock
 from briefbook.gui.settings import Settings
+from briefbook.gui.window.mainwindow import MainWindow
 from briefbook.gui.workers import wait_for_workers
 
 

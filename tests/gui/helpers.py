@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QMessageBox
 
 from briefbook.gui.editors.section import SectionEditor
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.window.mainwindow import MainWindow
 
 
 def pdf_text(data: bytes) -> str:

@@ -11,9 +11,9 @@ from PySide6.QtPrintSupport import QPrinter
 from briefbook.core.fileformat import save
 from briefbook.core.templates import new_brief
 from briefbook.gui.app import start_file
-from briefbook.gui.mainwindow import MainWindow
-from briefbook.gui.printing import print_document
+from briefbook.gui.preview.printing import print_document
 from briefbook.gui.settings import Settings, load_settings, save_settings, settings_path
+from briefbook.gui.window.mainwindow import MainWindow
 from briefbook.gui.workers import wait_for_workers
 from gui.conftest import open_ready
 from gui.helpers import select_title

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QTimeEdit
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.editors.datefield import DateField
 from briefbook.gui.editors.schedule import ScheduleEditor
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.window.mainwindow import MainWindow
 from gui.helpers import editors_of, select_title
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import copy
 
 from briefbook.core import model as m
-from briefbook.gui import commands
-from briefbook.gui.document import Document
+from briefbook.gui.editing import commands
+from briefbook.gui.editing.document import Document
 
 
 def brief() -> m.Brief:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from briefbook.gui.dialogs.help import HelpViewer, shortcut_rows
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.editors.schedule import ScheduleEditor
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.window.mainwindow import MainWindow
 from gui.helpers import editors_of, select_title
 
 

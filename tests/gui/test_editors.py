@@ -12,7 +12,7 @@ from briefbook.core import model as m
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.editors.lists import ListEditor
 from briefbook.gui.editors.schedule import CLASH_COLOUR, ScheduleEditor
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.window.mainwindow import MainWindow
 from gui.helpers import editors_of, section_editor, select_title
 
 

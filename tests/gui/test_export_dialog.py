@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from support.photos import dossier_pictures
 
 from briefbook.gui.dialogs.export import ExportDialog
-from briefbook.gui.mainwindow import MainWindow
 from briefbook.gui.settings import settings_path
+from briefbook.gui.window.mainwindow import MainWindow
 from briefbook.gui.workers import wait_for_workers
 from tests.gui.conftest import open_ready
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.window.mainwindow import MainWindow
 
 SEED = Path(__file__).parents[1] / "data" / "import" / "visit-press-text.txt"
 

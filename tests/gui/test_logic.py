@@ -14,8 +14,8 @@ from briefbook.gui.editors.grid import format_cells, parse_cells
 from briefbook.gui.editors.markup import insert_link, toggle_wrap
 from briefbook.gui.editors.schedule import clashes, sort_entries
 from briefbook.gui.editors.values import format_date, parse_date, parse_list, parse_time
-from briefbook.gui.find import find_next
-from briefbook.gui.sections import move_target
+from briefbook.gui.window.find import find_next
+from briefbook.gui.window.sections import move_target
 
 
 def outline() -> m.Brief:

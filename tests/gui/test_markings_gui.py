@@ -15,8 +15,8 @@ from briefbook.gui.dialogs.export import ExportDialog
 from briefbook.gui.editors.lists import ListEditor
 from briefbook.gui.editors.schedule import ScheduleEditor
 from briefbook.gui.editors.table import TableEditor
-from briefbook.gui.mainwindow import MainWindow
-from briefbook.gui.sections import MARKING_ROLE
+from briefbook.gui.window.mainwindow import MainWindow
+from briefbook.gui.window.sections import MARKING_ROLE
 from briefbook.gui.workers import wait_for_workers
 from gui.helpers import select_title, wait_render
 from tests.gui.conftest import open_ready

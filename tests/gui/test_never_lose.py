@@ -16,15 +16,15 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefbook.core import model as m
-from briefbook.core.autosave import AutosaveStore
 from briefbook.core.fileformat import dumps, load, save
-from briefbook.core.processes import ProcessId
+from briefbook.core.safety.autosave import AutosaveStore
+from briefbook.core.safety.processes import ProcessId
 from briefbook.gui.app import open_window
-from briefbook.gui.autosave import autosave_store
-from briefbook.gui.commands import EditMeta
 from briefbook.gui.dialogs.recover import RecoverDialog
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.editing.commands import EditMeta
+from briefbook.gui.safety.autosave import autosave_store
 from briefbook.gui.settings import Settings, state_dir
+from briefbook.gui.window.mainwindow import MainWindow
 from briefbook.gui.workers import wait_for_workers
 from gui.helpers import Questions
 
@@ -346,7 +346,7 @@ def test_the_second_window_on_a_brief_is_warned(
 
 def test_a_lock_left_by_a_crash_is_ignored(qtbot, work: Path, no_prompts: list[str],
                                            closing: list[MainWindow]) -> None:
-    from briefbook.gui.locking import brief_locks
+    from briefbook.gui.safety.locking import brief_locks
 
     path = make_brief_file(work)
     crashed = brief_locks()
@@ -360,8 +360,8 @@ def test_a_lock_left_by_a_crash_is_ignored(qtbot, work: Path, no_prompts: list[s
 def test_another_running_briefbook_is_named(
         qtbot, work: Path, monkeypatch: pytest.MonkeyPatch,
         closing: list[MainWindow]) -> None:
-    from briefbook.core.processes import start_token
-    from briefbook.gui.locking import brief_locks
+    from briefbook.core.safety.processes import start_token
+    from briefbook.gui.safety.locking import brief_locks
 
     path = make_brief_file(work)
     other = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],

@@ -15,8 +15,8 @@ from briefbook.core.fileformat import load, save
 from briefbook.core.picturecopy import copy_into_folder
 from briefbook.gui.app import open_window
 from briefbook.gui.editors.cover import CoverEditor
-from briefbook.gui.mainwindow import MainWindow
 from briefbook.gui.settings import Settings
+from briefbook.gui.window.mainwindow import MainWindow
 from briefbook.gui.workers import wait_for_workers
 
 

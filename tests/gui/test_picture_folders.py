@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from briefbook.core import model as m
 from briefbook.core.fileformat import load, save
 from briefbook.gui.app import open_window
-from briefbook.gui.mainwindow import MainWindow
 from briefbook.gui.settings import Settings
+from briefbook.gui.window.mainwindow import MainWindow
 from briefbook.gui.workers import wait_for_workers
 from tests.gui.helpers import wait_render
 

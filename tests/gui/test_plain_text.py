@@ -20,12 +20,12 @@ from briefbook.core import model as m
 from briefbook.core.fileformat import load
 from briefbook.core.imagepaths import ImageRef
 from briefbook.errors import BriefbookError
-from briefbook.gui import plain
+from briefbook.gui.dialogs import plain
 from briefbook.gui.dialogs.errors import show_error
-from briefbook.gui.document import Document
-from briefbook.gui.outside import ask_outside_images, not_yet_allowed
-from briefbook.gui.relocate import warn_now_outside
-from briefbook.render.images import ImagePolicy, load_image
+from briefbook.gui.editing.document import Document
+from briefbook.gui.safety.outside import ask_outside_images, not_yet_allowed
+from briefbook.gui.safety.relocate import warn_now_outside
+from briefbook.render.pictures.loading import ImagePolicy, load_image
 
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile" / "gui" / "hostile-logo.brief.yaml"
 EVIL = "<b>x</b><a href='https://example.org'>Your pictures are fine.</a><br><br><br>logo.png"
@@ -92,7 +92,7 @@ def test_questions_and_tooltips_show_text_literally(qtbot, monkeypatch: pytest.M
 
 
 def test_the_section_tree_tooltip_shows_the_title_literally(qtbot) -> None:
-    from briefbook.gui.sections import SectionTreeModel
+    from briefbook.gui.window.sections import SectionTreeModel
 
     title = "<i>Programme</i> <img src='x'>"
     model = SectionTreeModel(Document(m.Brief(sections=[m.Section(title)])))
@@ -103,8 +103,8 @@ def test_the_section_tree_tooltip_shows_the_title_literally(qtbot) -> None:
 def test_labels_showing_brief_text_are_plain(qtbot, tmp_path: Path) -> None:
     from briefbook.gui.dialogs.compare import CompareDialog
     from briefbook.gui.dialogs.export import ExportDialog
-    from briefbook.gui.find import FindBar
     from briefbook.gui.settings import Settings
+    from briefbook.gui.window.find import FindBar
 
     brief = m.Brief(meta=m.Meta(title=EVIL), sections=[m.Section(EVIL)])
     document = Document(brief, tmp_path / "talks.brief.yaml")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from briefbook.core.lenient import load_lenient
-from briefbook.gui import problems as problems_module
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.core.fileformat.lenient import load_lenient
+from briefbook.gui.window import problems as problems_module
+from briefbook.gui.window.mainwindow import MainWindow
 from briefbook.gui.workers import wait_for_workers
 from gui.conftest import open_ready
 

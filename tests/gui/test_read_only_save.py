@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from briefbook.core import model as m
 from briefbook.core.fileformat import load, save
-from briefbook.gui import files
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.window import files
+from briefbook.gui.window.mainwindow import MainWindow
 from tests.gui.test_picture_folders import open_ready
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from briefbook.core.diff import diff_briefs
+from briefbook.core.compare.diff import diff_briefs
 from briefbook.core.fileformat import save
 from briefbook.core.model import Brief, Meta, Section, TextBlock
 from briefbook.gui.dialogs.compare import CompareDialog, changes_html
 from briefbook.gui.dialogs.road import EVERYONE, RoadExportDialog
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.window.mainwindow import MainWindow
 from gui.helpers import pdf_text
 
 

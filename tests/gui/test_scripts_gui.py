@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QFontDatabase
 
 from briefbook.gui.dialogs.export import ExportDialog
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.window.mainwindow import MainWindow
 from briefbook.gui.workers import wait_for_workers
 from tests.gui.conftest import open_ready
 

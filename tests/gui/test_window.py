@@ -12,7 +12,7 @@ from briefbook.core.fileformat import load
 from briefbook.gui.dialogs.export import ExportDialog
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.editors.table import TableEditor
-from briefbook.gui.mainwindow import MainWindow
+from briefbook.gui.window.mainwindow import MainWindow
 from gui.helpers import Questions, editors_of, pdf_text, select_title, wait_render
 
 
@@ -303,7 +303,7 @@ def test_export_an_edition_without_a_tagged_section(qtbot, window: MainWindow,
 
 def test_a_long_brief_shows_the_edited_section_first(qtbot, window: MainWindow,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefbook.gui import previewing
+    from briefbook.gui.preview import scheduling as previewing
 
     monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long
     editor = select_title(window, "Concluding remarks")
@@ -327,7 +327,7 @@ def test_a_long_brief_shows_the_edited_section_first(qtbot, window: MainWindow,
 
 def test_the_edited_section_needs_only_a_short_pause(qtbot, window: MainWindow,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefbook.gui import previewing
+    from briefbook.gui.preview import scheduling as previewing
 
     monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long
     window.previewer.set_delay(600_000)  # the whole document waits for a pause of ten minutes
@@ -347,7 +347,7 @@ def test_the_edited_section_needs_only_a_short_pause(qtbot, window: MainWindow,
 
 def test_a_cover_edit_shows_the_cover_first(qtbot, window: MainWindow,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from briefbook.gui import previewing
+    from briefbook.gui.preview import scheduling as previewing
 
     monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long
     window.previewer.set_delay(600_000)  # the whole document waits for a pause of ten minutes

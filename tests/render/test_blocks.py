@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from briefbook.core import model as m
-from briefbook.render.blocks import column_widths
-from briefbook.render.images import ImageFailure, LoadedImage, load_image
+from briefbook.render.blocks.builders import column_widths
+from briefbook.render.pictures.loading import ImageFailure, LoadedImage, load_image
 from tests.render.conftest import links, make_brief, page_texts, render
 
 
@@ -281,7 +281,7 @@ def test_a_16_bit_greyscale_picture_prints_its_greys(tmp_path: Path) -> None:
 def test_wide_greys_become_eight_bit_greys() -> None:
     from PIL import Image
 
-    from briefbook.render.images import _eight_bit_grey
+    from briefbook.render.pictures.loading import _eight_bit_grey
 
     ramp = Image.frombytes("I;16", (256, 1), b"".join(
         (x * 257).to_bytes(2, "little") for x in range(256)))

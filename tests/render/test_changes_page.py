@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefbook.core import model as m
-from briefbook.core.diff import diff_briefs
+from briefbook.core.compare.diff import diff_briefs
 from briefbook.core.fileformat import load
 from tests.render.conftest import flat_outline, page_texts, render
 

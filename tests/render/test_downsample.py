@@ -8,13 +8,13 @@ import pytest
 from PIL import Image
 from support.photos import badge, encode, line_art, photo
 
-from briefbook.render.downsample import (
+from briefbook.render.pictures.downsample import (
     EMAIL_TARGET_BYTES,
     PicturePrep,
     image_profile,
     prepare,
 )
-from briefbook.render.images import LoadedImage, decode_image
+from briefbook.render.pictures.loading import LoadedImage, decode_image
 
 
 def opened(data: bytes) -> Image.Image:

@@ -22,7 +22,7 @@ from pypdf import PdfReader
 from briefbook.core import model as m
 from briefbook.errors import BriefbookError, RenderError
 from briefbook.render.api import RenderOptions, RenderResult, export_pdf, render_pdf
-from briefbook.render.images import ImageFailure, LoadedImage, decode_image
+from briefbook.render.pictures.loading import ImageFailure, LoadedImage, decode_image
 from tests.support.strategies import briefs
 
 SCALE = max(1, int(os.environ.get("BRIEFBOOK_FUZZ_SCALE", "1")))

@@ -138,7 +138,7 @@ import resource, struct, sys, zlib
 from pathlib import Path
 import PIL.Image
 PIL.Image.MAX_IMAGE_PIXELS = None  # even with Pillow's own guard switched off
-from briefbook.render.images import load_image
+from briefbook.render.pictures.loading import load_image
 
 def chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))

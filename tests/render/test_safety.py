@@ -13,8 +13,8 @@ from reportlab.platypus import Flowable
 
 from briefbook.core import model as m
 from briefbook.errors import RenderError
-from briefbook.render import blocks
 from briefbook.render.api import RenderOptions, export_pdf, render_pdf
+from briefbook.render.blocks import builders as blocks
 from tests.render.conftest import links, make_brief, page_texts, render
 
 HOSTILE = (
@@ -205,9 +205,9 @@ def test_text_without_markup_characters_prints_literally_too() -> None:
 
 
 def test_plain_and_parsed_paragraphs_lay_out_alike() -> None:
-    from briefbook.render.context import safe_paragraph
+    from briefbook.render.blocks.context import safe_paragraph
     from briefbook.render.flowables import plain_text_paragraph
-    from briefbook.render.text import escape
+    from briefbook.render.text.markup import escape
     from briefbook.render.theme import DEFAULT_THEME, register_fonts
 
     register_fonts()

@@ -14,8 +14,8 @@ from pypdf.generic import ContentStream
 from render.conftest import fonts_used, make_brief, page_texts, placed_text, render, rich_sections
 
 from briefbook.core import model as m
-from briefbook.render import scripts
-from briefbook.render.pocket import render_pocket_card
+from briefbook.render.pocket.card import render_pocket_card
+from briefbook.render.text import scripts
 
 #: (script, a name as a delegation would type it, the embedded face that prints it)
 NAMES = [

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from reportlab.platypus import Paragraph
 
-from briefbook.render import text as tx
+from briefbook.render.text import markup as tx
 from briefbook.render.theme import DEFAULT_THEME, register_fonts
 
 HOSTILE = [

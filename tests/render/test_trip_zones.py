@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from briefbook.core import model as m
 from briefbook.core.fileformat import dumps, load, loads, validate
 from briefbook.core.timezones import home_time, local_text, schedule_zones
-from briefbook.render.pocket import render_pocket_card
+from briefbook.render.pocket.card import render_pocket_card
 from tests.render.conftest import page_texts, render
 
 TRIP = Path(__file__).parents[1] / "data" / "trip" / "two-cities.brief.yaml"
@@ -51,7 +51,7 @@ def test_after_midnight_on_the_pocket_card_and_the_itinerary() -> None:
     card = flat(page_texts(PdfReader(io.BytesIO(render_pocket_card(brief).pdf))))
     assert "23:30–01:15 (+1) CEST" in card
     assert "Local time: Paris (CEST), then London (BST)" in card
-    from briefbook.core.itinerary import itinerary_for
+    from briefbook.core.distribution.itinerary import itinerary_for
 
     mine = flat(page_texts(render(itinerary_for(brief, "Bob"))[1]))
     assert "09:00–09:45 CEST Home 03:00–03:45" in mine
@@ -106,7 +106,7 @@ def test_an_entry_ending_after_midnight_is_valid(tmp_path: Path) -> None:
 
 
 def test_a_changed_time_zone_is_a_change() -> None:
-    from briefbook.core.diff import diff_briefs
+    from briefbook.core.compare.diff import diff_briefs
 
     before = load(TRIP)
     after = load(TRIP)

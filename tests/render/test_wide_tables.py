@@ -9,7 +9,7 @@ import pytest
 
 from briefbook.core import model as m
 from briefbook.core.fileformat import save, validate
-from briefbook.render.tables import column_groups, columns_per_group
+from briefbook.render.blocks.table import column_groups, columns_per_group
 
 from .conftest import page_texts, render
 

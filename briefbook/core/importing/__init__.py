@@ -190,7 +190,7 @@ def _check_lines(text: str, path: Path) -> None:
 
 
 def _read(path: Path) -> bytes:
-    from briefbook.core.safe_read import FileTooLargeError, megabytes, read_user_file
+    from briefbook.core.safety.safe_read import FileTooLargeError, megabytes, read_user_file
 
     try:
         data = read_user_file(path, "a file to import", MAX_IMPORT_BYTES)

@@ -1,7 +1,7 @@
 """File > Compare with Earlier Version: the changes from a saved file (or the backup
 ``NAME.brief.yaml~``) to the open brief, and an export with the changes page.
 
-The earlier file is read in a worker; the comparison is ``briefbook.core.diff``,
+The earlier file is read in a worker; the comparison is ``briefbook.core.compare.diff``,
 the same as ``briefbook diff OLD NEW``.
 """
 
@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.diff import BriefDiff, diff_briefs
+from briefbook.core.compare.diff import BriefDiff, diff_briefs
+from briefbook.core.compare.words import Segment
 from briefbook.core.model import Brief
-from briefbook.core.worddiff import Segment
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.export import default_destination, human_size
-from briefbook.gui.document import Document
-from briefbook.gui.plain import plain_label
+from briefbook.gui.dialogs.plain import plain_label
+from briefbook.gui.editing.document import Document
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.api import ExportResult, RenderOptions
@@ -161,7 +161,7 @@ class CompareDialog(QDialog):
             if not name:
                 return
             target = Path(name)
-        from briefbook.gui.outside import ask_outside_images
+        from briefbook.gui.safety.outside import ask_outside_images
 
         ask_outside_images(self, self.document)
         allowed = frozenset(self.document.allowed_images)

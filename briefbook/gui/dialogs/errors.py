@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefbook.errors import BriefbookError, BriefFormatError
-from briefbook.gui.plain import message_box
+from briefbook.gui.dialogs.plain import message_box
 
 
 def show_error(parent: QWidget | None, action: str, error: BaseException) -> None:

@@ -30,17 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.copies import copy_path
+from briefbook.core.distribution.copies import copy_path
+from briefbook.core.distribution.targets import check_targets, is_brief_file, unique_paths
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import PAGE_SIZES, Brief
-from briefbook.core.targets import check_targets, is_brief_file, unique_paths
 from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.export_options import CopiesChooser, PasswordFields, ProfileChooser
 from briefbook.gui.dialogs.export_size import SizeEstimate, human_size, size_against_target
+from briefbook.gui.dialogs.plain import ask, plain_label, tooltip
 from briefbook.gui.dialogs.result_buttons import result_buttons
-from briefbook.gui.document import Document
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.widgets import LineEdit
-from briefbook.gui.plain import ask, plain_label, tooltip
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.api import ExportResult, RenderOptions
@@ -51,8 +51,8 @@ __all__ = ["ExportDialog", "default_destination", "human_size", "reveal_in_folde
 def default_destination(document: Document, settings: Settings, edition: str = "",
                         email: bool = False) -> Path:
     """The command line's name for the PDF, in the folder used last (or the brief's)."""
-    from briefbook.core.exportplan import file_suffix
-    from briefbook.core.naming import default_pdf_name
+    from briefbook.core.distribution.exportplan import file_suffix
+    from briefbook.core.distribution.naming import default_pdf_name
 
     if settings.last_export_dir and Path(settings.last_export_dir).is_dir():
         folder = Path(settings.last_export_dir)
@@ -182,7 +182,7 @@ class ExportDialog(QDialog):
 
     def _show_cut(self) -> None:
         """Say what the chosen edition leaves out: sections, paragraphs and items."""
-        from briefbook.core.editions import edition_cut
+        from briefbook.core.distribution.editions import edition_cut
 
         name = self.edition.currentData() or ""
         found = [e for e in self.document.brief.editions if e.name == name]
@@ -219,7 +219,7 @@ class ExportDialog(QDialog):
         snapshot = self.document.snapshot()
         edition_name = self.edition.currentData() or ""
         if edition_name:
-            from briefbook.core.editions import apply_edition, find_edition
+            from briefbook.core.distribution.editions import apply_edition, find_edition
 
             snapshot = apply_edition(snapshot, find_edition(snapshot, edition_name))
         return snapshot
@@ -310,7 +310,7 @@ class ExportDialog(QDialog):
             return
         if self.password.problem() or not self._may_replace([path for path, _ in jobs]):
             return
-        from briefbook.gui.outside import ask_outside_images
+        from briefbook.gui.safety.outside import ask_outside_images
 
         ask_outside_images(self, self.document)
         try:
@@ -350,7 +350,7 @@ class ExportDialog(QDialog):
     def _may_replace(self, paths: list[Path]) -> bool:
         """Ask before replacing files (not the one the user has just chosen in Browse);
         a read-only one always (the export then writes over it, as the user said)."""
-        from briefbook.core.atomic import is_read_only
+        from briefbook.core.safety.atomic import is_read_only
 
         self._replace_read_only = False
         locked = [path for path in paths if is_read_only(path)]

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.copies import (
+from briefbook.core.distribution.copies import (
     MAX_COPIES,
     Copy,
     numbered_copies,
@@ -32,8 +32,8 @@ from briefbook.core.copies import (
     recipient_copies,
 )
 from briefbook.errors import BriefbookError
-from briefbook.gui.plain import plain_label, tooltip
-from briefbook.render.downsample import MAX_DPI, MIN_DPI, ImageProfile, image_profile
+from briefbook.gui.dialogs.plain import plain_label, tooltip
+from briefbook.render.pictures.downsample import MAX_DPI, MIN_DPI, ImageProfile, image_profile
 from briefbook.render.protect import MIN_PASSWORD_LENGTH
 
 #: The profiles offered, as (key, label).
@@ -155,7 +155,7 @@ class CopiesChooser(QWidget):
     def load_file(self, path: Path) -> None:
         """Put the names of a recipients file into the list (problems show in the list's
         tooltip and leave it as it was)."""
-        from briefbook.core.copies import read_recipients
+        from briefbook.core.distribution.copies import read_recipients
 
         try:
             copies = read_recipients(path)

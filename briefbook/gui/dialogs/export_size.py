@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError
-from briefbook.gui.plain import plain_label
+from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.api import RenderOptions
-from briefbook.render.downsample import ImageProfile
+from briefbook.render.pictures.downsample import ImageProfile
 
 #: How long the choices must rest before the size is estimated again (milliseconds).
 ESTIMATE_DELAY_MS = 400

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.gui.plain import plain_label
+from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.settings import Settings, config_dir
 
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.autosave import Recovery
-from briefbook.gui.plain import ask, tooltip
+from briefbook.core.safety.autosave import Recovery
+from briefbook.gui.dialogs.plain import ask, tooltip
 
 
 class RecoverDialog(QDialog):

@@ -25,16 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.exportplan import ExportJob, ExportRequest, plan_exports
+from briefbook.core.distribution.exportplan import ExportJob, ExportRequest, plan_exports
+from briefbook.core.distribution.itinerary import participants
+from briefbook.core.distribution.targets import check_targets, is_brief_file
 from briefbook.core.imagepaths import expand_home
-from briefbook.core.itinerary import participants
-from briefbook.core.targets import check_targets, is_brief_file
 from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.export import human_size, reveal_in_folder
+from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.dialogs.result_buttons import result_buttons
-from briefbook.gui.document import Document
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.widgets import LineEdit
-from briefbook.gui.plain import plain_label
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.api import ExportResult
@@ -187,7 +187,7 @@ class RoadExportDialog(QDialog):
             return
         home_times = None if self.home_times.isChecked() else False
         pocket = request.pocket
-        from briefbook.gui.outside import ask_outside_images
+        from briefbook.gui.safety.outside import ask_outside_images
 
         if not pocket:
             ask_outside_images(self, self.document)
@@ -253,7 +253,7 @@ def _export(job: ExportJob, pocket: bool, home_times: bool | None,
     """Write one planned file (in the worker); ``allowed``: pictures outside the brief's
     folder that the user allowed."""
     if pocket:
-        from briefbook.render.pocket import PocketOptions, export_pocket_card
+        from briefbook.render.pocket.card import PocketOptions, export_pocket_card
 
         return export_pocket_card(job.brief, job.path, PocketOptions(home_times=home_times))
     from briefbook.render.api import RenderOptions, export_pdf

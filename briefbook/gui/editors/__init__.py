@@ -8,7 +8,7 @@ from importlib import import_module
 from PySide6.QtWidgets import QWidget
 
 from briefbook.core import model as m
-from briefbook.gui.document import Document
+from briefbook.gui.editing.document import Document
 
 #: What the editor calls each block kind, in the order the "Add block" menu offers them.
 BLOCK_LABELS: dict[str, str] = {

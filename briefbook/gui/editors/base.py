@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from briefbook.core.model import Block, PageBreakBlock
-from briefbook.gui import commands
-from briefbook.gui.document import Document
+from briefbook.gui.editing import commands
+from briefbook.gui.editing.document import Document
 
 
 class BlockEditor(QWidget):

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.editions import marking_scheme
+from briefbook.core.distribution.editions import marking_scheme
 from briefbook.core.markings import parse_scheme_text, scheme_text
 from briefbook.core.model import DEFAULT_MARKINGS, PAGE_SIZES, DateRange, Meta
-from briefbook.gui import commands
-from briefbook.gui.document import Document
+from briefbook.gui.editing import commands
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.datefield import DateField
 from briefbook.gui.editors.editions import EditionsEditor
 from briefbook.gui.editors.image import ImagePicker

@@ -12,13 +12,13 @@ import copy
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from briefbook.core.editions import marking_scheme
+from briefbook.core.distribution.editions import marking_scheme
 from briefbook.core.model import Edition
-from briefbook.gui import commands
-from briefbook.gui.document import Document
+from briefbook.gui.dialogs.plain import plain_label
+from briefbook.gui.editing import commands
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.grid import Cells, GridView
 from briefbook.gui.editors.widgets import small_button
-from briefbook.gui.plain import plain_label
 
 COLUMNS = ("Name", "Ceiling", "Only tags", "Leave out tags", "Leave out controls",
            "Description")

@@ -14,8 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from briefbook.gui.dialogs.plain import tooltip
 from briefbook.gui.editors.widgets import is_history_key
-from briefbook.gui.plain import tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Cells = dict[tuple[int, int], str]

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import ImageBlock
-from briefbook.gui.document import Document
+from briefbook.gui.dialogs.plain import plain_label
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.widgets import LineEdit, set_line_text
-from briefbook.gui.plain import plain_label
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg);;All files (*)"
 THUMBNAIL = QSize(220, 140)
@@ -49,7 +49,7 @@ def path_for_brief(document: Document, chosen: Path) -> str:
     first saved (see ``copy_chosen_pictures``).
     """
     from briefbook.core.picturecopy import PICTURE_FOLDER, copy_into_folder, relative_to
-    from briefbook.gui.outside import allow_chosen
+    from briefbook.gui.safety.outside import allow_chosen
 
     base = document.path.parent if document.path is not None else None
     if base is None:

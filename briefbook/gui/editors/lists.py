@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.model import BulletsBlock, ListItem, NumberedBlock
-from briefbook.gui.document import Document
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.marking import MarkingCombo
 from briefbook.gui.editors.widgets import small_button

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 
 from briefbook.core.markings import scheme_of
-from briefbook.gui.document import Document
+from briefbook.gui.editing.document import Document
 
 #: What the empty choice reads as in the combo.
 INHERIT = "—"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
 from briefbook.core.model import NOTE_STYLES, NoteBlock
-from briefbook.gui.document import Document
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.markup import MARKUP_HELP, MarkupBar
 from briefbook.gui.editors.text import select_in

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.gui.document import Document
+from briefbook.gui.dialogs.plain import plain_label
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.datefield import DateField
 from briefbook.gui.editors.grid import Cells, GridView
@@ -49,7 +50,6 @@ from briefbook.gui.editors.widgets import (
     set_line_text,
     small_button,
 )
-from briefbook.gui.plain import plain_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.editions import marking_scheme
+from briefbook.core.distribution.editions import marking_scheme
 from briefbook.core.model import PageBreakBlock, Section
-from briefbook.gui import commands
-from briefbook.gui.document import Document
+from briefbook.gui.editing import commands
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors import BLOCK_LABELS, editor_for, new_block
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.marking import MarkingCombo
 from briefbook.gui.editors.widgets import LineEdit, set_line_text
-from briefbook.gui.icons import icon
+from briefbook.gui.window.icons import icon
 
 
 def fill_block_menu(menu: QMenu, on_pick: object) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.core.markings import row_marking, scheme_of, set_row_marking
 from briefbook.core.model import TableBlock
-from briefbook.gui.document import Document
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.grid import Cells, GridView
 from briefbook.gui.editors.marking import MarkingCombo

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from briefbook.core.model import TextBlock
-from briefbook.gui.document import Document
+from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.markup import MARKUP_HELP, MarkupBar
 from briefbook.gui.editors.widgets import TextEdit

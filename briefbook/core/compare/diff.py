@@ -1,0 +1,477 @@
+"""What changed between two versions of a brief, as plain data.
+
+:func:`diff_briefs` compares an earlier brief with a later one and lists the
+changes a reader of the new version wants to know about:
+
+* the cover's facts (title, dates, place, marking, status, time zones);
+* sections added, removed, renamed and moved (matched by title);
+* schedule entries added, cancelled, re-timed (same day, other hours), moved
+  (another day or another place) or otherwise changed (participants, press, notes);
+* table rows added, removed and changed (rows matched by their first cell);
+* text changed, added or removed (paragraphs, list items, notes, people,
+  contacts, recommendations), with the changed words shown compactly.
+
+Nothing here renders: the command line prints the result, ``render/dossier/changes.py``
+lays it out as a page of the PDF.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from briefbook.core import model as m
+from briefbook.core.compare.changes import (
+    COVER_GROUP,
+    SCHEDULE_GROUP,
+    SECTIONS_GROUP,
+    TAGS,
+    BriefDiff,
+    Change,
+    ChangeKind,
+    now_was,
+    title_key,
+)
+from briefbook.core.compare.schedule import schedule_changes
+from briefbook.core.compare.words import Segment, clip, one_line, similarity, word_diff
+
+__all__ = ["COVER_GROUP", "SCHEDULE_GROUP", "SECTIONS_GROUP", "TAGS", "BriefDiff", "Change",
+           "ChangeKind", "diff_briefs", "matched_sections"]
+
+
+
+def diff_briefs(old: m.Brief, new: m.Brief) -> BriefDiff:
+    """Every change from ``old`` to ``new``, in reading order."""
+    changes: list[Change] = []
+    changes += _meta_changes(old.meta, new.meta)
+    pairs, section_changes = _match_sections(old, new)
+    changes += section_changes
+    changes += schedule_changes(old, new)
+    for old_section, new_section, group in pairs:
+        changes += _section_content(old_section, new_section, group)
+    return BriefDiff(old.meta.version, new.meta.version, tuple(changes),
+                     old.source.name if old.source is not None else "")
+
+
+def matched_sections(old: m.Brief, new: m.Brief) -> list[tuple[m.Section, m.Section]]:
+    """The sections (and subsections) of ``old`` and ``new`` that are the same section,
+    as :func:`diff_briefs` pairs them (renamed ones included)."""
+    pairs, _ = _match_sections(old, new)
+    return [(old_section, new_section) for old_section, new_section, _ in pairs]
+
+
+# --- meta ---------------------------------------------------------------------------
+
+_META_FIELDS = (("title", "Title"), ("subtitle", "Subtitle"), ("location", "Place"),
+                ("organisation", "Organisation"), ("prepared_by", "Prepared by"),
+                ("marking", "Marking"), ("status", "Status"), ("timezone", "Local time zone"),
+                ("home_timezone", "Home time zone"))
+
+
+def _meta_changes(old: m.Meta, new: m.Meta) -> list[Change]:
+    found: list[Change] = []
+    if (old.dates.start, old.dates.end) != (new.dates.start, new.dates.end):
+        found.append(Change("meta_changed", COVER_GROUP,
+                            f"Dates: now {_dates(new.dates)} (were {_dates(old.dates)})"))
+    for name, label in _META_FIELDS:
+        before, after = one_line(getattr(old, name)), one_line(getattr(new, name))
+        if before != after:
+            found.append(Change("meta_changed", COVER_GROUP,
+                                now_was(label, clip(after, 80), clip(before, 80))))
+    return found
+
+
+def _dates(dates: m.DateRange) -> str:
+    if dates.start is None:
+        return "(none)"
+    if dates.end is None or dates.end == dates.start:
+        return dates.start.isoformat()
+    return f"{dates.start.isoformat()} to {dates.end.isoformat()}"
+
+
+# --- sections -----------------------------------------------------------------------
+
+
+@dataclass
+class _Placed:
+    """A section with its key (title, occurrence), parent key and position."""
+
+    key: tuple[str, int]
+    section: m.Section
+    parent: tuple[str, int] | None
+    position: int
+    title: str
+
+
+def _display(title: str) -> str:
+    return clip(title, 80) or "Untitled section"
+
+
+def _placed(brief: m.Brief) -> list[_Placed]:
+    """Every section in document order, keyed by title and occurrence of that title."""
+    seen: dict[str, int] = {}
+    found: list[_Placed] = []
+
+    def key_of(section: m.Section) -> tuple[str, int]:
+        title = title_key(section.title)
+        seen[title] = seen.get(title, 0) + 1
+        return title, seen[title]
+
+    for section in brief.sections:
+        top = _Placed(key_of(section), section, None, len(found), one_line(section.title))
+        found.append(top)
+        for sub in section.subsections:
+            found.append(_Placed(key_of(sub), sub, top.key, len(found), one_line(sub.title)))
+    return found
+
+
+def _section_text(section: m.Section) -> str:
+    return " ".join(line for _, line in _text_lines(section))
+
+
+def _match_sections(
+    old: m.Brief, new: m.Brief
+) -> tuple[list[tuple[m.Section, m.Section, str]], list[Change]]:
+    """Pair the sections of both briefs; report those added, removed, renamed and moved."""
+    before, after = _placed(old), _placed(new)
+    _rekey_duplicates(before, after)
+    old_by_key = {p.key: p for p in before}
+    new_by_key = {p.key: p for p in after}
+    pairs: dict[tuple[str, int], tuple[_Placed, _Placed]] = {
+        p.key: (old_by_key[p.key], p) for p in after if p.key in old_by_key}
+    removed = [p for p in before if p.key not in new_by_key]
+    added = [p for p in after if p.key not in old_by_key]
+    changes: list[Change] = []
+    # A removed and an added section with much the same content: a renamed section.
+    renamed: dict[tuple[str, int], _Placed] = {}  # new key -> old placed
+    for new_p in added:
+        text = _section_text(new_p.section)
+        best, best_score = None, 0.6
+        for old_p in removed:
+            if old_p in renamed.values():
+                continue
+            score = similarity(_section_text(old_p.section), text, 0.6) if text else 0.0
+            if score > best_score:
+                best, best_score = old_p, score
+        if best is not None:
+            renamed[new_p.key] = best
+    renamed_old = {id(p) for p in renamed.values()}
+    added_keys = {p.key for p in added if p.key not in renamed}
+    gone_keys = {p.key for p in removed if id(p) not in renamed_old}
+    for new_p in after:
+        if new_p.key in renamed:
+            old_p = renamed[new_p.key]
+            changes.append(Change("section_renamed", SECTIONS_GROUP,
+                                  f"“{_display(old_p.title)}” is now “{_display(new_p.title)}”"))
+            pairs[new_p.key] = (old_p, new_p)
+        elif new_p.key in added_keys and new_p.parent not in added_keys:
+            # (the subsections of an added section come with it, unmentioned)
+            changes.append(Change("section_added", SECTIONS_GROUP, _added_summary(new_p, new)))
+    for old_p in removed:
+        if old_p.key in gone_keys and old_p.parent not in gone_keys:
+            where = f" (was under “{_display(_title_of(before, old_p.parent))}”)" \
+                if old_p.parent else ""
+            changes.append(Change("section_removed", SECTIONS_GROUP,
+                                  f"“{_display(old_p.title)}”{where}"))
+    changes += _moves(before, after, pairs)
+    changes += _section_settings(pairs)
+    ordered = [(pairs[p.key][0].section, p.section, _display(p.title))
+               for p in after if p.key in pairs]
+    return ordered, changes
+
+
+def _rekey_duplicates(before: list[_Placed], after: list[_Placed]) -> None:
+    """Among sections sharing a title, pair those with the same content first (a
+    reordered "Background" stays itself), then the rest in order: renumber ``after``."""
+    titles: dict[str, list[_Placed]] = {}
+    for p in after:
+        titles.setdefault(p.key[0], []).append(p)
+    old_titles: dict[str, list[_Placed]] = {}
+    for p in before:
+        old_titles.setdefault(p.key[0], []).append(p)
+    renumbered: dict[tuple[str, int], tuple[str, int]] = {}
+    for title, group in titles.items():
+        olds = old_titles.get(title, [])
+        if len(group) < 2 and len(olds) < 2:
+            continue
+        free: dict[str, list[int]] = {}
+        for p in olds:
+            free.setdefault(repr(p.section.blocks), []).append(p.key[1])
+        numbers: list[int | None] = []
+        for p in group:
+            same = free.get(repr(p.section.blocks))
+            numbers.append(same.pop(0) if same else None)
+        rest = iter(n for n in range(1, len(olds) + len(group) + 1) if n not in numbers)
+        for p, number in zip(group, numbers, strict=True):
+            renumbered[p.key] = (title, number if number is not None else next(rest))
+    for p in after:
+        p.key = renumbered.get(p.key, p.key)
+        if p.parent is not None:
+            p.parent = renumbered.get(p.parent, p.parent)
+
+
+def _title_of(placed: list[_Placed], key: tuple[str, int] | None) -> str:
+    return next((p.title for p in placed if p.key == key), "")
+
+
+def _added_summary(placed: _Placed, brief: m.Brief) -> str:
+    if placed.parent is not None:
+        return (f"“{_display(placed.title)}”, under "
+                f"“{_display(_title_of(_placed(brief), placed.parent))}”")
+    return f"“{_display(placed.title)}”"
+
+
+def _moves(before: list[_Placed], after: list[_Placed],
+           pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> list[Change]:
+    """Sections that changed parent, or whose order among their kept siblings changed."""
+    old_of = {id(new_p): old_p for old_p, new_p in pairs.values()}
+    found: list[Change] = []
+    scopes: dict[tuple[str, int] | None, list[_Placed]] = {}
+    for new_p in after:
+        scopes.setdefault(new_p.parent, []).append(new_p)
+    new_by_key = {p.key: p for p in after}
+    for parent_key, children in scopes.items():
+        parent = new_by_key.get(parent_key) if parent_key else None
+        old_parent = old_of.get(id(parent)) if parent is not None else None
+        expected = old_parent.key if old_parent is not None else None
+        stayed: list[_Placed] = []
+        for new_p in children:
+            old_p = old_of.get(id(new_p))
+            if old_p is None:
+                continue
+            if old_p.parent == expected and (parent is None) == (old_p.parent is None):
+                stayed.append(new_p)
+            elif parent is not None:
+                found.append(Change("section_moved", SECTIONS_GROUP,
+                                    f"“{_display(new_p.title)}”: now under "
+                                    f"“{_display(parent.title)}”"))
+            else:
+                found.append(Change("section_moved", SECTIONS_GROUP,
+                                    f"“{_display(new_p.title)}”: now a section of its own"))
+        old_positions = [old_of[id(p)].position for p in stayed]
+        steady = _increasing(old_positions)
+        for index, new_p in enumerate(stayed):
+            if index in steady:
+                continue
+            siblings = [p for p in children if p.position < new_p.position]
+            where = (f"now after “{_display(siblings[-1].title)}”" if siblings
+                     else "now first" if parent is None
+                     else f"now first under “{_display(parent.title)}”")
+            found.append(Change("section_moved", SECTIONS_GROUP,
+                                f"“{_display(new_p.title)}”: {where}"))
+    return found
+
+
+def _increasing(values: list[int]) -> set[int]:
+    """The indexes of a longest increasing run of ``values`` (those that did not move)."""
+    best: list[int] = [1] * len(values)
+    back: list[int] = [-1] * len(values)
+    for i in range(len(values)):
+        for j in range(i):
+            if values[j] < values[i] and best[j] + 1 > best[i]:
+                best[i], back[i] = best[j] + 1, j
+    if not values:
+        return set()
+    i = max(range(len(values)), key=lambda k: (best[k], -k))
+    kept: set[int] = set()
+    while i >= 0:
+        kept.add(i)
+        i = back[i]
+    return kept
+
+
+def _section_settings(pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> list[Change]:
+    found: list[Change] = []
+    for old_p, new_p in pairs.values():
+        before, after = old_p.section, new_p.section
+        if one_line(before.marking) != one_line(after.marking):
+            found.append(Change("section_changed", SECTIONS_GROUP,
+                                now_was(f"“{_display(new_p.title)}” marking",
+                                         one_line(after.marking), one_line(before.marking))))
+    return found
+
+
+
+# --- what a section holds -----------------------------------------------------------
+
+
+def _section_content(old: m.Section, new: m.Section, group: str) -> list[Change]:
+    return _table_changes(old, new, group) + _text_changes(old, new, group)
+
+
+def _tables(section: m.Section) -> list[m.TableBlock]:
+    return [b for b in section.blocks if isinstance(b, m.TableBlock)]
+
+
+def _table_name(table: m.TableBlock) -> str:
+    if table.caption.strip():
+        return f"“{clip(table.caption, 60)}”"
+    columns = ", ".join(one_line(c) for c in table.columns if c.strip())
+    return f"({clip(columns, 60)})" if columns else "(untitled)"
+
+
+def _pair_tables(
+    old: list[m.TableBlock], new: list[m.TableBlock]
+) -> tuple[list[tuple[m.TableBlock, m.TableBlock]], list[m.TableBlock], list[m.TableBlock]]:
+    left, right = list(old), list(new)
+    pairs = []
+    for matcher in (lambda t: title_key(t.caption) or None,
+                    lambda t: tuple(title_key(c) for c in t.columns) or None):
+        for table in list(right):
+            target = matcher(table)
+            match = next((o for o in left if target and matcher(o) == target), None)
+            if match is not None:
+                pairs.append((match, table))
+                left.remove(match)
+                right.remove(table)
+    while left and right:  # what remains pairs up in order
+        pairs.append((left.pop(0), right.pop(0)))
+    return pairs, left, right
+
+
+def _table_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
+    pairs, removed, added = _pair_tables(_tables(old), _tables(new))
+    found = [Change("table_added", group, f"table {_table_name(t)}, {_rows(len(t.rows))}")
+             for t in added]
+    found += [Change("table_removed", group, f"table {_table_name(t)}") for t in removed]
+    for before, after in pairs:
+        found += _row_changes(before, after, group)
+    return found
+
+
+def _rows(count: int) -> str:
+    return f"{count} row{'s' if count != 1 else ''}"
+
+
+def _row_key(row: list[str]) -> str:
+    return title_key(row[0]) if row else ""
+
+
+def _row_text(row: list[str]) -> str:
+    return clip(" | ".join(one_line(cell) for cell in row), 160)
+
+
+def _row_changes(before: m.TableBlock, after: m.TableBlock, group: str) -> list[Change]:
+    found: list[Change] = []
+    name = _table_name(after)
+    old_columns = [one_line(c) for c in before.columns]
+    new_columns = [one_line(c) for c in after.columns]
+    if old_columns != new_columns:
+        found.append(Change("table_changed", group, now_was(
+            f"table {name}: columns", ", ".join(new_columns), ", ".join(old_columns))))
+    if one_line(before.caption) != one_line(after.caption):
+        found.append(Change("table_changed", group, now_was("table caption", name,
+                                                             _table_name(before))))
+    left = list(before.rows)
+    pairs: list[tuple[list[str], list[str]]] = []
+    added: list[list[str]] = []
+    for row in after.rows:
+        match = next((o for o in left if _row_key(o) == _row_key(row)), None)
+        if match is None:
+            added.append(row)
+        else:
+            left.remove(match)
+            pairs.append((match, row))
+    for row in added:
+        found.append(Change("row_added", group, f"row in {name}: {_row_text(row)}"))
+    for row in left:
+        found.append(Change("row_removed", group, f"row in {name}: {_row_text(row)}"))
+    for old_row, new_row in pairs:
+        cells = _cell_changes(old_row, new_row, new_columns)
+        if cells:
+            label = clip(new_row[0], 60) if new_row else ""
+            found.append(Change("row_changed", group, f"row “{label}” in {name}",
+                                _joined([words for _, words in cells])))
+    return found
+
+
+def _cell_changes(old_row: list[str], new_row: list[str],
+                  columns: list[str]) -> list[tuple[str, tuple[Segment, ...]]]:
+    found = []
+    width = max(len(old_row), len(new_row))
+    for i in range(width):
+        before = one_line(old_row[i]) if i < len(old_row) else ""
+        after = one_line(new_row[i]) if i < len(new_row) else ""
+        if before != after:
+            column = columns[i] if i < len(columns) and columns[i] else f"column {i + 1}"
+            found.append((column, (Segment("same", f"{column}: "), *word_diff(before, after))))
+    return found
+
+
+def _joined(parts: list[tuple[Segment, ...]]) -> tuple[Segment, ...]:
+    out: list[Segment] = []
+    for index, part in enumerate(parts):
+        if index:
+            out.append(Segment("same", "; "))
+        out.extend(part)
+    return tuple(out)
+
+
+def _text_lines(section: m.Section) -> Iterator[tuple[str, str]]:
+    """The section's words as comparable (label, line) pairs: paragraphs, list items,
+    notes and records; a portion with a marking of its own shows it first, "[SECRET]",
+    so that a change of marking is a change of the line."""
+    for block in section.blocks:
+        mark = _mark(getattr(block, "marking", ""))
+        if isinstance(block, m.TextBlock):
+            for para in block.text.split("\n\n"):
+                if para.strip():
+                    yield "paragraph", mark + one_line(para)
+        elif isinstance(block, m.BulletsBlock | m.NumberedBlock):
+            yield from (("list item", mark + item) for item in _items(block.items))
+        elif isinstance(block, m.NoteBlock):
+            yield "note", mark + _joined_fields(block.title, block.text)
+        elif isinstance(block, m.RecommendationsBlock):
+            for rec in block.items:
+                yield "recommendation", mark + _joined_fields(rec.text, rec.rationale,
+                                                              rec.owner, rec.priority)
+        elif isinstance(block, m.PeopleBlock):
+            for person in block.people:
+                yield "person", mark + _joined_fields(person.name, person.title,
+                                                      person.organisation)
+        elif isinstance(block, m.ContactsBlock):
+            for contact in block.contacts:
+                yield "contact", mark + _joined_fields(contact.name, contact.role,
+                                                       contact.phone, contact.email)
+        elif isinstance(block, m.ImageBlock):
+            yield "picture", mark + _joined_fields(block.path, block.caption)
+
+
+def _mark(marking: str) -> str:
+    """A portion's own marking as the changes page shows it before its text."""
+    return f"[{one_line(marking)}] " if marking.strip() else ""
+
+
+def _items(items: list[m.ListItem]) -> Iterator[str]:
+    for item in items:
+        if item.text.strip():
+            yield _mark(item.marking) + one_line(item.text)
+        yield from _items(item.items)
+
+
+def _joined_fields(*parts: str) -> str:
+    return " — ".join(one_line(p) for p in parts if p.strip())
+
+
+def _text_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
+    before = [pair for pair in _text_lines(old) if pair[1]]
+    after = [pair for pair in _text_lines(new) if pair[1]]
+    matcher = difflib.SequenceMatcher(None, [line for _, line in before],
+                                      [line for _, line in after], autojunk=False)
+    found: list[Change] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        gone, came = before[i1:i2], after[j1:j2]
+        while gone and came and len(gone) * len(came) <= 400:
+            # Pair a removed line with the most similar added one, if alike enough.
+            score, a, b = max((similarity(x[1], y[1], 0.4), a, b)
+                              for a, x in enumerate(gone) for b, y in enumerate(came))
+            if score < 0.4:
+                break
+            (_, old_line), (label, new_line) = gone.pop(a), came.pop(b)
+            found.append(Change("text_changed", group, label, word_diff(old_line, new_line)))
+        found += [Change("text_removed", group, f"{label}: {clip(line)}") for label, line in gone]
+        found += [Change("text_added", group, f"{label}: {clip(line)}") for label, line in came]
+    return found

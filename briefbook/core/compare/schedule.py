@@ -1,0 +1,121 @@
+"""Schedule entries compared between two versions: added, cancelled, re-timed, moved, changed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefbook.core import model as m
+from briefbook.core.compare.changes import SCHEDULE_GROUP, Change, now_was, title_key
+from briefbook.core.compare.words import Segment, clip, one_line, word_diff
+from briefbook.core.distribution.itinerary import schedule_entries
+from briefbook.core.timezones import short_date
+
+
+def _clock(value: dt.time | None) -> str:
+    return value.strftime("%H:%M") if value is not None else ""
+
+
+def _when(entry: m.ScheduleEntry) -> str:
+    """``Thu 12 Jun 09:00–09:45`` (the parts that are known)."""
+    times = _clock(entry.time)
+    if entry.end is not None:
+        times = f"{times}–{_clock(entry.end)}" if times else f"until {_clock(entry.end)}"
+    day = short_date(entry.date) if entry.date is not None else ""
+    return " ".join(part for part in (day, times) if part) or "time to be confirmed"
+
+
+def _entry_title(entry: m.ScheduleEntry) -> str:
+    return clip(entry.title, 90) or "Untitled entry"
+
+
+def _pair_entries(
+    old: list[m.ScheduleEntry], new: list[m.ScheduleEntry]
+) -> tuple[list[tuple[m.ScheduleEntry, m.ScheduleEntry]], list[m.ScheduleEntry],
+           list[m.ScheduleEntry]]:
+    """Pair entries: identical slots first, then by title (same day preferred)."""
+    left = list(old)
+    right = list(new)
+    pairs: list[tuple[m.ScheduleEntry, m.ScheduleEntry]] = []
+
+    def slot(e: m.ScheduleEntry) -> tuple[object, ...]:
+        return (e.date, e.time, e.end, title_key(e.title), title_key(e.place))
+
+    for matcher in (slot, lambda e: (title_key(e.title), e.date), lambda e: title_key(e.title)):
+        waiting: dict[object, list[m.ScheduleEntry]] = {}
+        for entry in left:
+            waiting.setdefault(matcher(entry), []).append(entry)
+        unmatched: list[m.ScheduleEntry] = []
+        for entry in right:
+            candidates = waiting.get(matcher(entry))
+            if candidates:
+                pairs.append((candidates.pop(0), entry))
+            else:
+                unmatched.append(entry)
+        paired = {id(o) for o, _ in pairs}
+        left = [entry for entry in left if id(entry) not in paired]
+        right = unmatched
+    order = {id(e): i for i, e in enumerate(new)}
+    pairs.sort(key=lambda pair: order[id(pair[1])])
+    return pairs, left, right
+
+
+def schedule_changes(old: m.Brief, new: m.Brief) -> list[Change]:
+    """Entry changes in the order of the programme (by day and time)."""
+    pairs, cancelled, added = _pair_entries(schedule_entries(old), schedule_entries(new))
+    found: list[tuple[tuple[dt.date, dt.time], int, Change]] = []
+    for entry in added:
+        place = f", {clip(entry.place, 60)}" if entry.place.strip() else ""
+        found.append((_slot(entry), len(found), Change(
+            "entry_added", SCHEDULE_GROUP, f"{_when(entry)} {_entry_title(entry)}{place}")))
+    for entry in cancelled:
+        found.append((_slot(entry), len(found), Change(
+            "entry_cancelled", SCHEDULE_GROUP, f"{_when(entry)} {_entry_title(entry)}")))
+    for before, after in pairs:
+        found += [(_slot(after), len(found), change) for change in _entry_changes(before, after)]
+    return [change for _, _, change in sorted(found, key=lambda item: item[:2])]
+
+
+def _slot(entry: m.ScheduleEntry) -> tuple[dt.date, dt.time]:
+    return (entry.date or dt.date.max, entry.time or entry.end or dt.time.max)
+
+
+def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry) -> list[Change]:
+    title = _entry_title(after)
+    found: list[Change] = []
+    moved: list[str] = []
+    if before.date != after.date:
+        moved.append(f"now {_when(after)} (was {_when(before)})")
+    elif (before.time, before.end) != (after.time, after.end):
+        new_times = _when(m.ScheduleEntry(time=after.time, end=after.end))
+        found.append(Change("entry_retimed", SCHEDULE_GROUP,
+                            f"{title}: now {new_times} (was {_when(before)})"))
+    if title_key(before.place) != title_key(after.place):
+        moved.append(f"now at {clip(after.place, 60) or '(no place)'} "
+                     f"(was {clip(before.place, 60) or 'no place'})")
+    if moved:
+        found.append(Change("entry_moved", SCHEDULE_GROUP, f"{title}: " + "; ".join(moved)))
+    details: list[str] = []
+    gone = [p for p in before.participants
+            if title_key(p) not in {title_key(q) for q in after.participants}]
+    came = [p for p in after.participants
+            if title_key(p) not in {title_key(q) for q in before.participants}]
+    if came or gone:
+        if came:
+            details.append("now with " + ", ".join(one_line(p) for p in came))
+        if gone:
+            details.append("no longer with " + ", ".join(one_line(p) for p in gone))
+    if before.press != after.press:
+        details.append(now_was("press", after.press, before.press))
+    if before.timezone.strip() != after.timezone.strip():
+        details.append(now_was("time zone", after.timezone.strip() or "the brief's",
+                               before.timezone.strip() or "the brief's"))
+    if title_key(before.title) != title_key(after.title):
+        details.append(f"title was “{_entry_title(before)}”")
+    words: tuple[Segment, ...] = ()
+    if one_line(before.notes) != one_line(after.notes):
+        details.append("notes")
+        words = word_diff(before.notes, after.notes)
+    if details:
+        found.append(Change("entry_changed", SCHEDULE_GROUP,
+                            f"{title} ({_when(after)}): " + "; ".join(details), words))
+    return found

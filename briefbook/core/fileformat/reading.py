@@ -1,0 +1,546 @@
+"""From a YAML node tree to the typed model, collecting every problem with its place.
+
+Each reader takes a :class:`Node` and returns a value, recording problems in a
+:class:`Reader` instead of stopping at the first one, so ``briefbook validate``
+can report them all at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from briefbook.core import model as m
+from briefbook.core.fileformat.reading_marks import check_markings, read_classification, read_scheme
+from briefbook.core.fileformat.yamlnodes import Node
+from briefbook.core.timezones import zone_problem
+from briefbook.errors import Problem
+
+T = TypeVar("T")
+
+_TIME = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*$")
+_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+class Reader:
+    """Collects problems while the node tree is turned into the model."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        #: Every marking read, with its node: checked against the scheme at the end.
+        self.markings: list[tuple[Node, str]] = []
+        #: One copy of each message text: a flood of one problem costs a pointer each.
+        self._messages: dict[str, str] = {}
+        #: Where ``portion_marks`` was switched on (every portion then needs a marking).
+        self.portion_marks_node: Node | None = None
+        #: Every section read, with its node (empty ones are warned about).
+        self.sections: list[tuple[Node, m.Section]] = []
+
+    def problem(self, node: Node, message: str) -> None:
+        message = self._messages.setdefault(message, message)
+        self.problems.append(Problem(message, self.path, node.line, node.column))
+
+    # --- scalars --------------------------------------------------------------
+
+    def text(self, node: Node, what: str) -> str:
+        if node.is_null:
+            return ""
+        if node.kind != "scalar":
+            self.problem(node, f"{what} should be text, not {node.kind_name}")
+            return ""
+        return node.text
+
+    def date(self, node: Node, what: str) -> dt.date | None:
+        if node.is_null:
+            return None
+        if node.kind == "scalar":
+            found = _DATE.match(node.text)
+            if found:
+                try:
+                    return dt.date(*(int(part) for part in found.groups()))
+                except ValueError:
+                    pass
+            self.problem(node, f"{what} {node.text!r} is not a date; write it as YYYY-MM-DD, "
+                         "e.g. 2025-06-12")
+            return None
+        self.problem(node, f"{what} should be a date (YYYY-MM-DD), not {node.kind_name}")
+        return None
+
+    def time(self, node: Node, what: str) -> dt.time | None:
+        if node.is_null:
+            return None
+        if node.kind == "scalar":
+            found = _TIME.match(node.text)
+            if found:
+                hour, minute = int(found.group(1)), int(found.group(2))
+                if hour < 24 and minute < 60:
+                    return dt.time(hour, minute)
+            self.problem(node, f"{what} {node.text!r} is not a time; write it as HH:MM, "
+                         "from 00:00 to 23:59")
+            return None
+        self.problem(node, f"{what} should be a time (HH:MM), not {node.kind_name}")
+        return None
+
+    def boolean(self, node: Node, what: str) -> bool:
+        value = self.text(node, what).strip().lower()
+        if value in ("true", "yes", "on"):
+            return True
+        if value in ("false", "no", "off", ""):
+            return False
+        self.problem(node, f"{what} should be true or false, not {node.text!r}")
+        return False
+
+    def marking(self, node: Node, what: str) -> str:
+        value = self.text(node, what).strip()
+        if value:
+            self.markings.append((node, value))
+        return value
+
+    def choice(self, node: Node, what: str, allowed: tuple[str, ...], default: str) -> str:
+        value = self.text(node, what).strip()
+        if not value and "" not in allowed:
+            return default
+        for option in allowed:
+            if value.lower() == option.lower():
+                return option
+        listed = ", ".join(repr(option) for option in allowed if option)
+        self.problem(node, f"{what} {value!r} is not one of {listed}{self._hint(value, allowed)}")
+        return default
+
+    def text_list(self, node: Node, what: str) -> list[str]:
+        if node.is_null:
+            return []
+        if node.kind == "scalar":
+            return [node.text]
+        if node.kind != "seq":
+            self.problem(node, f"{what} should be a list of text, not {node.kind_name}")
+            return []
+        return [self.text(item, f"an item of {what}") for item in node.items]
+
+    # --- collections ----------------------------------------------------------
+
+    def items(self, node: Node, what: str, read: Callable[[Node], T]) -> list[T]:
+        """A list whose items are read by ``read``; ``None`` results are dropped."""
+        if node.is_null:
+            return []
+        if node.kind != "seq":
+            self.problem(node, f"{what} should be a list, not {node.kind_name}")
+            return []
+        found = [read(item) for item in node.items]
+        return [item for item in found if item is not None]
+
+    def fields(
+        self, node: Node, what: str, known: tuple[str, ...], required: tuple[str, ...] = ()
+    ) -> dict[str, Node] | None:
+        """The key -> value nodes of a mapping, reporting unknown, repeated and missing keys."""
+        if node.refused:
+            return None
+        if node.kind != "map":
+            self.problem(node, f"{what} should be a mapping of keys to values, not "
+                         f"{node.kind_name}")
+            return None
+        found: dict[str, Node] = {}
+        for key, value in node.pairs:
+            name = key.text if key.kind == "scalar" else ""
+            if name not in known:
+                self.problem(key, f"unknown key {name!r} in {what}{self._hint(name, known)}")
+                continue
+            if name in found:
+                self.problem(key, f"the key {name!r} appears twice in {what}")
+                continue
+            found[name] = value
+        for name in required:
+            if name not in found or found[name].is_null:
+                self.problem(node, f"{what} needs '{name}'")
+        return found
+
+    @staticmethod
+    def _hint(value: str, options: tuple[str, ...]) -> str:
+        lowered = {option.lower(): option for option in options if option}
+        close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+        if close:
+            return f" (did you mean {lowered[close[0]]!r}?)"
+        if options and len(options) <= 12:
+            return " (expected one of: " + ", ".join(o for o in options if o) + ")"
+        return ""
+
+
+# --- the brief ----------------------------------------------------------------
+
+META_KEYS = ("title", "subtitle", "dates", "location", "organisation", "prepared_by", "marking",
+             "version", "status", "page_size", "timezone", "home_timezone", "logo", "keywords",
+             "markings", "portion_marks", "classification_block")
+SECTION_KEYS = ("title", "marking", "title_marking", "tags", "guidance", "blocks", "sections")
+EDITION_KEYS = ("name", "ceiling", "include_tags", "exclude_tags", "exclude_controls",
+                "description")
+BRIEF_KEYS = ("briefbook", "meta", "editions", "sections")
+
+
+def empty_sections(reader: Reader) -> list[Problem]:
+    """A warning for each section that prints nothing, at its line."""
+    from briefbook.core.emptiness import section_is_empty
+
+    return [Problem(f"section {section.title.strip() or 'untitled'!r} is empty and will not "
+                    "print", reader.path, node.line, node.column)
+            for node, section in sorted(reader.sections, key=lambda pair: pair[0].line or 0)
+            if section_is_empty(section)]
+
+
+def read_brief(reader: Reader, root: Node | None) -> m.Brief:
+    """Turn the whole node tree into a :class:`Brief`, recording every problem."""
+    brief = m.Brief()
+    if root is None:
+        reader.problems.append(Problem("the file is empty; a brief starts with 'briefbook: 1'",
+                                       reader.path, 1, 1))
+        return brief
+    found = reader.fields(root, "the brief", BRIEF_KEYS, required=("briefbook",))
+    if found is None:
+        return brief
+    if "briefbook" in found:
+        version = found["briefbook"]
+        if version.kind != "scalar" or version.text.strip() != str(m.FORMAT_VERSION):
+            reader.problem(version, f"this file is format version {version.text!r}; this "
+                           f"briefbook reads version {m.FORMAT_VERSION}")
+    if "meta" in found:
+        brief.meta = _read_meta(reader, found["meta"])
+    if "sections" in found:
+        brief.sections = reader.items(found["sections"], "'sections'",
+                                      lambda node: _read_section(reader, node, top=True))
+    if "editions" in found:
+        brief.editions = reader.items(found["editions"], "'editions'",
+                                      lambda node: _read_edition(reader, node))
+        seen: set[str] = set()
+        for edition, item in zip(brief.editions, found["editions"].items, strict=False):
+            if edition.name in seen:
+                reader.problem(item, f"there are two editions named {edition.name!r}")
+            seen.add(edition.name)
+    check_markings(reader, brief)
+    return brief
+
+
+def _read_edition(reader: Reader, node: Node) -> m.Edition | None:
+    found = reader.fields(node, "an edition", EDITION_KEYS, required=("name",))
+    if found is None:
+        return None
+    edition = m.Edition()
+    if "name" in found:
+        edition.name = reader.text(found["name"], "the edition name").strip()
+    if "ceiling" in found:
+        edition.ceiling = reader.marking(found["ceiling"], "the edition ceiling")
+    if "include_tags" in found:
+        edition.include_tags = reader.text_list(found["include_tags"], "'include_tags'")
+    if "exclude_tags" in found:
+        edition.exclude_tags = reader.text_list(found["exclude_tags"], "'exclude_tags'")
+    if "exclude_controls" in found:
+        edition.exclude_controls = [value.strip().upper() for value in reader.text_list(
+            found["exclude_controls"], "'exclude_controls'") if value.strip()]
+    if "description" in found:
+        edition.description = reader.text(found["description"], "the description")
+    return edition
+
+
+def _read_meta(reader: Reader, node: Node) -> m.Meta:
+    meta = m.Meta()
+    found = reader.fields(node, "'meta'", META_KEYS)
+    if not found:
+        return meta
+    for name in ("title", "subtitle", "location", "organisation", "prepared_by", "timezone",
+                 "home_timezone", "logo", "version"):
+        if name in found:
+            setattr(meta, name, reader.text(found[name], f"meta '{name}'"))
+    if "marking" in found:
+        meta.marking = reader.marking(found["marking"], "the marking")
+    if "markings" in found:
+        read_scheme(reader, found["markings"], meta)
+    if "classification_block" in found:
+        meta.classification_block = read_classification(reader, found["classification_block"])
+    if "portion_marks" in found:
+        meta.portion_marks = reader.boolean(found["portion_marks"], "'portion_marks'")
+        reader.portion_marks_node = found["portion_marks"]
+    if "dates" in found:
+        meta.dates = _read_dates(reader, found["dates"])
+    if "status" in found:
+        meta.status = reader.choice(found["status"], "the status", m.STATUSES, "draft")  # type: ignore[assignment]
+    if "page_size" in found:
+        meta.page_size = reader.choice(found["page_size"], "the page size", m.PAGE_SIZES, "A4")  # type: ignore[assignment]
+    if "keywords" in found:
+        meta.keywords = reader.text_list(found["keywords"], "'keywords'")
+    return meta
+
+
+def _read_dates(reader: Reader, node: Node) -> m.DateRange:
+    if node.kind == "scalar":  # a single day: `dates: 2025-06-12`
+        return m.DateRange(start=reader.date(node, "the date"))
+    found = reader.fields(node, "'dates'", ("start", "end"))
+    if not found:
+        return m.DateRange()
+    start = reader.date(found["start"], "the start date") if "start" in found else None
+    end = reader.date(found["end"], "the end date") if "end" in found else None
+    if start and end and end < start:
+        reader.problem(found["end"], f"the end date {end} is before the start date {start}")
+    return m.DateRange(start, end)
+
+
+def _read_section(reader: Reader, node: Node, top: bool) -> m.Section | None:
+    found = reader.fields(node, "a section", SECTION_KEYS, required=("title",))
+    if found is None:
+        return None
+    section = m.Section()
+    if "title" in found:
+        section.title = reader.text(found["title"], "the section title")
+    where = f"section {section.title!r}" if section.title else "a section"
+    if "marking" in found:
+        section.marking = reader.marking(found["marking"], "the section marking")
+    if "title_marking" in found:
+        section.title_marking = reader.marking(found["title_marking"], "the title marking")
+    if "tags" in found:
+        section.tags = reader.text_list(found["tags"], "'tags'")
+    if "guidance" in found:
+        section.guidance = reader.text(found["guidance"], "the guidance")
+    if "blocks" in found:
+        section.blocks = reader.items(found["blocks"], f"the blocks of {where}",
+                                      lambda item: _read_block(reader, item))
+    if "sections" in found:
+        if top:
+            section.subsections = reader.items(
+                found["sections"], f"the subsections of {where}",
+                lambda item: _read_section(reader, item, top=False))
+        else:
+            reader.problem(found["sections"], f"{where} is already a subsection; subsections "
+                           "cannot hold sections of their own")
+    reader.sections.append((node, section))
+    return section
+
+
+# --- blocks -------------------------------------------------------------------
+
+
+def _read_block(reader: Reader, node: Node) -> m.Block | None:
+    kinds = tuple(m.BLOCK_KINDS)
+    if node.kind == "scalar" and node.text in ("page_break",):
+        return m.PageBreakBlock()
+    marking: Node | None = None
+    if node.kind == "map":
+        kinds_here = [(k, v) for k, v in node.pairs if not (k.kind == "scalar"
+                                                             and k.text == "marking")]
+        marks = [v for k, v in node.pairs if k.kind == "scalar" and k.text == "marking"]
+        if marks and kinds_here:
+            if len(marks) > 1:
+                reader.problem(marks[1], "the key 'marking' appears twice in a block")
+            marking = marks[0]
+            node = Node("map", node.line, node.column, pairs=kinds_here)
+    if node.kind != "map" or len(node.pairs) != 1:
+        if node.kind == "map" and not node.pairs:
+            reader.problem(node, "an empty block; a block is one of: " + ", ".join(kinds))
+        elif node.kind == "map":
+            names = ", ".join(repr(key.text) for key, _ in node.pairs)
+            reader.problem(node, f"a block has one kind, not several ({names}); start each block "
+                           "with its own '- '")
+        else:
+            reader.problem(node, f"a block should be a mapping such as 'text: ...', not "
+                           f"{node.kind_name}")
+        return None
+    key, value = node.pairs[0]
+    name = key.text if key.kind == "scalar" else ""
+    read = _BLOCK_READERS.get(name)
+    if read is None:
+        reader.problem(key, f"unknown block kind {name!r}{reader._hint(name, kinds)}")
+        return None
+    block = read(reader, value)
+    if marking is not None and block is not None:
+        if isinstance(block, m.PageBreakBlock):
+            reader.problem(marking, "a page break prints nothing, so it has no marking")
+        else:
+            block.marking = reader.marking(marking, "the block marking")  # type: ignore[union-attr]
+    return block
+
+
+def _text_block(reader: Reader, node: Node) -> m.Block:
+    return m.TextBlock(reader.text(node, "a text block"))
+
+
+def _list_items(reader: Reader, node: Node, what: str, depth: int = 0) -> list[m.ListItem]:
+    def read(item: Node) -> m.ListItem | None:
+        if item.kind != "map":
+            return m.ListItem(reader.text(item, f"an item of {what}"))
+        found = reader.fields(item, f"an item of {what}", ("text", "marking", "items"),
+                              required=("text",))
+        if found is None:
+            return None
+        entry = m.ListItem(reader.text(found["text"], "the item text") if "text" in found else "")
+        if "marking" in found:
+            entry.marking = reader.marking(found["marking"], "the item marking")
+        if "items" in found:
+            if depth >= 4:
+                reader.problem(found["items"], "lists nest at most five levels deep")
+            else:
+                entry.items = _list_items(reader, found["items"], what, depth + 1)
+        return entry
+
+    return reader.items(node, what, read)
+
+
+def _bullets_block(reader: Reader, node: Node) -> m.Block:
+    return m.BulletsBlock(_list_items(reader, node, "a bullet list"))
+
+
+def _numbered_block(reader: Reader, node: Node) -> m.Block:
+    return m.NumberedBlock(_list_items(reader, node, "a numbered list"))
+
+
+def _table_block(reader: Reader, node: Node) -> m.Block | None:
+    found = reader.fields(node, "a table", ("columns", "rows", "caption"), required=("columns",))
+    if found is None:
+        return None
+    table = m.TableBlock()
+    if "columns" in found:
+        table.columns = reader.text_list(found["columns"], "the table columns")
+    if "rows" in found:
+        marks: list[str] = []
+
+        def read_row(row: Node) -> list[str] | None:
+            if row.kind != "map":
+                marks.append("")
+                return reader.text_list(row, "a table row")
+            cells = reader.fields(row, "a table row", ("cells", "marking"), required=("cells",))
+            if cells is None:
+                return None
+            marks.append(reader.marking(cells["marking"], "the row marking")
+                         if "marking" in cells else "")
+            return reader.text_list(cells["cells"], "the row's cells") if "cells" in cells else []
+
+        table.rows = reader.items(found["rows"], "the table rows", read_row)
+        while marks and not marks[-1]:
+            marks.pop()
+        table.row_markings = marks
+    if "caption" in found:
+        table.caption = reader.text(found["caption"], "the table caption")
+    return table
+
+
+_ENTRY_KEYS = ("date", "time", "end", "title", "place", "participants", "press", "notes",
+               "timezone", "marking")
+
+
+def _schedule_block(reader: Reader, node: Node) -> m.Block:
+    def read(item: Node) -> m.ScheduleEntry | None:
+        found = reader.fields(item, "a schedule entry", _ENTRY_KEYS, required=("title",))
+        if found is None:
+            return None
+        entry = m.ScheduleEntry()
+        if "date" in found:
+            entry.date = reader.date(found["date"], "the date")
+        if "time" in found:
+            entry.time = reader.time(found["time"], "the time")
+        if "end" in found:
+            entry.end = reader.time(found["end"], "the end time")  # before start: next day
+        if "timezone" in found:
+            entry.timezone = reader.text(found["timezone"], "the time zone").strip()
+            problem = zone_problem(entry.timezone)
+            if problem:
+                reader.problem(found["timezone"], problem)
+        for name in ("title", "place", "notes"):
+            if name in found:
+                setattr(entry, name, reader.text(found[name], f"the {name}"))
+        if "participants" in found:
+            entry.participants = reader.text_list(found["participants"], "'participants'")
+        if "press" in found:
+            entry.press = reader.choice(found["press"], "press", m.PRESS_VALUES, "")  # type: ignore[assignment]
+        if "marking" in found:
+            entry.marking = reader.marking(found["marking"], "the entry marking")
+        return entry
+
+    return m.ScheduleBlock(reader.items(node, "a schedule", read))
+
+
+def _records(
+    reader: Reader, node: Node, what: str, cls: type[T], keys: tuple[str, ...], required: str,
+    choices: dict[str, tuple[str, ...]] | None = None,
+) -> list[T]:
+    """A list of flat records whose fields are all text (and some choices)."""
+    choices = choices or {}
+
+    def read(item: Node) -> T | None:
+        if item.kind == "scalar":
+            return cls(**{required: reader.text(item, what)})
+        found = reader.fields(item, what, keys, required=(required,))
+        if found is None:
+            return None
+        values: dict[str, Any] = {}
+        for name, value in found.items():
+            if name in choices:
+                values[name] = reader.choice(value, name, choices[name], "")
+            else:
+                values[name] = reader.text(value, f"the {name.replace('_', ' ')}")
+        return cls(**values)
+
+    return reader.items(node, f"a list of {what}s", read)
+
+
+def _recommendations_block(reader: Reader, node: Node) -> m.Block:
+    return m.RecommendationsBlock(_records(
+        reader, node, "recommendation", m.Recommendation,
+        ("text", "rationale", "owner", "priority"), "text", {"priority": m.PRIORITIES}))
+
+
+def _people_block(reader: Reader, node: Node) -> m.Block:
+    return m.PeopleBlock(_records(
+        reader, node, "person", m.Person,
+        ("name", "title", "organisation", "pronunciation", "photo", "bio"), "name"))
+
+
+def _contacts_block(reader: Reader, node: Node) -> m.Block:
+    return m.ContactsBlock(_records(
+        reader, node, "contact", m.Contact, ("name", "role", "phone", "email", "notes"), "name"))
+
+
+def _image_block(reader: Reader, node: Node) -> m.Block | None:
+    if node.kind == "scalar":
+        return m.ImageBlock(path=reader.text(node, "the image path"))
+    found = reader.fields(node, "an image", ("path", "caption"), required=("path",))
+    if found is None:
+        return None
+    return m.ImageBlock(
+        path=reader.text(found["path"], "the image path") if "path" in found else "",
+        caption=reader.text(found["caption"], "the caption") if "caption" in found else "",
+    )
+
+
+def _note_block(reader: Reader, node: Node) -> m.Block | None:
+    if node.kind == "scalar":
+        return m.NoteBlock(text=reader.text(node, "a note"))
+    found = reader.fields(node, "a note", ("text", "title", "style"), required=("text",))
+    if found is None:
+        return None
+    note = m.NoteBlock()
+    if "text" in found:
+        note.text = reader.text(found["text"], "the note text")
+    if "title" in found:
+        note.title = reader.text(found["title"], "the note title")
+    if "style" in found:
+        note.style = reader.choice(found["style"], "the note style", m.NOTE_STYLES, "info")  # type: ignore[assignment]
+    return note
+
+
+def _page_break_block(reader: Reader, node: Node) -> m.Block:
+    return m.PageBreakBlock()
+
+
+_BLOCK_READERS: dict[str, Callable[[Reader, Node], m.Block | None]] = {
+    "text": _text_block,
+    "bullets": _bullets_block,
+    "numbered": _numbered_block,
+    "table": _table_block,
+    "schedule": _schedule_block,
+    "recommendations": _recommendations_block,
+    "people": _people_block,
+    "contacts": _contacts_block,
+    "image": _image_block,
+    "note": _note_block,
+    "page_break": _page_break_block,
+}

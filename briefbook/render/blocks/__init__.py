@@ -1,0 +1,1 @@
+"""The builders that turn each block kind into flowables, and what they share."""

@@ -1,0 +1,2 @@
+"""The dossier as a document: its template, story, cover, contents, page furniture,
+page numbers, markings as printed and the changes page."""

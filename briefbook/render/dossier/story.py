@@ -1,0 +1,338 @@
+"""What goes into the dossier, in order: cover, contents, an optional changes page and
+every section, each flowable tagged with its place and its marking."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+)
+from reportlab.platypus.flowables import PageBreakIfNotEmpty
+
+from briefbook.core import markings
+from briefbook.core.emptiness import section_is_empty
+from briefbook.core.model import (
+    Brief,
+    BulletsBlock,
+    ClassificationBlock,
+    NumberedBlock,
+    Section,
+    block_kind,
+)
+from briefbook.core.timezones import schedule_zones
+from briefbook.errors import BriefbookError, Problem, RenderError
+from briefbook.render.api import RenderOptions
+from briefbook.render.blocks.builders import BlockContext, block_flowables, plain_paragraph
+from briefbook.render.dossier.changes import changes_section, changes_toc_entry
+from briefbook.render.dossier.cover import cover_flowables
+from briefbook.render.dossier.pagenumbers import PageNumbers
+from briefbook.render.dossier.pages import RunningText
+from briefbook.render.dossier.template import BuildState, SectionRef
+from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
+from briefbook.render.formatting import format_range
+from briefbook.render.text import markup as tx
+from briefbook.render.theme import Theme
+from briefbook.render.version import creator
+
+
+def short(message: str, limit: int = 300) -> str:
+    """A message on one line, cut to ``limit`` characters."""
+    message = " ".join(message.split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def build_story(
+    brief: Brief, ctx: BlockContext, state: BuildState, options: RenderOptions
+) -> list[Flowable]:
+    """Cover, contents and every section, in order; registers the section keys.
+
+    Each flowable carries the marking of what it prints (``_bb_mark``): the
+    cover and contents the highest in the dossier, a section its own.
+    """
+    story: list[Flowable] = []
+    ctx.where = "cover"
+    dossier_mark = one_line(markings.dossier_marking(brief))
+    state.current_mark = dossier_mark
+    refs = _section_refs(brief)
+    state.sections = {key: ref for key, ref in refs}
+    if options.only_section is not None:
+        index = options.only_section
+        if not 0 <= index < len(brief.sections):
+            raise RenderError(
+                f"there is no section {index + 1} to preview (the brief has {len(brief.sections)})"
+            )
+        state.sections = {k: r for k, r in refs if r.path[0] == index}
+        if f"s{index}" not in state.sections:
+            raise RenderError(f"section {index + 1} is empty and does not print")
+        return _section(brief, brief.sections[index], (index,), ctx, state)
+    edition = one_line(options.edition)
+    for flowable in cover_flowables(brief.meta, ctx, dossier_mark, edition):
+        flowable._bb_where = "cover"  # type: ignore[attr-defined]
+        flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
+        story.append(flowable)
+    if options.only_cover:
+        return story
+    story += [NextPageTemplate("body"), PageBreak()]
+    contents = _contents(refs, ctx, state.numbers, bool(brief.sections))
+    if options.changes is not None:
+        contents.insert(1, changes_toc_entry(options.changes, ctx, state.numbers))
+    for flowable in contents:
+        flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
+        story.append(flowable)
+    if options.changes is not None:
+        story += changes_section(options.changes, ctx, state.numbers, dossier_mark)
+    for i, section in enumerate(brief.sections):
+        if f"s{i}" in state.sections:
+            story += _section(brief, section, (i,), ctx, state)
+    return story
+
+
+def set_zones(brief: Brief, ctx: BlockContext, home_times: bool = True) -> None:
+    """Let schedules print home times when the brief names a home time zone (and the
+    zone names of a trip through several); an unknown zone name is a warning (the
+    times print in local time only)."""
+    try:
+        ctx.zones = schedule_zones(brief, home_times)
+    except BriefbookError as exc:
+        ctx.warnings.append(Problem(str(exc), path=brief.source, where="meta"))
+    ctx.fallback_date = brief.meta.dates.start
+
+
+def one_line(text: str) -> str:
+    """User text for a single line: cleaned, with runs of white space as one space."""
+    return " ".join(tx.clean(text).split())
+
+
+def _section_refs(brief: Brief) -> list[tuple[str, SectionRef]]:
+    """The sections that print (an empty one does not), numbered as they print."""
+    refs = []
+    scheme = markings.scheme_of(brief)
+    printed: dict[tuple[int, ...], tuple[int, ...]] = {}
+    counts: dict[tuple[int, ...], int] = {}
+    for path, section in brief.walk_sections():
+        if section_is_empty(section) or (len(path) > 1 and path[:1] not in printed):
+            continue
+        parent_number = printed.get(path[:-1], ())
+        counts[path[:-1]] = counts.get(path[:-1], 0) + 1
+        printed[path] = (*parent_number, counts[path[:-1]])
+        number = ".".join(str(i) for i in printed[path])
+        key = "s" + "_".join(str(i) for i in path)
+        parent = brief.sections[path[0]] if len(path) > 1 else None
+        mark = one_line(markings.section_marking(brief, section, parent))
+        heading = one_line(markings.heading_marking(brief, section, parent))
+        title = _title(section)
+        if brief.meta.portion_marks and heading:
+            title = f"{scheme.portion(heading)} {title}"
+        refs.append((key, SectionRef(path, number, title, mark, heading)))
+    return refs
+
+
+def _title(section: Section) -> str:
+    title = " ".join(tx.clean(section.title).split())
+    return title or "Untitled section"
+
+
+def _contents(
+    refs: list[tuple[str, SectionRef]], ctx: BlockContext, numbers: PageNumbers,
+    has_sections: bool = False,
+) -> list[Flowable]:
+    """The contents page(s): one linked entry per section and subsection."""
+    t = ctx.theme
+    st = t.styles
+    found: list[Flowable] = [plain_paragraph("Contents", st["toc_title"])]
+    if not refs:
+        empty = ("Its sections are all empty so far: they print once they hold something."
+                 if has_sections else "This brief has no sections yet.")
+        found.append(plain_paragraph(empty, st["toc_empty"]))
+    entry_styles = {
+        0: ParagraphStyle("toc1_entry", parent=st["toc1"], leftIndent=t.toc_label_width),
+        1: ParagraphStyle(
+            "toc2_entry", parent=st["toc2"], leftIndent=t.toc_label_width + t.toc_sub_label_width
+        ),
+    }
+    for key, ref in refs:
+        level = min(len(ref.path) - 1, 1)
+        para = TextParagraph(tx.escape(ref.title), entry_styles[level])
+        found.append(
+            TocEntry(
+                para,
+                key,
+                label=ref.number,
+                label_x=0 if level == 0 else t.toc_label_width,
+                number_width=t.toc_number_width,
+                leader_color=t.palette.rule,
+                numbers=numbers,
+            )
+        )
+    return found
+
+
+def _section(
+    brief: Brief, section: Section, path: tuple[int, ...], ctx: BlockContext, state: BuildState
+) -> list[Flowable]:
+    t = ctx.theme
+    key = "s" + "_".join(str(i) for i in path)
+    ref = state.sections[key]
+    level = len(path) - 1
+    where = f'section "{_clip(ref.title)}"'
+    found: list[Flowable] = []
+    if level == 0 and t.section_starts_page:
+        found.append(PageBreakIfNotEmpty())
+    style = t.styles["h1" if level == 0 else "h2"]
+    number_color = t.palette.grey.hexval().replace("0x", "#")
+    markup = f'<font color="{number_color}">{tx.escape(ref.number)}</font>&nbsp;&nbsp;&nbsp;'
+    markup += tx.escape(ref.title)
+    heading = Heading(
+        TextParagraph(markup, style),
+        ctx.frame_height,
+        key=key,
+        outline_title=f"{ref.number} {ref.title}",
+        level=level,
+        numbers=state.numbers,
+    )
+    heading._bb_where = where  # type: ignore[attr-defined]
+    heading._bb_mark = ref.heading_marking  # type: ignore[attr-defined]
+    found.append(heading)
+    found += _blocks(section, where, ref.marking, ctx)
+    for j, sub in enumerate(section.subsections):
+        if level == 0:
+            if f"{key}_{j}" in state.sections:
+                found += _section(brief, sub, (*path, j), ctx, state)
+        else:
+            found += _deeper(sub, f"{where} > {_clip(_title(sub))}", ref.marking, ctx)
+    link_leads(found)
+    return found
+
+
+def _blocks(section: Section, where: str, marking: str, ctx: BlockContext) -> list[Flowable]:
+    """The flowables of a section's own blocks, each tagged with its place and the
+    marking it prints at least (a list: its lowest item's; its items note theirs)."""
+    t = ctx.theme
+    found: list[Flowable] = []
+    for k, block in enumerate(section.blocks, start=1):
+        kind = block_kind(block)
+        ctx.where = f"{where}, block {k} ({kind})"
+        mark = one_line(markings.effective(markings.block_marking(block), marking))
+        ctx.marks.current = mark
+        if isinstance(block, BulletsBlock | NumberedBlock):
+            mark = ctx.marks.lowest(list(markings.item_markings(block.items, mark)))
+        ctx.marks.floor = mark
+        try:
+            flowables = block_flowables(block, ctx)
+        except BriefbookError:
+            raise
+        except Exception as exc:
+            raise RenderError(short(f"cannot lay out this block ({exc})"), ctx.where) from exc
+        for flowable in flowables:
+            flowable._bb_where = ctx.where  # type: ignore[attr-defined]
+            _tag_mark(flowable, mark)
+        found.extend(flowables)
+        if flowables:
+            _space_after(flowables[-1], _gap_after(kind, t))
+    return found
+
+
+def _tag_mark(flowable: Flowable, mark: str) -> None:
+    """Tag a flowable with its marking, and the content of a KeepTogether too (ReportLab
+    lays that content out on its own, and each piece must note the block's marking)."""
+    flowable._bb_mark = mark  # type: ignore[attr-defined]
+    if isinstance(flowable, KeepTogether):
+        for inner in getattr(flowable, "_content", None) or []:
+            _tag_mark(inner, mark)
+
+
+def _deeper(section: Section, where: str, marking: str, ctx: BlockContext) -> list[Flowable]:
+    """A section nested deeper than the file format allows: printed with a minor
+    heading (not in the contents or the outline) rather than lost."""
+    mark = markings.effective(section.title_marking, markings.effective(section.marking, marking))
+    text = ctx.marks.prefix(mark) + _title(section)
+    title = Lead(plain_paragraph(text, ctx.theme.styles["h3"]), ctx.frame_height)
+    title._bb_where = where  # type: ignore[attr-defined]
+    title._bb_mark = mark  # type: ignore[attr-defined]
+    marking = markings.effective(section.marking, marking)
+    found: list[Flowable] = [title, *_blocks(section, where, marking, ctx)]
+    for sub in section.subsections:
+        found += _deeper(sub, f"{where} > {_clip(_title(sub))}", marking, ctx)
+    return found
+
+
+def link_leads(flowables: list[Flowable]) -> None:
+    """Tell every :class:`Lead` (heading, day title, caption) what follows it."""
+    for i, flowable in enumerate(flowables[:-1]):
+        if isinstance(flowable, Lead) and flowable.follow is None:
+            flowable.follow = flowables[i + 1]
+
+
+def _space_after(flowable: Flowable, gap: float) -> None:
+    """Give a block's last flowable room after it (unlike a Spacer, this space
+    disappears at the foot of a page instead of opening the next one)."""
+    target: Any = flowable
+    while isinstance(target, KeepTogether) and getattr(target, "_content", None):
+        target = target._content[-1]
+    if gap > 0 and not isinstance(target, PageBreak):
+        target.spaceAfter = max(target.getSpaceAfter(), gap)
+
+
+def _gap_after(kind: str, t: Theme) -> float:
+    """The space after a block of this kind."""
+    if kind == "page_break":
+        return 0.0
+    if kind == "text":
+        return t.gap_after_text
+    if kind in ("bullets", "numbered"):
+        return t.gap_after_list
+    return t.gap_after_box
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def running_text(brief: Brief, options: RenderOptions) -> RunningText:
+    meta = brief.meta
+    parts = []
+    if meta.version.strip():
+        parts.append(f"Version {one_line(meta.version)}")
+    date = format_range(meta.dates)
+    if date:
+        parts.append(date)
+    footer = [one_line(meta.organisation)]
+    if one_line(options.edition):
+        footer.append(f"Edition: {one_line(options.edition)}")
+    return RunningText(
+        title=one_line(meta.title) or "Untitled brief",
+        version_date=" · ".join(parts),
+        footer_text=" · ".join(x for x in footer if x),
+        draft=meta.status != "final",
+        stamp=one_line(options.copy_stamp),
+        authority=authority_lines(meta.classification_block),
+    )
+
+
+def authority_lines(block: ClassificationBlock) -> tuple[tuple[str, str], ...]:
+    """The authority block's lines as 32 CFR 2001.21 orders them (given ones only)."""
+    labels = (("Classified By:", block.classified_by), ("Derived From:", block.derived_from),
+              ("Reason:", block.reason), ("Declassify On:", block.declassify_on))
+    return tuple((label, one_line(value)) for label, value in labels if one_line(value))
+
+
+def metadata(brief: Brief) -> dict[str, Any]:
+    meta = brief.meta
+    one_line = lambda s: " ".join(tx.clean(s).split())[:1000]  # noqa: E731
+    author = ", ".join(x for x in (one_line(meta.prepared_by), one_line(meta.organisation)) if x)
+    subject_parts = [one_line(meta.subtitle) or "Briefing book"]
+    for extra in (one_line(meta.location), format_range(meta.dates)):
+        if extra:
+            subject_parts.append(extra)
+    return {
+        "title": one_line(meta.title) or "Untitled brief",
+        "author": author,
+        "subject": " — ".join(subject_parts),
+        "keywords": [one_line(k) for k in meta.keywords if k.strip()],
+        "creator": creator(),
+    }

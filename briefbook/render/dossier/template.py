@@ -1,0 +1,208 @@
+"""The ReportLab document template: a cover and a body page template, the state one
+render collects, and the hooks that count pages, note markings and report progress."""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+)
+from reportlab.platypus.doctemplate import ActionFlowable
+
+from briefbook.render.api import ProgressCallback
+from briefbook.render.dossier.pagenumbers import PageNumbers
+from briefbook.render.dossier.pages import PageDecorator
+from briefbook.render.theme import Theme
+
+
+@dataclass(frozen=True)
+class FixedTime:
+    """A stand-in for ReportLab's TimeStamp: a creation date fixed in UTC."""
+
+    t: float
+    YMDhms: tuple[int, ...]
+    dhh: int = 0
+    dmm: int = 0
+    tzname: str = "UTC"
+
+    @classmethod
+    def at(cls, epoch: float) -> FixedTime:
+        return cls(epoch, tuple(time.gmtime(epoch))[:6])
+
+
+class ProgressAborted(Exception):
+    """Carries an exception raised by the caller's progress callback out of the layout."""
+
+    def __init__(self, original: BaseException) -> None:
+        super().__init__(str(original))
+        self.original = original
+
+
+@dataclass
+class SectionRef:
+    path: tuple[int, ...]
+    number: str
+    #: The title as printed (with its portion mark when the brief asks for them).
+    title: str
+    marking: str
+    #: The marking of the heading itself (its title's, else the section's).
+    heading_marking: str = ""
+
+
+@dataclass
+class BuildState:
+    """Everything one render collects; lives as long as that render."""
+
+    sections: dict[str, SectionRef] = field(default_factory=dict)
+    numbers: PageNumbers = field(default_factory=PageNumbers)
+    page_count: int = 0
+    where: str = ""
+    #: The marking of the section being laid out, and those printed on this page so far
+    #: (by whole flowables and by the portions inside them, see :mod:`.marks`).
+    current_mark: str = ""
+    page_marks: list[str] = field(default_factory=list)
+
+
+class DossierTemplate(BaseDocTemplate):
+    """A cover template and a body template sharing the same frame and decorations."""
+
+    def __init__(
+        self,
+        buffer: io.BytesIO,
+        *,
+        theme: Theme,
+        page_size: tuple[float, float],
+        decorator: PageDecorator,
+        state: BuildState,
+        page_marking: Callable[[list[str]], str],
+        progress: ProgressCallback | None,
+        metadata: dict[str, Any],
+        reproducible: bool,
+        with_cover: bool = True,
+        fixed_time: float | None = None,
+        cover_reserve: float = 0.0,
+    ) -> None:
+        super().__init__(
+            buffer,
+            pagesize=page_size,
+            leftMargin=theme.margin_left,
+            rightMargin=theme.margin_right,
+            topMargin=theme.margin_top,
+            bottomMargin=theme.margin_bottom,
+            invariant=1 if reproducible else 0,
+            initialFontName=theme.fonts.sans,
+            initialFontSize=10,
+            initialLeading=12,
+            **metadata,
+        )
+        self._doSave = 0  # we define the number forms first, then save (see build_pdf)
+        self.state = state
+        self.progress = progress
+        self.page_marking = page_marking
+        self._story: list[Flowable] = []
+        self._story_total = 1
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        cover_frame = Frame(
+            self.leftMargin,
+            self.bottomMargin + cover_reserve,
+            self.width,
+            self.height - cover_reserve,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="cover",
+        )
+        cover = PageTemplate(
+            id="cover",
+            frames=[cover_frame],
+            pagesize=page_size,
+            onPage=lambda c, d: decorator.cover(c, d.page),
+            onPageEnd=self._end_page,
+        )
+        body = PageTemplate(
+            id="body",
+            frames=[frame],
+            pagesize=page_size,
+            onPage=lambda c, d: decorator.body(c, d.page),
+            onPageEnd=self._end_page,
+        )
+        # The first template is the first page's: the cover, unless a part is laid out alone.
+        self.addPageTemplates([cover, body] if with_cover else [body, cover])
+        self.decorator = decorator
+        self.fixed_time = fixed_time
+
+    def _end_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """Over the finished page: the watermark, and the banner with the highest
+        marking of what this page printed (known only now, in one pass)."""
+        marks = self.state.page_marks or [self.state.current_mark]
+        self.decorator.overlay(canv)
+        self.decorator.banner(canv, self.page_marking(marks))
+        self.state.page_marks.clear()  # in place: the PageMarks of the story hold this list
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        """Note the marking of what was just printed on this page."""
+        if isinstance(flowable, (ActionFlowable, PageBreak)):
+            return  # prints nothing (and may already belong to the next page)
+        mark = getattr(flowable, "_bb_mark", None)
+        if mark is not None:
+            self.state.current_mark = mark
+        self.state.page_marks.append(self.state.current_mark)
+
+    def _startBuild(self, filename: Any = None, canvasmaker: Any = Canvas) -> None:
+        """Start as ReportLab does, then pin the creation date when asked to."""
+        super()._startBuild(filename, canvasmaker)
+        if self.fixed_time is not None:
+            self.canv._doc._timeStamp = FixedTime.at(self.fixed_time)
+
+    def lay_out(self, story: list[Flowable]) -> Canvas:
+        """Lay the story out (one pass) and return the canvas, not yet saved."""
+        self._story = story
+        self._story_total = max(1, len(story))
+        self.build(story)
+        return self.canv
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """Remember which section/block is being laid out, for error messages."""
+        if flowables:
+            first = flowables[0]
+            where = getattr(first, "_bb_where", None)
+            if where is None and isinstance(first, KeepTogether):
+                content = getattr(first, "_content", None) or [None]
+                where = getattr(content[0], "_bb_where", None)
+            if where:
+                self.state.where = where
+        super().handle_flowable(flowables)
+
+    def afterPage(self) -> None:
+        """Count the page and report progress with an estimate of the total."""
+        self.state.page_count = self.page
+        if self.progress is None:
+            return
+        done = self._story_total - len(self._story)
+        estimate = self.page if done <= 0 else round(self.page * self._story_total / done)
+        try:
+            self.progress(self.page, max(self.page, estimate))
+        except BaseException as exc:
+            raise ProgressAborted(exc) from exc
