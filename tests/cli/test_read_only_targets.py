@@ -49,8 +49,8 @@ def test_no_edition_is_written_when_one_of_them_is_read_only(
     before = {pdf: pdf.read_bytes() for pdf in pdfs}
     os.chmod(pdfs[-1], 0o444)
     for pdf in pdfs[:-1]:
-        pdf.write_bytes(b"%PDF earlier")
-        before[pdf] = b"%PDF earlier"
+        pdf.write_bytes(b"%PDF-1.7 earlier")
+        before[pdf] = b"%PDF-1.7 earlier"
     assert main(["export", str(brief), "--all-editions"]) == 2
     assert "read-only" in capsys.readouterr().err
     assert {pdf: pdf.read_bytes() for pdf in pdfs} == before
