@@ -235,3 +235,14 @@ def test_a_read_only_state_folder_never_refuses_the_brief(tmp_path: Path) -> Non
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert BriefLocks(blocker / "locks").acquire(tmp_path / "x.brief.yaml", "w") is None
+
+
+def test_work_holding_a_lone_surrogate_is_autosaved_whole(tmp_path: Path) -> None:
+    # A damaged clipboard can paste half of a UTF-16 pair: saving names it, but the
+    # autosave keeps the work exactly, to be recovered and fixed.
+    store = AutosaveStore(tmp_path)
+    text = "briefbook: 1\nmeta:\n  title: Talks \ud800 Oslo\n"
+    written = store.write(store.new_key(), text, "Talks \ud800", None)
+    entry = store.read(written)
+    assert entry is not None
+    assert json.loads(written.read_text(encoding="utf-8"))["brief"] == text

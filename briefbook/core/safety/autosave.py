@@ -96,8 +96,13 @@ class AutosaveStore:
             private_folder(self.folder)
         except OSError as exc:
             raise FileAccessError(self.folder, exc.strerror or str(exc)) from None
-        write_atomic(target, json.dumps(entry, ensure_ascii=False).encode("utf-8"),
-                     mode=PRIVATE_FILE, replace_read_only=True)
+        try:
+            data = json.dumps(entry, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (a damaged clipboard) has no UTF-8 form; JSON's escapes keep
+            # it exactly, so the work is kept and the save names the broken character.
+            data = json.dumps(entry, ensure_ascii=True).encode("ascii")
+        write_atomic(target, data, mode=PRIVATE_FILE, replace_read_only=True)
         return target
 
     def remove(self, key: str) -> None:
