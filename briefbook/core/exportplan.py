@@ -102,7 +102,8 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | None,
             if earlier is not None:
                 before = itinerary_for(earlier, person, missing_ok=True) if person else earlier
                 changes = diff_briefs(before, job_brief)
-            for number in request.copies or [None]:
+            numbers: list[Copy | None] = [*request.copies] or [None]
+            for number in numbers:
                 jobs.append(ExportJob(
                     job_brief, copy_path(path, number) if number else path,
                     edition.name if edition else "", person, changes,
