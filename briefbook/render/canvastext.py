@@ -44,9 +44,9 @@ def draw_text(canv: Canvas, x: float, y: float, text: str, anchor: Anchor = "lef
         else:
             canv.drawString(x, y, text)
         return
-    font, size = canv._fontname, canv._fontsize
+    font, size = canv._fontname, canv._fontsize  # type: ignore[attr-defined]  # private
     style = ParagraphStyle("canvas_line", fontName=font, fontSize=size, leading=size,
-                           textColor=canv._fillColorObj)
+                           textColor=canv._fillColorObj)  # type: ignore[attr-defined]  # private
     markup = tx.plain(text.replace("\n", " "))
     para = TextParagraph(markup, style)
     para.wrap(1e6, 1e6)
