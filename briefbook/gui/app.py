@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtWidgets import QApplication
 
@@ -16,7 +17,8 @@ from briefbook.gui.settings import APP_NAME, Settings, load_settings, save_setti
 
 def application() -> QApplication:
     """The running QApplication (created on first use)."""
-    app = QApplication.instance()
+    # briefbook only ever creates a QApplication (instance() is typed as its base class).
+    app = cast("QApplication | None", QApplication.instance())
     if app is None:
         from briefbook.gui.display import guard_platform_failure
 

@@ -4,7 +4,7 @@ the outline, contents entries, coloured tags."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -39,6 +39,9 @@ class TextParagraph(Paragraph):
     (see :mod:`briefbook.render.text.direction`).
     """
 
+    #: The broken lines ReportLab sets in ``wrap`` (not declared by the stubs).
+    blPara: Any
+
     def __init__(self, text: Any, style: Any, *args: Any, fallback: bool = False,
                  **kwargs: Any) -> None:
         # ``fallback``: apply the font fallback to given ``frags`` too (not for a split half,
@@ -48,7 +51,7 @@ class TextParagraph(Paragraph):
 
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:
         parsed = frags is None
-        super()._setup(text, style, bulletText, frags, cleaner)
+        super()._setup(text, style, bulletText, frags, cleaner)  # type: ignore[misc]  # not in stubs
         if parsed and len(self.frags) > 1:
             self.frags = join_runs(self.frags)
         if parsed or getattr(self, "_fallback", False):
@@ -68,7 +71,7 @@ class TextParagraph(Paragraph):
         if level is None:
             super().drawPara(debug)
             return
-        logical = self.blPara
+        logical: Any = self.blPara
         self.blPara = visual_lines(logical, level)
         try:
             super().drawPara(debug)
@@ -136,7 +139,7 @@ def script_style(style: ParagraphStyle, frags: list[Any], bulleted: bool = False
     if any(face.rtl for face in faces):  # type: ignore[union-attr]
         text = "".join(getattr(f, "text", "") or "" for f in frags)
         level = 0 if style.name in LEFT_TO_RIGHT_STYLES else int(is_rtl(text))
-        found.bb_base_level = level  # type: ignore[attr-defined]
+        found.bb_base_level = level
         in_list = bulleted or style.name in LIST_STYLES
         if level and not in_list and style.alignment == TA_LEFT:
             found.alignment = TA_RIGHT
@@ -215,7 +218,7 @@ class Lead(Flowable):
         parts = self.para.split(availWidth, availHeight)
         if len(parts) < 2:
             return []
-        return [self._part(parts[0]), *parts[1:]]
+        return [self._part(cast(Paragraph, parts[0])), *parts[1:]]
 
     def _part(self, para: Paragraph) -> Flowable:
         return para

@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -232,7 +233,7 @@ def _make_styles(t: Theme) -> dict[str, ParagraphStyle]:
     )
     styles: dict[str, ParagraphStyle] = {"body": body}
 
-    def add(name: str, parent: ParagraphStyle, **kw: object) -> None:
+    def add(name: str, parent: ParagraphStyle, **kw: Any) -> None:
         styles[name] = ParagraphStyle(name, parent=parent, **kw)
 
     add("body_cont", body, spaceBefore=0, spaceAfter=0)

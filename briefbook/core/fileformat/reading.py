@@ -124,7 +124,7 @@ class Reader:
 
     # --- collections ----------------------------------------------------------
 
-    def items(self, node: Node, what: str, read: Callable[[Node], T]) -> list[T]:
+    def items(self, node: Node, what: str, read: Callable[[Node], T | None]) -> list[T]:
         """A list whose items are read by ``read``; ``None`` results are dropped."""
         if node.is_null:
             return []
@@ -356,7 +356,7 @@ def _read_block(reader: Reader, node: Node) -> m.Block | None:
         if isinstance(block, m.PageBreakBlock):
             reader.problem(marking, "a page break prints nothing, so it has no marking")
         else:
-            block.marking = reader.marking(marking, "the block marking")  # type: ignore[union-attr]
+            block.marking = reader.marking(marking, "the block marking")
     return block
 
 

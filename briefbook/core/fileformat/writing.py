@@ -48,7 +48,7 @@ _OPTIONS: dict[str, Any] = {"allow_unicode": True, "default_flow_style": False, 
                             "indent": 2}
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
+class _Dumper(_BaseDumper):  # type: ignore[misc]
     def ignore_aliases(self, data: Any) -> bool:
         return True
 
@@ -310,7 +310,7 @@ def _block(block: m.Block) -> dict[str, Any]:
         value = [_record(item, ("text", "rationale", "owner", "priority"), "text")
                  for item in block.items]
     elif isinstance(block, m.PeopleBlock):
-        keys = ("name", "title", "organisation", "pronunciation", "photo", "bio")
+        keys: tuple[str, ...] = ("name", "title", "organisation", "pronunciation", "photo", "bio")
         value = [_record(person, keys, "name") for person in block.people]
     elif isinstance(block, m.ContactsBlock):
         keys = ("name", "role", "phone", "email", "notes")

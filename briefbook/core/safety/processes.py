@@ -89,7 +89,8 @@ def _windows_running(pid: int) -> bool:  # pragma: no cover - Windows only
     kernel = ctypes.windll.kernel32  # type: ignore[attr-defined]
     handle = kernel.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
     if not handle:
-        return ctypes.GetLastError() == 5  # access denied: it exists
+        # access denied: it exists (GetLastError is Windows-only; mypy checks for Linux)
+        return bool(ctypes.GetLastError() == 5)  # type: ignore[attr-defined]
     try:
         code = ctypes.c_ulong()
         if not kernel.GetExitCodeProcess(handle, ctypes.byref(code)):

@@ -87,7 +87,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.document = document
         self.settings = settings
-        self.result: ExportResult | None = None
+        self.result: ExportResult | None = None  # type: ignore[assignment]  # over QDialog.result()
         self.results: list[ExportResult] = []
         self._task: TaskHandle | None = None
         self._many = False

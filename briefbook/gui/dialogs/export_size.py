@@ -57,7 +57,7 @@ class SizeEstimate(QLabel):
         super().__init__(parent)
         self._what = what
         self._task: TaskHandle | None = None
-        self.size: int | None = None
+        self.size: int | None = None  # type: ignore[assignment]  # shadows QWidget.size()
         self.each = False
         self._profile: ImageProfile | None = None
         self._timer = QTimer(self)

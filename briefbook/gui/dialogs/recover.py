@@ -77,7 +77,8 @@ class RecoverDialog(QDialog):
     def ticked(self) -> list[Recovery]:
         """The offers whose box is ticked, in the listed order."""
         return [offer for row, offer in enumerate(self.offers)
-                if self.list.topLevelItem(row).checkState(0) == Qt.CheckState.Checked]
+                if (item := self.list.topLevelItem(row)) is not None
+                and item.checkState(0) == Qt.CheckState.Checked]
 
     def _update_buttons(self) -> None:
         any_ticked = bool(self.ticked())

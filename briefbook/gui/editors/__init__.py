@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from briefbook.core import model as m
 from briefbook.gui.editing.document import Document
+
+if TYPE_CHECKING:
+    from briefbook.gui.editors.base import BlockEditor
 
 #: What the editor calls each block kind, in the order the "Add block" menu offers them.
 BLOCK_LABELS: dict[str, str] = {
@@ -41,7 +45,8 @@ _EDITORS: dict[str, str] = {
 }
 
 
-def editor_for(document: Document, block: m.Block, parent: QWidget | None = None) -> QWidget:
+def editor_for(document: Document, block: m.Block, parent: QWidget | None = None
+               ) -> BlockEditor:
     """A new editor widget for ``block``."""
     kind = m.block_kind(block)
     module_name, class_name = _EDITORS[kind].split(":")

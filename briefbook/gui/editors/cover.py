@@ -115,7 +115,8 @@ class CoverEditor(QScrollArea):
         self.marking = QComboBox()
         self.marking.setEditable(True)
         self.marking.setToolTip("Printed at the top and bottom of every page; empty for none")
-        self.marking.lineEdit().setPlaceholderText("none")
+        if (line := self.marking.lineEdit()) is not None:  # editable: it has one
+            line.setPlaceholderText("none")
         self.marking.currentTextChanged.connect(lambda text: self._set("marking", text, True))
 
         self.status_group = QButtonGroup(self)

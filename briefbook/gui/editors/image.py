@@ -99,7 +99,7 @@ class ImagePicker(QWidget):
                  size: QSize = THUMBNAIL) -> None:
         super().__init__(parent)
         self.document = document
-        self.size = size
+        self.thumb_size = size
         self.path_edit = LineEdit()
         self.path_edit.setPlaceholderText("A PNG or JPEG file, relative to the brief's folder")
         self.browse = QPushButton("Browse…")
@@ -129,7 +129,7 @@ class ImagePicker(QWidget):
 
     def show_path(self, text: str) -> None:
         set_line_text(self.path_edit, text)
-        pixmap, info = thumbnail(resolve(self.document, text), self.size)
+        pixmap, info = thumbnail(resolve(self.document, text), self.thumb_size)
         if pixmap is None:
             self.preview.clear()
             self.preview.hide()
@@ -142,6 +142,7 @@ class ImagePicker(QWidget):
 
 class ImageEditor(BlockEditor):
     label = "Image"
+    block: ImageBlock
 
     def __init__(self, document: Document, block: ImageBlock, parent: QWidget | None = None):
         super().__init__(document, block, parent)

@@ -231,6 +231,7 @@ class ListEditor(BlockEditor):
     """Edits a bullet or numbered list: click an item to type, Tab to indent."""
 
     label = "List"
+    block: BulletsBlock | NumberedBlock
 
     def __init__(self, document: Document, block: BulletsBlock | NumberedBlock,
                  parent: QWidget | None = None) -> None:
@@ -296,11 +297,11 @@ class ListEditor(BlockEditor):
         layout.addLayout(buttons)
         self.refresh()
 
-    def _shortcut(self, key: object, slot: object) -> None:
+    def _shortcut(self, key: QKeySequence | QKeySequence.StandardKey | str, slot: object) -> None:
         from PySide6.QtGui import QAction
 
         act = QAction(self.tree)
-        act.setShortcut(key)  # type: ignore[arg-type]
+        act.setShortcut(key)
         act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         act.triggered.connect(slot)
         self.tree.addAction(act)
@@ -339,6 +340,8 @@ class ListEditor(BlockEditor):
             node = stack.pop()
             for i in range(node.childCount()):
                 child = node.child(i)
+                if child is None:  # only past the last child
+                    continue
                 row = self.tree.visualItemRect(child).height()
                 height += row if row > 0 else self.fontMetrics().height() + 6
                 stack.append(child)
@@ -353,7 +356,10 @@ class ListEditor(BlockEditor):
         for index in path:
             if index >= node.childCount():
                 return None
-            node = node.child(index)
+            child = node.child(index)
+            if child is None:  # only past the last child
+                return None
+            node = child
         return node if node is not self.tree.invisibleRootItem() else None
 
     def current_path(self) -> ItemPath | None:
@@ -373,15 +379,15 @@ class ListEditor(BlockEditor):
         path = self.current_path()
         on_item = path is not None
         self.remove_button.setEnabled(on_item)
-        self.indent_button.setEnabled(on_item and path[-1] > 0)  # type: ignore[index]
-        self.outdent_button.setEnabled(on_item and len(path) > 1)  # type: ignore[arg-type]
-        self.up_button.setEnabled(on_item and path[-1] > 0)  # type: ignore[index]
+        self.indent_button.setEnabled(path is not None and path[-1] > 0)
+        self.outdent_button.setEnabled(path is not None and len(path) > 1)
+        self.up_button.setEnabled(path is not None and path[-1] > 0)
         self.item_marking.setEnabled(on_item)
-        if on_item:
-            item = container(self.block.items, path)[path[-1]]  # type: ignore[arg-type]
+        if path is not None:
+            item = container(self.block.items, path)[path[-1]]
             self.item_marking.show_marking(item.marking)
-            siblings = container(self.block.items, path)  # type: ignore[arg-type]
-            self.down_button.setEnabled(path[-1] < len(siblings) - 1)  # type: ignore[index]
+            siblings = container(self.block.items, path)
+            self.down_button.setEnabled(path[-1] < len(siblings) - 1)
         else:
             self.down_button.setEnabled(False)
 

@@ -84,10 +84,11 @@ class MarkupBar(QToolBar):
         self._action("Link…", "Link (Ctrl+K): [text](https://…)", QKeySequence("Ctrl+K"),
                      self.ask_link)
 
-    def _action(self, text: str, tip: str, key: object, slot: object) -> QAction:
+    def _action(self, text: str, tip: str, key: QKeySequence | QKeySequence.StandardKey | str,
+                slot: object) -> QAction:
         act = QAction(text, self)
         act.setToolTip(tip)
-        act.setShortcut(key)  # type: ignore[arg-type]
+        act.setShortcut(key)
         act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         act.triggered.connect(slot)
         self.edit.addAction(act)

@@ -16,6 +16,7 @@ STYLE_LABELS = {"info": "Information", "important": "Important", "warning": "War
 
 class NoteEditor(BlockEditor):
     label = "Note"
+    block: NoteBlock
 
     def __init__(self, document: Document, block: NoteBlock, parent: QWidget | None = None):
         super().__init__(document, block, parent)

@@ -50,6 +50,7 @@ def clashes(entries: list[m.ScheduleEntry]) -> dict[int, list[int]]:
 
 class ScheduleEditor(RecordsEditor):
     label = "Schedule"
+    block: m.ScheduleBlock
     list_attr = "entries"
     record_type = m.ScheduleEntry
     noun = "entry"

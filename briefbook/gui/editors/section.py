@@ -113,8 +113,10 @@ class BlockCard(QFrame):
         self.editor.push(new, "Change block marking")
 
     def _block_changed(self, block: object) -> None:
-        if block is self.editor.block and self.marking is not None:
-            self.marking.show_marking(self.editor.block.marking)
+        editing = self.editor.block
+        if (block is editing and self.marking is not None
+                and not isinstance(editing, PageBreakBlock)):
+            self.marking.show_marking(editing.marking)
 
 
 class SectionEditor(QScrollArea):
@@ -144,8 +146,8 @@ class SectionEditor(QScrollArea):
         self.marking_edit = QComboBox()
         self.marking_edit.setEditable(True)
         self.marking_edit.addItems(["", *marking_scheme(document.brief)])
-        self.marking_edit.lineEdit().setPlaceholderText(
-            f"As the brief ({document.brief.meta.marking or 'none'})")
+        if (line := self.marking_edit.lineEdit()) is not None:  # editable: it has one
+            line.setPlaceholderText(f"As the brief ({document.brief.meta.marking or 'none'})")
         self.marking_edit.setToolTip("Only if this section is marked differently from the brief")
         self.marking_edit.currentTextChanged.connect(self._marking_edited)
         self.title_marking = MarkingCombo(document, "the heading")

@@ -43,6 +43,7 @@ class TableEditor(BlockEditor):
     """Columns and rows of text; double-click a column header to rename it."""
 
     label = "Table"
+    block: TableBlock
 
     def __init__(self, document: Document, block: TableBlock, parent: QWidget | None = None):
         super().__init__(document, block, parent)

@@ -30,6 +30,7 @@ def select_in(edit: TextEdit, needle: str) -> bool:
 
 class TextEditor(BlockEditor):
     label = "Text"
+    block: TextBlock
 
     def __init__(self, document: Document, block: TextBlock, parent: QWidget | None = None):
         super().__init__(document, block, parent)

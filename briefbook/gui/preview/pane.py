@@ -183,11 +183,13 @@ class PreviewPane(QWidget):
             if strip is not None:
                 strip.setVisible(on)
 
-    def _action(self, text: str, tip: str, key: object, slot: object) -> QAction:
+    def _action(self, text: str, tip: str,
+                key: QKeySequence | QKeySequence.StandardKey | str | None,
+                slot: object) -> QAction:
         act = QAction(text, self)
         act.setToolTip(tip)
         if key is not None:
-            act.setShortcut(key)  # type: ignore[arg-type]
+            act.setShortcut(key)
             act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         act.triggered.connect(slot)
         self.toolbar.addAction(act)

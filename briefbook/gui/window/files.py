@@ -85,11 +85,12 @@ class FileActions(QObject):
         key = QKeySequence.StandardKey
         pix = QStyle.StandardPixmap
 
-        def action(text: str, slot: object, shortcut: object = None,
+        def action(text: str, slot: object,
+                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                    icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
             act = QAction(text, window)
             if shortcut is not None:
-                act.setShortcut(shortcut)  # type: ignore[arg-type]
+                act.setShortcut(shortcut)
             if icon is not None:
                 act.setIcon(window.style().standardIcon(icon))
             act.setStatusTip(tip)

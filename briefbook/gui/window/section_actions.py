@@ -35,7 +35,10 @@ class SectionActions(QObject):
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
         self.add_menu.setToolTip("Add a section from a template after the selected one")
 
-        def action(text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+        def action(text: str, slot: object,
+                   shortcut: QKeySequence | QKeySequence.StandardKey | list[QKeySequence]
+                   | None = None,
+                   tip: str = "") -> QAction:
             act = QAction(text, parent)
             if shortcut is not None:
                 if isinstance(shortcut, list):

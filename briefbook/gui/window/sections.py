@@ -8,12 +8,15 @@ context menu. Where a dragged or moved section lands is worked out by
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -232,10 +235,10 @@ class SectionTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
-        paths = [self.path_of(index) for index in indexes if index.isValid()]
-        paths = [path for path in paths if path is not None]
+        paths = [path for path in (self.path_of(index) for index in indexes if index.isValid())
+                 if path is not None]
         if paths:
             text = "/".join(str(n) for n in paths[0])
             data.setData(MIME_TYPE, QByteArray(text.encode("ascii")))
@@ -298,7 +301,7 @@ class _MarkingDelegate(QStyledItemDelegate):
     """Draws each section's portion mark at the right of its row ("(S//NF)"; the tooltip
     names the marking): its own in bold, an inherited one in grey."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         found = index.data(MARKING_ROLE)
         if not found or not found[0]:
             super().paint(painter, option, index)
@@ -388,9 +391,9 @@ class SectionTree(QTreeView):
         assert self.tree_model is not None
         self.current_path_changed.emit(self.tree_model.path_of(current))
 
-    def _show_menu(self, point: object) -> None:
+    def _show_menu(self, point: QPoint) -> None:
         if self.context_menu is not None:
-            self.context_menu.popup(self.viewport().mapToGlobal(point))  # type: ignore[arg-type]
+            self.context_menu.popup(self.viewport().mapToGlobal(point))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter renames, like F2 (the editor is the middle pane; the tree has nothing else to open).

@@ -109,7 +109,8 @@ def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth:
         kwargs.update(bulletType=_NUMBERS[level], bulletFormat="%s." if level == 0 else "%s)")
     else:
         kwargs.update(bulletType="bullet", start=_BULLETS[level])
-    return ListFlowable(entries, **kwargs)
+    # The stubs' ListFlowable takes flowables only; ReportLab takes ListItems too.
+    return ListFlowable(entries, **kwargs)  # type: ignore[arg-type]
 
 
 def bullets_block(block: m.BulletsBlock, ctx: BlockContext) -> list[Flowable]:

@@ -4,7 +4,7 @@ cells that repeat their header and split inside rows, the table and contact bloc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -237,7 +237,7 @@ def _table(columns: list[str], rows: list[list[str]], caption_text: str,
         found.append(caption)
     table = grid(head, body, widths, t)
     if found:
-        found[0].follow = table
+        cast(Lead, found[0]).follow = table
     found.append(table)
     return found
 

@@ -87,7 +87,7 @@ class PageNumbers:
         """Write every form the ``pages`` laid out referenced; call after the last page,
         before saving. ``total`` is the "of Y" to print when it is known from elsewhere
         (a part laid out alone); by default the pages laid out are the whole document."""
-        width, height = canv._pagesize
+        width, height = canv._pagesize  # type: ignore[attr-defined]  # private, not in stubs
         last = self.offset + pages
         total = max(total or 0, last)
         if self._footer_style is not None:
@@ -97,8 +97,8 @@ class PageNumbers:
                 text_width = canv.stringWidth(text, font, size)
                 canv.beginForm(
                     _page_form(page),
-                    lowerx=-text_width - 1,
-                    lowery=-size,
+                    lowerx=-text_width - 1,  # type: ignore[arg-type]  # stubs: int; any number
+                    lowery=-size,  # type: ignore[arg-type]  # stubs: int; takes any number
                     upperx=1,
                     uppery=size * 1.5,
                 )

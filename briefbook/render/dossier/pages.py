@@ -133,12 +133,12 @@ class PageDecorator:
             return
         self._defined = True
         box = {"lowerx": 0, "lowery": 0, "upperx": self.width, "uppery": self.height}
-        canv.beginForm(COVER_FORM, **box)
+        canv.beginForm(COVER_FORM, **box)  # type: ignore[arg-type]  # stubs: int; takes any number
         self._cover_band(canv)
         self._cover_stamp(canv)
         self._authority(canv)
         canv.endForm()
-        canv.beginForm(BODY_FORM, **box)
+        canv.beginForm(BODY_FORM, **box)  # type: ignore[arg-type]  # stubs: int; takes any number
         self._header(canv)
         self._footer(canv)
         canv.endForm()

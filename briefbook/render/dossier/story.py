@@ -273,7 +273,7 @@ def _space_after(flowable: Flowable, gap: float) -> None:
     disappears at the foot of a page instead of opening the next one)."""
     target: Any = flowable
     while isinstance(target, KeepTogether) and getattr(target, "_content", None):
-        target = target._content[-1]
+        target = target._content[-1]  # type: ignore[attr-defined]  # private, not in stubs
     if gap > 0 and not isinstance(target, PageBreak):
         target.spaceAfter = max(target.getSpaceAfter(), gap)
 
@@ -323,7 +323,10 @@ def authority_lines(block: ClassificationBlock) -> tuple[tuple[str, str], ...]:
 
 def metadata(brief: Brief) -> dict[str, Any]:
     meta = brief.meta
-    one_line = lambda s: " ".join(tx.clean(s).split())[:1000]  # noqa: E731
+
+    def one_line(s: str) -> str:
+        return " ".join(tx.clean(s).split())[:1000]
+
     author = ", ".join(x for x in (one_line(meta.prepared_by), one_line(meta.organisation)) if x)
     subject_parts = [one_line(meta.subtitle) or "Briefing book"]
     for extra in (one_line(meta.location), format_range(meta.dates)):

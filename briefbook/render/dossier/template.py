@@ -172,9 +172,9 @@ class DossierTemplate(BaseDocTemplate):
 
     def _startBuild(self, filename: Any = None, canvasmaker: Any = Canvas) -> None:
         """Start as ReportLab does, then pin the creation date when asked to."""
-        super()._startBuild(filename, canvasmaker)
+        super()._startBuild(filename, canvasmaker)  # type: ignore[misc]  # not in the stubs
         if self.fixed_time is not None:
-            self.canv._doc._timeStamp = FixedTime.at(self.fixed_time)
+            self.canv._doc._timeStamp = FixedTime.at(self.fixed_time)  # type: ignore[attr-defined]
 
     def lay_out(self, story: list[Flowable]) -> Canvas:
         """Lay the story out (one pass) and return the canvas, not yet saved."""

@@ -20,6 +20,7 @@ import io
 import math
 import warnings
 from dataclasses import dataclass, field
+from typing import cast
 
 from PIL import Image as PILImage
 
@@ -121,6 +122,7 @@ def _recompress(data: bytes, target: tuple[int, int], quality: int) -> bytes | N
         line_art = source_format == "PNG" and not transparent and is_line_art(img)
         if line_art and len(data) <= SMALL_PNG_BYTES:
             return None
+        picture: PILImage.Image
         if not resize and source_format == "JPEG":
             picture = img
         else:
@@ -151,7 +153,7 @@ def _flat_mode(mode: str) -> str:
 def has_transparency(img: PILImage.Image) -> bool:
     """Whether any pixel is (partly) transparent."""
     if img.mode in ("RGBA", "LA", "PA", "La", "RGBa"):
-        low, _ = img.getchannel("A").getextrema()
+        low, _ = cast("tuple[float, float]", img.getchannel("A").getextrema())  # one band
         return bool(low < 255)
     return "transparency" in img.info
 

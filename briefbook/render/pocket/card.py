@@ -482,7 +482,7 @@ class _Story:
             line = "<b>" + tx.plain(_one_line(contact.name)) + "</b>"
             if contact.role.strip():
                 line += " · " + tx.plain(_one_line(contact.role))
-            lines = [TextParagraph(line, self.st["text"])]
+            lines: list[Flowable] = [TextParagraph(line, self.st["text"])]
             reach = [_one_line(x) for x in (contact.phone, contact.email) if x.strip()]
             if reach:
                 lines.append(self.para(" · ".join(reach), "place"))
@@ -503,7 +503,7 @@ def _canvas_class(running: _Running, theme: Theme, look: CardLook) -> type[Canva
 
         def showPage(self) -> None:
             self._pending.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # private, not in the stubs
 
         def save(self) -> None:
             total = len(self._pending)

@@ -40,7 +40,7 @@ _STRONG = frozenset(("L", "R", "AL"))
 
 def is_rtl(text: str) -> bool:
     """Whether a paragraph's first strong letter is right-to-left (rule P2)."""
-    return get_base_level(text) == 1
+    return bool(get_base_level(text) == 1)
 
 
 def visual_lines(bl_para: Any, base_level: int) -> Any:
@@ -131,7 +131,7 @@ def _join_same(words: list[Any]) -> list[Any]:
 
 _shaping_lock = threading.RLock()
 _depth = 0
-_original_shape = rl_paragraph.shapeFragWord
+_original_shape = rl_paragraph.shapeFragWord  # type: ignore[attr-defined]  # not in stubs
 
 
 def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
@@ -227,11 +227,11 @@ def per_font_shaping() -> Iterator[None]:
     global _depth
     with _shaping_lock:
         if _depth == 0:
-            rl_paragraph.shapeFragWord = _shape_by_font
+            rl_paragraph.shapeFragWord = _shape_by_font  # type: ignore[attr-defined]
         _depth += 1
         try:
             yield
         finally:
             _depth -= 1
             if _depth == 0:
-                rl_paragraph.shapeFragWord = _original_shape
+                rl_paragraph.shapeFragWord = _original_shape  # type: ignore[attr-defined]
