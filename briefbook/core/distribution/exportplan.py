@@ -105,7 +105,8 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | str | No
                 before = itinerary_for(earlier, person, missing_ok=True) if person else earlier
                 changes = diff_briefs(before, job_brief)
             name = edition.name if edition is not None else ""
-            for number in request.copies or [None]:
+            numbers: list[Copy | None] = [*request.copies] or [None]
+            for number in numbers:
                 if where.file is None:
                     path = where.folder / default_pdf_name(brief, file_suffix(
                         name, person, request.pocket, request.email, number))

@@ -79,7 +79,7 @@ def parse_markdown(text: str) -> list[Element]:
                 end = start + line
         elements = _parse_piece(md, lines[start:end], tokens)
         if joins and elements and out and _same_list(out[-1], elements[0]):
-            out[-1].items.extend(elements.pop(0).items)  # type: ignore[union-attr]
+            out[-1].items.extend(elements.pop(0).items)  # type: ignore[union-attr,arg-type]
         out.extend(elements)
         start, joins = end, next_joins
     return out

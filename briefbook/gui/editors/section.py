@@ -222,7 +222,8 @@ class SectionEditor(QScrollArea):
         if not guidance:
             return
         for card in self.cards:
-            fields = [*card.findChildren(QPlainTextEdit), *card.findChildren(QTextEdit)]
+            fields: list[QPlainTextEdit | QTextEdit] = [*card.findChildren(QPlainTextEdit),
+                                                        *card.findChildren(QTextEdit)]
             for field in fields:
                 if not field.toPlainText():
                     field.setPlaceholderText(guidance)

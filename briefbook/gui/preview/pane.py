@@ -206,8 +206,10 @@ class PreviewPane(QWidget):
         """Load the whole brief's PDF and swap it in when ready."""
         self._load(result, follow, 0)
 
-    def show_section(self, result: RenderResult, path: SectionPath, first_page: int) -> None:
-        """Show the fresh pages of one section (numbered from ``first_page``) for now."""
+    def show_section(self, result: RenderResult, path: SectionPath | None,
+                     first_page: int) -> None:
+        """Show the fresh pages of one section (``None``: the cover), numbered from
+        ``first_page``, for now."""
         if self.document is not None:
             self._load(result, path, first_page)
 
