@@ -12,17 +12,50 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeAlias
 
+from briefbook.core.kinds import KINDS, kind_of
+from briefbook.core.kinds.contacts import Contact as Contact
+from briefbook.core.kinds.contacts import ContactsBlock
+from briefbook.core.kinds.image import ImageBlock
+from briefbook.core.kinds.lists import BulletsBlock, NumberedBlock
+from briefbook.core.kinds.lists import ListItem as ListItem
+from briefbook.core.kinds.note import NOTE_STYLES as NOTE_STYLES
+from briefbook.core.kinds.note import NoteBlock
+from briefbook.core.kinds.note import NoteStyle as NoteStyle
+from briefbook.core.kinds.page_break import PageBreakBlock
+from briefbook.core.kinds.people import PeopleBlock
+from briefbook.core.kinds.people import Person as Person
+from briefbook.core.kinds.recommendations import (
+    PRIORITIES as PRIORITIES,
+)
+from briefbook.core.kinds.recommendations import (
+    Priority as Priority,
+)
+from briefbook.core.kinds.recommendations import (
+    Recommendation as Recommendation,
+)
+from briefbook.core.kinds.recommendations import (
+    RecommendationsBlock,
+)
+from briefbook.core.kinds.schedule import (
+    PRESS_VALUES as PRESS_VALUES,
+)
+from briefbook.core.kinds.schedule import (
+    Press as Press,
+)
+from briefbook.core.kinds.schedule import (
+    ScheduleBlock,
+)
+from briefbook.core.kinds.schedule import (
+    ScheduleEntry as ScheduleEntry,
+)
+from briefbook.core.kinds.table import TableBlock
+from briefbook.core.kinds.text import TextBlock
+
 Status = Literal["draft", "final"]
 PageSize = Literal["A4", "Letter"]
-Press = Literal["", "open", "closed", "pool"]
-Priority = Literal["", "high", "medium", "low"]
-NoteStyle = Literal["info", "important", "warning"]
 
 STATUSES: tuple[str, ...] = ("draft", "final")
 PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
-PRESS_VALUES: tuple[str, ...] = ("", "open", "closed", "pool")
-PRIORITIES: tuple[str, ...] = ("", "high", "medium", "low")
-NOTE_STYLES: tuple[str, ...] = ("info", "important", "warning")
 
 FORMAT_VERSION = 1
 
@@ -91,141 +124,8 @@ class Meta:
 
 
 # --- blocks -----------------------------------------------------------------
-
-
-@dataclass
-class TextBlock:
-    """Paragraphs separated by blank lines, with ``**bold**``, ``*italic*`` and links."""
-
-    text: str = ""
-    marking: str = ""
-
-
-@dataclass
-class ListItem:
-    """One item of a bullet or numbered list, with optional nested items."""
-
-    text: str = ""
-    items: list[ListItem] = field(default_factory=list)
-    #: The item's own marking ("" = its list's or parent item's).
-    marking: str = ""
-
-
-@dataclass
-class BulletsBlock:
-    items: list[ListItem] = field(default_factory=list)
-    marking: str = ""
-
-
-@dataclass
-class NumberedBlock:
-    items: list[ListItem] = field(default_factory=list)
-    marking: str = ""
-
-
-@dataclass
-class TableBlock:
-    """A table with a header row; rows may be shorter than the header (padded on output)."""
-
-    columns: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
-    caption: str = ""
-    marking: str = ""
-    #: Each row's own marking, by row index ("" or missing = the table's); never ends
-    #: with "" (see :func:`briefbook.core.markings.set_row_marking`).
-    row_markings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ScheduleEntry:
-    date: dt.date | None = None
-    time: dt.time | None = None
-    end: dt.time | None = None
-    title: str = ""
-    place: str = ""
-    participants: list[str] = field(default_factory=list)
-    press: Press = ""
-    notes: str = ""
-    #: The entry's own IANA time zone (a trip through several cities); "" means meta's.
-    timezone: str = ""
-    #: The entry's own marking ("" = its schedule's).
-    marking: str = ""
-
-
-@dataclass
-class ScheduleBlock:
-    entries: list[ScheduleEntry] = field(default_factory=list)
-    marking: str = ""
-
-
-@dataclass
-class Recommendation:
-    text: str = ""
-    rationale: str = ""
-    owner: str = ""
-    priority: Priority = ""
-
-
-@dataclass
-class RecommendationsBlock:
-    items: list[Recommendation] = field(default_factory=list)
-    marking: str = ""
-
-
-@dataclass
-class Person:
-    name: str = ""
-    title: str = ""
-    organisation: str = ""
-    pronunciation: str = ""
-    photo: str = ""
-    bio: str = ""
-
-
-@dataclass
-class PeopleBlock:
-    people: list[Person] = field(default_factory=list)
-    marking: str = ""
-
-
-@dataclass
-class Contact:
-    name: str = ""
-    role: str = ""
-    phone: str = ""
-    email: str = ""
-    notes: str = ""
-
-
-@dataclass
-class ContactsBlock:
-    contacts: list[Contact] = field(default_factory=list)
-    marking: str = ""
-
-
-@dataclass
-class ImageBlock:
-    """A picture (PNG or JPEG) given as a path relative to the brief file."""
-
-    path: str = ""
-    caption: str = ""
-    marking: str = ""
-
-
-@dataclass
-class NoteBlock:
-    """A boxed call-out."""
-
-    text: str = ""
-    title: str = ""
-    style: NoteStyle = "info"
-    marking: str = ""
-
-
-@dataclass
-class PageBreakBlock:
-    pass
-
+# Each block kind lives in its own module of ``briefbook.core.kinds``; they are
+# imported here so that the rest of briefbook reads the whole model from one place.
 
 Block: TypeAlias = (
     TextBlock
@@ -241,28 +141,14 @@ Block: TypeAlias = (
     | PageBreakBlock
 )
 
-#: The key that names each block kind in the file, in the order the editor offers them.
-BLOCK_KINDS: dict[str, type[Block]] = {
-    "text": TextBlock,
-    "bullets": BulletsBlock,
-    "numbered": NumberedBlock,
-    "table": TableBlock,
-    "schedule": ScheduleBlock,
-    "recommendations": RecommendationsBlock,
-    "people": PeopleBlock,
-    "contacts": ContactsBlock,
-    "image": ImageBlock,
-    "note": NoteBlock,
-    "page_break": PageBreakBlock,
-}
+#: The key that names each block kind in the file, in the order the editor offers them
+#: (from the registry, :data:`briefbook.core.kinds.KINDS`).
+BLOCK_KINDS: dict[str, type[Block]] = {name: kind.block for name, kind in KINDS.items()}
 
 
 def block_kind(block: Block) -> str:
     """The file key of a block, e.g. ``"table"`` for a :class:`TableBlock`."""
-    for name, cls in BLOCK_KINDS.items():
-        if type(block) is cls:
-            return name
-    raise TypeError(f"not a block: {block!r}")
+    return kind_of(block).name
 
 
 # --- sections and the brief -------------------------------------------------

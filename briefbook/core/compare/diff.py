@@ -35,6 +35,7 @@ from briefbook.core.compare.changes import (
 )
 from briefbook.core.compare.schedule import schedule_changes
 from briefbook.core.compare.words import Segment, clip, one_line, similarity, word_diff
+from briefbook.core.kinds import words
 
 __all__ = ["COVER_GROUP", "SCHEDULE_GROUP", "SECTIONS_GROUP", "TAGS", "BriefDiff", "Change",
            "ChangeKind", "diff_briefs", "matched_sections"]
@@ -408,46 +409,27 @@ def _joined(parts: list[tuple[Segment, ...]]) -> tuple[Segment, ...]:
     return tuple(out)
 
 
+#: Kinds compared by rules of their own (rows by first cell, entries by day and hour).
+_OWN_RULES = (m.TableBlock, m.ScheduleBlock)
+
+
 def _text_lines(section: m.Section) -> Iterator[tuple[str, str]]:
     """The section's words as comparable (label, line) pairs: paragraphs, list items,
-    notes and records; a portion with a marking of its own shows it first, "[SECRET]",
-    so that a change of marking is a change of the line."""
+    notes and records, from each kind's ``words()``; a portion with a marking of its
+    own shows it first, "[SECRET]", so that a change of marking is a change of the line."""
     for block in section.blocks:
+        if isinstance(block, _OWN_RULES):
+            continue
         mark = _mark(getattr(block, "marking", ""))
-        if isinstance(block, m.TextBlock):
-            for para in block.text.split("\n\n"):
-                if para.strip():
-                    yield "paragraph", mark + one_line(para)
-        elif isinstance(block, m.BulletsBlock | m.NumberedBlock):
-            yield from (("list item", mark + item) for item in _items(block.items))
-        elif isinstance(block, m.NoteBlock):
-            yield "note", mark + _joined_fields(block.title, block.text)
-        elif isinstance(block, m.RecommendationsBlock):
-            for rec in block.items:
-                yield "recommendation", mark + _joined_fields(rec.text, rec.rationale,
-                                                              rec.owner, rec.priority)
-        elif isinstance(block, m.PeopleBlock):
-            for person in block.people:
-                yield "person", mark + _joined_fields(person.name, person.title,
-                                                      person.organisation)
-        elif isinstance(block, m.ContactsBlock):
-            for contact in block.contacts:
-                yield "contact", mark + _joined_fields(contact.name, contact.role,
-                                                       contact.phone, contact.email)
-        elif isinstance(block, m.ImageBlock):
-            yield "picture", mark + _joined_fields(block.path, block.caption)
+        for portion in words(block):
+            line = _joined_fields(*portion.texts)
+            if line:
+                yield portion.label, mark + _mark(portion.marking) + line
 
 
 def _mark(marking: str) -> str:
     """A portion's own marking as the changes page shows it before its text."""
     return f"[{one_line(marking)}] " if marking.strip() else ""
-
-
-def _items(items: list[m.ListItem]) -> Iterator[str]:
-    for item in items:
-        if item.text.strip():
-            yield _mark(item.marking) + one_line(item.text)
-        yield from _items(item.items)
 
 
 def _joined_fields(*parts: str) -> str:

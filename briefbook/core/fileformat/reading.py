@@ -12,11 +12,12 @@ import difflib
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from briefbook.core import model as m
 from briefbook.core.fileformat.reading_marks import check_markings, read_classification, read_scheme
 from briefbook.core.fileformat.yamlnodes import Node
+from briefbook.core.kinds import KINDS
 from briefbook.core.timezones import zone_problem
 from briefbook.errors import Problem
 
@@ -85,6 +86,14 @@ class Reader:
             return None
         self.problem(node, f"{what} should be a time (HH:MM), not {node.kind_name}")
         return None
+
+    def zone(self, node: Node, what: str) -> str:
+        """An IANA time zone name, checked against the database shipped with briefbook."""
+        value = self.text(node, what).strip()
+        problem = zone_problem(value)
+        if problem:
+            self.problem(node, problem)
+        return value
 
     def boolean(self, node: Node, what: str) -> bool:
         value = self.text(node, what).strip().lower()
@@ -321,7 +330,7 @@ def _read_section(reader: Reader, node: Node, top: bool) -> m.Section | None:
 
 
 def _read_block(reader: Reader, node: Node) -> m.Block | None:
-    kinds = tuple(m.BLOCK_KINDS)
+    kinds = tuple(KINDS)
     if node.kind == "scalar" and node.text in ("page_break",):
         return m.PageBreakBlock()
     marking: Node | None = None
@@ -347,200 +356,14 @@ def _read_block(reader: Reader, node: Node) -> m.Block | None:
         return None
     key, value = node.pairs[0]
     name = key.text if key.kind == "scalar" else ""
-    read = _BLOCK_READERS.get(name)
-    if read is None:
+    kind = KINDS.get(name)
+    if kind is None:
         reader.problem(key, f"unknown block kind {name!r}{reader._hint(name, kinds)}")
         return None
-    block = read(reader, value)
+    block: m.Block | None = kind.read(reader, value)
     if marking is not None and block is not None:
         if isinstance(block, m.PageBreakBlock):
             reader.problem(marking, "a page break prints nothing, so it has no marking")
         else:
             block.marking = reader.marking(marking, "the block marking")
     return block
-
-
-def _text_block(reader: Reader, node: Node) -> m.Block:
-    return m.TextBlock(reader.text(node, "a text block"))
-
-
-def _list_items(reader: Reader, node: Node, what: str, depth: int = 0) -> list[m.ListItem]:
-    def read(item: Node) -> m.ListItem | None:
-        if item.kind != "map":
-            return m.ListItem(reader.text(item, f"an item of {what}"))
-        found = reader.fields(item, f"an item of {what}", ("text", "marking", "items"),
-                              required=("text",))
-        if found is None:
-            return None
-        entry = m.ListItem(reader.text(found["text"], "the item text") if "text" in found else "")
-        if "marking" in found:
-            entry.marking = reader.marking(found["marking"], "the item marking")
-        if "items" in found:
-            if depth >= 4:
-                reader.problem(found["items"], "lists nest at most five levels deep")
-            else:
-                entry.items = _list_items(reader, found["items"], what, depth + 1)
-        return entry
-
-    return reader.items(node, what, read)
-
-
-def _bullets_block(reader: Reader, node: Node) -> m.Block:
-    return m.BulletsBlock(_list_items(reader, node, "a bullet list"))
-
-
-def _numbered_block(reader: Reader, node: Node) -> m.Block:
-    return m.NumberedBlock(_list_items(reader, node, "a numbered list"))
-
-
-def _table_block(reader: Reader, node: Node) -> m.Block | None:
-    found = reader.fields(node, "a table", ("columns", "rows", "caption"), required=("columns",))
-    if found is None:
-        return None
-    table = m.TableBlock()
-    if "columns" in found:
-        table.columns = reader.text_list(found["columns"], "the table columns")
-    if "rows" in found:
-        marks: list[str] = []
-
-        def read_row(row: Node) -> list[str] | None:
-            if row.kind != "map":
-                marks.append("")
-                return reader.text_list(row, "a table row")
-            cells = reader.fields(row, "a table row", ("cells", "marking"), required=("cells",))
-            if cells is None:
-                return None
-            marks.append(reader.marking(cells["marking"], "the row marking")
-                         if "marking" in cells else "")
-            return reader.text_list(cells["cells"], "the row's cells") if "cells" in cells else []
-
-        table.rows = reader.items(found["rows"], "the table rows", read_row)
-        while marks and not marks[-1]:
-            marks.pop()
-        table.row_markings = marks
-    if "caption" in found:
-        table.caption = reader.text(found["caption"], "the table caption")
-    return table
-
-
-_ENTRY_KEYS = ("date", "time", "end", "title", "place", "participants", "press", "notes",
-               "timezone", "marking")
-
-
-def _schedule_block(reader: Reader, node: Node) -> m.Block:
-    def read(item: Node) -> m.ScheduleEntry | None:
-        found = reader.fields(item, "a schedule entry", _ENTRY_KEYS, required=("title",))
-        if found is None:
-            return None
-        entry = m.ScheduleEntry()
-        if "date" in found:
-            entry.date = reader.date(found["date"], "the date")
-        if "time" in found:
-            entry.time = reader.time(found["time"], "the time")
-        if "end" in found:
-            entry.end = reader.time(found["end"], "the end time")  # before start: next day
-        if "timezone" in found:
-            entry.timezone = reader.text(found["timezone"], "the time zone").strip()
-            problem = zone_problem(entry.timezone)
-            if problem:
-                reader.problem(found["timezone"], problem)
-        for name in ("title", "place", "notes"):
-            if name in found:
-                setattr(entry, name, reader.text(found[name], f"the {name}"))
-        if "participants" in found:
-            entry.participants = reader.text_list(found["participants"], "'participants'")
-        if "press" in found:
-            entry.press = reader.choice(found["press"], "press", m.PRESS_VALUES, "")  # type: ignore[assignment]
-        if "marking" in found:
-            entry.marking = reader.marking(found["marking"], "the entry marking")
-        return entry
-
-    return m.ScheduleBlock(reader.items(node, "a schedule", read))
-
-
-def _records(
-    reader: Reader, node: Node, what: str, cls: type[T], keys: tuple[str, ...], required: str,
-    choices: dict[str, tuple[str, ...]] | None = None,
-) -> list[T]:
-    """A list of flat records whose fields are all text (and some choices)."""
-    choices = choices or {}
-
-    def read(item: Node) -> T | None:
-        if item.kind == "scalar":
-            return cls(**{required: reader.text(item, what)})
-        found = reader.fields(item, what, keys, required=(required,))
-        if found is None:
-            return None
-        values: dict[str, Any] = {}
-        for name, value in found.items():
-            if name in choices:
-                values[name] = reader.choice(value, name, choices[name], "")
-            else:
-                values[name] = reader.text(value, f"the {name.replace('_', ' ')}")
-        return cls(**values)
-
-    return reader.items(node, f"a list of {what}s", read)
-
-
-def _recommendations_block(reader: Reader, node: Node) -> m.Block:
-    return m.RecommendationsBlock(_records(
-        reader, node, "recommendation", m.Recommendation,
-        ("text", "rationale", "owner", "priority"), "text", {"priority": m.PRIORITIES}))
-
-
-def _people_block(reader: Reader, node: Node) -> m.Block:
-    return m.PeopleBlock(_records(
-        reader, node, "person", m.Person,
-        ("name", "title", "organisation", "pronunciation", "photo", "bio"), "name"))
-
-
-def _contacts_block(reader: Reader, node: Node) -> m.Block:
-    return m.ContactsBlock(_records(
-        reader, node, "contact", m.Contact, ("name", "role", "phone", "email", "notes"), "name"))
-
-
-def _image_block(reader: Reader, node: Node) -> m.Block | None:
-    if node.kind == "scalar":
-        return m.ImageBlock(path=reader.text(node, "the image path"))
-    found = reader.fields(node, "an image", ("path", "caption"), required=("path",))
-    if found is None:
-        return None
-    return m.ImageBlock(
-        path=reader.text(found["path"], "the image path") if "path" in found else "",
-        caption=reader.text(found["caption"], "the caption") if "caption" in found else "",
-    )
-
-
-def _note_block(reader: Reader, node: Node) -> m.Block | None:
-    if node.kind == "scalar":
-        return m.NoteBlock(text=reader.text(node, "a note"))
-    found = reader.fields(node, "a note", ("text", "title", "style"), required=("text",))
-    if found is None:
-        return None
-    note = m.NoteBlock()
-    if "text" in found:
-        note.text = reader.text(found["text"], "the note text")
-    if "title" in found:
-        note.title = reader.text(found["title"], "the note title")
-    if "style" in found:
-        note.style = reader.choice(found["style"], "the note style", m.NOTE_STYLES, "info")  # type: ignore[assignment]
-    return note
-
-
-def _page_break_block(reader: Reader, node: Node) -> m.Block:
-    return m.PageBreakBlock()
-
-
-_BLOCK_READERS: dict[str, Callable[[Reader, Node], m.Block | None]] = {
-    "text": _text_block,
-    "bullets": _bullets_block,
-    "numbered": _numbered_block,
-    "table": _table_block,
-    "schedule": _schedule_block,
-    "recommendations": _recommendations_block,
-    "people": _people_block,
-    "contacts": _contacts_block,
-    "image": _image_block,
-    "note": _note_block,
-    "page_break": _page_break_block,
-}

@@ -37,6 +37,8 @@ from yaml.events import (
 )
 
 from briefbook.core import model as m
+from briefbook.core.kinds import kind_of
+from briefbook.core.kinds.fields import YamlTime, empty
 
 try:
     _BaseDumper: type = yaml.CSafeDumper
@@ -53,22 +55,18 @@ class _Dumper(_BaseDumper):  # type: ignore[misc]
         return True
 
 
-class _Time(str):
-    """A time, written quoted as HH:MM so no YAML reader takes it for a number."""
-
-
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
     return dumper.represent_scalar("tag:yaml.org,2002:str", value)
 
 
-def _represent_time(dumper: yaml.SafeDumper, value: _Time) -> yaml.ScalarNode:
+def _represent_time(dumper: yaml.SafeDumper, value: YamlTime) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style='"')
 
 
 _Dumper.add_representer(str, _represent_str)
-_Dumper.add_representer(_Time, _represent_time)
+_Dumper.add_representer(YamlTime, _represent_time)
 
 
 def brief_data(brief: m.Brief) -> dict[str, Any]:
@@ -158,7 +156,7 @@ class _EventWriter:
             emit(_SEQ_END)
         elif kind is str:
             emit(texts.get(value) or self.text(value))
-        elif kind is _Time:
+        elif kind is YamlTime:
             emit(self.scalar(_STR, str(value), '"'))
         elif kind is int:
             emit(self.scalar("tag:yaml.org,2002:int", str(value)))
@@ -191,9 +189,8 @@ class _EventWriter:
 
 def _put(data: dict[str, Any], key: str, value: Any) -> None:
     """Set ``key`` unless the value is empty (empty text, list or None)."""
-    if value is None or value == "" or value == [] or value == {}:
-        return
-    data[key] = value
+    if not empty(value):
+        data[key] = value
 
 
 def _version(value: str) -> Any:
@@ -259,88 +256,9 @@ def _section(section: m.Section) -> dict[str, Any]:
     return data
 
 
-def _time(value: dt.time | None) -> _Time | None:
-    return _Time(value.strftime("%H:%M")) if value is not None else None
-
-
-def _list_items(items: list[m.ListItem]) -> list[Any]:
-    out: list[Any] = []
-    for item in items:
-        if item.items or item.marking:
-            data: dict[str, Any] = {"text": item.text}
-            _put(data, "marking", item.marking)
-            _put(data, "items", _list_items(item.items))
-            out.append(data)
-        else:
-            out.append(item.text)
-    return out
-
-
-def _rows(table: m.TableBlock) -> list[Any]:
-    """Rows as lists of cells; a marked row as ``{cells: [...], marking: ...}``."""
-    out: list[Any] = []
-    for index, row in enumerate(table.rows):
-        mark = table.row_markings[index] if index < len(table.row_markings) else ""
-        out.append({"cells": list(row), "marking": mark} if mark else list(row))
-    return out
-
-
-def _record(obj: Any, keys: tuple[str, ...], first: str) -> Any:
-    """A flat record as a mapping of its non-empty fields (``first`` always written)."""
-    data: dict[str, Any] = {first: getattr(obj, first)}
-    for key in keys:
-        if key != first:
-            _put(data, key, getattr(obj, key))
-    return data
-
-
 def _block(block: m.Block) -> dict[str, Any]:
-    kind = m.block_kind(block)
-    value: Any
-    if isinstance(block, m.TextBlock):
-        value = block.text
-    elif isinstance(block, m.BulletsBlock | m.NumberedBlock):
-        value = _list_items(block.items)
-    elif isinstance(block, m.TableBlock):
-        value = {"columns": list(block.columns), "rows": _rows(block)}
-        _put(value, "caption", block.caption)
-    elif isinstance(block, m.ScheduleBlock):
-        value = [_entry(entry) for entry in block.entries]
-    elif isinstance(block, m.RecommendationsBlock):
-        value = [_record(item, ("text", "rationale", "owner", "priority"), "text")
-                 for item in block.items]
-    elif isinstance(block, m.PeopleBlock):
-        keys: tuple[str, ...] = ("name", "title", "organisation", "pronunciation", "photo", "bio")
-        value = [_record(person, keys, "name") for person in block.people]
-    elif isinstance(block, m.ContactsBlock):
-        keys = ("name", "role", "phone", "email", "notes")
-        value = [_record(contact, keys, "name") for contact in block.contacts]
-    elif isinstance(block, m.ImageBlock):
-        value = {"path": block.path}
-        _put(value, "caption", block.caption)
-    elif isinstance(block, m.NoteBlock):
-        value = {}
-        _put(value, "title", block.title)
-        value["text"] = block.text
-        if block.style != "info":
-            value["style"] = block.style
-    else:
-        value = None
-    data = {kind: value}
+    """``{kind: value}``, the value as the kind writes it, and the block's marking."""
+    kind = kind_of(block)
+    data = {kind.name: kind.write(block)}
     _put(data, "marking", getattr(block, "marking", ""))
-    return data
-
-
-def _entry(entry: m.ScheduleEntry) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    _put(data, "date", entry.date)
-    _put(data, "time", _time(entry.time))
-    _put(data, "end", _time(entry.end))
-    _put(data, "timezone", entry.timezone)
-    data["title"] = entry.title
-    _put(data, "place", entry.place)
-    _put(data, "participants", list(entry.participants))
-    _put(data, "press", entry.press)
-    _put(data, "notes", entry.notes)
-    _put(data, "marking", entry.marking)
     return data

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from itertools import zip_longest
 
-from briefbook.core.importing.flatten import item_texts
 from briefbook.core.importing.inline import InlineBuffer
 from briefbook.core.importing.listmarkers import MAX_DEPTH, ListBuilder, Marker, parse_marker
 from briefbook.core.importing.structure import Element, Heading, Para
 from briefbook.core.importing.tables import looks_like_header, make_table
+from briefbook.core.kinds.lists import item_texts
 from briefbook.core.model import Block, BulletsBlock, ListItem, NumberedBlock
 
 #: Elements nested deeper than this are read as the text they hold.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from briefbook.core.importing.flatten import item_texts
+from briefbook.core.kinds.lists import item_texts
 from briefbook.core.model import (
     Block,
     BulletsBlock,

@@ -19,7 +19,6 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from briefbook.core.importing.flatten import block_words
 from briefbook.core.importing.inline import InlineBuffer
 from briefbook.core.importing.listmarkers import MAX_DEPTH
 from briefbook.core.importing.plaintext import normalize_newlines, parse_plain_text
@@ -31,6 +30,7 @@ from briefbook.core.importing.tables import (
     make_table,
     split_pipe_row,
 )
+from briefbook.core.kinds import flat_words
 from briefbook.core.model import Block, BulletsBlock, ListItem, NumberedBlock
 
 #: Deeper nesting than this is read as plain text (markdown-it would drop it).
@@ -361,4 +361,4 @@ def _flat_lines(items: list[ListItem], depth: int = 0) -> list[str]:
 
 def _block_text(block: Block) -> str:
     """The words of a block met where only text fits (inside a list item)."""
-    return " ".join(word for word in block_words(block) if word)
+    return " ".join(word for word in flat_words(block) if word)

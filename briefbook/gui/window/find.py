@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
+from briefbook.core.kinds import section_strings
 from briefbook.core.model import Brief, Section
 from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.editing.document import SectionPath
@@ -31,7 +32,7 @@ def strings_in(value: Any) -> Iterator[str]:
 
 def section_contains(section: Section, needle: str) -> bool:
     key = needle.casefold()
-    return any(key in text.casefold() for text in strings_in(section))
+    return any(key in text.casefold() for text in section_strings(section))
 
 
 def find_next(brief: Brief, needle: str, after: SectionPath | None,
