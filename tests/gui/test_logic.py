@@ -9,11 +9,11 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from briefbook.core import model as m
-from briefbook.gui.editors import lists
-from briefbook.gui.editors.grid import format_cells, parse_cells
+from briefbook.core.editing import lists
+from briefbook.core.editing.cells import format_cells, parse_cells
+from briefbook.core.editing.schedule import clashes, sort_entries
+from briefbook.core.editing.values import format_date, parse_date, parse_list, parse_time
 from briefbook.gui.editors.markup import insert_link, toggle_wrap
-from briefbook.gui.editors.schedule import clashes, sort_entries
-from briefbook.gui.editors.values import format_date, parse_date, parse_list, parse_time
 from briefbook.gui.window.find import find_next
 from briefbook.gui.window.sections import move_target
 

@@ -29,19 +29,20 @@ BLOCK_LABELS: dict[str, str] = {
     "page_break": "Page break",
 }
 
-#: block kind -> "module:class" of its editor (imported when first needed).
-_EDITORS: dict[str, str] = {
-    "text": "text:TextEditor",
-    "bullets": "lists:ListEditor",
-    "numbered": "lists:ListEditor",
-    "table": "table:TableEditor",
-    "schedule": "schedule:ScheduleEditor",
-    "recommendations": "record_kinds:RecommendationsEditor",
-    "people": "record_kinds:PeopleEditor",
-    "contacts": "record_kinds:ContactsEditor",
-    "image": "image:ImageEditor",
-    "note": "note:NoteEditor",
-    "page_break": "base:PageBreakEditor",
+#: block kind -> "module:class" of its editor, imported when first needed. Each kind's
+#: editor lives in the module named like the kind (bullets and numbered share ``lists``).
+EDITORS: dict[str, str] = {
+    "text": "briefbook.gui.editors.text:TextEditor",
+    "bullets": "briefbook.gui.editors.lists:ListEditor",
+    "numbered": "briefbook.gui.editors.lists:ListEditor",
+    "table": "briefbook.gui.editors.table:TableEditor",
+    "schedule": "briefbook.gui.editors.schedule:ScheduleEditor",
+    "recommendations": "briefbook.gui.editors.recommendations:RecommendationsEditor",
+    "people": "briefbook.gui.editors.people:PeopleEditor",
+    "contacts": "briefbook.gui.editors.contacts:ContactsEditor",
+    "image": "briefbook.gui.editors.image:ImageEditor",
+    "note": "briefbook.gui.editors.note:NoteEditor",
+    "page_break": "briefbook.gui.editors.page_break:PageBreakEditor",
 }
 
 
@@ -49,8 +50,8 @@ def editor_for(document: Document, block: m.Block, parent: QWidget | None = None
                ) -> BlockEditor:
     """A new editor widget for ``block``."""
     kind = m.block_kind(block)
-    module_name, class_name = _EDITORS[kind].split(":")
-    module = import_module(f"briefbook.gui.editors.{module_name}")
+    module_name, class_name = EDITORS[kind].split(":")
+    module = import_module(module_name)
     editor = getattr(module, class_name)(document, block, parent)
     editor.label = BLOCK_LABELS[kind]
     return editor

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from briefbook.core.model import Block, PageBreakBlock
+from briefbook.core.model import Block
 from briefbook.gui.editing import commands
 from briefbook.gui.editing.document import Document
 
+#: The block type an editor edits (``BlockEditor[TableBlock]``).
+B = TypeVar("B", bound=Block)
 
-class BlockEditor(QWidget):
-    """Edits one block. Subclasses build widgets, ``refresh()`` from the block and ``push()`` edits.
+
+class BlockEditor(QWidget, Generic[B]):
+    """Edits one block of type ``B``: subclasses build widgets, ``refresh()`` from the
+    block and ``push()`` edits.
 
     The block object stays the same for the editor's lifetime (commands change it
     in place); after an undo or redo the editor is told and refreshes itself.
@@ -22,18 +26,18 @@ class BlockEditor(QWidget):
     #: What the block is called in the editor ("Table", "Bullet list"...).
     label = "Block"
 
-    def __init__(self, document: Document, block: Block, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, block: B, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.block = block
         self._pushing = False
         document.block_changed.connect(self._block_changed)
 
-    def copy_block(self) -> Any:
+    def copy_block(self) -> B:
         """A copy of the block to change and push."""
         return copy.deepcopy(self.block)
 
-    def push(self, new: Block, text: str, merge_key: Any = None) -> None:
+    def push(self, new: B, text: str, merge_key: Any = None) -> None:
         """Record an edit: the block becomes ``new`` (one undo step; typing merges)."""
         if new == self.block:
             return
@@ -56,15 +60,3 @@ class BlockEditor(QWidget):
         """Put the cursor on ``needle`` if this editor shows it; True when found."""
         return False
 
-
-class PageBreakEditor(BlockEditor):
-    label = "Page break"
-
-    def __init__(self, document: Document, block: PageBreakBlock,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(document, block, parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        hint = QLabel("The next block starts on a new page.")
-        hint.setEnabled(False)
-        layout.addWidget(hint)

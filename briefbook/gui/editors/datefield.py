@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from briefbook.core.editing.values import format_date
 from briefbook.core.typeddates import EXAMPLE, parse_typed_date
-from briefbook.gui.editors.values import format_date
 from briefbook.gui.editors.widgets import LineEdit
 
 _INVALID_STYLE = "QLineEdit { border: 1px solid #b3261e; background: #fdecea; }"

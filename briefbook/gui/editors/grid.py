@@ -14,69 +14,14 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from briefbook.core.editing.cells import Cells, format_cells, parse_cells
 from briefbook.gui.dialogs.plain import tooltip
 from briefbook.gui.editors.widgets import is_history_key
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-Cells = dict[tuple[int, int], str]
 
 #: The grid grows with its rows up to this many, then scrolls.
 MAX_VISIBLE_ROWS = 14
-
-
-def parse_cells(text: str) -> list[list[str]]:
-    """Cells copied from a spreadsheet: rows on lines, cells separated by tabs.
-
-    Quoted cells (as Excel and LibreOffice write them when a cell holds a tab,
-    a newline or a quote) are read back whole.
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    rows: list[list[str]] = []
-    row: list[str] = []
-    cell: list[str] = []
-    i, quoted, at_start = 0, False, True
-    while i < len(text):
-        char = text[i]
-        if quoted:
-            if char == '"' and text[i + 1:i + 2] == '"':
-                cell.append('"')
-                i += 1
-            elif char == '"':
-                quoted = False
-            else:
-                cell.append(char)
-        elif char == '"' and at_start:
-            quoted = True
-        elif char == "\t":
-            row.append("".join(cell))
-            cell, at_start = [], True
-            i += 1
-            continue
-        elif char == "\n":
-            row.append("".join(cell))
-            rows.append(row)
-            row, cell, at_start = [], [], True
-            i += 1
-            continue
-        else:
-            cell.append(char)
-        at_start = False
-        i += 1
-    if cell or row:
-        row.append("".join(cell))
-        rows.append(row)
-    return rows
-
-
-def format_cells(rows: list[list[str]]) -> str:
-    """Cells as tab-separated lines for the clipboard (quoted where a spreadsheet needs it)."""
-
-    def quote(cell: str) -> str:
-        if any(c in cell for c in '\t\n"'):
-            return '"' + cell.replace('"', '""') + '"'
-        return cell
-
-    return "\n".join("\t".join(quote(cell) for cell in row) for row in rows)
 
 
 class GridSource(Protocol):

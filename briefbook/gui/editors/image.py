@@ -140,7 +140,7 @@ class ImagePicker(QWidget):
         self.clear.setEnabled(bool(text))
 
 
-class ImageEditor(BlockEditor):
+class ImageEditor(BlockEditor[ImageBlock]):
     label = "Image"
     block: ImageBlock
 

@@ -14,7 +14,7 @@ from briefbook.gui.editors.widgets import LineEdit, TextEdit, set_line_text
 STYLE_LABELS = {"info": "Information", "important": "Important", "warning": "Warning"}
 
 
-class NoteEditor(BlockEditor):
+class NoteEditor(BlockEditor[NoteBlock]):
     label = "Note"
     block: NoteBlock
 

@@ -8,7 +8,6 @@ selected row, so the grid fits a narrow pane without sideways scrolling.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTime
@@ -29,20 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.core.editing.cells import Cells, move_record, remove_records
+from briefbook.core.editing.values import Field, format_value, parse_value
 from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.editing.document import Document
-from briefbook.gui.editors.base import BlockEditor
+from briefbook.gui.editors.base import B, BlockEditor
 from briefbook.gui.editors.datefield import DateField
-from briefbook.gui.editors.grid import Cells, GridView
+from briefbook.gui.editors.grid import GridView
 from briefbook.gui.editors.marking import MarkingCombo
-from briefbook.gui.editors.values import (
-    format_date,
-    format_list,
-    format_time,
-    parse_date,
-    parse_list,
-    parse_time,
-)
 from briefbook.gui.editors.widgets import (
     LineEdit,
     TextEdit,
@@ -52,58 +45,6 @@ from briefbook.gui.editors.widgets import (
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-@dataclass(frozen=True)
-class Field:
-    """One field of a record: its attribute, title and kind (text, date, time, list, choice).
-
-    ``width`` is the column width in characters; ``stretch`` makes the column
-    take the spare width; ``detail`` puts the field under the grid instead.
-    """
-
-    name: str
-    label: str
-    kind: str = "text"  # text, date, time, list, choice, path, zone, marking
-    choices: tuple[str, ...] = ()
-    width: int = 16
-    stretch: bool = False
-    detail: bool = False
-
-
-def format_value(field: Field, value: Any, year: int | None = None) -> str:
-    if field.kind == "date":
-        return format_date(value, year)
-    if field.kind == "time":
-        return format_time(value)
-    if field.kind == "list":
-        return format_list(value)
-    return "" if value is None else str(value)
-
-
-def parse_value(field: Field, text: str, year: int | None = None) -> Any:
-    """The typed value of ``text``; raises ValueError when it cannot be one."""
-    text = text.strip() if field.kind != "text" else text
-    if field.kind == "date":
-        return parse_date(text, year)
-    if field.kind == "time":
-        return parse_time(text)
-    if field.kind == "list":
-        return parse_list(text)
-    if field.kind == "zone":
-        from briefbook.core.timezones import zone_problem
-
-        problem = zone_problem(text)
-        if problem:
-            raise ValueError(problem)
-        return text
-    if field.kind == "choice":
-        lowered = text.lower()
-        if lowered in field.choices:
-            return lowered
-        allowed = ", ".join(choice for choice in field.choices if choice)
-        raise ValueError(f"{field.label} must be one of: {allowed}")
-    return text
 
 
 def zone_line(parent: QWidget, default: str) -> QLineEdit:
@@ -193,7 +134,7 @@ class PickerDelegate(QStyledItemDelegate):
         return super().eventFilter(widget, event)
 
 
-class RecordsEditor(BlockEditor):
+class RecordsEditor(BlockEditor[B]):
     """A grid with one record per row, and the selected record's long fields below it."""
 
     #: The block attribute holding the records, the record class and its fields.
@@ -459,9 +400,7 @@ class RecordsEditor(BlockEditor):
             return
         new = self.copy_block()
         records = self.records(new)
-        for row in reversed(rows):
-            if row < len(records):
-                del records[row]
+        remove_records(records, rows)
         self.push(new, f"Remove {self.noun}" + ("s" if len(rows) > 1 else ""))
         self.refresh()
 
@@ -469,12 +408,10 @@ class RecordsEditor(BlockEditor):
         current = self.view.currentIndex()
         if not current.isValid():
             return
-        row, target = current.row(), current.row() + step
         new = self.copy_block()
-        records = self.records(new)
-        if not 0 <= target < len(records):
+        target = move_record(self.records(new), current.row(), step)
+        if target is None:
             return
-        records.insert(target, records.pop(row))
         self.push(new, f"Move {self.noun}")
         self.view.reload()
         self.view.setCurrentIndex(self.view.grid.index(target, current.column()))

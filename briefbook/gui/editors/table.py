@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.markings import row_marking, scheme_of, set_row_marking
+from briefbook.core.editing import cells as ops
+from briefbook.core.markings import row_marking, scheme_of
 from briefbook.core.model import TableBlock
 from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import BlockEditor
-from briefbook.gui.editors.grid import Cells, GridView
+from briefbook.gui.editors.grid import GridView
 from briefbook.gui.editors.marking import MarkingCombo
 from briefbook.gui.editors.widgets import LineEdit, selected_lines, set_line_text, small_button
 
@@ -31,15 +32,7 @@ STRETCH_COLUMNS = 5
 MARKED_ROW = QColor("#eef1f8")
 
 
-def padded(table: TableBlock) -> None:
-    """Give every row as many cells as there are columns (ragged rows are allowed in files)."""
-    width = len(table.columns)
-    for row in table.rows:
-        if len(row) < width:
-            row.extend([""] * (width - len(row)))
-
-
-class TableEditor(BlockEditor):
+class TableEditor(BlockEditor[TableBlock]):
     """Columns and rows of text; double-click a column header to rename it."""
 
     label = "Table"
@@ -123,22 +116,11 @@ class TableEditor(BlockEditor):
         self._grow_to = (rows, columns)
         return True
 
-    def set_cells(self, cells: Cells, text: str) -> None:
+    def set_cells(self, cells: ops.Cells, text: str) -> None:
         new = self.copy_block()
         rows, columns = getattr(self, "_grow_to", (0, 0))
         self._grow_to = (0, 0)
-        while len(new.columns) < columns:
-            new.columns.append(f"Column {len(new.columns) + 1}")
-        while len(new.rows) < rows:
-            new.rows.append([])
-        for (row, column), value in cells.items():
-            while len(new.rows) <= row:
-                new.rows.append([])
-            cells_row = new.rows[row]
-            while len(cells_row) <= column:
-                cells_row.append("")
-            cells_row[column] = value
-        padded(new)
+        ops.set_cells(new, cells, rows, columns)
         self.push(new, text)
         self.view.reload()
 
@@ -159,11 +141,7 @@ class TableEditor(BlockEditor):
         new = self.copy_block()
         current = self.view.currentIndex()
         at = current.row() + 1 if current.isValid() else len(new.rows)
-        new.rows.insert(at, [""] * max(1, len(new.columns)))
-        if at < len(new.row_markings):
-            new.row_markings.insert(at, "")
-        if not new.columns:
-            new.columns.append("Column 1")
+        ops.insert_row(new, at)
         self.push(new, "Add row")
         self.refresh()
         self.view.setCurrentIndex(self.view.grid.index(at, max(0, current.column())))
@@ -174,9 +152,7 @@ class TableEditor(BlockEditor):
         rows = selected_lines(self.view) or (
             [self.view.currentIndex().row()] if self.view.currentIndex().isValid() else [])
         new = self.copy_block()
-        for row in rows:
-            if row < len(new.rows):
-                set_row_marking(new, row, marking)
+        ops.mark_rows(new, rows, marking)
         self.push(new, "Change row marking")
         self.view.reload()
 
@@ -190,11 +166,7 @@ class TableEditor(BlockEditor):
         if not rows:
             return
         new = self.copy_block()
-        for row in reversed(rows):
-            if row < len(new.rows):
-                del new.rows[row]
-                if row < len(new.row_markings):
-                    del new.row_markings[row]
+        ops.remove_rows(new, rows)
         self.push(new, "Remove row" if len(rows) == 1 else "Remove rows")
         self.refresh()
 
@@ -205,24 +177,16 @@ class TableEditor(BlockEditor):
             at = current.column() if before else current.column() + 1
         else:
             at = 0 if before else len(new.columns)
-        padded(new)
-        new.columns.insert(at, f"Column {len(new.columns) + 1}")
-        for row in new.rows:
-            row.insert(at, "")
+        ops.insert_column(new, at)
         self.push(new, "Add column")
         self.refresh()
         self.edit_header(at)
 
     def remove_columns(self) -> None:
         columns = selected_lines(self.view, columns=True)
-        if not columns or len(columns) >= len(self.block.columns):
-            return  # a table keeps at least one column
         new = self.copy_block()
-        padded(new)
-        for column in reversed(columns):
-            del new.columns[column]
-            for row in new.rows:
-                del row[column]
+        if not ops.remove_columns(new, columns):
+            return  # a table keeps at least one column
         self.push(new, "Remove column" if len(columns) == 1 else "Remove columns")
         self.refresh()
 

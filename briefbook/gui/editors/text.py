@@ -28,7 +28,7 @@ def select_in(edit: TextEdit, needle: str) -> bool:
     return True
 
 
-class TextEditor(BlockEditor):
+class TextEditor(BlockEditor[TextBlock]):
     label = "Text"
     block: TextBlock
 

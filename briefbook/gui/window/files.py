@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QWidget
 
 from briefbook.core.safety.atomic import ReadOnlyFileError
 from briefbook.errors import BriefbookError, FileAccessError
@@ -18,11 +18,11 @@ from briefbook.gui.editing.document import Document
 from briefbook.gui.safety.watch import FileWatcher
 from briefbook.gui.settings import save_settings
 from briefbook.gui.window.icons import icon
+from briefbook.gui.window.services import WindowServices
 from briefbook.gui.workers import run_task
 
 if TYPE_CHECKING:
     from briefbook.core.fileformat.lenient import LenientLoad
-    from briefbook.gui.window.mainwindow import MainWindow
 
 BRIEF_SUFFIX = ".brief.yaml"
 BRIEF_FILTER = "Briefs (*.brief.yaml *.yaml *.yml);;All files (*)"
@@ -30,7 +30,7 @@ BRIEF_FILTER = "Briefs (*.brief.yaml *.yaml *.yml);;All files (*)"
 QUICK_OPEN_BYTES = 64 * 1024
 
 
-def ask_save_changes(parent: MainWindow, name: str, verb: str) -> QMessageBox.StandardButton:
+def ask_save_changes(parent: QWidget, name: str, verb: str) -> QMessageBox.StandardButton:
     """Save / Discard / Cancel for unsaved changes (tests patch ``QMessageBox.question``)."""
     return ask(
         parent,
@@ -43,7 +43,7 @@ def ask_save_changes(parent: MainWindow, name: str, verb: str) -> QMessageBox.St
     )
 
 
-def ask_read_only(parent: MainWindow, path: Path) -> str:
+def ask_read_only(parent: QWidget, path: Path) -> str:
     """The file to save over is read-only: ``"save"`` (anyway, it stays read-only),
     ``"save_as"`` or ``"cancel"`` (tests patch this)."""
     box = message_box(parent, QMessageBox.Icon.Warning, "Read-only file",
@@ -78,9 +78,11 @@ def _exists(path: Path) -> bool:
 class FileActions(QObject):
     """The File menu's actions and what they do, for one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.window())
         self.window = window
+        #: The parent of the dialogs the File menu opens.
+        self.widget = window.window()
         self.loading = False
         key = QKeySequence.StandardKey
         pix = QStyle.StandardPixmap
@@ -88,7 +90,7 @@ class FileActions(QObject):
         def action(text: str, slot: object,
                    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
                    icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
-            act = QAction(text, window)
+            act = QAction(text, self.widget)
             if shortcut is not None:
                 act.setShortcut(shortcut)
             if icon is not None:
@@ -98,14 +100,14 @@ class FileActions(QObject):
             act.triggered.connect(slot)
             return act
 
-        self.template_menu = QMenu("&New from Template", window)
+        self.template_menu = QMenu("&New from Template", self.widget)
         self.template_menu.aboutToShow.connect(self._fill_templates)
         self.new_action = action("&New", lambda: self.new_from_template("visit"), key.New,
                                  pix.SP_FileIcon, "New brief from the visit template")
         self.new_action.setMenu(self.template_menu)
         self.open_action = action("&Open…", self.open_dialog, key.Open, pix.SP_DialogOpenButton,
                                   "Open a brief file")
-        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu = QMenu("Open &Recent", self.widget)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.import_action = action("&Import…", self.import_dialog, QKeySequence("Ctrl+I"), None,
                                     "Add the sections of a text, Markdown, HTML or Word file "
@@ -193,7 +195,7 @@ class FileActions(QObject):
         try:
             brief = new_brief(name)
         except BriefbookError as error:
-            show_error(self.window, "Could not start a new brief", error)
+            show_error(self.widget, "Could not start a new brief", error)
             return
         self.window.set_document(Document(brief))
         self.window.statusBar().showMessage(f"New brief from the “{name}” template", 4000)
@@ -202,7 +204,7 @@ class FileActions(QObject):
         if not self.maybe_save("open another brief"):
             return
         folder = str(self.document.path.parent) if self.document.path else ""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open a brief", folder, BRIEF_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.widget, "Open a brief", folder, BRIEF_FILTER)
         if name:
             self.open_path(Path(name), ask=False)
 
@@ -245,7 +247,7 @@ class FileActions(QObject):
         self.window.statusBar().showMessage(f"Opening {path.name}…")
         run_task(lambda _progress: load_lenient(path),
                  lambda loaded: self._opened(loaded, path, untitled),
-                 lambda error: self._open_failed(error, path), owner=self.window)
+                 lambda error: self._open_failed(error, path), owner=self.widget)
 
     def open_at_start(self, path: Path, *, untitled: bool = False) -> None:
         """Open the brief the app starts with: a small file at once, so that the window's
@@ -272,7 +274,7 @@ class FileActions(QObject):
         self.loading = False
         brief = loaded.brief
         same_file = self.document.path == path
-        if not (untitled or same_file) and not self.window.locks.may_use(path, self.window):
+        if not (untitled or same_file) and not self.window.locks.may_use(path, self.widget):
             self.window.statusBar().showMessage(f"{path.name} was not opened", 4000)
             return
         place = self.window.tree.current_path()
@@ -303,7 +305,7 @@ class FileActions(QObject):
                 gone = Path(path).absolute()
             self.window.settings.remove_recent(gone)
             save_settings(self.window.settings)
-        show_error(self.window, f"Could not open {path.name}", error)
+        show_error(self.widget, f"Could not open {path.name}", error)
         self.window.opening_failed.emit(error)
 
     # --- save --------------------------------------------------------------------------------
@@ -323,12 +325,12 @@ class FileActions(QObject):
         else:
             folder = Path(self.window.settings.last_export_dir or Path.home())
             suggestion = folder / (safe_file_stem(document.brief.meta.title) + BRIEF_SUFFIX)
-        name, _ = QFileDialog.getSaveFileName(self.window, "Save the brief as", str(suggestion),
+        name, _ = QFileDialog.getSaveFileName(self.widget, "Save the brief as", str(suggestion),
                                               BRIEF_FILTER)
         if not name:
             return False
         target = with_brief_suffix(Path(name))
-        if target != document.path and not self.window.locks.may_use(target, self.window,
+        if target != document.path and not self.window.locks.may_use(target, self.widget,
                                                                       "save"):
             return False
         return self.save_to(target)
@@ -353,7 +355,7 @@ class FileActions(QObject):
         if document.load_problems:
             from briefbook.gui.window.problems import ask_save_without_unread
 
-            if not ask_save_without_unread(self.window, document):
+            if not ask_save_without_unread(self.widget, document):
                 self.window.statusBar().showMessage("Not saved", 4000)
                 return False
         plan = plan_relocation(document, path)
@@ -366,16 +368,16 @@ class FileActions(QObject):
             limit = export_limit(document.path) if document.path != path else 0o7777
             save(written, path, replace_read_only=replace_read_only, limit=limit)
         except ReadOnlyFileError:
-            choice = ask_read_only(self.window, path)
+            choice = ask_read_only(self.widget, path)
             if choice == "save":
                 return self.save_to(path, replace_read_only=True)
             return self.save_as() if choice == "save_as" else False
         except BriefbookError as error:
-            show_error(self.window, f"Could not save {path.name}; the brief is still open and "
+            show_error(self.widget, f"Could not save {path.name}; the brief is still open and "
                        "unsaved", error)
             return False
         except OSError as error:
-            show_error(self.window, f"Could not save {path.name}; the brief is still open and "
+            show_error(self.widget, f"Could not save {path.name}; the brief is still open and "
                        "unsaved", FileAccessError(path, error.strerror or str(error)))
             return False
         moved = document.path != path
@@ -400,14 +402,14 @@ class FileActions(QObject):
         if copied:
             self.window.statusBar().showMessage(
                 f"Saved {path}; copied into its folder: {', '.join(copied)}", 10_000)
-        warn_now_outside(self.window, newly_outside, path)
+        warn_now_outside(self.widget, newly_outside, path)
         return True
 
     def maybe_save(self, verb: str) -> bool:
         """Ask about unsaved changes; True when it is fine to go on (saved or discarded)."""
         if not self.document.is_modified:
             return True
-        answer = ask_save_changes(self.window, self.document.display_name(), verb)
+        answer = ask_save_changes(self.widget, self.document.display_name(), verb)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -423,7 +425,7 @@ class FileActions(QObject):
         else:
             text = f"“{path.name}” was changed by another program.\n\nReload it from the disk?"
         answer = ask(
-            self.window, "File changed on disk", text,
+            self.widget, "File changed on disk", text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes if not self.document.is_modified
             else QMessageBox.StandardButton.No)
@@ -435,10 +437,10 @@ class FileActions(QObject):
     def export_pdf(self) -> None:
         from briefbook.gui.dialogs.export import ExportDialog
 
-        dialog = ExportDialog(self.document, self.window.settings, self.window)
+        dialog = ExportDialog(self.document, self.window.settings, self.widget)
         dialog.exec()
 
     def print_brief(self) -> None:
         from briefbook.gui.preview.printing import print_document
 
-        print_document(self.window, self.document)
+        print_document(self.widget, self.document)

@@ -20,38 +20,38 @@ from briefbook.gui.workers import run_task
 
 if TYPE_CHECKING:
     from briefbook.core.importing import ImportReport
-    from briefbook.gui.window.mainwindow import MainWindow
+    from briefbook.gui.window.services import WindowServices
 
 IMPORT_FILTER = ("Text, Markdown, HTML or Word (*.txt *.md *.markdown *.html *.htm *.docx);;"
                  "All files (*)")
 
 
-def choose_source(window: MainWindow, caption: str) -> Path | None:
+def choose_source(window: WindowServices, caption: str) -> Path | None:
     """Ask for the file to import (starting in the brief's folder)."""
     path = window.document.path
     folder = str(path.parent) if path else ""
-    name, _ = QFileDialog.getOpenFileName(window, caption, folder, IMPORT_FILTER)
+    name, _ = QFileDialog.getOpenFileName(window.window(), caption, folder, IMPORT_FILTER)
     return Path(name) if name else None
 
 
-def _read(window: MainWindow, path: Path, done: Callable[[ImportReport], None]) -> None:
+def _read(window: WindowServices, path: Path, done: Callable[[ImportReport], None]) -> None:
     from briefbook.core.importing import import_file_report
 
     window.statusBar().showMessage(f"Importing {path.name}…")
 
     def failed(error: BaseException) -> None:
         window.statusBar().clearMessage()
-        show_error(window, f"Could not import {path.name}", error)
+        show_error(window.window(), f"Could not import {path.name}", error)
         window.opening_failed.emit(error)
 
-    run_task(lambda _progress: import_file_report(path), done, failed, owner=window)
+    run_task(lambda _progress: import_file_report(path), done, failed, owner=window.window())
 
 
 def _warnings(report: ImportReport) -> str:
     return " (" + "; ".join(report.warnings) + ")" if report.warnings else ""
 
 
-def import_into_brief(window: MainWindow, path: Path) -> None:
+def import_into_brief(window: WindowServices, path: Path) -> None:
     """Add the sections structured from ``path`` to the open brief, after the selected
     section, as one undo step; a brief with no title yet takes the file's."""
 
@@ -80,7 +80,7 @@ def import_into_brief(window: MainWindow, path: Path) -> None:
     _read(window, path, done)
 
 
-def new_brief_from_file(window: MainWindow, path: Path) -> None:
+def new_brief_from_file(window: WindowServices, path: Path) -> None:
     """Start a new, unsaved brief structured from ``path``."""
 
     def done(report: ImportReport) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMessageBox,
     QSizePolicy,
     QVBoxLayout,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from briefbook.gui.editing.document import Document
 
 if TYPE_CHECKING:
-    from briefbook.gui.window.mainwindow import MainWindow
+    from briefbook.gui.window.services import WindowServices
 
 _PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -32,8 +33,8 @@ _PLACE_ROLE = Qt.ItemDataRole.UserRole + 1
 class ProblemsPanel(QDockWidget):
     """A dock under the window listing the open brief's problems from its file."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__("Problems", window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__("Problems", window.window())
         self.window_ = window
         self.setObjectName("problemsPanel")
         self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
@@ -81,8 +82,12 @@ class ProblemsPanel(QDockWidget):
         self.list.setMaximumHeight(lines)
         height = lines + self.summary.sizeHint().height() + 2 * row + 16
         # Once the window is laid out (it may not be shown yet when a brief opens at start).
-        QTimer.singleShot(0, self, lambda: self.window_.resizeDocks(
-            [self], [height], Qt.Orientation.Vertical))
+        QTimer.singleShot(0, self, lambda: self._fit_dock(height))
+
+    def _fit_dock(self, height: int) -> None:
+        main = self.window_.window()
+        if isinstance(main, QMainWindow):
+            main.resizeDocks([self], [height], Qt.Orientation.Vertical)
 
     def _go(self, item: QListWidgetItem) -> None:
         place = item.data(_PLACE_ROLE)
@@ -107,11 +112,11 @@ def _place_name(document: Document, place: object) -> str:
     return f"In the section “{section.title}”"
 
 
-def ask_save_without_unread(window: MainWindow, document: Document) -> bool:
+def ask_save_without_unread(parent: QWidget, document: Document) -> bool:
     """Whether to save although the parts of the file that could not be read will be
     left out (True), or to keep editing (False)."""
     count = len(document.load_problems)
-    box = QMessageBox(window)
+    box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Save without what could not be read?")
     box.setText(f"When “{document.display_name()}” was opened, {count} "

@@ -3,22 +3,21 @@ comparison with an earlier version of the brief."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-if TYPE_CHECKING:
-    from briefbook.gui.window.mainwindow import MainWindow
+from briefbook.gui.window.services import WindowServices
 
 
 class RoadActions(QObject):
     """Export Pocket Card…, Export Itinerary…, Compare with Earlier Version…"""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowServices) -> None:
+        super().__init__(window.window())
         self.window = window
+        #: The parent of the dialogs these actions open.
+        self.widget = window.window()
         self.pocket_action = self._action("Export Poc&ket Card…", self.export_pocket_card,
                                           "A6 cards with the schedule and the key points",
                                           QKeySequence("Ctrl+Shift+K"))
@@ -30,7 +29,7 @@ class RoadActions(QObject):
 
     def _action(self, text: str, slot: object, tip: str,
                 shortcut: QKeySequence | None = None) -> QAction:
-        act = QAction(text, self.window)
+        act = QAction(text, self.widget)
         if shortcut is not None:
             act.setShortcut(shortcut)
         act.setStatusTip(tip)
@@ -57,18 +56,18 @@ class RoadActions(QObject):
         from briefbook.gui.dialogs.road import RoadExportDialog
 
         RoadExportDialog(self.window.document, self.window.settings, "pocket",
-                         self.window).exec()
+                         self.widget).exec()
 
     def export_itinerary(self) -> None:
         from briefbook.gui.dialogs.road import RoadExportDialog
 
         RoadExportDialog(self.window.document, self.window.settings, "itinerary",
-                         self.window).exec()
+                         self.widget).exec()
 
     def compare(self) -> None:
         from briefbook.gui.dialogs.compare import CompareDialog, choose_earlier
 
-        earlier = choose_earlier(self.window, self.window.document)
+        earlier = choose_earlier(self.widget, self.window.document)
         if earlier is not None:
             CompareDialog(self.window.document, self.window.settings, earlier,
-                          self.window).exec()
+                          self.widget).exec()

@@ -1,4 +1,4 @@
-"""Cell text to typed values and back: dates, times, name lists, choices.
+"""Cell text to typed values and back: dates, times, name lists, choices, time zones.
 
 Parsing is forgiving about what people type or paste (``9:00``, ``0900``,
 ``12/06/2025``, ``12 Jun 2025``) and strict about what it accepts.
@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+from typing import Any
 
+from briefbook.core.timezones import zone_problem
 from briefbook.core.typeddates import EXAMPLE, parse_typed_date
 
 _TIME = re.compile(r"^\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
@@ -67,3 +70,53 @@ def format_list(values: list[str]) -> str:
 def parse_list(text: str) -> list[str]:
     """Names separated by semicolons or new lines."""
     return [part.strip() for part in re.split(r"[;\n]", text) if part.strip()]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a record: its attribute, title and kind (text, date, time, list, choice).
+
+    ``width`` is the column width in characters; ``stretch`` makes the column
+    take the spare width; ``detail`` puts the field under the grid instead.
+    """
+
+    name: str
+    label: str
+    kind: str = "text"  # text, date, time, list, choice, path, zone, marking
+    choices: tuple[str, ...] = ()
+    width: int = 16
+    stretch: bool = False
+    detail: bool = False
+
+
+def format_value(field: Field, value: Any, year: int | None = None) -> str:
+    if field.kind == "date":
+        return format_date(value, year)
+    if field.kind == "time":
+        return format_time(value)
+    if field.kind == "list":
+        return format_list(value)
+    return "" if value is None else str(value)
+
+
+def parse_value(field: Field, text: str, year: int | None = None) -> Any:
+    """The typed value of ``text``; raises ValueError when it cannot be one."""
+    text = text.strip() if field.kind != "text" else text
+    if field.kind == "date":
+        return parse_date(text, year)
+    if field.kind == "time":
+        return parse_time(text)
+    if field.kind == "list":
+        return parse_list(text)
+    if field.kind == "zone":
+        problem = zone_problem(text)
+        if problem:
+            raise ValueError(problem)
+        return text
+    if field.kind == "choice":
+        lowered = text.lower()
+        if lowered in field.choices:
+            return lowered
+        allowed = ", ".join(choice for choice in field.choices if choice)
+        raise ValueError(f"{field.label} must be one of: {allowed}")
+    return text
