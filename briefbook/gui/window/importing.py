@@ -73,9 +73,8 @@ def import_into_brief(window: MainWindow, path: Path) -> None:
             meta.title = imported.meta.title
             stack.push(commands.EditMeta(document, meta, "Change title"))
         stack.endMacro()
-        plural = "s" if count != 1 else ""
         window.statusBar().showMessage(
-            f"Imported {count} section{plural} from {path.name} into this brief "
+            f"Imported {counted(count, 'section')} from {path.name} into this brief "
             f"(Edit › Undo takes them out again){_warnings(report)}", 10_000)
 
     _read(window, path, done)
