@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefbook import __version__
+from briefbook.core.text import counted, plural
+from briefbook.core.text import human_size as _size
 from briefbook.errors import BriefbookError, BriefFormatError, FileAccessError, Problem
 
 if TYPE_CHECKING:
@@ -288,7 +290,7 @@ def _diff(args: argparse.Namespace) -> int:
     changes = diff_briefs(load(args.old), load(args.new))
     count = len(changes.changes)
     print(f"{changes.title} (from {args.old} to {args.new}): "
-          f"{count or 'no'} change{'s' if count != 1 else ''}")
+          f"{count or 'no'} {plural(count, 'change')}")
     for group, items in changes.groups():
         print(group)
         for change in items:
@@ -306,8 +308,8 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         return EXIT_BAD_INPUT
     _warn(warnings)
-    counted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
-    print(f"{args.file}: no problems found{counted}")
+    found = f" ({counted(len(warnings), 'warning')})" if warnings else ""
+    print(f"{args.file}: no problems found{found}")
     return EXIT_OK
 
 
@@ -367,14 +369,6 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise FileAccessError(path, "already exists; choose another name or add --force to "
                               "replace it")
-
-
-def _size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefbook.core.text import plural
+
 #: A message repeated more often than this shows its first places, then a count.
 SAME_MESSAGE_SHOWN = 5
 #: At most this many lines are listed for one file; the rest are counted.
@@ -77,7 +79,7 @@ def summarize(problems: Sequence[Problem]) -> list[Problem]:
     dropped += sum(hidden.values())  # repeats of messages that were themselves not listed
     if dropped:
         path = problems[0].path
-        listed.append(Problem(f"… and {dropped:,} more problem{'s' if dropped > 1 else ''}",
+        listed.append(Problem(f"… and {dropped:,} more {plural(dropped, 'problem')}",
                               path))
     return listed
 
@@ -100,7 +102,7 @@ class BriefFormatError(BriefbookError):
         self.count = len(problems)
         self.problems = summarize(problems)
         more = self.count - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        suffix = f" (and {more} more {plural(more, 'problem')})" if more else ""
         super().__init__(str(problems[0]) + suffix)
 
     @property

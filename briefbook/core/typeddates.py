@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefbook.core.importing.timeparse import parse_date_line
+from briefbook.core.text import one_line
 
 #: What a date field's message suggests typing.
 EXAMPLE = "15 Sep 2025, 15/09/2025 or 2025-09-15"
@@ -19,7 +20,7 @@ def parse_typed_date(text: str, year: int | None = None) -> dt.date | None:
     impossible; a date without a year is in ``year`` (else the nearest year whose
     calendar fits a weekday given, else this year).
     """
-    text = " ".join(text.split())
+    text = one_line(text)
     if not text:
         return None
     found = parse_date_line(text)

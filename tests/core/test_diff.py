@@ -9,8 +9,9 @@ import pytest
 
 from briefbook.core import model as m
 from briefbook.core.compare.diff import BriefDiff, diff_briefs
-from briefbook.core.compare.words import as_text, clip, word_diff
+from briefbook.core.compare.words import as_text, word_diff
 from briefbook.core.fileformat import load
+from briefbook.core.text import clip
 
 DATA = Path(__file__).parents[1] / "data" / "changes"
 

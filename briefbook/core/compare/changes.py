@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from briefbook.core.compare.words import Segment, as_text, one_line
+from briefbook.core.compare.words import Segment, as_text
+from briefbook.core.text import one_line
 
 ChangeKind = Literal[
     "meta_changed",

@@ -34,8 +34,9 @@ from briefbook.core.compare.changes import (
     title_key,
 )
 from briefbook.core.compare.schedule import schedule_changes
-from briefbook.core.compare.words import Segment, clip, one_line, similarity, word_diff
+from briefbook.core.compare.words import Segment, similarity, word_diff
 from briefbook.core.kinds import words
+from briefbook.core.text import clip, counted, one_line
 
 __all__ = ["COVER_GROUP", "SCHEDULE_GROUP", "SECTIONS_GROUP", "TAGS", "BriefDiff", "Change",
            "ChangeKind", "diff_briefs", "matched_sections"]
@@ -342,7 +343,7 @@ def _table_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
 
 
 def _rows(count: int) -> str:
-    return f"{count} row{'s' if count != 1 else ''}"
+    return counted(count, "row")
 
 
 def _row_key(row: list[str]) -> str:

@@ -6,8 +6,9 @@ import datetime as dt
 
 from briefbook.core import model as m
 from briefbook.core.compare.changes import SCHEDULE_GROUP, Change, now_was, title_key
-from briefbook.core.compare.words import Segment, clip, one_line, word_diff
+from briefbook.core.compare.words import Segment, word_diff
 from briefbook.core.distribution.itinerary import schedule_entries
+from briefbook.core.text import clip, one_line
 from briefbook.core.timezones import short_date
 
 

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from briefbook.core.text import clip, one_line
+
 SegmentKind = Literal["same", "removed", "added", "gap"]
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
@@ -28,20 +30,6 @@ class Segment:
 
     kind: SegmentKind
     text: str
-
-
-def one_line(text: str) -> str:
-    """Text on one line with its spaces collapsed."""
-    return " ".join(text.split())
-
-
-def clip(text: str, limit: int = 160) -> str:
-    """``text`` on one line, cut at a word boundary to about ``limit`` characters."""
-    text = one_line(text)
-    if len(text) <= limit:
-        return text
-    cut = text.rfind(" ", limit // 2, limit)
-    return text[: cut if cut > 0 else limit].rstrip(" ,;:.") + " …"
 
 
 def similarity(old: str, new: str, floor: float = 0.0) -> float:

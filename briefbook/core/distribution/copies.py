@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefbook.core.distribution.naming import with_suffix
+from briefbook.core.text import one_line
 from briefbook.errors import BriefbookError, FileAccessError
 
 #: The most copies one export makes (a typo such as 1000 should not write a thousand files).
@@ -95,7 +96,7 @@ def read_recipients(path: Path) -> list[Copy]:
 def clean_name(text: str) -> str:
     """A name on one line: control characters gone, white space folded, length capped."""
     text = "".join(ch if ch.isprintable() else " " for ch in text)
-    text = " ".join(text.split())
+    text = one_line(text)
     return text[:MAX_NAME].rstrip()
 
 

@@ -22,6 +22,7 @@ from briefbook.core.markings import (
     scheme_of,
     section_marking,
 )
+from briefbook.core.text import counted, one_line
 from briefbook.errors import BriefbookError
 
 __all__ = ["EditionCut", "apply_edition", "dossier_marking", "edition_cut", "find_edition",
@@ -75,13 +76,11 @@ class EditionCut:
 
     def describe(self) -> str:
         """In words: "leaves out 1 section, 2 paragraphs and 3 items"."""
-        def count(n: int, noun: str) -> str:
-            return f"{n} {noun}{'' if n == 1 else 's'}"
         if not (self.sections or self.paragraphs or self.items):
             return "leaves nothing out"
-        return "leaves out " + ", ".join((count(self.sections, "section"),
-                                          count(self.paragraphs, "paragraph"))) + \
-            f" and {count(self.items, 'item')}"
+        return "leaves out " + ", ".join((counted(self.sections, "section"),
+                                          counted(self.paragraphs, "paragraph"))) + \
+            f" and {counted(self.items, 'item')}"
 
 
 def left_out(scheme: Scheme, edition: m.Edition, marking: str) -> bool:
@@ -131,7 +130,7 @@ class _Filter:
 
     def above(self, marking: str, text: str = "") -> bool:
         """Whether a portion so marked (with this text) is left out; noted if it is."""
-        key = " ".join(text.split())
+        key = one_line(text)
         if left_out(self.scheme, self.edition, marking):
             if key:
                 self.gone.add(key)
@@ -142,7 +141,7 @@ class _Filter:
         kept: list[m.Section] = []
         for section in sections:
             if not _keeps(self.brief, self.scheme, self.edition, section, parent) or \
-                    _like_any(" ".join(section.title.split()), self.also):
+                    _like_any(one_line(section.title), self.also):
                 self.cut.sections += _count_section(section)
                 self.gone.update(_section_texts(section))
                 continue
@@ -235,23 +234,23 @@ def _block_text(block: m.Block) -> str:
 
 def _item_texts(items: list[m.ListItem]) -> list[str]:
     return [text for item in items
-            for text in (" ".join(item.text.split()), *_item_texts(item.items)) if text]
+            for text in (one_line(item.text), *_item_texts(item.items)) if text]
 
 
 def _block_texts(block: m.Block) -> list[str]:
     """The text of every portion of a block (for leaving them out of another version)."""
-    found = [" ".join(_block_text(block).split())]
+    found = [one_line(_block_text(block))]
     if isinstance(block, m.BulletsBlock | m.NumberedBlock):
         found += _item_texts(block.items)
     elif isinstance(block, m.ScheduleBlock):
-        found += [" ".join(entry.title.split()) for entry in block.entries]
+        found += [one_line(entry.title) for entry in block.entries]
     elif isinstance(block, m.TableBlock):
-        found += [" ".join("\t".join(row).split()) for row in block.rows]
+        found += [one_line("\t".join(row)) for row in block.rows]
     return [text for text in found if text]
 
 
 def _section_texts(section: m.Section) -> list[str]:
-    found = [" ".join(section.title.split())]
+    found = [one_line(section.title)]
     for block in section.blocks:
         found += _block_texts(block)
     for sub in section.subsections:

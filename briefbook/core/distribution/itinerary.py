@@ -13,6 +13,7 @@ import copy
 import difflib
 
 from briefbook.core import model as m
+from briefbook.core.text import one_line
 from briefbook.errors import BriefbookError
 
 
@@ -40,7 +41,7 @@ class UnknownParticipantError(BriefbookError):
 
 def _key(name: str) -> str:
     """A name as compared: case-folded, spaces collapsed."""
-    return " ".join(name.split()).casefold()
+    return one_line(name).casefold()
 
 
 def schedule_entries(brief: m.Brief) -> list[m.ScheduleEntry]:
@@ -60,7 +61,7 @@ def participants(brief: m.Brief) -> list[str]:
         for name in entry.participants:
             key = _key(name)
             if key and key not in seen:
-                seen[key] = " ".join(name.split())
+                seen[key] = one_line(name)
     return list(seen.values())
 
 
@@ -113,7 +114,7 @@ def itinerary_for(brief: m.Brief, name: str, missing_ok: bool = False) -> m.Brie
     except UnknownParticipantError:
         if not missing_ok:
             raise
-        person = " ".join(name.split())
+        person = one_line(name)
     result = copy.deepcopy(brief)
     result.source = brief.source
     result.sections = [s for s in (_filtered(section, person) for section in result.sections)

@@ -25,6 +25,7 @@ from briefbook.core.importing.listmarkers import ListBuilder, Marker
 from briefbook.core.importing.structure import Element, Heading, Para
 from briefbook.core.importing.tables import looks_like_header, make_table
 from briefbook.core.model import Block, BulletsBlock, NumberedBlock, TableBlock
+from briefbook.core.text import one_line
 from briefbook.errors import DocumentContentError, ImportSourceError
 
 #: A .docx whose parts unpack to more than this is refused (a "zip bomb").
@@ -392,7 +393,7 @@ def _inner_content(paragraph: Any) -> Iterator[Any]:
 
 def _plain(text: str) -> str:
     """Heading text without emphasis marks."""
-    return " ".join(text.replace("**", "").split())
+    return one_line(text.replace("**", ""))
 
 
 def _cell_text(cell: Any, styles: _StyleTable) -> str:

@@ -22,6 +22,7 @@ from briefbook.core.importing.structure import Element, Heading, Para
 from briefbook.core.importing.tables import looks_like_header, make_table
 from briefbook.core.kinds.lists import item_texts
 from briefbook.core.model import Block, BulletsBlock, ListItem, NumberedBlock
+from briefbook.core.text import one_line
 
 #: Elements nested deeper than this are read as the text they hold.
 MAX_TREE_DEPTH = 100
@@ -157,7 +158,7 @@ def _text_of(node: Node | str) -> str:
 
 def _collapse(text: str) -> str:
     """HTML whitespace: runs of spaces, tabs and newlines are one space (``\\n`` from <br> kept)."""
-    lines = [" ".join(part.split()) for part in text.split("\n")]
+    lines = [one_line(part) for part in text.split("\n")]
     return "\n".join(lines)
 
 
@@ -209,7 +210,7 @@ class _Walker:
                 self.inline(node, depth)
             return
         if tag in _HEADINGS:
-            text = " ".join(_text_of(node).split())
+            text = one_line(_text_of(node))
             if text:
                 self._emit(Heading(text=text, level=_HEADINGS[tag]))
             return
@@ -282,7 +283,7 @@ class _Walker:
         for child in node.children:
             if isinstance(child, str):
                 if child.strip():
-                    items.append(ListItem(text=" ".join(child.split())))
+                    items.append(ListItem(text=one_line(child)))
                 continue
             if child.tag == "li":
                 items.append(self._item(child, depth + 1, level))
@@ -369,7 +370,7 @@ class _Walker:
         for row, level, in_head in ordered:
             if isinstance(row, str):
                 if row.strip():
-                    rows.append([" ".join(row.split())])
+                    rows.append([one_line(row)])
                 continue
             cells: list[str] = []
             all_th = True
@@ -380,7 +381,7 @@ class _Walker:
                     span = _int(cell.attrs.get("colspan", "1"))
                     cells.extend([""] * (min(span, 64) - 1))
                 else:
-                    text = " ".join(_text_of(cell).split())
+                    text = one_line(_text_of(cell))
                     if text:
                         all_th = False
                         cells.append(text)
@@ -397,7 +398,7 @@ class _Walker:
         caption = ""
         for child in node.children:
             if isinstance(child, Node) and child.tag == "caption":
-                caption = " ".join(_text_of(child).split())
+                caption = one_line(_text_of(child))
         if rows:
             table = make_table(rows, header_rows == 1 or looks_like_header(rows), unbold=True)
             table.caption = caption

@@ -32,6 +32,7 @@ from briefbook.core.model import (
     TableBlock,
     TextBlock,
 )
+from briefbook.core.text import clip, one_line
 
 #: The title of the section that holds what comes before the first heading.
 PREAMBLE_TITLE = "Overview"
@@ -267,20 +268,16 @@ def _title(items: list[Element], title_heading: Heading | None) -> str:
         elif isinstance(item, TextBlock) and item.text.strip():
             line = item.text.strip().splitlines()[0]
         if line:
-            one_line = " ".join(line.split())
-            if headed and len(one_line) > MAX_TITLE:
+            title = one_line(line)
+            if headed and len(title) > MAX_TITLE:
                 return ""
-            return shorten(one_line)
+            return shorten(title)
     return ""
 
 
 def shorten(text: str, limit: int = MAX_TITLE) -> str:
     """``text`` on one line, cut at a word before ``limit`` characters (with an ellipsis)."""
-    one_line = " ".join(text.split())
-    if len(one_line) <= limit:
-        return one_line
-    cut = one_line[:limit].rsplit(" ", 1)[0]
-    return (cut if len(cut) > limit // 2 else one_line[:limit]).rstrip(" ,;:") + "…"
+    return clip(text, limit, tail="…", strip=" ,;:")
 
 
 def _date_range(sections: list[Section]) -> DateRange:

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from briefbook.core.compare.diff import BriefDiff, diff_briefs
 from briefbook.core.compare.words import Segment
 from briefbook.core.model import Brief
+from briefbook.core.text import counted, human_size, plural
 from briefbook.errors import BriefbookError
-from briefbook.gui.dialogs.export import default_destination, human_size
+from briefbook.gui.dialogs.export import default_destination
 from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.editing.document import Document
 from briefbook.gui.settings import Settings, save_settings
@@ -137,7 +138,7 @@ class CompareDialog(QDialog):
         self.diff = diff
         self.view.setHtml(changes_html(diff))
         count = len(diff.changes)
-        self.status.setText(f"{count or 'No'} change{'s' if count != 1 else ''} since "
+        self.status.setText(f"{count or 'No'} {plural(count, 'change')} since "
                             f"{self.earlier}.")
         self.export_button.setEnabled(True)
         self.compared.emit(diff)
@@ -182,7 +183,7 @@ class CompareDialog(QDialog):
     def _exported(self, result: ExportResult) -> None:
         self._task = None
         self.export_button.setEnabled(True)
-        pages = f"{result.page_count} page{'s' if result.page_count != 1 else ''}"
+        pages = counted(result.page_count, "page")
         self.status.setText(f"Exported {pages}, {human_size(result.size)}, to {result.path}")
         self.settings.last_export_dir = str(result.path.parent)
         save_settings(self.settings)

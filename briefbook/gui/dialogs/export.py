@@ -34,9 +34,10 @@ from briefbook.core.distribution.copies import copy_path
 from briefbook.core.distribution.targets import check_targets, is_brief_file, unique_paths
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import PAGE_SIZES, Brief
+from briefbook.core.text import counted
 from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.export_options import CopiesChooser, PasswordFields, ProfileChooser
-from briefbook.gui.dialogs.export_size import SizeEstimate, human_size, size_against_target
+from briefbook.gui.dialogs.export_size import SizeEstimate, size_against_target
 from briefbook.gui.dialogs.plain import ask, plain_label, tooltip
 from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.editing.document import Document
@@ -45,7 +46,7 @@ from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.api import ExportResult, RenderOptions
 
-__all__ = ["ExportDialog", "default_destination", "human_size", "reveal_in_folder"]
+__all__ = ["ExportDialog", "default_destination", "reveal_in_folder"]
 
 
 def default_destination(document: Document, settings: Settings, edition: str = "",
@@ -388,7 +389,7 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self._check()
         self.export_button.setText("Export Again")
-        pages = f"{result.page_count} page{'s' if result.page_count != 1 else ''}"
+        pages = counted(result.page_count, "page")
         profile = self.profile.image_profile()
         if len(results) > 1:
             largest = max(item.size for item in results)

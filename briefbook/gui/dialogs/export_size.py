@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from briefbook.core.model import Brief
+from briefbook.core.text import human_size
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.workers import TaskHandle, run_task
@@ -22,15 +23,6 @@ from briefbook.render.pictures.downsample import ImageProfile
 
 #: How long the choices must rest before the size is estimated again (milliseconds).
 ESTIMATE_DELAY_MS = 400
-
-
-def human_size(size: int) -> str:
-    """A file size for people: "812 bytes", "277 KB", "7.9 MB"."""
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def size_against_target(size: int, profile: ImageProfile | None) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.safety.autosave import Recovery
+from briefbook.core.text import counted
 from briefbook.gui.dialogs.plain import ask, tooltip
 
 
@@ -35,7 +36,7 @@ class RecoverDialog(QDialog):
         count = len(offers)
         intro = QLabel(
             "<b>briefbook did not close properly last time.</b><br>"
-            f"It kept the unsaved work of {count} brief{'s' if count != 1 else ''}. "
+            f"It kept the unsaved work of {counted(count, 'brief')}. "
             "Recovered work opens unsaved; save it to keep it. "
             "The brief files themselves were not changed.")
         intro.setWordWrap(True)
@@ -93,7 +94,7 @@ class RecoverDialog(QDialog):
         count = len(self.ticked())
         answer = ask(
             self, "Discard unsaved work",
-            f"Delete the unsaved work of {count} brief{'s' if count != 1 else ''} for good?",
+            f"Delete the unsaved work of {counted(count, 'brief')} for good?",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Discard:

@@ -29,8 +29,9 @@ from briefbook.core.distribution.exportplan import ExportJob, ExportRequest, pla
 from briefbook.core.distribution.itinerary import participants
 from briefbook.core.distribution.targets import check_targets, is_brief_file
 from briefbook.core.imagepaths import expand_home
+from briefbook.core.text import counted, human_size
 from briefbook.errors import BriefbookError, FileAccessError
-from briefbook.gui.dialogs.export import human_size, reveal_in_folder
+from briefbook.gui.dialogs.export import reveal_in_folder
 from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.editing.document import Document
@@ -196,7 +197,7 @@ class RoadExportDialog(QDialog):
         self.open_button.hide()
         self.folder_button.hide()
         self.status.setStyleSheet("")
-        self.status.setText(f"Exporting {len(jobs)} file{'s' if len(jobs) != 1 else ''}…")
+        self.status.setText(f"Exporting {counted(len(jobs), 'file')}…")
 
         def work(_progress: object) -> list[ExportResult]:
             return [_export(job, pocket, home_times, allowed) for job in jobs]

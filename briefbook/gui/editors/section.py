@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.core.distribution.editions import marking_scheme
 from briefbook.core.model import PageBreakBlock, Section
+from briefbook.core.text import one_line
 from briefbook.gui.editing import commands
 from briefbook.gui.editing.document import Document
 from briefbook.gui.editors import BLOCK_LABELS, editor_for, new_block
@@ -216,7 +217,7 @@ class SectionEditor(QScrollArea):
     def _show_guidance(self) -> None:
         """The section's guidance above its blocks, and as the placeholder of its first
         empty text field, so that it reads as a hint where the writing goes."""
-        guidance = " ".join(self.section.guidance.split())
+        guidance = one_line(self.section.guidance)
         self.guidance_hint.setText(guidance)
         self.guidance_hint.setVisible(bool(guidance))
         if not guidance:

@@ -16,6 +16,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from briefbook.core.text import counted
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.errors import show_error
 from briefbook.gui.workers import Progress, run_task
@@ -142,7 +143,7 @@ def print_document(window: QWidget, document: Document,
         def finished(pages: int) -> None:
             progress.reset()
             window.statusBar().showMessage(  # type: ignore[attr-defined]
-                f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 5000)
+                f"Sent {counted(pages, 'page')} to the printer", 5000)
             window.printed.emit(pages)  # type: ignore[attr-defined]
 
         def failed(error: BaseException) -> None:

@@ -21,6 +21,7 @@ from briefbook.core.imagepaths import (
     resolve_image,
     shown_path,
 )
+from briefbook.core.text import counted
 from briefbook.gui.dialogs.plain import message_box
 from briefbook.gui.editing.document import Document
 
@@ -73,7 +74,7 @@ def ask_outside_images(parent: QWidget | None, document: Document) -> bool:
     # Paths come from the brief: plain text, so that none can reword this question.
     box = message_box(
         parent, QMessageBox.Icon.Warning, "Pictures from outside the brief's folder",
-        f"This brief names {count} picture{'s' if count != 1 else ''} from outside its "
+        f"This brief names {counted(count, 'picture')} from outside its "
         "folder.",
         f"{listed(refs, folder_of(document))}\n\nA brief received from someone else could "
         "use this to copy a file from your computer into its PDF. Embed these files in the "

@@ -16,6 +16,7 @@ from briefbook.core.imagepaths import (
     resolve_image,
 )
 from briefbook.core.model import Brief, ImageBlock, PeopleBlock
+from briefbook.core.text import counted
 from briefbook.gui.dialogs.plain import message_box
 from briefbook.gui.editing.document import Document
 
@@ -79,7 +80,7 @@ def warn_now_outside(parent: QWidget | None, refs: list[ImageRef], target: Path)
 
     box = message_box(
         parent, QMessageBox.Icon.Warning, "Pictures outside the brief's folder",
-        f"{count} picture{'s' if count != 1 else ''} of this brief "
+        f"{counted(count, 'picture')} of this brief "
         f"{'are' if count != 1 else 'is'} now outside its folder ({target.parent}).",
         f"{listed(refs, target.parent)}\n\nThe paths still point at the same files, and "
         "they stay in the preview and the PDF for now. Once the brief is opened again, "

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QWidget
 
 from briefbook.core.safety.atomic import ReadOnlyFileError
+from briefbook.core.text import counted
 from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.errors import show_error
 from briefbook.gui.dialogs.plain import ask, message_box
@@ -290,7 +291,7 @@ class FileActions(QObject):
         count = len(loaded.problems)
         if count:
             self.window.statusBar().showMessage(
-                f"Opened {path.name} with {count} problem{'s' if count != 1 else ''}, listed "
+                f"Opened {path.name} with {counted(count, 'problem')}, listed "
                 "in the Problems panel", 10_000)
         else:
             self.window.statusBar().showMessage(f"Opened {path.name}", 4000)

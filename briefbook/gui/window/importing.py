@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
+from briefbook.core.text import counted
 from briefbook.gui.dialogs.errors import show_error
 from briefbook.gui.editing.document import Document
 from briefbook.gui.workers import run_task
@@ -72,9 +73,8 @@ def import_into_brief(window: WindowServices, path: Path) -> None:
             meta.title = imported.meta.title
             stack.push(commands.EditMeta(document, meta, "Change title"))
         stack.endMacro()
-        plural = "s" if count != 1 else ""
         window.statusBar().showMessage(
-            f"Imported {count} section{plural} from {path.name} into this brief "
+            f"Imported {counted(count, 'section')} from {path.name} into this brief "
             f"(Edit › Undo takes them out again){_warnings(report)}", 10_000)
 
     _read(window, path, done)
@@ -88,7 +88,7 @@ def new_brief_from_file(window: WindowServices, path: Path) -> None:
         window.set_document(Document(brief))
         count = len(brief.sections)
         window.statusBar().showMessage(
-            f"New brief from {path.name}: {count} section{'s' if count != 1 else ''}; save it "
+            f"New brief from {path.name}: {counted(count, 'section')}; save it "
             f"to keep it{_warnings(report)}", 10_000)
 
     _read(window, path, done)

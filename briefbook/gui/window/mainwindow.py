@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.core.text import counted
 from briefbook.gui.editing.document import Document, SectionPath
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.preview.pane import PreviewPane
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         self.pages_label = QLabel("")
         self.statusBar().addPermanentWidget(self.pages_label)
         self.preview.pages_shown.connect(
-            lambda n: self.pages_label.setText(f"{n} page{'s' if n != 1 else ''}"))
+            lambda n: self.pages_label.setText(counted(n, "page")))
         self.tree.current_path_changed.connect(self._current_changed)
         self.opening_failed.connect(self._open_failed)
         self._restore_geometry()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.core.text import counted, plural
 from briefbook.gui.editing.document import Document
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class ProblemsPanel(QDockWidget):
         count = len(problems)
         name = document.display_name()
         self.summary.setText(
-            f"{name} opened with {count} problem{'s' if count != 1 else ''}: what is listed "
+            f"{name} opened with {counted(count, 'problem')}: what is listed "
             "here could not be read and is not in the brief. Correct it here, or in the file; "
             "Save asks before it leaves it out.")
         for problem, place in zip(problems, document.problem_places, strict=False):
@@ -120,7 +121,7 @@ def ask_save_without_unread(parent: QWidget, document: Document) -> bool:
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Save without what could not be read?")
     box.setText(f"When “{document.display_name()}” was opened, {count} "
-                f"problem{'s' if count != 1 else ''} kept part of it from being read "
+                f"{plural(count, 'problem')} kept part of it from being read "
                 "(see the Problems panel).")
     box.setInformativeText(
         "Saving now writes the brief without those parts (an unknown key, a value that is "

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from briefbook.core.model import Section
+from briefbook.core.text import counted
 from briefbook.gui.editing import commands
 from briefbook.gui.editing.document import Document, SectionPath
 from briefbook.gui.window.sections import SectionTree
@@ -213,7 +214,7 @@ class SectionActions(QObject):
         if len(path) == 2:  # the new sections may have subsections: they go at the top level
             path = (path[0] + 1,)
         stack = self.document.undo_stack
-        stack.beginMacro(f"{verb} {len(sections)} section{'s' if len(sections) > 1 else ''}")
+        stack.beginMacro(f"{verb} {counted(len(sections), 'section')}")
         for offset, section in enumerate(sections):
             stack.push(commands.InsertSection(self.document, (path[0] + offset,), section,
                                               f"{verb} section"))

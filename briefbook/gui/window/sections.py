@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.core.markings import scheme_of, section_marking
 from briefbook.core.model import Brief
+from briefbook.core.text import counted
 from briefbook.gui.dialogs.plain import tooltip
 from briefbook.gui.editing import commands
 from briefbook.gui.editing.document import Document, SectionPath
@@ -182,7 +183,7 @@ class SectionTreeModel(QAbstractItemModel):
                                      self.document.brief.sections[path[0]]
                                      if len(path) > 1 else None)
             marked = f", marked {marked}" if marked else ""
-            return tooltip(f"{section.title}: {count} block{'s' if count != 1 else ''}{marked}")
+            return tooltip(f"{section.title}: {counted(count, 'block')}{marked}")
         if role == MARKING_ROLE:
             brief = self.document.brief
             parent = brief.sections[path[0]] if len(path) > 1 else None

@@ -21,6 +21,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from briefbook.core.compare.diff import BriefDiff, Change
 from briefbook.core.compare.words import Segment
+from briefbook.core.text import counted, one_line
 from briefbook.render.blocks.builders import BlockContext
 from briefbook.render.dossier.pagenumbers import PageNumbers
 from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
@@ -109,7 +110,7 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
 
 def introduction(diff: BriefDiff) -> str:
     """The sentence under the heading (plain text): what was compared, how much changed."""
-    version = " ".join(diff.old_version.split())
+    version = one_line(diff.old_version)
     if diff.old_name:
         source = f"“{diff.old_name}”"
         against = f"{source} (version {version})" if version else source
@@ -127,7 +128,7 @@ def introduction(diff: BriefDiff) -> str:
         if count:
             parts.append(f"{count} {label}")
     total = len(diff.changes)
-    return (f"Compared with {against}: {total} change{'s' if total != 1 else ''} "
+    return (f"Compared with {against}: {counted(total, 'change')} "
             f"({', '.join(parts)}).")
 
 

@@ -24,6 +24,8 @@ from briefbook.core.model import (
     Section,
     block_kind,
 )
+from briefbook.core.text import one_line as spaces_collapsed
+from briefbook.core.text import truncate
 from briefbook.core.timezones import schedule_zones
 from briefbook.errors import BriefbookError, Problem, RenderError
 from briefbook.render.api import RenderOptions
@@ -42,8 +44,7 @@ from briefbook.render.version import creator
 
 def short(message: str, limit: int = 300) -> str:
     """A message on one line, cut to ``limit`` characters."""
-    message = " ".join(message.split())
-    return message if len(message) <= limit else message[: limit - 1] + "…"
+    return truncate(spaces_collapsed(message), limit)
 
 
 def build_story(
@@ -105,7 +106,7 @@ def set_zones(brief: Brief, ctx: BlockContext, home_times: bool = True) -> None:
 
 def one_line(text: str) -> str:
     """User text for a single line: cleaned, with runs of white space as one space."""
-    return " ".join(tx.clean(text).split())
+    return spaces_collapsed(tx.clean(text))
 
 
 def _section_refs(brief: Brief) -> list[tuple[str, SectionRef]]:
@@ -133,7 +134,7 @@ def _section_refs(brief: Brief) -> list[tuple[str, SectionRef]]:
 
 
 def _title(section: Section) -> str:
-    title = " ".join(tx.clean(section.title).split())
+    title = one_line(section.title)
     return title or "Untitled section"
 
 
@@ -179,7 +180,7 @@ def _section(
     key = "s" + "_".join(str(i) for i in path)
     ref = state.sections[key]
     level = len(path) - 1
-    where = f'section "{_clip(ref.title)}"'
+    where = f'section "{truncate(ref.title, 60)}"'
     found: list[Flowable] = []
     if level == 0 and t.section_starts_page:
         found.append(PageBreakIfNotEmpty())
@@ -204,7 +205,7 @@ def _section(
             if f"{key}_{j}" in state.sections:
                 found += _section(brief, sub, (*path, j), ctx, state)
         else:
-            found += _deeper(sub, f"{where} > {_clip(_title(sub))}", ref.marking, ctx)
+            found += _deeper(sub, f"{where} > {truncate(_title(sub), 60)}", ref.marking, ctx)
     link_leads(found)
     return found
 
@@ -257,7 +258,7 @@ def _deeper(section: Section, where: str, marking: str, ctx: BlockContext) -> li
     marking = markings.effective(section.marking, marking)
     found: list[Flowable] = [title, *_blocks(section, where, marking, ctx)]
     for sub in section.subsections:
-        found += _deeper(sub, f"{where} > {_clip(_title(sub))}", marking, ctx)
+        found += _deeper(sub, f"{where} > {truncate(_title(sub), 60)}", marking, ctx)
     return found
 
 
@@ -287,10 +288,6 @@ def _gap_after(kind: str, t: Theme) -> float:
     if kind in ("bullets", "numbered"):
         return t.gap_after_list
     return t.gap_after_box
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def running_text(brief: Brief, options: RenderOptions) -> RunningText:
@@ -325,7 +322,7 @@ def metadata(brief: Brief) -> dict[str, Any]:
     meta = brief.meta
 
     def one_line(s: str) -> str:
-        return " ".join(tx.clean(s).split())[:1000]
+        return spaces_collapsed(tx.clean(s))[:1000]
 
     author = ", ".join(x for x in (one_line(meta.prepared_by), one_line(meta.organisation)) if x)
     subject_parts = [one_line(meta.subtitle) or "Briefing book"]

@@ -40,16 +40,17 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from briefbook.core import model as m
-from briefbook.core.compare.words import clip
 from briefbook.core.distribution.editions import highest
 from briefbook.core.markings import effective, scheme_of, section_marking, section_markings
 from briefbook.core.safety.atomic import write_atomic
 from briefbook.core.safety.filemodes import export_limit
+from briefbook.core.text import clip
 from briefbook.core.timezones import ZonePair, fallback_date, schedule_zones
 from briefbook.errors import BriefbookError, Problem, RenderError
 from briefbook.render.api import ExportResult, RenderResult
 from briefbook.render.blocks.schedule_times import day_zones, time_flowables, zones_note
 from briefbook.render.dossier.pages import draw_banner
+from briefbook.render.dossier.story import one_line as _one_line
 from briefbook.render.flowables import TextParagraph
 from briefbook.render.formatting import format_date, format_range
 from briefbook.render.text import markup as tx
@@ -113,10 +114,6 @@ class _Running:
     dates: str
     footer: str
     marking: str
-
-
-def _one_line(text: str) -> str:
-    return " ".join(tx.clean(text).split())
 
 
 def _styles(theme: Theme, look: CardLook) -> dict[str, ParagraphStyle]:
