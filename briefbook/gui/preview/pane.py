@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.errors import BriefbookError
+from briefbook.gui.actions import make_action
 from briefbook.gui.dialogs.plain import plain_label, tooltip
 from briefbook.gui.editing.document import SectionPath
 from briefbook.gui.preview.thumbnails import STRIP_WIDTH, ThumbnailStrip
@@ -109,15 +110,12 @@ class PreviewPane(QWidget):
         self.toolbar.addWidget(self.zoom_box)
         self.zoom_in = self._action("+", "Zoom in (Ctrl++)", QKeySequence.StandardKey.ZoomIn,
                                     lambda: self.step_zoom(1))
-        self.fit_width = QAction("Fit Page &Width", self)
-        self.fit_width.triggered.connect(self.set_fit_width)
-        self.fit_page = QAction("Fit &Whole Page", self)
-        self.fit_page.triggered.connect(self.set_fit_page)
+        self.fit_width = make_action(self, "Fit Page &Width", self.set_fit_width)
+        self.fit_page = make_action(self, "Fit &Whole Page", self.set_fit_page)
         self.toolbar.addSeparator()
-        self.show_thumbs = QAction("Pages", self)
-        self.show_thumbs.setCheckable(True)
+        self.show_thumbs = make_action(self, "Pages", None, None, "Show page thumbnails",
+                                       checkable=True, status=False)
         self.show_thumbs.setChecked(True)
-        self.show_thumbs.setToolTip("Show page thumbnails")
         self.show_thumbs.toggled.connect(self._thumbs_toggled)
         self.toolbar.addAction(self.show_thumbs)
         spacer = QWidget()
@@ -184,12 +182,9 @@ class PreviewPane(QWidget):
                 strip.setVisible(on)
 
     def _action(self, text: str, tip: str, key: object, slot: object) -> QAction:
-        act = QAction(text, self)
-        act.setToolTip(tip)
-        if key is not None:
-            act.setShortcut(key)  # type: ignore[arg-type]
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        act.triggered.connect(slot)
+        act = make_action(self, text, slot, key, tip, status=False,  # type: ignore[arg-type]
+                          context=(Qt.ShortcutContext.WidgetWithChildrenShortcut
+                                   if key is not None else None))
         self.toolbar.addAction(act)
         self.addAction(act)
         return act

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.gui.actions import Slot, make_action
 from briefbook.gui.editing.document import Document, SectionPath
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.preview.pane import PreviewPane
@@ -143,18 +144,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-    def _action(self, text: str, slot: object, shortcut: object = None,
+    def _action(self, text: str, slot: Slot, shortcut: object = None,
                 icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(shortcut)  # type: ignore[arg-type]
-        if icon is not None:
-            act.setIcon(self.style().standardIcon(icon))
-        act.setStatusTip(tip)
-        if tip:
-            act.setToolTip(tip)
-        act.triggered.connect(slot)
-        return act
+        return make_action(self, text, slot, shortcut, tip, icon)  # type: ignore[arg-type]
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
