@@ -12,18 +12,48 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, TypeAlias
 
-from briefbook.core.kinds import KINDS, kind_of
-from briefbook.core.kinds.contacts import Contact as Contact
-from briefbook.core.kinds.contacts import ContactsBlock
-from briefbook.core.kinds.image import ImageBlock
-from briefbook.core.kinds.lists import BulletsBlock, NumberedBlock
-from briefbook.core.kinds.lists import ListItem as ListItem
-from briefbook.core.kinds.note import NOTE_STYLES as NOTE_STYLES
-from briefbook.core.kinds.note import NoteBlock
-from briefbook.core.kinds.note import NoteStyle as NoteStyle
-from briefbook.core.kinds.page_break import PageBreakBlock
-from briefbook.core.kinds.people import PeopleBlock
-from briefbook.core.kinds.people import Person as Person
+from briefbook.core.kinds import (
+    KINDS as KINDS,
+)
+from briefbook.core.kinds import (
+    kind_of as kind_of,
+)
+from briefbook.core.kinds.contacts import (
+    Contact as Contact,
+)
+from briefbook.core.kinds.contacts import (
+    ContactsBlock as ContactsBlock,
+)
+from briefbook.core.kinds.image import (
+    ImageBlock as ImageBlock,
+)
+from briefbook.core.kinds.lists import (
+    BulletsBlock as BulletsBlock,
+)
+from briefbook.core.kinds.lists import (
+    ListItem as ListItem,
+)
+from briefbook.core.kinds.lists import (
+    NumberedBlock as NumberedBlock,
+)
+from briefbook.core.kinds.note import (
+    NOTE_STYLES as NOTE_STYLES,
+)
+from briefbook.core.kinds.note import (
+    NoteBlock as NoteBlock,
+)
+from briefbook.core.kinds.note import (
+    NoteStyle as NoteStyle,
+)
+from briefbook.core.kinds.page_break import (
+    PageBreakBlock as PageBreakBlock,
+)
+from briefbook.core.kinds.people import (
+    PeopleBlock as PeopleBlock,
+)
+from briefbook.core.kinds.people import (
+    Person as Person,
+)
 from briefbook.core.kinds.recommendations import (
     PRIORITIES as PRIORITIES,
 )
@@ -34,7 +64,7 @@ from briefbook.core.kinds.recommendations import (
     Recommendation as Recommendation,
 )
 from briefbook.core.kinds.recommendations import (
-    RecommendationsBlock,
+    RecommendationsBlock as RecommendationsBlock,
 )
 from briefbook.core.kinds.schedule import (
     PRESS_VALUES as PRESS_VALUES,
@@ -43,13 +73,17 @@ from briefbook.core.kinds.schedule import (
     Press as Press,
 )
 from briefbook.core.kinds.schedule import (
-    ScheduleBlock,
+    ScheduleBlock as ScheduleBlock,
 )
 from briefbook.core.kinds.schedule import (
     ScheduleEntry as ScheduleEntry,
 )
-from briefbook.core.kinds.table import TableBlock
-from briefbook.core.kinds.text import TextBlock
+from briefbook.core.kinds.table import (
+    TableBlock as TableBlock,
+)
+from briefbook.core.kinds.text import (
+    TextBlock as TextBlock,
+)
 
 Status = Literal["draft", "final"]
 PageSize = Literal["A4", "Letter"]

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.gui.actions import make_action
+
 
 def guide_html() -> str:
     """The user guide, with this computer's folders filled in."""
@@ -98,14 +100,14 @@ class HelpViewer(QDialog):
 
 def help_actions(window: QMainWindow) -> list[QAction]:
     """The Help menu's User Guide and Keyboard Shortcuts actions."""
-    guide = QAction("&User Guide", window)
-    guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+    guide = make_action(window, "&User Guide",
+                        lambda: _show(window, "briefbook — User Guide", guide_html()),
+                        QKeySequence.StandardKey.HelpContents)
     guide.setStatusTip("What a brief is, how to start, where files go")
-    guide.triggered.connect(lambda: _show(window, "briefbook — User Guide", guide_html()))
-    keys = QAction("&Keyboard Shortcuts", window)
+    keys = make_action(window, "&Keyboard Shortcuts",
+                       lambda: _show(window, "briefbook — Keyboard Shortcuts",
+                                     shortcuts_html(window)))
     keys.setStatusTip("Every command's keys")
-    keys.triggered.connect(lambda: _show(window, "briefbook — Keyboard Shortcuts",
-                                         shortcuts_html(window)))
     return [guide, keys]
 
 

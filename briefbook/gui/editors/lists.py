@@ -47,6 +47,7 @@ from briefbook.core.editing.lists import (
     set_text,
 )
 from briefbook.core.model import BulletsBlock, ListItem, NumberedBlock
+from briefbook.gui.actions import make_action
 from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.marking import MarkingCombo
@@ -240,13 +241,9 @@ class ListEditor(BlockEditor[BulletsBlock | NumberedBlock]):
         layout.addLayout(buttons)
         self.refresh()
 
-    def _shortcut(self, key: QKeySequence | QKeySequence.StandardKey | str, slot: object) -> None:
-        from PySide6.QtGui import QAction
-
-        act = QAction(self.tree)
-        act.setShortcut(key)
-        act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        act.triggered.connect(slot)
+    def _shortcut(self, key: object, slot: object) -> None:
+        act = make_action(self.tree, "", slot, key,  # type: ignore[arg-type]
+                          context=Qt.ShortcutContext.WidgetShortcut)
         self.tree.addAction(act)
 
     # --- showing -------------------------------------------------------------------

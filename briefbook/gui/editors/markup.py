@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QToolBar, QWidget
 
+from briefbook.gui.actions import make_action
+
 MARKUP_HELP = (
     "**bold**, *italic* and [label](https://…) links; "
     "a blank line starts a new paragraph."
@@ -84,13 +86,9 @@ class MarkupBar(QToolBar):
         self._action("Link…", "Link (Ctrl+K): [text](https://…)", QKeySequence("Ctrl+K"),
                      self.ask_link)
 
-    def _action(self, text: str, tip: str, key: QKeySequence | QKeySequence.StandardKey | str,
-                slot: object) -> QAction:
-        act = QAction(text, self)
-        act.setToolTip(tip)
-        act.setShortcut(key)
-        act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        act.triggered.connect(slot)
+    def _action(self, text: str, tip: str, key: object, slot: object) -> QAction:
+        act = make_action(self, text, slot, key, tip,  # type: ignore[arg-type]
+                          status=False, context=Qt.ShortcutContext.WidgetShortcut)
         self.edit.addAction(act)
         self.addAction(act)
         return act

@@ -117,7 +117,7 @@ class BlockCard(QFrame):
         editing = self.editor.block
         if (block is editing and self.marking is not None
                 and not isinstance(editing, PageBreakBlock)):
-            self.marking.show_marking(editing.marking)
+            self.marking.show_marking(getattr(editing, "marking", ""))
 
 
 class SectionEditor(QScrollArea):

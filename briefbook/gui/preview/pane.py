@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.errors import BriefbookError
+from briefbook.gui.actions import make_action
 from briefbook.gui.dialogs.plain import plain_label, tooltip
 from briefbook.gui.editing.document import SectionPath
 from briefbook.gui.preview.thumbnails import STRIP_WIDTH, ThumbnailStrip
+from briefbook.gui.preview.zoom import ZoomControls
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
@@ -41,9 +43,6 @@ _ERROR_STYLE = ("#previewBanner { background: #fdecea; color: #611a15; "
 _WARNING_STYLE = ("#previewBanner { background: #fff8e1; color: #5d4200; "
                   "border: 1px solid #f3d37a; border-radius: 3px; padding: 6px; }")
 
-ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 2.0, 3.0, 4.0)
-
-
 def describe_error(error: BaseException) -> str:
     """One line for a render failure: ours say where; anything else is a fault of ours."""
     if isinstance(error, BriefbookError):
@@ -51,7 +50,7 @@ def describe_error(error: BaseException) -> str:
     return f"internal error in the renderer ({type(error).__name__}: {error})"
 
 
-class PreviewPane(QWidget):
+class PreviewPane(ZoomControls, QWidget):
     """The PDF view with zoom, page thumbnails and an inline error banner."""
 
     #: A new PDF of the whole brief is on screen (its page count).
@@ -109,15 +108,12 @@ class PreviewPane(QWidget):
         self.toolbar.addWidget(self.zoom_box)
         self.zoom_in = self._action("+", "Zoom in (Ctrl++)", QKeySequence.StandardKey.ZoomIn,
                                     lambda: self.step_zoom(1))
-        self.fit_width = QAction("Fit Page &Width", self)
-        self.fit_width.triggered.connect(self.set_fit_width)
-        self.fit_page = QAction("Fit &Whole Page", self)
-        self.fit_page.triggered.connect(self.set_fit_page)
+        self.fit_width = make_action(self, "Fit Page &Width", self.set_fit_width)
+        self.fit_page = make_action(self, "Fit &Whole Page", self.set_fit_page)
         self.toolbar.addSeparator()
-        self.show_thumbs = QAction("Pages", self)
-        self.show_thumbs.setCheckable(True)
+        self.show_thumbs = make_action(self, "Pages", None, None, "Show page thumbnails",
+                                       checkable=True, status=False)
         self.show_thumbs.setChecked(True)
-        self.show_thumbs.setToolTip("Show page thumbnails")
         self.show_thumbs.toggled.connect(self._thumbs_toggled)
         self.toolbar.addAction(self.show_thumbs)
         spacer = QWidget()
@@ -183,15 +179,10 @@ class PreviewPane(QWidget):
             if strip is not None:
                 strip.setVisible(on)
 
-    def _action(self, text: str, tip: str,
-                key: QKeySequence | QKeySequence.StandardKey | str | None,
-                slot: object) -> QAction:
-        act = QAction(text, self)
-        act.setToolTip(tip)
-        if key is not None:
-            act.setShortcut(key)
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        act.triggered.connect(slot)
+    def _action(self, text: str, tip: str, key: object, slot: object) -> QAction:
+        act = make_action(self, text, slot, key, tip, status=False,  # type: ignore[arg-type]
+                          context=(Qt.ShortcutContext.WidgetWithChildrenShortcut
+                                   if key is not None else None))
         self.toolbar.addAction(act)
         self.addAction(act)
         return act
@@ -373,63 +364,6 @@ class PreviewPane(QWidget):
                                        "follows in a moment")
         else:
             self.page_label.setToolTip("")
-
-    def step_zoom(self, direction: int) -> None:
-        from PySide6.QtPdfWidgets import QPdfView
-
-        current = self.view.zoomFactor()
-        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
-            current = self._effective_zoom()
-        if direction > 0:
-            bigger = [z for z in ZOOM_STEPS if z > current + 0.01]
-            zoom = bigger[0] if bigger else ZOOM_STEPS[-1]
-        else:
-            smaller = [z for z in ZOOM_STEPS if z < current - 0.01]
-            zoom = smaller[-1] if smaller else ZOOM_STEPS[0]
-        self.set_zoom(zoom)
-
-    def set_zoom(self, zoom: float) -> None:
-        from PySide6.QtPdfWidgets import QPdfView
-
-        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
-        self.view.setZoomFactor(zoom)
-        text = f"{round(zoom * 100)}%"
-        index = self.zoom_box.findText(text)
-        if index < 0:
-            self.zoom_box.addItem(text, zoom)
-            index = self.zoom_box.count() - 1
-        self.zoom_box.setCurrentIndex(index)
-
-    def _zoom_chosen(self, index: int) -> None:
-        choice = self.zoom_box.itemData(index)
-        if choice == "width":
-            self.set_fit_width()
-        elif choice == "page":
-            self.set_fit_page()
-        else:
-            self.set_zoom(float(choice))
-
-    def _effective_zoom(self) -> float:
-        """The zoom a fit mode amounts to, worked out from the page and viewport widths."""
-        if self.document is None or self.document.pageCount() == 0:
-            return 1.0
-        points = self.document.pagePointSize(0)
-        pixels = points.width() * self.logicalDpiX() / 72
-        margins = self.view.documentMargins()
-        width = self.view.viewport().width() - margins.left() - margins.right()
-        return max(0.1, width / pixels) if pixels else 1.0
-
-    def set_fit_width(self) -> None:
-        from PySide6.QtPdfWidgets import QPdfView
-
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.zoom_box.setCurrentIndex(0)
-
-    def set_fit_page(self) -> None:
-        from PySide6.QtPdfWidgets import QPdfView
-
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.zoom_box.setCurrentIndex(1)
 
     # --- messages -------------------------------------------------------------------------
 

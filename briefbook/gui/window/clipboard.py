@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
+from briefbook.gui.actions import make_action
+
 OPERATIONS = ("cut", "copy", "paste")
 
 
@@ -53,9 +55,8 @@ def clipboard_actions(parent: QWidget) -> tuple[QAction, QAction, QAction]:
             ("Cu&t", "cut", key.Cut, "Cut the selection to the clipboard"),
             ("&Copy", "copy", key.Copy, "Copy the selection to the clipboard"),
             ("&Paste", "paste", key.Paste, "Paste from the clipboard")):
-        act = QAction(text, parent)
-        act.setShortcut(shortcut)
-        act.setStatusTip(tip)
-        act.triggered.connect(lambda _=False, op=operation: act_on_focus(op))
+        act = make_action(parent, text, lambda _=False, op=operation: act_on_focus(op),
+                          shortcut)
+        act.setStatusTip(tip)  # the tooltip stays Qt's (the text)
         made.append(act)
     return made[0], made[1], made[2]

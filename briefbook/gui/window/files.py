@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QStyle, QWidget
 from briefbook.core.safety.atomic import ReadOnlyFileError
 from briefbook.core.text import counted
 from briefbook.errors import BriefbookError, FileAccessError
+from briefbook.gui.actions import Slot, make_action
 from briefbook.gui.dialogs.errors import show_error
 from briefbook.gui.dialogs.plain import ask, message_box
 from briefbook.gui.editing.document import Document
@@ -88,17 +89,11 @@ class FileActions(QObject):
         key = QKeySequence.StandardKey
         pix = QStyle.StandardPixmap
 
-        def action(text: str, slot: object,
-                   shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        def action(text: str, slot: Slot, shortcut: object = None,
                    icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
-            act = QAction(text, self.widget)
-            if shortcut is not None:
-                act.setShortcut(shortcut)
-            if icon is not None:
-                act.setIcon(window.style().standardIcon(icon))
-            act.setStatusTip(tip)
-            act.setToolTip(tip or text.replace("&", "").rstrip("…"))
-            act.triggered.connect(slot)
+            act = make_action(self.widget, text, slot, shortcut, tip, icon)  # type: ignore[arg-type]
+            if not tip:
+                act.setToolTip(text.replace("&", "").rstrip("…"))
             return act
 
         self.template_menu = QMenu("&New from Template", self.widget)

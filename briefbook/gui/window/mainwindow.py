@@ -9,15 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QKeySequence,
-    QPaintEvent,
-    QShowEvent,
-    QUndoGroup,
-)
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QShowEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -31,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.text import counted
+from briefbook.gui.actions import Slot, make_action
 from briefbook.gui.editing.document import Document, SectionPath
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.preview.pane import PreviewPane
@@ -39,6 +33,7 @@ from briefbook.gui.safety.autosave import Autosaver, autosave_store
 from briefbook.gui.safety.locking import LockKeeper, brief_locks
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.window.files import FileActions
+from briefbook.gui.window.geometry import remember_geometry, restore_geometry
 from briefbook.gui.window.icons import icon
 from briefbook.gui.window.road import RoadActions
 from briefbook.gui.window.section_actions import SectionActions
@@ -144,19 +139,9 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-    def _action(self, text: str, slot: object,
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    def _action(self, text: str, slot: Slot, shortcut: object = None,
                 icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
-        act = QAction(text, self)
-        if shortcut is not None:
-            act.setShortcut(shortcut)
-        if icon is not None:
-            act.setIcon(self.style().standardIcon(icon))
-        act.setStatusTip(tip)
-        if tip:
-            act.setToolTip(tip)
-        act.triggered.connect(slot)
-        return act
+        return make_action(self, text, slot, shortcut, tip, icon)  # type: ignore[arg-type]
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
@@ -441,32 +426,11 @@ class MainWindow(QMainWindow):
     # --- geometry and closing -----------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        restored = False
-        if self.settings.geometry:
-            restored = self.restoreGeometry(QByteArray.fromHex(self.settings.geometry.encode()))
-        if not restored:
-            screen = self.screen().availableGeometry()
-            if screen.width() <= 1600:  # a laptop: use the whole screen
-                self.setGeometry(screen)
-            else:
-                self.resize(int(screen.width() * 0.85), int(screen.height() * 0.88))
-        if self.settings.window_state:
-            self.restoreState(QByteArray.fromHex(self.settings.window_state.encode()))
-        sizes = self.settings.splitter
-        if len(sizes) == 3 and all(size > 0 for size in sizes):
-            self.splitter.setSizes(sizes)
-        else:
-            width = self.width()
-            tree = max(200, width // 6)
-            editor = (width - tree) * 52 // 100
-            self.splitter.setSizes([tree, editor, width - tree - editor])
+        restore_geometry(self, self.splitter, self.settings)
 
     def remember_geometry(self) -> None:
-        self.settings.geometry = bytes(self.saveGeometry().toHex().data()).decode()
-        self.settings.window_state = bytes(self.saveState().toHex().data()).decode()
-        self.settings.splitter = list(self.splitter.sizes())
         self.settings.show_thumbnails = self.preview.show_thumbs.isChecked()
-        save_settings(self.settings)
+        remember_geometry(self, self.splitter, self.settings)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

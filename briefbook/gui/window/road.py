@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from briefbook.gui.actions import Slot, make_action
 from briefbook.gui.window.services import WindowServices
 
 
@@ -27,15 +28,9 @@ class RoadActions(QObject):
         self.compare_action = self._action("Co&mpare with Earlier Version…", self.compare,
                                            "What changed since a saved file or the backup")
 
-    def _action(self, text: str, slot: object, tip: str,
+    def _action(self, text: str, slot: Slot, tip: str,
                 shortcut: QKeySequence | None = None) -> QAction:
-        act = QAction(text, self.widget)
-        if shortcut is not None:
-            act.setShortcut(shortcut)
-        act.setStatusTip(tip)
-        act.setToolTip(tip)
-        act.triggered.connect(slot)
-        return act
+        return make_action(self.widget, text, slot, shortcut, tip)
 
     @property
     def actions(self) -> list[QAction]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from briefbook.core.model import Section
 from briefbook.core.text import counted
+from briefbook.gui.actions import Slot, make_action
 from briefbook.gui.editing import commands
 from briefbook.gui.editing.document import Document, SectionPath
 from briefbook.gui.window.sections import SectionTree
@@ -36,19 +37,10 @@ class SectionActions(QObject):
         self.add_menu.aboutToShow.connect(self._fill_add_menu)
         self.add_menu.setToolTip("Add a section from a template after the selected one")
 
-        def action(text: str, slot: object,
-                   shortcut: QKeySequence | QKeySequence.StandardKey | list[QKeySequence]
-                   | None = None,
-                   tip: str = "") -> QAction:
-            act = QAction(text, parent)
-            if shortcut is not None:
-                if isinstance(shortcut, list):
-                    act.setShortcuts(shortcut)
-                else:
-                    act.setShortcut(shortcut)
-            act.setStatusTip(tip)
-            act.setToolTip(tip or text.replace("&", ""))
-            act.triggered.connect(slot)
+        def action(text: str, slot: Slot, shortcut: object = None, tip: str = "") -> QAction:
+            act = make_action(parent, text, slot, shortcut, tip)  # type: ignore[arg-type]
+            if not tip:
+                act.setToolTip(text.replace("&", ""))
             return act
 
         self.add_blank = action("Add &Blank Section", self.add_blank_section,
