@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 if TYPE_CHECKING:
@@ -102,6 +103,11 @@ class Record:
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 
+    @cached_property
+    def written(self) -> tuple[Field, ...]:
+        """The fields in the order they are written."""
+        return tuple(self.field(name) for name in self.write_order or self.keys)
+
 
 def read_value(reader: Reading, spec: Field, node: Node) -> Any:
     """One field's value from its node."""
@@ -167,8 +173,8 @@ def write_record(obj: Any, record: Record) -> dict[str, Any]:
     """A record as a mapping of its fields, in the written order, empty ones left out
     unless they are always written."""
     data: dict[str, Any] = {}
-    for name in record.write_order or record.keys:
-        spec = record.field(name)
+    for spec in record.written:
+        name = spec.name
         value = written(spec, obj)
         if spec.write == "always":
             data[name] = value
