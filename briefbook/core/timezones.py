@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from briefbook.core import model as m
+from briefbook.core.distribution.itinerary import schedule_entries
 from briefbook.errors import BriefbookError
 
 #: What follows an end time on the next day: ``23:30–01:15 (+1)``.
@@ -109,16 +110,6 @@ class ZonePair:
 def entry_zone_name(entry: m.ScheduleEntry, default: str) -> str:
     """The zone an entry's times are in: its own ``timezone``, else the brief's."""
     return entry.timezone.strip() or default.strip()
-
-
-def schedule_entries(brief: m.Brief) -> list[m.ScheduleEntry]:
-    """Every schedule entry of the brief, in document order."""
-    found: list[m.ScheduleEntry] = []
-    for _path, section in brief.walk_sections():
-        for block in section.blocks:
-            if isinstance(block, m.ScheduleBlock):
-                found.extend(block.entries)
-    return found
 
 
 def schedule_zones(brief: m.Brief, home_times: bool = True) -> ZonePair | None:
