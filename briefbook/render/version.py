@@ -6,7 +6,7 @@ from __future__ import annotations
 def briefbook_version() -> str:
     """The installed briefbook version, or ``"0+unknown"`` when it cannot be told."""
     try:
-        from briefbook import __version__
+        from briefbook._version import __version__
 
         return str(__version__)
     except ImportError:

@@ -3,10 +3,11 @@ checking every marking the brief uses against the scheme (see :mod:`.reading`)."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from briefbook.core import model as m
 from briefbook.core.fileformat.yamlnodes import Node
+from briefbook.core.kinds.fields import Reading
 from briefbook.core.markings import (
     PRESETS,
     scheme_entries,
@@ -16,8 +17,16 @@ from briefbook.core.markings import (
     suggestion,
 )
 
-if TYPE_CHECKING:
-    from briefbook.core.fileformat.reading import Reader
+
+class Reader(Reading, Protocol):
+    """What the marking checks need of the brief's reader (``fileformat.reading.Reader``),
+    stated here so that the two modules do not import each other."""
+
+    portion_marks_node: Node | None
+    markings: list[tuple[Node, str]]
+
+    def _hint(self, value: str, options: tuple[str, ...]) -> str: ...
+
 
 CLASSIFICATION_KEYS = ("classified_by", "derived_from", "reason", "declassify_on")
 

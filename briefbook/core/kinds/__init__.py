@@ -10,8 +10,8 @@ of the same name in ``render/blocks/`` and ``gui/editors/``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol
 
 from briefbook.core.kinds import (
     contacts,
@@ -27,8 +27,23 @@ from briefbook.core.kinds import (
 )
 from briefbook.core.kinds.fields import Field, Kind, Words
 
-if TYPE_CHECKING:
-    from briefbook.core.model import Section
+
+class Section(Protocol):
+    """What :func:`section_strings` reads of a section (``model.Section``; the model
+    imports the kinds, so the kinds do not import it)."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def marking(self) -> str: ...
+    @property
+    def title_marking(self) -> str: ...
+    @property
+    def tags(self) -> Sequence[str]: ...
+    @property
+    def guidance(self) -> str: ...
+    @property
+    def blocks(self) -> Sequence[Any]: ...
 
 __all__ = [
     "KINDS",
