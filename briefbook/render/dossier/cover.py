@@ -9,7 +9,9 @@ from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from briefbook.core.model import Meta
-from briefbook.render.blocks.builders import BlockContext, picture, plain_paragraph, table_style
+from briefbook.render.blocks.context import BlockContext, plain_paragraph
+from briefbook.render.blocks.image import picture
+from briefbook.render.blocks.table import table_style
 from briefbook.render.flowables import PriorityTag
 from briefbook.render.formatting import format_range
 from briefbook.render.pictures.loading import ImageFailure
