@@ -47,7 +47,8 @@ def image_block(block: m.ImageBlock, ctx: BlockContext) -> list[Flowable]:
     found: list[Flowable] = []
     if isinstance(loaded, ImageFailure):
         ctx.warn(f"image {block.path!r} left out: {loaded.reason}")
-        found.append(placeholder(block.path, loaded.reason, ctx.frame_width, 3 * 28.35, ctx))
+        found.append(placeholder(block.path, loaded.reason, ctx.frame_width,
+                                 t.placeholder_height, ctx))
     else:
         width, height = loaded.natural_size(t.image_dpi)
         max_h = ctx.frame_height * 0.8

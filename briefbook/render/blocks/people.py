@@ -25,7 +25,7 @@ def people_block(block: m.PeopleBlock, ctx: BlockContext) -> list[Flowable]:
     st = t.styles
     with_photos = any(person.photo.strip() for person in block.people)
     photo_w = t.photo_width
-    gap = 10.0
+    gap = t.photo_gap
     text_w = ctx.frame_width - (photo_w + gap if with_photos else 0)
     found: list[Flowable] = []
     for person in block.people:

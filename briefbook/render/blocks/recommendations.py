@@ -20,7 +20,7 @@ def recommendations_block(block: m.RecommendationsBlock, ctx: BlockContext) -> l
     t = ctx.theme
     st = t.styles
     p = t.palette
-    no_w, prio_w = 0.9 * 28.35, 2.0 * 28.35
+    no_w, prio_w = t.recommendation_number_width, t.recommendation_priority_width
     has_owner = any(r.owner.strip() for r in block.items)
     owner_w = (ctx.frame_width - no_w - prio_w) * 0.24 if has_owner else 0.0
     main_w = ctx.frame_width - no_w - prio_w - owner_w

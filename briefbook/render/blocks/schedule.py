@@ -32,7 +32,7 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
     groups: dict[Any, list[m.ScheduleEntry]] = {}
     for entry in block.entries:
         groups.setdefault(entry.date, []).append(entry)
-    time_w, press_w = 2.35 * 28.35, 1.75 * 28.35
+    time_w, press_w = t.schedule_time_width, t.schedule_press_width
     rest = ctx.frame_width - time_w - press_w
     widths = [time_w, rest * 0.64, rest * 0.36, press_w]
     st = t.styles

@@ -101,7 +101,7 @@ def _facts(meta: Meta, ctx: BlockContext, marking: str, edition: str) -> Flowabl
     )
     rows.append([plain_paragraph("STATUS", st["cover_label"]), status])
     add("Marking", marking)
-    label_w = 3.2 * 28.35
+    label_w = t.cover_label_width
     table = Table(rows, colWidths=[label_w, ctx.frame_width - label_w], hAlign="LEFT")
     table.setStyle(
         table_style(
@@ -124,7 +124,7 @@ def _logo(path: str, ctx: BlockContext) -> Any:
         ctx.warn(f"logo {path!r} left out: {loaded.reason}")
         return None
     width, height = loaded.natural_size(ctx.theme.image_dpi)
-    scale = min(1.0, (2.6 * 28.35) / height, (ctx.frame_width * 0.5) / width)
+    scale = min(1.0, ctx.theme.cover_logo_height / height, (ctx.frame_width * 0.5) / width)
     image = picture(loaded, width * scale, height * scale, ctx)
     image.hAlign = "LEFT"
     return image
