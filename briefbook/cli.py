@@ -21,6 +21,7 @@ from briefbook.errors import BriefbookError, BriefFormatError, FileAccessError, 
 
 if TYPE_CHECKING:
     from briefbook.core.distribution.copies import Copy
+    from briefbook.render.options import ExportResult
     from briefbook.render.pictures.downsample import ImageProfile
 
 COMMANDS = ("export", "validate", "import", "new", "diff")
@@ -175,14 +176,6 @@ def _warn(problems: list[Problem]) -> None:
         print(f"{problem} (warning)", file=sys.stderr)
 
 
-def _refuse_read_only(paths: list[Path]) -> None:
-    from briefbook.core.safety.atomic import ReadOnlyFileError, is_read_only
-
-    for path in paths:
-        if is_read_only(path):
-            raise ReadOnlyFileError(path)
-
-
 def _export(args: argparse.Namespace) -> int:
     from briefbook.core.distribution.exportplan import ExportRequest, plan_exports
     from briefbook.core.fileformat import load
@@ -207,29 +200,24 @@ def _export(args: argparse.Namespace) -> int:
     if images is not None and images.target_bytes:
         print(f"Exporting for {images.describe()}; target: under {_size(images.target_bytes)} "
               "per file", file=sys.stderr)
-    _refuse_read_only([job.path for job in jobs])  # before any file is written
-    for job in jobs:
-        if args.pocket_card:
-            from briefbook.render.pocket.card import PocketOptions, export_pocket_card
+    from briefbook.render.exporting import ExportChoices, export_jobs
 
-            result = export_pocket_card(job.brief, job.path, PocketOptions(
-                reproducible=args.reproducible, home_times=home_times))
-        else:
-            from briefbook.render import RenderOptions, export_pdf
+    choices = ExportChoices(
+        pocket=args.pocket_card, page_size=args.page_size, reproducible=args.reproducible,
+        home_times=home_times, password=password,
+        allow_outside_images=args.allow_outside_images, images=images)
+    unit = "card" if args.pocket_card else "page"
 
-            result = export_pdf(job.brief, job.path, RenderOptions(
-                page_size=args.page_size, reproducible=args.reproducible, edition=job.edition,
-                home_times=home_times, changes=job.changes, password=password,
-                allow_outside_images=args.allow_outside_images, copy_stamp=job.stamp,
-                images=images))
+    def written(result: ExportResult) -> None:
         _warn(result.warnings)
-        unit = "card" if args.pocket_card else "page"
         pages = f"{result.page_count} {unit}{'s' if result.page_count != 1 else ''}"
         print(f"{result.path}: {pages}, {_size(result.size)}")
         if images is not None and images.target_bytes and result.size > images.target_bytes:
             print(f"{result.path}: {_size(result.size)} is over the e-mail target of "
                   f"{_size(images.target_bytes)}; try a lower --image-dpi (warning)",
                   file=sys.stderr)
+
+    export_jobs(jobs, choices, written=written)  # read-only targets: before any is written
     return EXIT_OK
 
 

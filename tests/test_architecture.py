@@ -275,7 +275,7 @@ def _kind_registry(module: ModuleType, resolve: Any) -> dict[str, Any]:
 
 def _dispatch_module() -> ModuleType:
     """The module whose ``block_flowables`` the renderer calls for every block."""
-    for name in ("briefbook.render.blocks", "briefbook.render.blocks.builders"):
+    for name in ("briefbook.render.blocks",):
         module = import_module(name)
         function = getattr(module, "block_flowables", None)
         if function is not None:

@@ -191,6 +191,18 @@ class Theme:
     toc_sub_label_width: float = 1.0 * cm
     image_dpi: float = 150.0
     photo_width: float = 2.3 * cm
+    #: Room between a person's photo and their text.
+    photo_gap: float = 10.0
+    #: Height of the box standing in for a picture that could not be used.
+    placeholder_height: float = 3 * 28.35
+    #: The cover: the width of its facts' labels, the tallest a logo prints.
+    cover_label_width: float = 3.2 * 28.35
+    cover_logo_height: float = 2.6 * 28.35
+    #: Fixed columns of the schedule (time, press) and recommendations (number, priority).
+    schedule_time_width: float = 2.35 * 28.35
+    schedule_press_width: float = 1.75 * 28.35
+    recommendation_number_width: float = 0.9 * 28.35
+    recommendation_priority_width: float = 2.0 * 28.35
     #: Raw text longer than this is laid out as several paragraphs (no quadratic splitting).
     max_paragraph_chars: int = 6000
 

@@ -10,7 +10,8 @@ from pypdf.constants import UserAccessPermissions as Allow
 
 from briefbook.cli import main
 from briefbook.errors import BriefbookError
-from briefbook.render import RenderOptions, export_pdf
+from briefbook.render.api import export_pdf
+from briefbook.render.options import RenderOptions
 from briefbook.render.protect import encrypt_pdf
 
 

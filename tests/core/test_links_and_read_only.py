@@ -16,7 +16,8 @@ from briefbook.core import model as m
 from briefbook.core.fileformat import backup_path, load, save
 from briefbook.core.safety import tempfiles
 from briefbook.core.safety.atomic import ReadOnlyFileError, write_atomic
-from briefbook.render.api import RenderOptions, export_pdf
+from briefbook.render.api import export_pdf
+from briefbook.render.options import RenderOptions
 
 posix = pytest.mark.skipif(os.name != "posix", reason="POSIX links and modes")
 

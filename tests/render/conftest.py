@@ -12,7 +12,8 @@ from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from briefbook.core import model as m
-from briefbook.render.api import RenderOptions, RenderResult, render_pdf
+from briefbook.render.api import render_pdf
+from briefbook.render.options import RenderOptions, RenderResult
 
 SPECIMEN = (
     "Accents: naïve café déjà vu; quotes: “curly” ‘single’; dashes: en – em —; "

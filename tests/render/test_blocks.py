@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from briefbook.core import model as m
-from briefbook.render.blocks.builders import column_widths
+from briefbook.render.blocks.table import column_widths
 from briefbook.render.pictures.loading import ImageFailure, LoadedImage, load_image
 from tests.render.conftest import links, make_brief, page_texts, render
 

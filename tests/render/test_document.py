@@ -267,7 +267,8 @@ def test_hostile_metadata_and_titles() -> None:
 def test_renders_in_parallel_threads_match_sequential_renders() -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from briefbook.render.api import RenderOptions, render_pdf
+    from briefbook.render.api import render_pdf
+    from briefbook.render.options import RenderOptions
 
     briefs = [make_brief(long_sections(), title=f"Brief {i}") for i in range(4)]
     options = RenderOptions(reproducible=True)

@@ -21,7 +21,8 @@ from pypdf import PdfReader
 
 from briefbook.core import model as m
 from briefbook.errors import BriefbookError, RenderError
-from briefbook.render.api import RenderOptions, RenderResult, export_pdf, render_pdf
+from briefbook.render.api import export_pdf, render_pdf
+from briefbook.render.options import RenderOptions, RenderResult
 from briefbook.render.pictures.loading import ImageFailure, LoadedImage, decode_image
 from tests.support.strategies import briefs
 

@@ -20,7 +20,8 @@ from pypdf import PdfReader
 import briefbook
 from briefbook.core import model as m
 from briefbook.core.fileformat import validate
-from briefbook.render.api import RenderOptions, render_pdf
+from briefbook.render.api import render_pdf
+from briefbook.render.options import RenderOptions
 from tests.render.conftest import page_texts
 
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"

@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from briefbook.core import fileformat as ff
 from briefbook.core import model as m
 from briefbook.core.distribution.editions import apply_edition, find_edition
-from briefbook.render.api import RenderOptions, export_pdf, render_pdf
+from briefbook.render.api import export_pdf, render_pdf
+from briefbook.render.options import RenderOptions
 from briefbook.render.theme import DEFAULT_THEME
 from tests.cli.test_editions_export import every_text
 from tests.render.conftest import flat_outline, placed_text

@@ -14,7 +14,8 @@ from briefbook.core import model as m
 from briefbook.core.distribution.itinerary import schedule_entries
 from briefbook.core.fileformat import load
 from briefbook.core.templates import new_brief
-from briefbook.render.pocket.card import CARD_SIZE, CardLook, PocketOptions, render_pocket_card
+from briefbook.render.options import PocketOptions
+from briefbook.render.pocket.card import CARD_SIZE, CardLook, render_pocket_card
 from tests.render.conftest import page_texts, placed_text
 
 HARBOUR = Path(__file__).parents[1] / "data" / "changes" / "harbour-v3.brief.yaml"

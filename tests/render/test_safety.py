@@ -7,14 +7,15 @@ import time
 from pathlib import Path
 
 import pytest
+from briefbook.render.blocks.builders import BUILDERS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlab.platypus import Flowable
 
 from briefbook.core import model as m
 from briefbook.errors import RenderError
-from briefbook.render.api import RenderOptions, export_pdf, render_pdf
-from briefbook.render.blocks import builders as blocks
+from briefbook.render.api import export_pdf, render_pdf
+from briefbook.render.options import RenderOptions
 from tests.render.conftest import links, make_brief, page_texts, render
 
 HOSTILE = (
@@ -179,7 +180,7 @@ class Exploding(Flowable):
 
 
 def test_layout_failure_names_the_section_and_block(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(blocks._BUILDERS, m.TableBlock, lambda block, ctx: [Exploding()])
+    monkeypatch.setitem(BUILDERS, "table", lambda block, ctx: [Exploding()])
     brief = make_brief([m.Section("Initiatives", [m.TextBlock("x"), m.TableBlock(["A"], [["1"]])])])
     with pytest.raises(RenderError) as caught:
         render_pdf(brief)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.core.compare.diff import BriefDiff, diff_briefs
 from briefbook.core.compare.words import Segment
+from briefbook.core.distribution.exportplan import ExportJob
 from briefbook.core.model import Brief
 from briefbook.core.text import counted, human_size, plural
 from briefbook.errors import BriefbookError
@@ -31,7 +32,8 @@ from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.editing.document import Document
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
-from briefbook.render.api import ExportResult, RenderOptions
+from briefbook.render.exporting import ExportChoices, export_job
+from briefbook.render.options import ExportResult
 
 _TAG_COLOURS = {"ADDED": "#2f6b3a", "REMOVED": "#a4262c", "CANCELLED": "#a4262c",
                 "MOVED": "#b36b00", "RE-TIMED": "#b36b00", "RENAMED": "#b36b00"}
@@ -172,11 +174,11 @@ class CompareDialog(QDialog):
         self.status.setText(f"Exporting to {target}…")
         self.export_button.setEnabled(False)
 
-        def work(progress: object) -> ExportResult:
-            from briefbook.render.api import export_pdf
+        job = ExportJob(snapshot, target, changes=diff)
+        choices = ExportChoices(allowed_images=allowed)
 
-            return export_pdf(snapshot, target, RenderOptions(
-                changes=diff, progress=progress, allowed_images=allowed))  # type: ignore[arg-type]
+        def work(progress: object) -> ExportResult:
+            return export_job(job, choices, progress)  # type: ignore[arg-type]
 
         self._task = run_task(work, self._exported, self._failed, owner=self)
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.distribution.copies import copy_path
+from briefbook.core.distribution.exportplan import ExportJob
 from briefbook.core.distribution.targets import check_targets, is_brief_file, unique_paths
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import PAGE_SIZES, Brief
@@ -44,7 +45,8 @@ from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.widgets import LineEdit
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
-from briefbook.render.api import ExportResult, RenderOptions
+from briefbook.render.exporting import ExportChoices, export_jobs
+from briefbook.render.options import ExportResult, RenderOptions
 
 __all__ = ["ExportDialog", "default_destination", "reveal_in_folder"]
 
@@ -233,6 +235,14 @@ class ExportDialog(QDialog):
                              images=self.profile.image_profile(), password=password,
                              allowed_images=frozenset(self.document.allowed_images))
 
+    def export_choices(self) -> ExportChoices:
+        """What every file of this export shares (the password only as typed now)."""
+        return ExportChoices(page_size=self.page_size.currentData(),
+                             images=self.profile.image_profile(),
+                             password=self.password.value(),
+                             allowed_images=frozenset(self.document.allowed_images),
+                             replace_read_only=self._replace_read_only)
+
     def _estimate_input(self) -> tuple[Brief, RenderOptions]:
         return self.export_brief(), self.render_options()
 
@@ -319,10 +329,10 @@ class ExportDialog(QDialog):
         except BriefbookError as exc:  # the chosen edition was deleted meanwhile
             self._failed(exc)
             return
-        planned = [(path, self.render_options(stamp, self.password.value()))
+        edition = self.edition.currentData() or ""
+        planned = [ExportJob(snapshot, path, edition=edition, stamp=stamp)
                    for path, stamp in jobs]
-        for _, options in planned:
-            options.replace_read_only = self._replace_read_only
+        choices = self.export_choices()
         many = self._many = len(planned) > 1
         self.export_button.setEnabled(False)
         self.open_button.hide()
@@ -331,20 +341,11 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setStyleSheet("")
-        self.status.setText(f"Exporting {len(planned)} copies to {planned[0][0].parent}…"
-                            if many else f"Exporting to {planned[0][0]}…")
+        self.status.setText(f"Exporting {len(planned)} copies to {planned[0].path.parent}…"
+                            if many else f"Exporting to {planned[0].path}…")
 
         def work(progress: object) -> list[ExportResult]:
-            from briefbook.render.api import export_pdf
-
-            results = []
-            for number, (path, options) in enumerate(planned, start=1):
-                if not many:
-                    options.progress = progress  # type: ignore[assignment]
-                results.append(export_pdf(snapshot, path, options))
-                if many:
-                    progress(number, len(planned))  # type: ignore[operator]
-            return results
+            return export_jobs(planned, choices, progress)  # type: ignore[arg-type]
 
         self._task = run_task(work, self._done, self._failed, self._progress, owner=self)
 

@@ -18,7 +18,7 @@ from briefbook.core.text import human_size
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.workers import TaskHandle, run_task
-from briefbook.render.api import RenderOptions
+from briefbook.render.options import RenderOptions
 from briefbook.render.pictures.downsample import ImageProfile
 
 #: How long the choices must rest before the size is estimated again (milliseconds).

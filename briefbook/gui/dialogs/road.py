@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.distribution.exportplan import ExportJob, ExportRequest, plan_exports
+from briefbook.core.distribution.exportplan import ExportRequest, plan_exports
 from briefbook.core.distribution.itinerary import participants
 from briefbook.core.distribution.targets import check_targets, is_brief_file
 from briefbook.core.imagepaths import expand_home
@@ -38,7 +38,8 @@ from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.widgets import LineEdit
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
-from briefbook.render.api import ExportResult
+from briefbook.render.exporting import ExportChoices, export_jobs
+from briefbook.render.options import ExportResult
 
 Kind = Literal["pocket", "itinerary"]
 #: The "for" choice meaning every participant, one file each.
@@ -199,8 +200,10 @@ class RoadExportDialog(QDialog):
         self.status.setStyleSheet("")
         self.status.setText(f"Exporting {counted(len(jobs), 'file')}…")
 
+        choices = ExportChoices(pocket=pocket, home_times=home_times, allowed_images=allowed)
+
         def work(_progress: object) -> list[ExportResult]:
-            return [_export(job, pocket, home_times, allowed) for job in jobs]
+            return export_jobs(jobs, choices)
 
         self._task = run_task(work, self._done, self._failed, owner=self)
 
@@ -248,17 +251,3 @@ class RoadExportDialog(QDialog):
             return  # the export finishes first; a file is never left half-written
         super().reject()
 
-
-def _export(job: ExportJob, pocket: bool, home_times: bool | None,
-            allowed: frozenset[Path] = frozenset()) -> ExportResult:
-    """Write one planned file (in the worker); ``allowed``: pictures outside the brief's
-    folder that the user allowed."""
-    if pocket:
-        from briefbook.render.pocket.card import PocketOptions, export_pocket_card
-
-        return export_pocket_card(job.brief, job.path, PocketOptions(home_times=home_times))
-    from briefbook.render.api import RenderOptions, export_pdf
-
-    return export_pdf(job.brief, job.path, RenderOptions(edition=job.edition,
-                                                         home_times=home_times,
-                                                         allowed_images=allowed))

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
 
-    from briefbook.render.api import RenderResult
+    from briefbook.render.options import RenderResult
 
 _ERROR_STYLE = ("#previewBanner { background: #fdecea; color: #611a15; "
                 "border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px; }")

@@ -20,7 +20,7 @@ from briefbook.core.text import counted
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.errors import show_error
 from briefbook.gui.workers import Progress, run_task
-from briefbook.render.api import RenderOptions, RenderResult
+from briefbook.render.options import RenderOptions, RenderResult
 
 if TYPE_CHECKING:
     from briefbook.gui.editing.document import Document

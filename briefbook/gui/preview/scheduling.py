@@ -26,7 +26,7 @@ from briefbook.gui.preview.pane import PreviewPane, describe_error
 from briefbook.gui.workers import TaskHandle, run_task
 
 if TYPE_CHECKING:
-    from briefbook.render.api import RenderResult
+    from briefbook.render.options import RenderResult
 
 #: A full render slower than this makes the next edit show its section first (a brief of
 #: about ten pages or more): the section alone takes a fraction of it.
@@ -187,7 +187,7 @@ class PreviewController(QObject):
         """Lay out one top-level section, or the cover (``COVER``), alone and show it."""
         last = self.last_full
         assert last is not None
-        from briefbook.render.api import RenderOptions
+        from briefbook.render.options import RenderOptions
 
         path: SectionPath | None
         if section == COVER:
@@ -247,7 +247,8 @@ class PreviewController(QObject):
         allowed = self.allowed
 
         def work(_progress: object) -> tuple[RenderResult, float]:
-            from briefbook.render.api import RenderOptions, render_pdf
+            from briefbook.render.api import render_pdf
+            from briefbook.render.options import RenderOptions
 
             def check(_done: int, _total: int) -> None:
                 if self.revision != revision:

@@ -1,5 +1,8 @@
 """Tables: column widths that fit the content, ruled and striped grids of wrapped
-cells that repeat their header and split inside rows, the table and contact blocks."""
+cells that repeat their header and split inside rows, and the table block.
+
+The grid helpers here are shared by the schedule, recommendations, contacts,
+people, note and image builders and the cover."""
 
 from __future__ import annotations
 
@@ -17,10 +20,8 @@ from briefbook.render.blocks.context import (
     BlockContext,
     paragraphs,
     plain_paragraph,
-    safe_paragraph,
 )
 from briefbook.render.flowables import Lead
-from briefbook.render.text import markup as tx
 from briefbook.render.theme import Theme
 
 #: Rows measured when sizing table columns (enough to see the content's shape).
@@ -135,7 +136,7 @@ def grid(
     return table
 
 
-def _cell(text: str, style: ParagraphStyle, ctx: BlockContext, portion: str = "") -> Any:
+def rich_cell(text: str, style: ParagraphStyle, ctx: BlockContext, portion: str = "") -> Any:
     found = paragraphs(text, style, ctx, portion=portion)
     if not found:
         return plain_paragraph(portion, style) if portion else ""
@@ -155,7 +156,7 @@ def noted_row(cells: list[Any], marking: str, ctx: BlockContext) -> list[Any]:
     return out
 
 
-def _fitted_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], ctx: BlockContext,
+def fitted_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], ctx: BlockContext,
                    nowrap: frozenset[int] = frozenset()) -> list[float]:
     """:func:`column_widths` for the frame, in the theme's table font and cell padding."""
     t = ctx.theme
@@ -218,14 +219,14 @@ def _table(columns: list[str], rows: list[list[str]], caption_text: str,
     t = ctx.theme
     n = len(columns)
     has_head = any(c.strip() for c in columns)
-    widths = _fitted_widths(columns if has_head else [], rows, ctx)
+    widths = fitted_widths(columns if has_head else [], rows, ctx)
     cell, head_style = t.styles["cell"], t.styles["cell_head"]
     head = [plain_paragraph(c, head_style) for c in columns] if has_head else None
     marks = ctx.marks
     body = []
     for index, row in enumerate(rows):
         mark = marks.of(row_marking(block, index))
-        cells = [_cell(c, cell, ctx, marks.prefix(mark) if k == 0 else "")
+        cells = [rich_cell(c, cell, ctx, marks.prefix(mark) if k == 0 else "")
                  for k, c in enumerate(row)]
         body.append(noted_row(cells, mark, ctx))
     if not body:
@@ -240,58 +241,3 @@ def _table(columns: list[str], rows: list[list[str]], caption_text: str,
         cast(Lead, found[0]).follow = table
     found.append(table)
     return found
-
-
-def contacts_block(block: m.ContactsBlock, ctx: BlockContext) -> list[Flowable]:
-    """The contact sheet as a table; columns nobody filled in are left out."""
-    if not block.contacts:
-        return []
-    t = ctx.theme
-    st = t.styles
-    fields = [
-        ("Name", "name"),
-        ("Role", "role"),
-        ("Phone", "phone"),
-        ("Email", "email"),
-        ("Notes", "notes"),
-    ]
-    used = [
-        (label, attr)
-        for label, attr in fields
-        if attr == "name" or any(getattr(c, attr).strip() for c in block.contacts)
-    ]
-    rows = [[getattr(c, attr) for _, attr in used] for c in block.contacts]
-    widths = _fitted_widths(
-        [label for label, _ in used], rows, ctx,
-        nowrap=frozenset(k for k, (_, attr) in enumerate(used) if attr in ("phone", "email")))
-    head = [plain_paragraph(label, st["cell_head"]) for label, _ in used]
-    body = []
-    for c in block.contacts:
-        row: list[Any] = []
-        for _, attr in used:
-            value = getattr(c, attr)
-            if attr == "email" and _looks_like_email(value):
-                address = tx.escape(tx.clean(value.strip()))
-                link = ctx.theme.palette.link.hexval().replace("0x", "#")
-                markup = f'<a href="mailto:{address}" color="{link}"><u>{address}</u></a>'
-                row.append(safe_paragraph(markup, st["cell"]))
-            elif attr == "phone":
-                row.append(plain_paragraph(value.strip().replace(" ", "\u00a0"), st["cell"]))
-            elif attr == "name":
-                portion = ctx.marks.prefix(ctx.marks.current)
-                row.append(plain_paragraph(portion + value, st["cell_bold"]))
-            elif attr == "notes":
-                row.append(_cell(value, st["cell"], ctx))
-            else:
-                row.append(plain_paragraph(value, st["cell"]))
-        body.append(row)
-    return [grid(head, body, widths, t)]
-
-
-def _looks_like_email(value: str) -> bool:
-    value = value.strip()
-    return (
-        value.count("@") == 1
-        and not any(ch in value for ch in " []()<>\"'")
-        and "." in value.split("@")[1]
-    )

@@ -22,8 +22,9 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from briefbook.core.compare.diff import BriefDiff, Change
 from briefbook.core.compare.words import Segment
 from briefbook.core.text import counted, one_line
-from briefbook.render.blocks.builders import BlockContext
+from briefbook.render.blocks.context import BlockContext
 from briefbook.render.dossier.pagenumbers import PageNumbers
+from briefbook.render.dossier.tags import tag
 from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
 from briefbook.render.text import markup as tx
 from briefbook.render.theme import Theme
@@ -179,8 +180,7 @@ def changes_section(diff: BriefDiff, ctx: BlockContext, numbers: PageNumbers,
                              *changes_flowables(diff, t, ctx.frame_width, ctx.frame_height)]
     heading.follow = found[2]
     for flowable in found:
-        flowable._bb_where = "the changes page"  # type: ignore[attr-defined]
-        flowable._bb_mark = marking  # type: ignore[attr-defined]
+        tag(flowable, where="the changes page", mark=marking)
     return found
 
 

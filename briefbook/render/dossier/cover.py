@@ -9,7 +9,9 @@ from reportlab.platypus import Flowable, KeepInFrame, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 
 from briefbook.core.model import Meta
-from briefbook.render.blocks.builders import BlockContext, picture, plain_paragraph, table_style
+from briefbook.render.blocks.context import BlockContext, plain_paragraph
+from briefbook.render.blocks.image import picture
+from briefbook.render.blocks.table import table_style
 from briefbook.render.flowables import PriorityTag
 from briefbook.render.formatting import format_range
 from briefbook.render.pictures.loading import ImageFailure
@@ -99,7 +101,7 @@ def _facts(meta: Meta, ctx: BlockContext, marking: str, edition: str) -> Flowabl
     )
     rows.append([plain_paragraph("STATUS", st["cover_label"]), status])
     add("Marking", marking)
-    label_w = 3.2 * 28.35
+    label_w = t.cover_label_width
     table = Table(rows, colWidths=[label_w, ctx.frame_width - label_w], hAlign="LEFT")
     table.setStyle(
         table_style(
@@ -122,7 +124,7 @@ def _logo(path: str, ctx: BlockContext) -> Any:
         ctx.warn(f"logo {path!r} left out: {loaded.reason}")
         return None
     width, height = loaded.natural_size(ctx.theme.image_dpi)
-    scale = min(1.0, (2.6 * 28.35) / height, (ctx.frame_width * 0.5) / width)
+    scale = min(1.0, ctx.theme.cover_logo_height / height, (ctx.frame_width * 0.5) / width)
     image = picture(loaded, width * scale, height * scale, ctx)
     image.hAlign = "LEFT"
     return image

@@ -12,45 +12,28 @@ destinations, which ReportLab also resolves on saving.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
-import os
-
-from reportlab.platypus.doctemplate import LayoutError
 
 from briefbook.core import markings
 from briefbook.core.imagepaths import image_folder
 from briefbook.core.model import Brief
-from briefbook.errors import BriefbookError, RenderError
-from briefbook.render.api import RenderOptions, RenderResult
-from briefbook.render.blocks.builders import BlockContext
+from briefbook.render.blocks.context import BlockContext
 from briefbook.render.dossier.marks import Marks
 from briefbook.render.dossier.pages import PageDecorator
-from briefbook.render.dossier.story import build_story, metadata, running_text, set_zones, short
-from briefbook.render.dossier.template import BuildState, DossierTemplate, ProgressAborted
+from briefbook.render.dossier.story import build_story, metadata, running_text, set_zones
+from briefbook.render.dossier.template import (
+    BuildState,
+    DossierTemplate,
+    ProgressAborted,
+    layout_errors,
+    reproducible_time,
+)
+from briefbook.render.options import RenderOptions, RenderResult
 from briefbook.render.pictures.downsample import PicturePrep
 from briefbook.render.pictures.loading import ImagePolicy
 from briefbook.render.rlsettings import binary_streams
 from briefbook.render.text.scripts import missing_message, report_missing
 from briefbook.render.theme import DEFAULT_THEME, register_fonts
-
-
-def _reproducible_time(brief: Brief, options: RenderOptions) -> tuple[bool, float | None]:
-    """Whether to write identical bytes, and the creation date to pin if ours.
-
-    ``SOURCE_DATE_EPOCH`` (read by ReportLab itself) wins; otherwise a
-    reproducible render is dated at the brief's first day (midnight UTC), or
-    ReportLab's fixed date when the brief has none.
-    """
-    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
-        return True, None
-    if not options.reproducible:
-        return False, None
-    day = brief.meta.dates.start
-    if day is None:
-        return True, None
-    midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-    return True, midnight.timestamp()
 
 
 def image_policy(brief: Brief, options: RenderOptions) -> ImagePolicy:
@@ -70,7 +53,7 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     theme = DEFAULT_THEME
     meta = brief.meta
     page_size = theme.page_size(options.page_size or meta.page_size or "A4")
-    reproducible, fixed_time = _reproducible_time(brief, options)
+    reproducible, fixed_time = reproducible_time(brief, options.reproducible)
     frame_w = page_size[0] - theme.margin_left - theme.margin_right
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source,
@@ -93,38 +76,29 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
             ctx.warn(missing_message(ch))
 
     try:
-        with report_missing(missing_glyph):
-            story = build_story(brief, ctx, state, options)
-        doc = DossierTemplate(
-            buffer,
-            theme=theme,
-            page_size=page_size,
-            decorator=decorator,
-            state=state,
-            page_marking=scheme.highest,
-            progress=options.progress,
-            metadata=metadata(brief),
-            reproducible=reproducible,
-            with_cover=options.only_section is None,
-            fixed_time=fixed_time,
-            cover_reserve=running.authority_height(theme.authority_leading),
-        )
-        with binary_streams(), report_missing(missing_glyph):
-            canv = doc.lay_out(story)
-            state.numbers.define_forms(canv, state.page_count, options.total_pages)
-            canv.save()
+        with layout_errors("the page layout", lambda: state.where, passing=(ProgressAborted,)):
+            with report_missing(missing_glyph):
+                story = build_story(brief, ctx, state, options)
+            doc = DossierTemplate(
+                buffer,
+                theme=theme,
+                page_size=page_size,
+                decorator=decorator,
+                state=state,
+                page_marking=scheme.highest,
+                progress=options.progress,
+                metadata=metadata(brief),
+                reproducible=reproducible,
+                with_cover=options.only_section is None,
+                fixed_time=fixed_time,
+                cover_reserve=running.authority_height(theme.authority_leading),
+            )
+            with binary_streams(), report_missing(missing_glyph):
+                canv = doc.lay_out(story)
+                state.numbers.define_forms(canv, state.page_count, options.total_pages)
+                canv.save()
     except ProgressAborted as exc:
         raise exc.original from None
-    except BriefbookError:
-        raise
-    except LayoutError as exc:
-        raise RenderError(short(f"the page layout failed: {exc}"), where=state.where) from None
-    except RecursionError:
-        raise RenderError("the brief is nested too deeply to lay out", where=state.where) from None
-    except Exception as exc:
-        raise RenderError(
-            short(f"the page layout failed ({type(exc).__name__}: {exc})"), where=state.where
-        ) from exc
     pages = state.numbers.heading_pages
     section_pages = {ref.path: pages[key] for key, ref in state.sections.items() if key in pages}
     return RenderResult(

@@ -2,7 +2,7 @@
 zero-size flowable that tells the page which marking it printed.
 
 A banner carries the highest marking printed on its page. Whole flowables report
-their marking when they are laid out (``_bb_mark``, see :mod:`.template`); the
+their marking when they are laid out (see :mod:`.tags` and :mod:`.template`); the
 portions inside a list or a table (items, rows, entries) report theirs with a
 :class:`PageMark` at their start and their end, which notes the marking on the
 page it is drawn on, so a row split over two pages counts on both.

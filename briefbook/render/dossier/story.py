@@ -28,23 +28,20 @@ from briefbook.core.text import one_line as spaces_collapsed
 from briefbook.core.text import truncate
 from briefbook.core.timezones import schedule_zones
 from briefbook.errors import BriefbookError, Problem, RenderError
-from briefbook.render.api import RenderOptions
-from briefbook.render.blocks.builders import BlockContext, block_flowables, plain_paragraph
+from briefbook.render.blocks import block_flowables
+from briefbook.render.blocks.context import BlockContext, plain_paragraph
 from briefbook.render.dossier.changes import changes_section, changes_toc_entry
 from briefbook.render.dossier.cover import cover_flowables
 from briefbook.render.dossier.pagenumbers import PageNumbers
 from briefbook.render.dossier.pages import RunningText
-from briefbook.render.dossier.template import BuildState, SectionRef
+from briefbook.render.dossier.tags import tag, tag_mark
+from briefbook.render.dossier.template import BuildState, SectionRef, short
 from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
 from briefbook.render.formatting import format_range
+from briefbook.render.options import RenderOptions
 from briefbook.render.text import markup as tx
 from briefbook.render.theme import Theme
 from briefbook.render.version import creator
-
-
-def short(message: str, limit: int = 300) -> str:
-    """A message on one line, cut to ``limit`` characters."""
-    return truncate(spaces_collapsed(message), limit)
 
 
 def build_story(
@@ -52,7 +49,7 @@ def build_story(
 ) -> list[Flowable]:
     """Cover, contents and every section, in order; registers the section keys.
 
-    Each flowable carries the marking of what it prints (``_bb_mark``): the
+    Each flowable carries the marking of what it prints (see :mod:`.tags`): the
     cover and contents the highest in the dossier, a section its own.
     """
     story: list[Flowable] = []
@@ -73,8 +70,7 @@ def build_story(
         return _section(brief, brief.sections[index], (index,), ctx, state)
     edition = one_line(options.edition)
     for flowable in cover_flowables(brief.meta, ctx, dossier_mark, edition):
-        flowable._bb_where = "cover"  # type: ignore[attr-defined]
-        flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
+        tag(flowable, where="cover", mark=dossier_mark)
         story.append(flowable)
     if options.only_cover:
         return story
@@ -83,7 +79,7 @@ def build_story(
     if options.changes is not None:
         contents.insert(1, changes_toc_entry(options.changes, ctx, state.numbers))
     for flowable in contents:
-        flowable._bb_mark = dossier_mark  # type: ignore[attr-defined]
+        tag(flowable, mark=dossier_mark)
         story.append(flowable)
     if options.changes is not None:
         story += changes_section(options.changes, ctx, state.numbers, dossier_mark)
@@ -196,8 +192,7 @@ def _section(
         level=level,
         numbers=state.numbers,
     )
-    heading._bb_where = where  # type: ignore[attr-defined]
-    heading._bb_mark = ref.heading_marking  # type: ignore[attr-defined]
+    tag(heading, where=where, mark=ref.heading_marking)
     found.append(heading)
     found += _blocks(section, where, ref.marking, ctx)
     for j, sub in enumerate(section.subsections):
@@ -230,21 +225,12 @@ def _blocks(section: Section, where: str, marking: str, ctx: BlockContext) -> li
         except Exception as exc:
             raise RenderError(short(f"cannot lay out this block ({exc})"), ctx.where) from exc
         for flowable in flowables:
-            flowable._bb_where = ctx.where  # type: ignore[attr-defined]
-            _tag_mark(flowable, mark)
+            tag(flowable, where=ctx.where)
+            tag_mark(flowable, mark)
         found.extend(flowables)
         if flowables:
             _space_after(flowables[-1], _gap_after(kind, t))
     return found
-
-
-def _tag_mark(flowable: Flowable, mark: str) -> None:
-    """Tag a flowable with its marking, and the content of a KeepTogether too (ReportLab
-    lays that content out on its own, and each piece must note the block's marking)."""
-    flowable._bb_mark = mark  # type: ignore[attr-defined]
-    if isinstance(flowable, KeepTogether):
-        for inner in getattr(flowable, "_content", None) or []:
-            _tag_mark(inner, mark)
 
 
 def _deeper(section: Section, where: str, marking: str, ctx: BlockContext) -> list[Flowable]:
@@ -253,8 +239,7 @@ def _deeper(section: Section, where: str, marking: str, ctx: BlockContext) -> li
     mark = markings.effective(section.title_marking, markings.effective(section.marking, marking))
     text = ctx.marks.prefix(mark) + _title(section)
     title = Lead(plain_paragraph(text, ctx.theme.styles["h3"]), ctx.frame_height)
-    title._bb_where = where  # type: ignore[attr-defined]
-    title._bb_mark = mark  # type: ignore[attr-defined]
+    tag(title, where=where, mark=mark)
     marking = markings.effective(section.marking, marking)
     found: list[Flowable] = [title, *_blocks(section, where, marking, ctx)]
     for sub in section.subsections:

@@ -1,11 +1,17 @@
-"""The ReportLab document template: a cover and a body page template, the state one
-render collects, and the hooks that count pages, note markings and report progress."""
+"""The ReportLab document templates: the base the dossier and the pocket card share
+(a creation date pinned for reproducible output, frames without padding, layout
+failures reported as :class:`RenderError`), and the dossier's own: a cover and a
+body page template, the state one render collects, and the hooks that count
+pages, note markings and report progress."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,15 +20,17 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     PageBreak,
     PageTemplate,
 )
-from reportlab.platypus.doctemplate import ActionFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
-from briefbook.render.api import ProgressCallback
+from briefbook.core.model import Brief
+from briefbook.errors import BriefbookError, RenderError
 from briefbook.render.dossier.pagenumbers import PageNumbers
 from briefbook.render.dossier.pages import PageDecorator
+from briefbook.render.dossier.tags import mark_of, where_of
+from briefbook.render.options import ProgressCallback
 from briefbook.render.theme import Theme
 
 
@@ -39,6 +47,71 @@ class FixedTime:
     @classmethod
     def at(cls, epoch: float) -> FixedTime:
         return cls(epoch, tuple(time.gmtime(epoch))[:6])
+
+
+def reproducible_time(brief: Brief, requested: bool) -> tuple[bool, float | None]:
+    """Whether to write identical bytes, and the creation date to pin if ours.
+
+    ``SOURCE_DATE_EPOCH`` (read by ReportLab itself) wins; otherwise a
+    reproducible render is dated at the brief's first day (midnight UTC), or
+    ReportLab's fixed date when the brief has none.
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return True, None
+    if not requested:
+        return False, None
+    day = brief.meta.dates.start
+    if day is None:
+        return True, None
+    midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    return True, midnight.timestamp()
+
+
+def short(message: str, limit: int = 300) -> str:
+    """A message on one line, cut to ``limit`` characters."""
+    message = " ".join(message.split())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+@contextmanager
+def layout_errors(what: str, where: Callable[[], str] = lambda: "",
+                  passing: tuple[type[BaseException], ...] = ()) -> Iterator[None]:
+    """Report any failure inside as a :class:`RenderError` naming ``what`` failed
+    ("the page layout") and ``where()``; briefbook's own errors and ``passing``
+    ones go through unchanged."""
+    try:
+        yield
+    except passing:
+        raise
+    except BriefbookError:
+        raise
+    except LayoutError as exc:
+        raise RenderError(short(f"{what} failed: {exc}"), where=where()) from None
+    except RecursionError:
+        raise RenderError("the brief is nested too deeply to lay out", where=where()) from None
+    except Exception as exc:
+        raise RenderError(
+            short(f"{what} failed ({type(exc).__name__}: {exc})"), where=where()
+        ) from exc
+
+
+def plain_frame(x: float, y: float, width: float, height: float, frame_id: str) -> Frame:
+    """A frame whose content reaches its edges (the margins are the page's)."""
+    return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
+                 bottomPadding=0, id=frame_id)
+
+
+class PinnedDocTemplate(BaseDocTemplate):
+    """A ReportLab document whose creation date can be pinned (``fixed_time``, in
+    seconds since the epoch) so a reproducible render writes the same bytes."""
+
+    fixed_time: float | None = None
+
+    def _startBuild(self, filename: Any = None, canvasmaker: Any = Canvas) -> None:
+        """Start as ReportLab does, then pin the creation date when asked to."""
+        super()._startBuild(filename, canvasmaker)  # type: ignore[misc]  # not in the stubs
+        if self.fixed_time is not None:
+            self.canv._doc._timeStamp = FixedTime.at(self.fixed_time)  # type: ignore[attr-defined]
 
 
 class ProgressAborted(Exception):
@@ -74,7 +147,7 @@ class BuildState:
     page_marks: list[str] = field(default_factory=list)
 
 
-class DossierTemplate(BaseDocTemplate):
+class DossierTemplate(PinnedDocTemplate):
     """A cover template and a body template sharing the same frame and decorations."""
 
     def __init__(
@@ -112,28 +185,9 @@ class DossierTemplate(BaseDocTemplate):
         self.page_marking = page_marking
         self._story: list[Flowable] = []
         self._story_total = 1
-        frame = Frame(
-            self.leftMargin,
-            self.bottomMargin,
-            self.width,
-            self.height,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        cover_frame = Frame(
-            self.leftMargin,
-            self.bottomMargin + cover_reserve,
-            self.width,
-            self.height - cover_reserve,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="cover",
-        )
+        frame = plain_frame(self.leftMargin, self.bottomMargin, self.width, self.height, "body")
+        cover_frame = plain_frame(self.leftMargin, self.bottomMargin + cover_reserve,
+                                  self.width, self.height - cover_reserve, "cover")
         cover = PageTemplate(
             id="cover",
             frames=[cover_frame],
@@ -165,16 +219,10 @@ class DossierTemplate(BaseDocTemplate):
         """Note the marking of what was just printed on this page."""
         if isinstance(flowable, (ActionFlowable, PageBreak)):
             return  # prints nothing (and may already belong to the next page)
-        mark = getattr(flowable, "_bb_mark", None)
+        mark = mark_of(flowable)
         if mark is not None:
             self.state.current_mark = mark
         self.state.page_marks.append(self.state.current_mark)
-
-    def _startBuild(self, filename: Any = None, canvasmaker: Any = Canvas) -> None:
-        """Start as ReportLab does, then pin the creation date when asked to."""
-        super()._startBuild(filename, canvasmaker)  # type: ignore[misc]  # not in the stubs
-        if self.fixed_time is not None:
-            self.canv._doc._timeStamp = FixedTime.at(self.fixed_time)  # type: ignore[attr-defined]
 
     def lay_out(self, story: list[Flowable]) -> Canvas:
         """Lay the story out (one pass) and return the canvas, not yet saved."""
@@ -186,11 +234,7 @@ class DossierTemplate(BaseDocTemplate):
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Remember which section/block is being laid out, for error messages."""
         if flowables:
-            first = flowables[0]
-            where = getattr(first, "_bb_where", None)
-            if where is None and isinstance(first, KeepTogether):
-                content = getattr(first, "_content", None) or [None]
-                where = getattr(content[0], "_bb_where", None)
+            where = where_of(flowables[0])
             if where:
                 self.state.where = where
         super().handle_flowable(flowables)

@@ -1,0 +1,84 @@
+"""The programme: one time table per day, each under its day heading.
+
+The times as printed (local, and home beneath) come from :mod:`.schedule_times`,
+shared with the pocket card and the itineraries.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+from briefbook.core import model as m
+from briefbook.render.blocks.context import (
+    BlockContext,
+    paragraphs,
+    plain_paragraph,
+    safe_paragraph,
+)
+from briefbook.render.blocks.schedule_times import day_zones, time_flowables, zones_note
+from briefbook.render.blocks.table import grid, noted_row
+from briefbook.render.flowables import Lead, PriorityTag
+from briefbook.render.formatting import format_date
+from briefbook.render.text import markup as tx
+
+_PRESS_LABELS = {"open": "Open", "closed": "Closed", "pool": "Pool"}
+
+
+def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
+    """The programme as time tables, one per day, each under a day heading."""
+    t = ctx.theme
+    groups: dict[Any, list[m.ScheduleEntry]] = {}
+    for entry in block.entries:
+        groups.setdefault(entry.date, []).append(entry)
+    time_w, press_w = t.schedule_time_width, t.schedule_press_width
+    rest = ctx.frame_width - time_w - press_w
+    widths = [time_w, rest * 0.64, rest * 0.36, press_w]
+    st = t.styles
+    head = [plain_paragraph(h, st["cell_head"]) for h in ("Time", "Activity", "Place", "Press")]
+    found: list[Flowable] = []
+    if ctx.zones is not None:
+        found.append(plain_paragraph(zones_note(ctx.zones), st["caption"]))
+    zone = ""
+    for day, entries in groups.items():
+        title = format_date(day, weekday=True) if day is not None else "Date to be confirmed"
+        where, zone = day_zones(entries, ctx.zones, zone, ctx.fallback_date)
+        title = f"{title} · {where}" if where else title
+        day_title = Lead(plain_paragraph(title, st["day"]), ctx.frame_height)
+        found.append(day_title)
+        body = []
+        for e in entries:
+            mark = ctx.marks.of(e.marking)
+            title = ctx.marks.prefix(mark) + (e.title or "—")
+            activity: list[Flowable] = [plain_paragraph(title, st["cell_bold"])]
+            if e.participants:
+                activity.append(
+                    safe_paragraph(
+                        "<b>With:</b> " + tx.plain(", ".join(e.participants)), st["cell_small"]
+                    )
+                )
+            if e.notes.strip():
+                activity.extend(paragraphs(e.notes, st["cell_small"], ctx))
+            body.append(noted_row(
+                [
+                    time_flowables(
+                        e, ctx.zones, st["cell_bold"], st["cell_small"], ctx.fallback_date
+                    ),
+                    activity,
+                    plain_paragraph(e.place, st["cell"]),
+                    _press(e.press, ctx),
+                ], mark, ctx))
+        table = grid(head, body, widths, t)
+        table.spaceAfter = t.gap_after_box
+        day_title.follow = table
+        found.append(table)
+    return found
+
+
+def _press(press: str, ctx: BlockContext) -> Any:
+    if press not in _PRESS_LABELS:
+        return ""
+    p = ctx.theme.palette
+    color = {"open": p.press_open, "closed": p.press_closed, "pool": p.medium}[press]
+    return PriorityTag(_PRESS_LABELS[press].upper(), color, ctx.theme.fonts.sans_bold, 6.8)
