@@ -166,38 +166,6 @@ def test_the_cycle_finder_finds_a_cycle_and_names_its_lines() -> None:
     assert not import_groups({"a": {"b": 1}, "b": {}})
 
 
-#: The import cycles that other branches of issue 15 are taking apart at the time of
-#: writing (each group's modules); the mark below applies only while every cycle found
-#: lies within them, and comes off once those branches are merged.
-_CYCLES_BEING_ENDED = (
-    # branch kinds: the file format's reader and its marking checks.
-    {"briefbook.core.fileformat.reading", "briefbook.core.fileformat.reading_marks"},
-    # branch renderx: render/api.py <-> dossier (ended by render/options.py), and
-    # render/version.py reaching back into the package for __version__.
-    {"briefbook", "briefbook.render", "briefbook.render.api", "briefbook.render.dossier.document",
-     "briefbook.render.dossier.story", "briefbook.render.dossier.template",
-     "briefbook.render.version"},
-    # branch guix: the window's parts reaching back into MainWindow.
-    {"briefbook.gui.window.files", "briefbook.gui.window.importing",
-     "briefbook.gui.window.mainwindow", "briefbook.gui.window.problems",
-     "briefbook.gui.window.road"},
-)
-
-
-def _only_cycles_being_ended() -> bool:
-    return all(any(group <= known for known in _CYCLES_BEING_ENDED)
-               for group in import_groups(import_graph()))
-
-
-@pytest.mark.xfail(
-    _only_cycles_being_ended(),
-    strict=False,
-    reason="issue 15: the cycles core/fileformat/reading.py <-> reading_marks.py (branch "
-           "kinds), render/api.py <-> render/dossier/document.py, story.py, template.py and "
-           "render/version.py <-> briefbook/__init__.py (branch renderx), and "
-           "gui/window/mainwindow.py <-> files.py, importing.py, problems.py, road.py "
-           "(branch guix) are being ended on those branches; remove this mark when they "
-           "are merged")
 def test_no_import_cycle_among_briefbook_modules() -> None:
     graph = import_graph()
     groups = import_groups(graph)
@@ -228,25 +196,6 @@ def modules_over_the_limit() -> list[str]:
     return over
 
 
-#: The files other branches of issue 15 are splitting at the time of writing; this
-#: mark applies only while nothing else is over the limit, and comes off once they merge.
-_BEING_SPLIT = {
-    "briefbook/core/fileformat/reading.py",   # branch kinds
-    "briefbook/render/pocket/card.py",        # branch renderx
-    "briefbook/gui/window/mainwindow.py",     # branch guix
-    "briefbook/gui/preview/pane.py",          # branch guix
-    "briefbook/gui/editors/records.py",       # branch guix
-}
-
-
-@pytest.mark.xfail(
-    {line.split(":")[0] for line in modules_over_the_limit()} <= _BEING_SPLIT,
-    strict=False,
-    reason="issue 15: briefbook/core/fileformat/reading.py (branch kinds), "
-           "briefbook/render/pocket/card.py (branch renderx), "
-           "briefbook/gui/window/mainwindow.py, gui/preview/pane.py and gui/editors/records.py "
-           "(branch guix) are over 450 lines and being split on those branches; remove this "
-           "mark when they are merged")
 def test_no_module_over_450_lines() -> None:
     over = modules_over_the_limit()
     assert not over, f"modules over {MAX_LINES} lines:\n" + "\n".join(over)
