@@ -30,3 +30,18 @@ def binary_streams() -> Iterator[None]:
             yield
         finally:
             rl_config.useA85 = before
+
+
+@contextmanager
+def render_session() -> Iterator[None]:
+    """One render at a time, starting from the shaping state of a fresh process.
+
+    ReportLab keeps what it learnt while shaping on its process-wide font objects;
+    :func:`briefbook.render.text.scripts.fresh_shaping_state` clears it at the start, so
+    an export's font subsets and ToUnicode maps depend only on its own text.
+    """
+    from briefbook.render.text.scripts import fresh_shaping_state
+
+    with _lock:
+        fresh_shaping_state()
+        yield

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-from briefbook.render.blocks.builders import BUILDERS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reportlab.platypus import Flowable
@@ -15,6 +14,7 @@ from reportlab.platypus import Flowable
 from briefbook.core import model as m
 from briefbook.errors import RenderError
 from briefbook.render.api import export_pdf, render_pdf
+from briefbook.render.blocks import BUILDERS
 from briefbook.render.options import RenderOptions
 from tests.render.conftest import links, make_brief, page_texts, render
 

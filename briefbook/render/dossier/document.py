@@ -31,7 +31,7 @@ from briefbook.render.dossier.template import (
 from briefbook.render.options import RenderOptions, RenderResult
 from briefbook.render.pictures.downsample import PicturePrep
 from briefbook.render.pictures.loading import ImagePolicy
-from briefbook.render.rlsettings import binary_streams
+from briefbook.render.rlsettings import binary_streams, render_session
 from briefbook.render.text.scripts import missing_message, report_missing
 from briefbook.render.theme import DEFAULT_THEME, register_fonts
 
@@ -47,9 +47,15 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
 
     Raises :class:`RenderError` naming the section and block for any layout
     failure. An exception raised by ``options.progress`` propagates unchanged
-    (a caller may use that to cancel).
+    (a caller may use that to cancel). Renders run one at a time, each from the
+    shaping state of a fresh process (see :func:`render_session`).
     """
     register_fonts()
+    with render_session():
+        return _build_pdf(brief, options)
+
+
+def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     theme = DEFAULT_THEME
     meta = brief.meta
     page_size = theme.page_size(options.page_size or meta.page_size or "A4")

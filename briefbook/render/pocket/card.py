@@ -31,6 +31,7 @@ from briefbook.render.pocket.content import is_key_points, portion_prefixes
 from briefbook.render.pocket.furniture import card_canvas, running_text
 from briefbook.render.pocket.look import CARD_SIZE, DEFAULT_LOOK, CardLook, one_line
 from briefbook.render.pocket.story import CardStory
+from briefbook.render.rlsettings import render_session
 from briefbook.render.text.scripts import missing_message, report_missing
 from briefbook.render.theme import DEFAULT_THEME, Theme, register_fonts
 from briefbook.render.version import creator
@@ -53,9 +54,15 @@ def render_pocket_card(
     look: CardLook = DEFAULT_LOOK,
 ) -> RenderResult:
     """Lay out the pocket cards and return the PDF. Raises :class:`RenderError`
-    (or a :class:`BriefbookError` for an unknown time zone)."""
-    options = options or PocketOptions()
+    (or a :class:`BriefbookError` for an unknown time zone). Like the dossier, it
+    is laid out from the shaping state of a fresh process (see :func:`render_session`)."""
     register_fonts()
+    with render_session():
+        return _render_pocket_card(brief, options or PocketOptions(), theme, look)
+
+
+def _render_pocket_card(brief: m.Brief, options: PocketOptions, theme: Theme,
+                        look: CardLook) -> RenderResult:
     zones = schedule_zones(brief, options.home_times is not False)
     width, height = CARD_SIZE
     frame_w = width - 2 * look.margin_x

@@ -115,6 +115,42 @@ class ScriptFont(TTFont):
                                                   self.actual_text)
 
 
+def fresh_shaping_state() -> None:
+    """Forget what earlier renders in this process shaped, so a PDF depends on its own text.
+
+    Two maps outlive a render unless cleared here: each :class:`ScriptFont`'s
+    ``actual_text`` (first assignment wins, so a glyph shaped earlier for another
+    character, as SARA AA is for SARA AM, would keep that character), and the
+    private-use codes ReportLab's ``TTFont.hbAddPrivate`` gives glyphs without a
+    character of their own (numbered in order of first use, kept on the font and
+    its face for the whole process). Both are reset to what a fresh process has;
+    the font files are not read again. Call it under the render lock
+    (:func:`briefbook.render.rlsettings.render_session`) before anything is shaped.
+    """
+    for name in pdfmetrics.getRegisteredFontNames():
+        font = pdfmetrics.getFont(name)
+        if not isinstance(font, TTFont):
+            continue
+        if isinstance(font, ScriptFont):
+            font.actual_text.clear()
+        private: dict[str, int] | None = getattr(font, "_TTFont__hbUnis", None)
+        if private:
+            face = font.face
+            # ``glyphToChar`` is set by ReportLab's reader, but not declared in its stubs.
+            glyph_to_char: dict[int, list[int]] = face.glyphToChar  # type: ignore[attr-defined]
+            for code in private.values():
+                gid = face.charToGlyph.pop(code, None)
+                face.charWidths.pop(code, None)
+                chars = glyph_to_char.get(gid) if gid is not None else None
+                if chars is not None and code in chars:
+                    chars.remove(code)
+                    if not chars:
+                        del glyph_to_char[gid]
+            private.clear()
+        if private is not None:
+            font._TTFont__hbPrivate = 0xE000  # type: ignore[attr-defined]
+
+
 def _to_unicode_cmap(name: str, subset: list[int], actual: dict[int, str]) -> str:
     """ReportLab's ToUnicode CMap, with several characters where a glyph stands for them."""
 
