@@ -74,3 +74,17 @@ def test_long_items_wrap_and_the_list_grows(qtbot, window: MainWindow) -> None:
     assert tree.height() >= sum(tree.visualItemRect(tree.topLevelItem(i)).height()
                                 for i in range(tree.topLevelItemCount()))
     assert tree.verticalScrollBar().maximum() == 0  # nothing hidden
+
+
+def test_the_text_column_takes_the_room_and_the_marking_column_its_own(
+        qtbot, window: MainWindow) -> None:
+    # Seen on screen: the marking column asked for the whole width, so typed items were
+    # clipped to their first letter.
+    editor = _list_editor(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: editor.tree.viewport().width() > 200)
+    text, marking = editor.tree.columnWidth(0), editor.tree.columnWidth(1)
+    assert text > 3 * marking, (text, marking)
+    assert text >= editor.tree.viewport().width() // 2

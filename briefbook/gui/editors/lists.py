@@ -110,13 +110,16 @@ class _ItemDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """The item's text wrapped to the width the tree gives it (a tree view asks for
-        one line otherwise)."""
+        one line otherwise). The marking column asks only for its own text's room."""
         hint = super().sizeHint(option, index)
+        if index.column() != 0:
+            return hint
         tree = self.list_editor.tree
         depth, parent = 1, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = max(60, tree.viewport().width() - tree.indentation() * depth - 8)
+        width = max(60, tree.viewport().width() - tree.columnWidth(1)
+                    - tree.indentation() * depth - 8)
         text = str(index.data() or "") or " "
         metrics = option.fontMetrics  # type: ignore[attr-defined]
         needed = metrics.boundingRect(QRect(0, 0, width, 1_000_000),
