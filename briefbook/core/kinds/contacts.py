@@ -3,20 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
-from briefbook.core.kinds.fields import (
-    Field,
-    Kind,
-    Reading,
-    Record,
-    Words,
-    read_records,
-    write_record,
-)
-
-if TYPE_CHECKING:
-    from briefbook.core.fileformat.yamlnodes import Node
+from briefbook.core.kinds.fields import Field, Record, record_list_kind
 
 
 @dataclass
@@ -44,17 +32,5 @@ RECORD = Record(Contact, "contact", (
 ), required="name", shorthand="name", shorthand_what="contact")
 
 
-def read(reader: Reading, node: Node) -> ContactsBlock:
-    return ContactsBlock(read_records(reader, node, "a list of contacts", RECORD))
-
-
-def write(block: ContactsBlock) -> list[Any]:
-    return [write_record(contact, RECORD) for contact in block.contacts]
-
-
-def words(block: ContactsBlock) -> list[Words]:
-    return [Words("contact", (c.name, c.role, c.phone, c.email, c.notes))
-            for c in block.contacts]
-
-
-KIND = Kind("contacts", ContactsBlock, read, write, words, RECORD.fields)
+KIND = record_list_kind("contacts", ContactsBlock, "contacts", "a list of contacts", RECORD,
+                        ("name", "role", "phone", "email", "notes"))

@@ -211,3 +211,22 @@ class Kind:
     words: Callable[[Any], list[Words]]
     #: The record fields an editor shows (recommendations, people, contacts, schedule).
     fields: tuple[Field, ...] = field(default=())
+
+
+def record_list_kind(name: str, block: type, items: str, what: str, record: Record,
+                     word_fields: tuple[str, ...]) -> Kind:
+    """A kind whose block is a list of records under attribute ``items`` (recommendations,
+    people, contacts): read and written through ``record``; its words are ``word_fields``
+    of each record, labelled as the record names itself."""
+
+    def read(reader: Reading, node: Node) -> Any:
+        return block(read_records(reader, node, what, record))
+
+    def write(value: Any) -> list[Any]:
+        return [write_record(item, record) for item in getattr(value, items)]
+
+    def words(value: Any) -> list[Words]:
+        return [Words(record.what, tuple(getattr(item, f) for f in word_fields))
+                for item in getattr(value, items)]
+
+    return Kind(name, block, read, write, words, record.fields)

@@ -4,20 +4,8 @@ their name, a photo and a biography."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
-from briefbook.core.kinds.fields import (
-    Field,
-    Kind,
-    Reading,
-    Record,
-    Words,
-    read_records,
-    write_record,
-)
-
-if TYPE_CHECKING:
-    from briefbook.core.fileformat.yamlnodes import Node
+from briefbook.core.kinds.fields import Field, Record, record_list_kind
 
 
 @dataclass
@@ -47,17 +35,5 @@ RECORD = Record(Person, "person", (
 ), required="name", shorthand="name", shorthand_what="person")
 
 
-def read(reader: Reading, node: Node) -> PeopleBlock:
-    return PeopleBlock(read_records(reader, node, "a list of persons", RECORD))
-
-
-def write(block: PeopleBlock) -> list[Any]:
-    return [write_record(person, RECORD) for person in block.people]
-
-
-def words(block: PeopleBlock) -> list[Words]:
-    return [Words("person", (p.name, p.title, p.organisation, p.pronunciation, p.bio))
-            for p in block.people]
-
-
-KIND = Kind("people", PeopleBlock, read, write, words, RECORD.fields)
+KIND = record_list_kind("people", PeopleBlock, "people", "a list of persons", RECORD,
+                        ("name", "title", "organisation", "pronunciation", "bio"))

@@ -4,20 +4,9 @@ priority and rationale."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
-from briefbook.core.kinds.fields import (
-    Field,
-    Kind,
-    Reading,
-    Record,
-    Words,
-    read_records,
-    write_record,
-)
-
-if TYPE_CHECKING:
-    from briefbook.core.fileformat.yamlnodes import Node
+from briefbook.core.kinds.fields import Field, Record, record_list_kind
 
 Priority = Literal["", "high", "medium", "low"]
 PRIORITIES: tuple[str, ...] = ("", "high", "medium", "low")
@@ -46,17 +35,6 @@ RECORD = Record(Recommendation, "recommendation", (
 ), required="text", shorthand="text", shorthand_what="recommendation")
 
 
-def read(reader: Reading, node: Node) -> RecommendationsBlock:
-    return RecommendationsBlock(read_records(reader, node, "a list of recommendations", RECORD))
-
-
-def write(block: RecommendationsBlock) -> list[Any]:
-    return [write_record(item, RECORD) for item in block.items]
-
-
-def words(block: RecommendationsBlock) -> list[Words]:
-    return [Words("recommendation", (r.text, r.rationale, r.owner, r.priority))
-            for r in block.items]
-
-
-KIND = Kind("recommendations", RecommendationsBlock, read, write, words, RECORD.fields)
+KIND = record_list_kind("recommendations", RecommendationsBlock, "items",
+                        "a list of recommendations", RECORD,
+                        ("text", "rationale", "owner", "priority"))

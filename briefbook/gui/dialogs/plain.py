@@ -69,3 +69,16 @@ def ask(parent: QWidget | None, title: str, text: str,
     """``QMessageBox.question`` with ``text`` shown literally (tests may patch
     ``QMessageBox.question``; it receives the escaped text)."""
     return QMessageBox.question(parent, title, literal(text), buttons, default)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, informative: str,
+            accept: str, reject: str) -> bool:
+    """A warning with two buttons, shown as plain text; True only when ``accept`` is
+    clicked (``reject`` is the default and Escape's answer)."""
+    box = message_box(parent, QMessageBox.Icon.Warning, title, text, informative)
+    yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+    no = box.addButton(reject, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes

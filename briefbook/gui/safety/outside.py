@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefbook.core.imagepaths import (
     ImageRef,
@@ -22,7 +22,7 @@ from briefbook.core.imagepaths import (
     shown_path,
 )
 from briefbook.core.text import counted
-from briefbook.gui.dialogs.plain import message_box
+from briefbook.gui.dialogs.plain import confirm
 from briefbook.gui.editing.document import Document
 
 
@@ -72,19 +72,14 @@ def ask_outside_images(parent: QWidget | None, document: Document) -> bool:
         return False
     count = len(refs)
     # Paths come from the brief: plain text, so that none can reword this question.
-    box = message_box(
-        parent, QMessageBox.Icon.Warning, "Pictures from outside the brief's folder",
+    if not confirm(
+        parent, "Pictures from outside the brief's folder",
         f"This brief names {counted(count, 'picture')} from outside its "
         "folder.",
         f"{listed(refs, folder_of(document))}\n\nA brief received from someone else could "
         "use this to copy a file from your computer into its PDF. Embed these files in the "
-        "preview, the printout and the PDF? Otherwise a placeholder stands in their place.")
-    embed = box.addButton("Embed Them", QMessageBox.ButtonRole.AcceptRole)
-    leave = box.addButton("Leave Them Out", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(leave)
-    box.setEscapeButton(leave)
-    box.exec()
-    if box.clickedButton() is not embed:
+        "preview, the printout and the PDF? Otherwise a placeholder stands in their place.",
+        "Embed Them", "Leave Them Out"):
         return False
     document.allowed_images.update(real_file(document, ref.path) for ref in refs)
     return True

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from briefbook.core.text import counted, plural
+from briefbook.gui.dialogs.plain import confirm
 from briefbook.gui.editing.document import Document
 
 if TYPE_CHECKING:
@@ -117,21 +117,15 @@ def ask_save_without_unread(parent: QWidget, document: Document) -> bool:
     """Whether to save although the parts of the file that could not be read will be
     left out (True), or to keep editing (False)."""
     count = len(document.load_problems)
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Save without what could not be read?")
-    box.setText(f"When “{document.display_name()}” was opened, {count} "
-                f"{plural(count, 'problem')} kept part of it from being read "
-                "(see the Problems panel).")
-    box.setInformativeText(
+    # The brief's name comes from its file: plain text, so that none can reword this.
+    return confirm(
+        parent, "Save without what could not be read?",
+        f"When “{document.display_name()}” was opened, {count} "
+        f"{plural(count, 'problem')} kept part of it from being read "
+        "(see the Problems panel).",
         "Saving now writes the brief without those parts (an unknown key, a value that is "
         f"not of its kind). The file as it was is kept beside it as "
         f"{document.display_name()}~.\n\n"
         "To keep them, correct them in the brief first, or fix the file in a text editor "
-        "and open it again.")
-    save = box.addButton("Save Without Them", QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton("Keep Editing", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is save
+        "and open it again.",
+        "Save Without Them", "Keep Editing")

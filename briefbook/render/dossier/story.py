@@ -306,18 +306,18 @@ def authority_lines(block: ClassificationBlock) -> tuple[tuple[str, str], ...]:
 def metadata(brief: Brief) -> dict[str, Any]:
     meta = brief.meta
 
-    def one_line(s: str) -> str:
-        return spaces_collapsed(tx.clean(s))[:1000]
+    def field(text: str) -> str:  # one line, and not endless
+        return one_line(text)[:1000]
 
-    author = ", ".join(x for x in (one_line(meta.prepared_by), one_line(meta.organisation)) if x)
-    subject_parts = [one_line(meta.subtitle) or "Briefing book"]
-    for extra in (one_line(meta.location), format_range(meta.dates)):
+    author = ", ".join(x for x in (field(meta.prepared_by), field(meta.organisation)) if x)
+    subject_parts = [field(meta.subtitle) or "Briefing book"]
+    for extra in (field(meta.location), format_range(meta.dates)):
         if extra:
             subject_parts.append(extra)
     return {
-        "title": one_line(meta.title) or "Untitled brief",
+        "title": field(meta.title) or "Untitled brief",
         "author": author,
         "subject": " — ".join(subject_parts),
-        "keywords": [one_line(k) for k in meta.keywords if k.strip()],
+        "keywords": [field(k) for k in meta.keywords if k.strip()],
         "creator": creator(),
     }

@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A6
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
-from briefbook.render.text import markup as tx
+from briefbook.render.dossier.story import one_line as one_line
 from briefbook.render.theme import Theme
 
 #: The card's page: A6 portrait, in points.
@@ -50,10 +50,6 @@ class CardLook:
 
 #: The card's measures as printed.
 DEFAULT_LOOK = CardLook()
-
-
-def one_line(text: str) -> str:
-    return " ".join(tx.clean(text).split())
 
 
 def card_styles(theme: Theme, look: CardLook) -> dict[str, ParagraphStyle]:
