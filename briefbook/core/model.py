@@ -155,6 +155,11 @@ class Meta:
     #: Print each heading, paragraph, item, entry and row's portion mark before it, "(S)".
     portion_marks: bool = False
     classification_block: ClassificationBlock = field(default_factory=ClassificationBlock)
+    #: The brief's language as a BCP 47 tag ("en", "fr", "pt-BR"): the PDF's ``/Lang``
+    #: and the language of every word briefbook itself prints.
+    language: str = "en"
+    #: Overrides of briefbook's own printed words by label key ("contents": "Sommaire").
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 # --- blocks -----------------------------------------------------------------

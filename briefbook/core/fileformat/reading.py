@@ -183,7 +183,7 @@ class Reader:
 
 META_KEYS = ("title", "subtitle", "dates", "location", "organisation", "prepared_by", "marking",
              "version", "status", "page_size", "timezone", "home_timezone", "logo", "keywords",
-             "markings", "portion_marks", "classification_block")
+             "markings", "portion_marks", "classification_block", "language", "labels")
 SECTION_KEYS = ("title", "marking", "title_marking", "tags", "guidance", "blocks", "sections")
 EDITION_KEYS = ("name", "ceiling", "include_tags", "exclude_tags", "exclude_controls",
                 "description")
@@ -279,7 +279,34 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
         meta.page_size = reader.choice(found["page_size"], "the page size", m.PAGE_SIZES, "A4")  # type: ignore[assignment]
     if "keywords" in found:
         meta.keywords = reader.text_list(found["keywords"], "'keywords'")
+    if "language" in found:
+        meta.language = _read_language(reader, found["language"])
+    if "labels" in found:
+        meta.labels = _read_labels(reader, found["labels"])
     return meta
+
+
+def _read_language(reader: Reader, node: Node) -> str:
+    from briefbook.core.language import language_problem
+
+    value = reader.text(node, "meta 'language'").strip()
+    problem = language_problem(value)
+    if problem:
+        reader.problem(node, problem)
+        return "en"
+    return value or "en"
+
+
+def _read_labels(reader: Reader, node: Node) -> dict[str, str]:
+    if node.kind != "map":
+        reader.problem(node, "meta 'labels' must be a mapping of label names to words, "
+                       "e.g. 'contents: Sommaire'")
+        return {}
+    labels: dict[str, str] = {}
+    for key_node, value_node in node.pairs:
+        key = key_node.text.strip()
+        labels[key] = reader.text(value_node, f"the label {key!r}")
+    return labels
 
 
 def _read_dates(reader: Reader, node: Node) -> m.DateRange:

@@ -223,6 +223,9 @@ def _meta(meta: m.Meta) -> dict[str, Any]:
     for name in ("classified_by", "derived_from", "reason", "declassify_on"):
         _put(authority, name, getattr(meta.classification_block, name))
     _put(data, "classification_block", authority)
+    if meta.language.strip() and meta.language.strip() != "en":
+        data["language"] = meta.language.strip()
+    _put(data, "labels", dict(meta.labels))
     return data
 
 
