@@ -87,9 +87,13 @@ from briefbook.core.kinds.text import (
 
 Status = Literal["draft", "final"]
 PageSize = Literal["A4", "Letter"]
+Numbering = Literal["decimal", "none"]
+PagePosition = Literal["top", "bottom"]
 
 STATUSES: tuple[str, ...] = ("draft", "final")
 PAGE_SIZES: tuple[str, ...] = ("A4", "Letter")
+NUMBERINGS: tuple[str, ...] = ("decimal", "none")
+PAGE_POSITIONS: tuple[str, ...] = ("top", "bottom")
 
 FORMAT_VERSION = 1
 
@@ -160,6 +164,16 @@ class Meta:
     language: str = "en"
     #: Overrides of briefbook's own printed words by label key ("contents": "Sommaire").
     labels: dict[str, str] = field(default_factory=dict)
+    #: Print a cover page, and a contents page (a one-page memo has neither).
+    cover: bool = True
+    contents: bool = True
+    #: How sections are numbered in headings, the contents and the outline ("1", "1.2"),
+    #: or not at all; a section's ``label`` prints instead of its number either way.
+    numbering: Numbering = "decimal"
+    #: The page number as printed, with ``{page}`` and ``{pages}`` ("-{page}-");
+    #: "" = the ``page_number`` label ("Page {page} of {pages}").
+    page_number_format: str = ""
+    page_number_position: PagePosition = "bottom"
 
 
 # --- blocks -----------------------------------------------------------------
@@ -207,6 +221,15 @@ class Section:
     title_marking: str = ""
     #: Advice on what to write here (a template's); the editor shows it, the PDF never.
     guidance: str = ""
+    #: Printed instead of the section's number ("TAB A", "Annex D", "(ii)"); "" = its number.
+    label: str = ""
+    #: Whether the section starts a page; ``None`` = the default (top-level sections do,
+    #: subsections run on).
+    new_page: bool | None = None
+
+    def starts_page(self, top: bool) -> bool:
+        """Whether the section starts a new page, at the top level (``top``) or below."""
+        return top if self.new_page is None else self.new_page
 
 
 @dataclass
@@ -216,7 +239,9 @@ class Edition:
     Everything marked above ``ceiling`` is left out (sections, blocks, items, rows,
     entries), and so is everything carrying a control in ``exclude_controls``; so
     are sections with a tag in ``exclude_tags``; when ``include_tags`` is given,
-    only sections with one of those tags (or untagged ones) are kept.
+    only sections with one of those tags (or untagged ones) are kept; when
+    ``only_tags`` is given, only sections with one of those tags are kept (untagged
+    ones are left out).
     """
 
     name: str = ""
@@ -227,6 +252,7 @@ class Edition:
     #: Control markings whose portions are left out whatever their level, e.g.
     #: ``[NOFORN]`` for an edition shared with allies.
     exclude_controls: list[str] = field(default_factory=list)
+    only_tags: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefbook.core.timezones import zone_problem
-from briefbook.core.typeddates import EXAMPLE, parse_typed_date
+from briefbook.core.typeddates import EXAMPLE, TIME_EXAMPLE, parse_typed_date, parse_typed_time
 
-_TIME = re.compile(r"^\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm)?\s*$", re.IGNORECASE)
 LIST_SEPARATOR = "; "
 
 
@@ -45,22 +44,14 @@ def format_time(value: dt.time | None) -> str:
 
 
 def parse_time(text: str) -> dt.time | None:
-    """A time of day from ``9:00``, ``09.30``, ``0930``, ``9pm``; empty text is None."""
+    """A time of day from ``9:00``, ``09.30``, ``0930``, ``11h30``, ``9pm``, ``9:30 am``;
+    empty text is None."""
     if not text.strip():
         return None
-    match = _TIME.match(text)
-    if not match:
-        raise ValueError(f"not a time: {text!r} (type it as 09:30)")
-    hours, minutes, half = int(match.group(1)), int(match.group(2) or 0), match.group(3)
-    if match.group(2) is None and len(match.group(1)) > 2:
-        raise ValueError(f"not a time: {text!r}")
-    if half:
-        if not 1 <= hours <= 12:
-            raise ValueError(f"not a time: {text!r}")
-        hours = hours % 12 + (12 if half.lower() == "pm" else 0)
-    if len(match.group(1)) == 4 and match.group(2) is None:
-        hours, minutes = divmod(hours, 100)
-    return dt.time(hours, minutes)
+    found = parse_typed_time(text)
+    if found is None:
+        raise ValueError(f"not a time: {text.strip()!r} (type it as {TIME_EXAMPLE})")
+    return found
 
 
 def format_list(values: list[str]) -> str:

@@ -15,15 +15,21 @@ from pathlib import Path
 from typing import TypeVar
 
 from briefbook.core import model as m
+from briefbook.core.fileformat.reading_layout import (
+    LAYOUT_KEYS,
+    SECTION_LAYOUT_KEYS,
+    read_layout,
+    read_section_layout,
+)
 from briefbook.core.fileformat.reading_marks import check_markings, read_classification, read_scheme
 from briefbook.core.fileformat.yamlnodes import Node
 from briefbook.core.kinds import KINDS
 from briefbook.core.timezones import zone_problem
+from briefbook.core.typeddates import parse_typed_time
 from briefbook.errors import Problem
 
 T = TypeVar("T")
 
-_TIME = re.compile(r"^\s*(\d{1,2})[:.h](\d{2})\s*$")
 _DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 
 
@@ -73,14 +79,13 @@ class Reader:
         return None
 
     def time(self, node: Node, what: str) -> dt.time | None:
+        """A time of day as staff write it (``1130``, ``11.30``, ``11h30``, ``9:30 am``)."""
         if node.is_null:
             return None
         if node.kind == "scalar":
-            found = _TIME.match(node.text)
-            if found:
-                hour, minute = int(found.group(1)), int(found.group(2))
-                if hour < 24 and minute < 60:
-                    return dt.time(hour, minute)
+            found = parse_typed_time(node.text)
+            if found is not None:
+                return found
             self.problem(node, f"{what} {node.text!r} is not a time; write it as HH:MM, "
                          "from 00:00 to 23:59")
             return None
@@ -183,10 +188,12 @@ class Reader:
 
 META_KEYS = ("title", "subtitle", "dates", "location", "organisation", "prepared_by", "marking",
              "version", "status", "page_size", "timezone", "home_timezone", "logo", "keywords",
-             "markings", "portion_marks", "classification_block", "language", "labels")
-SECTION_KEYS = ("title", "marking", "title_marking", "tags", "guidance", "blocks", "sections")
-EDITION_KEYS = ("name", "ceiling", "include_tags", "exclude_tags", "exclude_controls",
-                "description")
+             "markings", "portion_marks", "classification_block", "language", "labels",
+             *LAYOUT_KEYS)
+SECTION_KEYS = ("title", "marking", "title_marking", "tags", "guidance", "blocks", "sections",
+                *SECTION_LAYOUT_KEYS)
+EDITION_KEYS = ("name", "ceiling", "include_tags", "only_tags", "exclude_tags",
+                "exclude_controls", "description")
 BRIEF_KEYS = ("briefbook", "meta", "editions", "sections")
 
 
@@ -243,6 +250,8 @@ def _read_edition(reader: Reader, node: Node) -> m.Edition | None:
         edition.ceiling = reader.marking(found["ceiling"], "the edition ceiling")
     if "include_tags" in found:
         edition.include_tags = reader.text_list(found["include_tags"], "'include_tags'")
+    if "only_tags" in found:
+        edition.only_tags = reader.text_list(found["only_tags"], "'only_tags'")
     if "exclude_tags" in found:
         edition.exclude_tags = reader.text_list(found["exclude_tags"], "'exclude_tags'")
     if "exclude_controls" in found:
@@ -283,6 +292,7 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
         meta.language = _read_language(reader, found["language"])
     if "labels" in found:
         meta.labels = _read_labels(reader, found["labels"])
+    read_layout(reader, found, meta)
     return meta
 
 
@@ -338,6 +348,7 @@ def _read_section(reader: Reader, node: Node, top: bool) -> m.Section | None:
         section.tags = reader.text_list(found["tags"], "'tags'")
     if "guidance" in found:
         section.guidance = reader.text(found["guidance"], "the guidance")
+    read_section_layout(reader, found, section)
     if "blocks" in found:
         section.blocks = reader.items(found["blocks"], f"the blocks of {where}",
                                       lambda item: _read_block(reader, item))

@@ -226,6 +226,14 @@ def _meta(meta: m.Meta) -> dict[str, Any]:
     if meta.language.strip() and meta.language.strip() != "en":
         data["language"] = meta.language.strip()
     _put(data, "labels", dict(meta.labels))
+    for name in ("cover", "contents"):
+        if not getattr(meta, name):
+            data[name] = False
+    if meta.numbering != "decimal":
+        data["numbering"] = meta.numbering
+    _put(data, "page_number_format", meta.page_number_format)
+    if meta.page_number_position != "bottom":
+        data["page_number_position"] = meta.page_number_position
     return data
 
 
@@ -243,6 +251,7 @@ def _edition(edition: m.Edition) -> dict[str, Any]:
     _put(data, "description", edition.description)
     _put(data, "ceiling", edition.ceiling)
     _put(data, "include_tags", list(edition.include_tags))
+    _put(data, "only_tags", list(edition.only_tags))
     _put(data, "exclude_tags", list(edition.exclude_tags))
     _put(data, "exclude_controls", list(edition.exclude_controls))
     return data
@@ -250,6 +259,9 @@ def _edition(edition: m.Edition) -> dict[str, Any]:
 
 def _section(section: m.Section) -> dict[str, Any]:
     data: dict[str, Any] = {"title": section.title}
+    _put(data, "label", section.label)
+    if section.new_page is not None:
+        data["new_page"] = section.new_page
     _put(data, "marking", section.marking)
     _put(data, "title_marking", section.title_marking)
     _put(data, "tags", list(section.tags))

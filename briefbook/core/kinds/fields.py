@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: How a field's value is read from its node.
-ReadAs = Literal["text", "date", "time", "choice", "texts", "marking", "zone", "custom"]
+ReadAs = Literal["text", "date", "time", "choice", "texts", "marking", "zone", "flag",
+                 "custom"]
 #: When a field is written: always, only when not empty, only when not its default.
 WriteWhen = Literal["always", "nonempty", "changed"]
 
@@ -42,6 +43,7 @@ class Reading(Protocol):
     def time(self, node: Node, what: str) -> dt.time | None: ...
     def marking(self, node: Node, what: str) -> str: ...
     def zone(self, node: Node, what: str) -> str: ...
+    def boolean(self, node: Node, what: str) -> bool: ...
     def choice(self, node: Node, what: str, allowed: tuple[str, ...], default: str) -> str: ...
     def text_list(self, node: Node, what: str) -> list[str]: ...
     def items(self, node: Node, what: str, read: Callable[[Node], T | None]) -> list[T]: ...
@@ -125,6 +127,8 @@ def read_value(reader: Reading, spec: Field, node: Node) -> Any:
         return reader.time(node, spec.what)
     if spec.read == "zone":
         return reader.zone(node, spec.what)
+    if spec.read == "flag":
+        return reader.boolean(node, spec.what)
     raise ValueError(f"a field read as {spec.read!r} needs its own hook")
 
 
@@ -164,6 +168,8 @@ def written(spec: Field, obj: Any) -> Any:
     value = getattr(obj, spec.name)
     if spec.read == "time":
         return time_text(value)
+    if spec.read == "flag":
+        return True if value else None  # written only when set
     if isinstance(value, list):
         return list(value)
     return value

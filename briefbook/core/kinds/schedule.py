@@ -42,6 +42,8 @@ class ScheduleEntry:
     timezone: str = ""
     #: The entry's own marking ("" = its schedule's).
     marking: str = ""
+    #: The time is still to be confirmed: printed as such (with the time, if one is given).
+    tbc: bool = False
 
 
 @dataclass
@@ -62,7 +64,8 @@ RECORD = Record(ScheduleEntry, "a schedule entry", (
     Field("notes", "the notes", label="Notes"),
     Field("timezone", "the time zone", "zone", label="Time zone"),
     Field("marking", "the entry marking", "marking", label="Marking"),
-), required="title", write_order=("date", "time", "end", "timezone", "title", "place",
+    Field("tbc", "'tbc'", "flag", label="To be confirmed"),
+), required="title", write_order=("date", "time", "end", "tbc", "timezone", "title", "place",
                                   "participants", "press", "notes", "marking"))
 
 

@@ -17,7 +17,12 @@ from briefbook.render.blocks.context import (
     plain_paragraph,
     safe_paragraph,
 )
-from briefbook.render.blocks.schedule_times import day_zones, time_flowables, zones_note
+from briefbook.render.blocks.schedule_times import (
+    day_zones,
+    time_flowables,
+    undated_heading,
+    zones_note,
+)
 from briefbook.render.blocks.table import grid, noted_row
 from briefbook.render.flowables import Lead, PriorityTag
 from briefbook.render.formatting import format_date
@@ -41,12 +46,16 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
     if ctx.zones is not None:
         found.append(plain_paragraph(zones_note(ctx.zones), st["caption"]))
     zone = ""
+    dated = any(day is not None for day in groups)
+    tbc = ctx.label("time_to_be_confirmed")
     for day, entries in groups.items():
-        title = format_date(day, weekday=True) if day is not None else "Date to be confirmed"
+        title = (format_date(day, weekday=True) if day is not None else
+                 undated_heading(dated, entries, ctx.label("date_to_be_confirmed")))
         where, zone = day_zones(entries, ctx.zones, zone, ctx.fallback_date)
-        title = f"{title} · {where}" if where else title
-        day_title = Lead(plain_paragraph(title, st["day"]), ctx.frame_height)
-        found.append(day_title)
+        title = " · ".join(part for part in (title, where) if part)
+        day_title = Lead(plain_paragraph(title, st["day"]), ctx.frame_height) if title else None
+        if day_title is not None:
+            found.append(day_title)
         body = []
         for e in entries:
             mark = ctx.marks.of(e.marking)
@@ -63,7 +72,7 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
             body.append(noted_row(
                 [
                     time_flowables(
-                        e, ctx.zones, st["cell_bold"], st["cell_small"], ctx.fallback_date
+                        e, ctx.zones, st["cell_bold"], st["cell_small"], ctx.fallback_date, tbc
                     ),
                     activity,
                     plain_paragraph(e.place, st["cell"]),
@@ -71,7 +80,8 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
                 ], mark, ctx))
         table = grid(head, body, widths, t)
         table.spaceAfter = t.gap_after_box
-        day_title.follow = table
+        if day_title is not None:
+            day_title.follow = table
         found.append(table)
     return found
 

@@ -31,12 +31,12 @@ _BREAK = re.compile(r"(?<=[A-Za-z])\u00a0(?=\d{2}:\d{2})")
 def local_label(
     entry: m.ScheduleEntry, zones: ZonePair | None = None, fallback_date: dt.date | None = None
 ) -> str:
-    """``09:00–09:45``, ``until 17:30`` or ``TBC`` when the entry has no time; with the
+    """``09:00–09:45``, ``until 17:30``, or "" when the entry has no time; with the
     zone's abbreviation (``09:00–09:45 CEST``) when the schedule passes through
     several zones."""
     text = local_text(entry)
     if not text:
-        return "TBC"
+        return ""
     if zones is not None and zones.several:
         short = zone_abbreviation(entry, zones, fallback_date)
         return f"{text} {short}" if short else text
@@ -88,15 +88,27 @@ def time_flowables(
     local_style: ParagraphStyle,
     home_style: ParagraphStyle,
     fallback_date: dt.date | None = None,
+    tbc_text: str = "",
 ) -> list[Flowable]:
-    """The time cell: the local time, then the home time when the brief has a home zone."""
-    found: list[Flowable] = [
-        TextParagraph(tx.plain(local_label(entry, zones, fallback_date)), local_style)
-    ]
+    """The time cell: the local time, then the home time when the brief has a home zone;
+    ``tbc_text`` ("time to be confirmed") under them for an entry flagged ``tbc``."""
+    found: list[Flowable] = []
+    local = local_label(entry, zones, fallback_date)
+    if local:
+        found.append(TextParagraph(tx.plain(local), local_style))
     home = home_label(entry, zones, fallback_date)
     if home:
         found.append(TextParagraph(tx.plain(home), home_style))
+    if entry.tbc and tbc_text:
+        found.append(TextParagraph(f"<i>{tx.plain(tbc_text)}</i>", home_style))
     return found
+
+
+def undated_heading(dated_too: bool, entries: list[m.ScheduleEntry], text: str) -> str:
+    """The heading of a schedule's undated entries: ``text`` ("Date to be confirmed")
+    when the schedule has dated days too or an entry is flagged ``tbc``; else none (a
+    programme without dates is one list)."""
+    return text if dated_too or any(entry.tbc for entry in entries) else ""
 
 
 def zones_note(zones: ZonePair) -> str:

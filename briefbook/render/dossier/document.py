@@ -19,6 +19,7 @@ from briefbook.core.imagepaths import image_folder
 from briefbook.core.model import Brief
 from briefbook.render.blocks.context import BlockContext
 from briefbook.render.dossier.marks import Marks
+from briefbook.render.dossier.numbering import page_number_format
 from briefbook.render.dossier.pages import PageDecorator
 from briefbook.render.dossier.story import build_story, metadata, running_text, set_zones
 from briefbook.render.dossier.template import (
@@ -64,9 +65,11 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source,
                        image_policy=image_policy(brief, options),
-                       pictures=PicturePrep(options.images) if options.images else None)
+                       pictures=PicturePrep(options.images) if options.images else None,
+                       language=meta.language, labels=dict(meta.labels))
     set_zones(brief, ctx, options.home_times is not False)
     state = BuildState()
+    state.numbers.page_format = page_number_format(meta)
     scheme = markings.scheme_of(brief)
     ctx.marks = Marks(scheme, brief.meta.portion_marks, page=state.page_marks)
     if options.only_section is not None:
@@ -95,7 +98,7 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
                 progress=options.progress,
                 metadata=metadata(brief),
                 reproducible=reproducible,
-                with_cover=options.only_section is None,
+                with_cover=options.only_section is None and (meta.cover or options.only_cover),
                 fixed_time=fixed_time,
                 cover_reserve=running.authority_height(theme.authority_leading),
             )

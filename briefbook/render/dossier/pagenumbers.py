@@ -18,6 +18,19 @@ from dataclasses import dataclass, field
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
+#: The page number as printed when the brief asks for nothing else.
+DEFAULT_FORMAT = "Page {page} of {pages}"
+
+
+def page_number_text(form: str, page: int, pages: int) -> str:
+    """``form`` with the page and the page count filled in (the reader checks formats;
+    one it could not fill prints as written)."""
+    try:
+        text = form.format(page=page, pages=pages)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        text = form
+    return " ".join(text.split())
+
 
 def _page_form(page: int) -> str:
     return f"bbPage{page}"
@@ -47,6 +60,8 @@ class PageNumbers:
     _footer_style: tuple[str, float, Color] | None = None
     #: Added to the canvas's page number (a part laid out alone starts at its real page).
     offset: int = 0
+    #: The page number as printed, with ``{page}`` and ``{pages}`` filled in.
+    page_format: str = DEFAULT_FORMAT
 
     def record_heading(self, key: str, page: int) -> bool:
         """Note the page a heading landed on; True the first time it is drawn."""
@@ -58,7 +73,8 @@ class PageNumbers:
     def draw_page_of(
         self, canv: Canvas, x: float, y: float, font: str, size: float, color: Color
     ) -> None:
-        """Draw "Page X of Y" for the current page, right-aligned at ``(x, y)``."""
+        """Draw the page number ("Page X of Y") of the current page, right-aligned at
+        ``(x, y)``."""
         self._footer_style = (font, size, color)
         canv.saveState()
         canv.translate(x, y)
@@ -93,7 +109,7 @@ class PageNumbers:
         if self._footer_style is not None:
             font, size, color = self._footer_style
             for page in range(1 + self.offset, last + 1):
-                text = f"Page {page} of {total}"
+                text = page_number_text(self.page_format, page, total)
                 text_width = canv.stringWidth(text, font, size)
                 canv.beginForm(
                     _page_form(page),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from briefbook.render.dossier.pagenumbers import PageNumbers
+from briefbook.render.dossier.pagenumbers import PageNumbers, page_number_text
 from briefbook.render.text.canvas import draw_text, text_width
 from briefbook.render.theme import Theme
 
@@ -36,6 +36,8 @@ class RunningText:
     stamp: str = ""
     #: The classification authority block: ("Classified By:", "J. Doe, ...") lines.
     authority: tuple[tuple[str, str], ...] = ()
+    #: The page number prints in the header, at the right, instead of the footer.
+    page_number_top: bool = False
 
     def authority_height(self, leading: float) -> float:
         """The room the authority block takes at the foot of the cover (0 for none)."""
@@ -145,10 +147,18 @@ class PageDecorator:
 
     def _page_number(self, canv: Canvas) -> None:
         t = self.theme
-        y = self._footer_y()
+        y = self.height - t.header_inset if self.running.page_number_top else self._footer_y()
         self.numbers.draw_page_of(
             canv, self.width - t.margin_right, y, t.fonts.sans, t.running_size, t.palette.grey
         )
+
+    def _number_room(self) -> float:
+        """The header's room for a page number at the top right (0 when it is at the foot)."""
+        if not self.running.page_number_top:
+            return 0.0
+        t = self.theme
+        sample = page_number_text(self.numbers.page_format, 888, 888)
+        return text_width(sample, t.fonts.sans, t.running_size) + 18
 
     def _footer_y(self) -> float:
         return self.theme.header_inset - self.theme.running_size * 0.7
@@ -220,7 +230,7 @@ class PageDecorator:
 
     def _header(self, canv: Canvas) -> None:
         t = self.theme
-        left, right = t.margin_left, self.width - t.margin_right
+        left, right = t.margin_left, self.width - t.margin_right - self._number_room()
         y = self.height - t.header_inset
         font, size = t.fonts.sans, t.running_size
         canv.saveState()
@@ -234,7 +244,7 @@ class PageDecorator:
         draw_text(canv, left, y, fit_text(self.running.title, t.fonts.sans_bold, size, title_width))
         canv.setStrokeColor(t.palette.rule)
         canv.setLineWidth(0.5)
-        canv.line(left, y - 5, right, y - 5)
+        canv.line(left, y - 5, self.width - t.margin_right, y - 5)
         canv.restoreState()
 
     def _footer(self, canv: Canvas) -> None:

@@ -32,6 +32,7 @@ from briefbook.render.blocks import block_flowables
 from briefbook.render.blocks.context import BlockContext, plain_paragraph
 from briefbook.render.dossier.changes import changes_section, changes_toc_entry
 from briefbook.render.dossier.cover import cover_flowables
+from briefbook.render.dossier.numbering import SectionNumbers, label_widths, outline_title
 from briefbook.render.dossier.pagenumbers import PageNumbers
 from briefbook.render.dossier.pages import RunningText
 from briefbook.render.dossier.tags import tag, tag_mark
@@ -69,15 +70,19 @@ def build_story(
             raise RenderError(f"section {index + 1} is empty and does not print")
         return _section(brief, brief.sections[index], (index,), ctx, state)
     edition = one_line(options.edition)
-    for flowable in cover_flowables(brief.meta, ctx, dossier_mark, edition):
-        tag(flowable, where="cover", mark=dossier_mark)
-        story.append(flowable)
-    if options.only_cover:
-        return story
-    story += [NextPageTemplate("body"), PageBreak()]
-    contents = _contents(refs, ctx, state.numbers, bool(brief.sections))
-    if options.changes is not None:
-        contents.insert(1, changes_toc_entry(options.changes, ctx, state.numbers))
+    if brief.meta.cover or options.only_cover:
+        for flowable in cover_flowables(brief.meta, ctx, dossier_mark, edition):
+            tag(flowable, where="cover", mark=dossier_mark)
+            story.append(flowable)
+        if options.only_cover:
+            return story
+        story += [NextPageTemplate("body"), PageBreak()]
+    contents: list[Flowable] = []
+    if brief.meta.contents:
+        contents = _contents(refs, ctx, state.numbers, bool(brief.sections),
+                             brief.meta.numbering != "none")
+        if options.changes is not None:
+            contents.insert(1, changes_toc_entry(options.changes, ctx, state.numbers))
     for flowable in contents:
         tag(flowable, mark=dossier_mark)
         story.append(flowable)
@@ -109,15 +114,13 @@ def _section_refs(brief: Brief) -> list[tuple[str, SectionRef]]:
     """The sections that print (an empty one does not), numbered as they print."""
     refs = []
     scheme = markings.scheme_of(brief)
-    printed: dict[tuple[int, ...], tuple[int, ...]] = {}
-    counts: dict[tuple[int, ...], int] = {}
+    printed: set[tuple[int, ...]] = set()
+    numbers = SectionNumbers(brief.meta.numbering)
     for path, section in brief.walk_sections():
         if section_is_empty(section) or (len(path) > 1 and path[:1] not in printed):
             continue
-        parent_number = printed.get(path[:-1], ())
-        counts[path[:-1]] = counts.get(path[:-1], 0) + 1
-        printed[path] = (*parent_number, counts[path[:-1]])
-        number = ".".join(str(i) for i in printed[path])
+        printed.add(path)
+        number = numbers.number(path, section)
         key = "s" + "_".join(str(i) for i in path)
         parent = brief.sections[path[0]] if len(path) > 1 else None
         mark = one_line(markings.section_marking(brief, section, parent))
@@ -136,7 +139,7 @@ def _title(section: Section) -> str:
 
 def _contents(
     refs: list[tuple[str, SectionRef]], ctx: BlockContext, numbers: PageNumbers,
-    has_sections: bool = False,
+    has_sections: bool = False, decimal: bool = True,
 ) -> list[Flowable]:
     """The contents page(s): one linked entry per section and subsection."""
     t = ctx.theme
@@ -146,11 +149,10 @@ def _contents(
         empty = ("Its sections are all empty so far: they print once they hold something."
                  if has_sections else "This brief has no sections yet.")
         found.append(plain_paragraph(empty, st["toc_empty"]))
+    first, second = label_widths(refs, t, decimal)
     entry_styles = {
-        0: ParagraphStyle("toc1_entry", parent=st["toc1"], leftIndent=t.toc_label_width),
-        1: ParagraphStyle(
-            "toc2_entry", parent=st["toc2"], leftIndent=t.toc_label_width + t.toc_sub_label_width
-        ),
+        0: ParagraphStyle("toc1_entry", parent=st["toc1"], leftIndent=first),
+        1: ParagraphStyle("toc2_entry", parent=st["toc2"], leftIndent=first + second),
     }
     for key, ref in refs:
         level = min(len(ref.path) - 1, 1)
@@ -160,7 +162,7 @@ def _contents(
                 para,
                 key,
                 label=ref.number,
-                label_x=0 if level == 0 else t.toc_label_width,
+                label_x=0 if level == 0 else first,
                 number_width=t.toc_number_width,
                 leader_color=t.palette.rule,
                 numbers=numbers,
@@ -178,17 +180,19 @@ def _section(
     level = len(path) - 1
     where = f'section "{truncate(ref.title, 60)}"'
     found: list[Flowable] = []
-    if level == 0 and t.section_starts_page:
+    if t.section_starts_page and section.starts_page(level == 0):
         found.append(PageBreakIfNotEmpty())
     style = t.styles["h1" if level == 0 else "h2"]
     number_color = t.palette.grey.hexval().replace("0x", "#")
-    markup = f'<font color="{number_color}">{tx.escape(ref.number)}</font>&nbsp;&nbsp;&nbsp;'
+    markup = ""
+    if ref.number:
+        markup = f'<font color="{number_color}">{tx.escape(ref.number)}</font>&nbsp;&nbsp;&nbsp;'
     markup += tx.escape(ref.title)
     heading = Heading(
         TextParagraph(markup, style),
         ctx.frame_height,
         key=key,
-        outline_title=f"{ref.number} {ref.title}",
+        outline_title=outline_title(ref.number, ref.title),
         level=level,
         numbers=state.numbers,
     )
@@ -293,6 +297,7 @@ def running_text(brief: Brief, options: RenderOptions) -> RunningText:
         draft=meta.status != "final",
         stamp=one_line(options.copy_stamp),
         authority=authority_lines(meta.classification_block),
+        page_number_top=meta.page_number_position == "top",
     )
 
 

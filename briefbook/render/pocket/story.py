@@ -18,9 +18,15 @@ from reportlab.platypus import (
 )
 
 from briefbook.core import model as m
+from briefbook.core.labels import label
 from briefbook.core.text import clip
 from briefbook.core.timezones import ZonePair, fallback_date
-from briefbook.render.blocks.schedule_times import day_zones, time_flowables, zones_note
+from briefbook.render.blocks.schedule_times import (
+    day_zones,
+    time_flowables,
+    undated_heading,
+    zones_note,
+)
 from briefbook.render.flowables import TextParagraph
 from briefbook.render.formatting import format_date
 from briefbook.render.pocket.content import is_key_points, portion_prefixes, schedule_days
@@ -45,6 +51,7 @@ class CardStory:
         self.st = card_styles(theme, look)
         self.fallback = fallback_date(brief)
         self.portions = portion_prefixes(brief)
+        self.dated = True
 
     def para(self, text: str, style: str) -> Paragraph:
         return TextParagraph(tx.plain(text), self.st[style])
@@ -59,6 +66,7 @@ class CardStory:
     def build(self) -> list[Flowable]:
         story: list[Flowable] = []
         days = schedule_days(self.brief)
+        self.dated = any(day is not None for day, _entries in days)
         zone = ""
         for index, (day, entries) in enumerate(days):
             if story:
@@ -87,43 +95,46 @@ class CardStory:
     ) -> list[Flowable]:
         """The day's entries under the day's name (and its time zone where that changes),
         which repeats on each card the day flows onto."""
-        title = format_date(day, weekday=True) if day is not None else "Date to be confirmed"
-        title = f"{title} · {where}" if where else title
+        meta = self.brief.meta
+        title = (format_date(day, weekday=True) if day is not None else undated_heading(
+            self.dated, entries, label("date_to_be_confirmed", meta.language, meta.labels)))
+        title = " · ".join(part for part in (title, where) if part)
         found: list[Flowable] = []
         if first and self.zones is not None:
             found += [self.para(zones_note(self.zones), "small"), Spacer(1, 4)]
-        rows = [[self.para(title, "day"), ""], *(self.entry_row(e) for e in entries)]
+        head = [[self.para(title, "day"), ""]] if title else []
+        rows = [*head, *(self.entry_row(e) for e in entries)]
         table = Table(
             rows,
             colWidths=[self.look.time_width, self.width - self.look.time_width],
-            repeatRows=1,
+            repeatRows=len(head),
             splitByRow=1,
             splitInRow=0,
             hAlign="LEFT",
         )
         p = self.theme.palette
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONT", (0, 0), (-1, -1), self.theme.fonts.sans, self.look.text_size),
-                    ("SPAN", (0, 0), (1, 0)),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("LEFTPADDING", (1, 1), (1, -1), 4),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                    ("TOPPADDING", (0, 0), (-1, 0), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, 0), 1),
-                    ("TOPPADDING", (0, 1), (-1, -1), 3.5),
-                    ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
-                    ("LINEBELOW", (0, 0), (-1, 0), 0.9, p.navy),
-                    ("LINEBELOW", (0, 1), (-1, -2), 0.4, p.rule),
-                ]
-            )
-        )
+        h = len(head)  # the first entry's row
+        style: list[tuple[Any, ...]] = [
+            ("FONT", (0, 0), (-1, -1), self.theme.fonts.sans, self.look.text_size),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("LEFTPADDING", (1, h), (1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, h), (-1, -1), 3.5),
+            ("BOTTOMPADDING", (0, h), (-1, -1), 4),
+            ("LINEBELOW", (0, h), (-1, -2), 0.4, p.rule),
+        ]
+        if head:
+            style += [("SPAN", (0, 0), (1, 0)), ("TOPPADDING", (0, 0), (-1, 0), 0),
+                      ("BOTTOMPADDING", (0, 0), (-1, 0), 1),
+                      ("LINEBELOW", (0, 0), (-1, 0), 0.9, p.navy)]
+        table.setStyle(TableStyle(style))
         return [*found, table]
 
     def entry_row(self, entry: m.ScheduleEntry) -> list[Any]:
-        time = time_flowables(entry, self.zones, self.st["time"], self.st["home"], self.fallback)
+        meta = self.brief.meta
+        time = time_flowables(entry, self.zones, self.st["time"], self.st["home"], self.fallback,
+                              label("time_to_be_confirmed", meta.language, meta.labels))
         look = self.look
         title = self.portions.get(id(entry), "") + (clip(entry.title, look.max_title) or "—")
         what: list[Flowable] = [self.para(title, "title")]
