@@ -86,7 +86,8 @@ def _section(subsections: st.SearchStrategy[list[m.Section]],
              markings: st.SearchStrategy[str]) -> st.SearchStrategy[m.Section]:
     return st.builds(m.Section, title=short, blocks=st.lists(blocks_with(markings), max_size=3),
                      subsections=subsections, marking=markings, tags=texts,
-                     title_marking=markings)
+                     title_marking=markings, label=st.one_of(st.just(""), short),
+                     new_page=st.sampled_from([None, True, False]))
 
 
 def _sections(markings: st.SearchStrategy[str]) -> st.SearchStrategy[list[m.Section]]:

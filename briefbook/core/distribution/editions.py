@@ -104,6 +104,15 @@ def _keeps(brief: m.Brief, scheme: Scheme, edition: m.Edition, section: m.Sectio
     return not (edition.include_tags and tags and not tags & set(edition.include_tags))
 
 
+def _tagged(edition: m.Edition, section: m.Section, parent: m.Section | None) -> bool:
+    """Whether the section carries (or inherits) one of the edition's ``only_tags``,
+    when it names any."""
+    if not edition.only_tags:
+        return True
+    tags = set(section.tags) | (set(parent.tags) if parent is not None else set())
+    return bool(tags & set(edition.only_tags))
+
+
 def _count_section(section: m.Section) -> int:
     return 1 + sum(_count_section(sub) for sub in section.subsections)
 
@@ -146,6 +155,18 @@ class _Filter:
                 self.gone.update(_section_texts(section))
                 continue
             mark = section_marking(self.brief, section, parent)
+            if not _tagged(self.edition, section, parent):
+                # Untagged: left out, unless it holds tagged subsections (then its heading
+                # stays above them, without its own blocks).
+                if parent is not None or not any(_tagged(self.edition, sub, section)
+                                                 for sub in section.subsections):
+                    self.cut.sections += _count_section(section)
+                    self.gone.update(_section_texts(section))
+                    continue
+                self.cut.paragraphs += sum(_paragraphs(block) for block in section.blocks)
+                for block in section.blocks:
+                    self.gone.update(_block_texts(block))
+                section.blocks = []
             section.blocks = self.blocks(section.blocks, mark)
             section.subsections = self.sections(section.subsections, section)
             kept.append(section)

@@ -59,7 +59,7 @@ def read_layout(reader: Reading, found: dict[str, Node], meta: m.Meta) -> None:
 def read_section_layout(reader: Reading, found: dict[str, Node], section: m.Section) -> None:
     """Set a section's ``label`` and ``new_page`` from its keys that are there."""
     if "label" in found:
-        section.label = reader.text(found["label"], "the section label").strip()
+        section.label = reader.text(found["label"], "the section label")
     if "new_page" in found and not found["new_page"].is_null:
         section.new_page = reader.boolean(found["new_page"], "'new_page'")
 

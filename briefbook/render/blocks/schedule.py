@@ -50,7 +50,7 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
     tbc = ctx.label("time_to_be_confirmed")
     for day, entries in groups.items():
         title = (format_date(day, weekday=True) if day is not None else
-                 undated_heading(dated, entries, ctx.label("date_to_be_confirmed")))
+                 undated_heading(dated, ctx.label("date_to_be_confirmed")))
         where, zone = day_zones(entries, ctx.zones, zone, ctx.fallback_date)
         title = " · ".join(part for part in (title, where) if part)
         day_title = Lead(plain_paragraph(title, st["day"]), ctx.frame_height) if title else None

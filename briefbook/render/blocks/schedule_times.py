@@ -104,11 +104,11 @@ def time_flowables(
     return found
 
 
-def undated_heading(dated_too: bool, entries: list[m.ScheduleEntry], text: str) -> str:
+def undated_heading(dated_too: bool, text: str) -> str:
     """The heading of a schedule's undated entries: ``text`` ("Date to be confirmed")
-    when the schedule has dated days too or an entry is flagged ``tbc``; else none (a
-    programme without dates is one list)."""
-    return text if dated_too or any(entry.tbc for entry in entries) else ""
+    when the schedule has dated days too; else none (a programme without dates, a
+    scenario's steps, is one list)."""
+    return text if dated_too else ""
 
 
 def zones_note(zones: ZonePair) -> str:

@@ -97,7 +97,7 @@ class CardStory:
         which repeats on each card the day flows onto."""
         meta = self.brief.meta
         title = (format_date(day, weekday=True) if day is not None else undated_heading(
-            self.dated, entries, label("date_to_be_confirmed", meta.language, meta.labels)))
+            self.dated, label("date_to_be_confirmed", meta.language, meta.labels)))
         title = " · ".join(part for part in (title, where) if part)
         found: list[Flowable] = []
         if first and self.zones is not None:
