@@ -15,6 +15,8 @@ from briefbook.core.timezones import zone_problem
 from briefbook.core.typeddates import EXAMPLE, TIME_EXAMPLE, parse_typed_date, parse_typed_time
 
 LIST_SEPARATOR = "; "
+#: How a set flag (a yes/no field) reads in a cell.
+FLAG_ON = "yes"
 
 
 def format_date(value: dt.date | None, year: int | None = None) -> str:
@@ -73,7 +75,7 @@ class Field:
 
     name: str
     label: str
-    kind: str = "text"  # text, date, time, list, choice, path, zone, marking
+    kind: str = "text"  # text, date, time, list, choice, flag, path, zone, marking
     choices: tuple[str, ...] = ()
     width: int = 16
     stretch: bool = False
@@ -87,6 +89,8 @@ def format_value(field: Field, value: Any, year: int | None = None) -> str:
         return format_time(value)
     if field.kind == "list":
         return format_list(value)
+    if field.kind == "flag":
+        return FLAG_ON if value else ""
     return "" if value is None else str(value)
 
 
@@ -99,6 +103,13 @@ def parse_value(field: Field, text: str, year: int | None = None) -> Any:
         return parse_time(text)
     if field.kind == "list":
         return parse_list(text)
+    if field.kind == "flag":
+        lowered = text.lower()
+        if lowered in ("", "no", "false", "-", "—"):
+            return False
+        if lowered in (FLAG_ON, "y", "true", "x", "tbc", "✓"):
+            return True
+        raise ValueError(f"{field.label} is either {FLAG_ON} or empty")
     if field.kind == "zone":
         problem = zone_problem(text)
         if problem:

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.distribution.editions import marking_scheme
+from briefbook.core.fileformat.reading_layout import page_format_problem
+from briefbook.core.labels import label as printed_word
 from briefbook.core.markings import parse_scheme_text, scheme_text
 from briefbook.core.model import DEFAULT_MARKINGS, PAGE_SIZES, DateRange, Meta
 from briefbook.gui.editing import commands
@@ -44,6 +46,11 @@ _TEXT_FIELDS = [
     ("timezone", "Time zone", "Where the event is, e.g. Europe/Rome"),
     ("home_timezone", "Home time zone", "Optional: schedules then show home times too"),
 ]
+
+
+#: The numbering choices (value, as the form shows it), and the page number's places.
+_NUMBERINGS = (("decimal", "1, 1.1, 2… (labels where given)"), ("none", "None (labels only)"))
+_POSITIONS = (("bottom", "at the foot"), ("top", "at the top"))
 
 
 @cache
@@ -146,6 +153,36 @@ class CoverEditor(QScrollArea):
                                        "mark, e.g. “(S)”")
         self.portion_marks.toggled.connect(lambda on: self._set("portion_marks", on, False))
 
+        self.cover = QCheckBox("Cover page")
+        self.cover.setToolTip("Without it the dossier starts with its first section")
+        self.cover.toggled.connect(lambda on: self._set("cover", on, False))
+        self.contents = QCheckBox("Contents page")
+        self.contents.toggled.connect(lambda on: self._set("contents", on, False))
+        pages = QHBoxLayout()
+        pages.addWidget(self.cover)
+        pages.addWidget(self.contents)
+        pages.addStretch(1)
+        self.numbering = QComboBox()
+        for value, text in _NUMBERINGS:
+            self.numbering.addItem(text, value)
+        self.numbering.setToolTip("A section's own label (“TAB A”) prints instead of its "
+                                  "number either way")
+        self.numbering.currentIndexChanged.connect(
+            lambda i: self._set("numbering", self.numbering.itemData(i), False))
+        self.page_number = LineEdit()
+        self.page_number.setToolTip("How page numbers print: {page} is the page, {pages} "
+                                    "the page count, e.g. “-{page}-”; empty for the default")
+        self.page_number.textEdited.connect(self._set_page_number)
+        self.page_number_top = QComboBox()
+        for value, text in _POSITIONS:
+            self.page_number_top.addItem(text, value)
+        self.page_number_top.currentIndexChanged.connect(
+            lambda i: self._set("page_number_position", self.page_number_top.itemData(i),
+                                False))
+        numbers = QHBoxLayout()
+        numbers.addWidget(self.page_number, 1)
+        numbers.addWidget(self.page_number_top)
+
         self.keywords = LineEdit()
         self.keywords.setPlaceholderText("Comma-separated, for the PDF's metadata")
         self.keywords.textEdited.connect(self._set_keywords)
@@ -177,6 +214,9 @@ class CoverEditor(QScrollArea):
         form.addRow("Version", self.fields["version"])
         form.addRow("Status", status)
         form.addRow("Page size", self.page_size)
+        form.addRow("Pages", pages)
+        form.addRow("Numbering", self.numbering)
+        form.addRow("Page numbers", numbers)
         form.addRow("Time zone", self.fields["timezone"])
         form.addRow("Home time zone", self.fields["home_timezone"])
         form.addRow("Keywords", self.keywords)
@@ -212,7 +252,8 @@ class CoverEditor(QScrollArea):
             if field.is_valid() or field.value() != value:  # keep text being corrected
                 field.set_value(value)
         widgets = [self.marking, self.draft, self.final, self.page_size,
-                   self.portion_marks]
+                   self.portion_marks, self.cover, self.contents, self.numbering,
+                   self.page_number_top]
         blocked = [w.blockSignals(True) for w in widgets]
         try:
             for name, edit in self.fields.items():
@@ -227,10 +268,19 @@ class CoverEditor(QScrollArea):
             self.draft.setChecked(meta.status == "draft")
             self.final.setChecked(meta.status == "final")
             self.page_size.setCurrentText(meta.page_size)
+            self.cover.setChecked(meta.cover)
+            self.contents.setChecked(meta.contents)
+            self.numbering.setCurrentIndex(max(0, self.numbering.findData(meta.numbering)))
+            self.page_number_top.setCurrentIndex(
+                max(0, self.page_number_top.findData(meta.page_number_position)))
         finally:
             for widget, old in zip(widgets, blocked, strict=True):
                 widget.blockSignals(old)
         set_line_text(self.keywords, ", ".join(meta.keywords))
+        self.page_number.setPlaceholderText(
+            printed_word("page_number", meta.language, meta.labels))
+        if page_format_problem(self.page_number.text()) is None:  # keep text being corrected
+            set_line_text(self.page_number, meta.page_number_format)
         set_line_text(self.scheme, scheme_text(meta))
         for key, edit in self.authority.items():
             set_line_text(edit, getattr(meta.classification_block, key))
@@ -273,6 +323,14 @@ class CoverEditor(QScrollArea):
         new = copy.deepcopy(self.document.brief.meta)
         setattr(new.classification_block, key, text)
         self._push(new, "Change classification authority", key)
+
+    def _set_page_number(self, text: str) -> None:
+        """A page number format, once it is one (``{page}`` and ``{pages}`` only)."""
+        problem = page_format_problem(text)
+        self.page_number.setStyleSheet("color: #a61b1b;" if problem else "")
+        self.page_number.setToolTip(problem or "")
+        if problem is None:
+            self._set("page_number_format", text, merge=True)
 
     def _set_keywords(self, text: str) -> None:
         new = copy.deepcopy(self.document.brief.meta)

@@ -20,8 +20,14 @@ from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.grid import Cells, GridView
 from briefbook.gui.editors.widgets import small_button
 
-COLUMNS = ("Name", "Ceiling", "Only tags", "Leave out tags", "Leave out controls",
+COLUMNS = ("Name", "Ceiling", "Keep tags", "Leave out tags", "Leave out controls", "Only tags",
            "Description")
+#: What each column says on hover.
+TIPS = ("", "Everything marked above this is left out",
+        "Keep only sections with one of these tags, and untagged ones",
+        "Leave out sections with one of these tags",
+        "Leave out portions carrying one of these control markings (NOFORN…)",
+        "Keep only sections with one of these tags (untagged ones are left out)", "")
 
 
 def _tags(text: str) -> list[str]:
@@ -41,7 +47,7 @@ class EditionsEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         char = self.fontMetrics().averageCharWidth()
-        for column, width in enumerate((14, 12, 12, 14, 14)):
+        for column, width in enumerate((14, 12, 12, 14, 14, 12)):
             self.view.setColumnWidth(column, width * char + 18)
         self.message = plain_label(QLabel(""))
         self.message.setWordWrap(True)
@@ -79,10 +85,10 @@ class EditionsEditor(QWidget):
         edition = self.editions[row]
         return (edition.name, edition.ceiling, ", ".join(edition.include_tags),
                 ", ".join(edition.exclude_tags), ", ".join(edition.exclude_controls),
-                edition.description)[column]
+                ", ".join(edition.only_tags), edition.description)[column]
 
     def cell_hint(self, row: int, column: int) -> tuple[QColor | None, str]:
-        return None, ""
+        return None, TIPS[column]
 
     def ensure_size(self, rows: int, columns: int) -> bool:
         self._grow_rows = rows
@@ -116,6 +122,8 @@ class EditionsEditor(QWidget):
             elif column == 4:  # control markings such as NOFORN, as the file has them
                 edition.exclude_controls = [tag.upper() for tag in _tags(value)]
             elif column == 5:
+                edition.only_tags = _tags(value)
+            elif column == 6:
                 edition.description = value
         self.message.setText("Not changed: " + "; ".join(problems))
         self.message.setVisible(bool(problems))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.core.editing.cells import Cells, move_record, remove_records
-from briefbook.core.editing.values import Field, format_value, parse_value
+from briefbook.core.editing.values import FLAG_ON, Field, format_value, parse_value
 from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import B, BlockEditor
@@ -80,9 +80,9 @@ class PickerDelegate(QStyledItemDelegate):
             return widget
         if field.kind == "zone":
             return zone_line(parent, self.records.document.brief.meta.timezone)
-        if field.kind == "choice":
+        if field.kind in ("choice", "flag"):
             combo = QComboBox(parent)
-            for choice in field.choices:
+            for choice in (field.choices if field.kind == "choice" else ("", FLAG_ON)):
                 combo.addItem(choice or "—", choice)
             return combo
         if field.kind == "marking":
@@ -97,6 +97,8 @@ class PickerDelegate(QStyledItemDelegate):
         elif isinstance(widget, DateField):
             widget.set_value(value)
         elif isinstance(widget, QComboBox):
+            if field.kind == "flag":
+                value = FLAG_ON if value else ""
             widget.setCurrentIndex(max(0, widget.findData(value or "")))
         else:
             super().setEditorData(widget, index)

@@ -27,6 +27,7 @@ class ScheduleEditor(RecordsEditor[m.ScheduleBlock]):
         Field("press", "Press", "choice", m.PRESS_VALUES, width=7),
         Field("timezone", "Time zone", "zone", width=13),
         Field("marking", "Marking", "marking", width=12),
+        Field("tbc", "TBC", "flag", width=4),
         Field("participants", "Participants", "list", width=40, detail=True),
         Field("notes", "Notes", width=40, detail=True),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -158,9 +159,22 @@ class SectionEditor(QScrollArea):
         self.tags_edit = LineEdit()
         self.tags_edit.setPlaceholderText("Optional, comma-separated; editions choose by tag")
         self.tags_edit.textEdited.connect(self._tags_edited)
+        self.label_edit = LineEdit()
+        self.label_edit.setPlaceholderText("Optional: printed instead of the number, e.g. "
+                                           "TAB A, Annex D, (ii)")
+        self.label_edit.textEdited.connect(self._label_edited)
+        self.label_edit.setMaximumWidth(320)
+        self.new_page = QCheckBox("Starts on a new page")
+        self.new_page.setToolTip("Sections start a page by default, subsections run on; "
+                                 "untick to run on after what comes before")
+        self.new_page.toggled.connect(self._new_page_toggled)
+        label_row = QHBoxLayout()
+        label_row.addWidget(self.label_edit, 1)
+        label_row.addWidget(self.new_page)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Title", self.title_edit)
+        form.addRow("Label", label_row)
         form.addRow("Marking", self.marking_edit)
         form.addRow("Title marking", self.title_marking)
         form.addRow("Tags", self.tags_edit)
@@ -238,6 +252,10 @@ class SectionEditor(QScrollArea):
                 self.marking_edit.setEditText(self.section.marking)
                 self.marking_edit.blockSignals(blocked)
             set_line_text(self.tags_edit, ", ".join(self.section.tags))
+            set_line_text(self.label_edit, self.section.label)
+            blocked = self.new_page.blockSignals(True)
+            self.new_page.setChecked(self.section.starts_page(self._top()))
+            self.new_page.blockSignals(blocked)
             self.title_marking.show_marking(self.section.title_marking)
 
     def _blocks_changed(self, section: object) -> None:
@@ -272,6 +290,22 @@ class SectionEditor(QScrollArea):
             self.document.undo_stack.push(commands.EditSection(
                 self.document, self.section, "title_marking", marking,
                 "Change title marking"))
+
+    def _top(self) -> bool:
+        """Whether the section is a top-level one (which starts a page by default)."""
+        return any(section is self.section for section in self.document.brief.sections)
+
+    def _label_edited(self, text: str) -> None:
+        self.document.undo_stack.push(commands.EditSection(
+            self.document, self.section, "label", text, "Change section label", merge=True))
+
+    def _new_page_toggled(self, on: bool) -> None:
+        """Store the choice only where it differs from the default for the section's level."""
+        value = None if on == self._top() else on
+        if value != self.section.new_page:
+            self.document.undo_stack.push(commands.EditSection(
+                self.document, self.section, "new_page", value,
+                "Start section on a new page" if on else "Run section on"))
 
     def _tags_edited(self, text: str) -> None:
         tags = [tag.strip() for tag in text.split(",") if tag.strip()]

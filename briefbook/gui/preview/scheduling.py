@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from briefbook.core.model import Brief
+from briefbook.core.model import Brief, Section
 from briefbook.errors import BriefbookError
 from briefbook.gui.editing.document import Document, SectionPath
 from briefbook.gui.preview.pane import PreviewPane, describe_error
@@ -231,7 +231,8 @@ class PreviewController(QObject):
         """The part to lay out on its own first: a top-level section, the cover
         (``COVER``, when only the cover was edited on a long brief), or None."""
         if (self._cover_only and self.last_full is not None
-                and self.last_full_seconds >= SECTION_FIRST_SECONDS):
+                and self.last_full_seconds >= SECTION_FIRST_SECONDS
+                and self.document is not None and self.document.brief.meta.cover):
             return COVER
         return self._section_first()
 
@@ -241,6 +242,8 @@ class PreviewController(QObject):
                 or self._dirty is None or len(self._dirty) != 1):
             return None
         (section,) = self._dirty
+        if self.document is not None and not _own_pages(self.document.brief.sections, section):
+            return None
         return section if (section,) in self.last_full.section_pages else None
 
     def _render_full(self, snapshot: Brief, revision: int) -> None:
@@ -294,3 +297,11 @@ class PreviewController(QObject):
         self._shown_revision = self._pending_revision
         if self.is_settled:
             self.settled.emit()
+
+
+def _own_pages(sections: list[Section], index: int) -> bool:
+    """Whether a top-level section has its pages to itself (it starts a page and the next
+    one does too), so that laying it out alone shows its pages as the dossier has them."""
+    starts = sections[index].starts_page(top=True)
+    after = index + 1 >= len(sections) or sections[index + 1].starts_page(top=True)
+    return starts and after
