@@ -143,3 +143,18 @@ def test_untimed_entries_print_without_tbc_and_tbc_entries_say_so() -> None:
     schedule.entries[0].date = dt.date(2025, 6, 12)
     _result, reader = render(brief)
     assert "Date to be confirmed" in page_texts(reader)[0]  # undated after dated days
+
+
+def test_without_a_cover_the_authority_block_prints_on_the_first_page() -> None:
+    brief = memo(cover=False, contents=False)
+    brief.meta.classification_block = m.ClassificationBlock(classified_by="J. Doe, Director",
+                                                            declassify_on="20351231")
+    brief.sections[2].new_page = None
+    result, reader = render(brief)
+    assert result.page_count == 2
+    texts = page_texts(reader)
+    assert "J. Doe, Director" in texts[0] and "Classified By" not in texts[1]
+    runs = placed_text(reader, 0)
+    (authority,) = [y for text, _x, y in runs if text.startswith("Classified By")]
+    lowest_body = min(y for text, _x, y in runs if text in ("One", "Two", "Objectives"))
+    assert authority < lowest_body

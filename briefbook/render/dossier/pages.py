@@ -110,6 +110,12 @@ class PageDecorator:
         canv.doForm(BODY_FORM)
         self._page_number(canv)
 
+    def first(self, canv: Canvas, page: int) -> None:
+        """The first body page of a dossier without a cover: a body page that also
+        carries the cover's classification authority block at its foot."""
+        self.body(canv, page)
+        self._authority(canv)
+
     def banner(self, canv: Canvas, marking: str) -> None:
         """The page's marking, top and bottom (one form per distinct marking)."""
         if not marking:

@@ -165,6 +165,7 @@ class DossierTemplate(PinnedDocTemplate):
         with_cover: bool = True,
         fixed_time: float | None = None,
         cover_reserve: float = 0.0,
+        first_reserve: float = 0.0,
     ) -> None:
         super().__init__(
             buffer,
@@ -202,8 +203,22 @@ class DossierTemplate(PinnedDocTemplate):
             onPage=lambda c, d: decorator.body(c, d.page),
             onPageEnd=self._end_page,
         )
-        # The first template is the first page's: the cover, unless a part is laid out alone.
-        self.addPageTemplates([cover, body] if with_cover else [body, cover])
+        # The first template is the first page's: the cover, unless a part is laid out alone
+        # or the brief has none. Without a cover, a first page with ``first_reserve`` keeps
+        # room at its foot for what the cover would have carried (the authority block).
+        templates = [cover, body] if with_cover else [body, cover]
+        if not with_cover and first_reserve > 0:
+            first = PageTemplate(
+                id="first",
+                frames=[plain_frame(self.leftMargin, self.bottomMargin + first_reserve,
+                                    self.width, self.height - first_reserve, "first")],
+                pagesize=page_size,
+                onPage=lambda c, d: decorator.first(c, d.page),
+                onPageEnd=self._end_page,
+                autoNextPageTemplate="body",
+            )
+            templates.insert(0, first)
+        self.addPageTemplates(templates)
         self.decorator = decorator
         self.fixed_time = fixed_time
 
