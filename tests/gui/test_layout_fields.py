@@ -4,6 +4,8 @@ an undo step."""
 
 from __future__ import annotations
 
+import pytest
+
 from briefbook.gui.editors.cover import CoverEditor
 from briefbook.gui.editors.schedule import ScheduleEditor
 from briefbook.gui.window.mainwindow import MainWindow
@@ -76,3 +78,25 @@ def test_schedule_entry_tbc_column(qtbot, window: MainWindow) -> None:
     assert editor.block.entries[0].tbc is True
     window.undo_action.trigger()
     assert editor.block.entries[0].tbc is False
+
+
+def test_a_layout_change_is_previewed_whole(qtbot, window: MainWindow,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefbook.gui.preview import scheduling as previewing
+
+    monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long
+    qtbot.waitUntil(lambda: window.previewer.is_settled, timeout=60_000)
+    pages = window.preview.result.page_count
+    window.tree.select_path(None)
+    cover = window.editor
+    assert isinstance(cover, CoverEditor)
+    partial: list[object] = []
+    window.preview.section_shown.connect(partial.append)
+    cover.cover.click()  # no cover: every page moves, so no part is laid out alone
+    qtbot.waitUntil(lambda: window.previewer.is_settled, timeout=60_000)
+    assert partial == []
+    assert window.preview.result.page_count == pages - 1
+    editor = select_title(window, "Concluding remarks")
+    editor.new_page.click()  # runs on: its pages are no longer its own
+    qtbot.waitUntil(lambda: window.previewer.is_settled, timeout=60_000)
+    assert partial == []

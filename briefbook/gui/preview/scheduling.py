@@ -82,6 +82,8 @@ class PreviewController(QObject):
         #: Whether the cover is all that was edited since the last full render (then the
         #: cover page is laid out alone first, as an edited section is).
         self._cover_only = False
+        #: The page layout of the brief the last full render was made of (see _layout_key).
+        self._full_layout: tuple[object, ...] = ()
         #: The pictures from outside the brief's folder the render being made may embed.
         self.allowed: frozenset[Path] = frozenset()
         pane.pages_shown.connect(self._shown)
@@ -105,6 +107,7 @@ class PreviewController(QObject):
         self.last_full = None
         self._dirty = None
         self._cover_only = False
+        self._full_layout = ()
         document.edited.connect(self.schedule)
         document.structure_changed.connect(self._everything_changed)
         self.pane.clear()
@@ -230,6 +233,8 @@ class PreviewController(QObject):
     def _part_first(self) -> int | str | None:
         """The part to lay out on its own first: a top-level section, the cover
         (``COVER``, when only the cover was edited on a long brief), or None."""
+        if self.document is None or _layout_key(self.document.brief) != self._full_layout:
+            return None  # pages come and go: only the whole document shows them right
         if (self._cover_only and self.last_full is not None
                 and self.last_full_seconds >= SECTION_FIRST_SECONDS
                 and self.document is not None and self.document.brief.meta.cover):
@@ -248,6 +253,7 @@ class PreviewController(QObject):
 
     def _render_full(self, snapshot: Brief, revision: int) -> None:
         allowed = self.allowed
+        self._full_layout = _layout_key(snapshot)
 
         def work(_progress: object) -> tuple[RenderResult, float]:
             from briefbook.render.api import render_pdf
@@ -305,3 +311,12 @@ def _own_pages(sections: list[Section], index: int) -> bool:
     starts = sections[index].starts_page(top=True)
     after = index + 1 >= len(sections) or sections[index + 1].starts_page(top=True)
     return starts and after
+
+
+def _layout_key(brief: Brief) -> tuple[object, ...]:
+    """What decides which pages there are and where sections start: a part laid out alone
+    stands in for its pages only while this is as it was at the last full render."""
+    meta = brief.meta
+    return (meta.cover, meta.contents, meta.numbering, meta.page_number_format,
+            meta.page_number_position, tuple(s.starts_page(top=True) for s in brief.sections),
+            tuple(s.label for _path, s in brief.walk_sections()))
