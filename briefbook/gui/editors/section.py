@@ -160,8 +160,9 @@ class SectionEditor(QScrollArea):
         self.tags_edit.setPlaceholderText("Optional, comma-separated; editions choose by tag")
         self.tags_edit.textEdited.connect(self._tags_edited)
         self.label_edit = LineEdit()
-        self.label_edit.setPlaceholderText("Optional: printed instead of the number, e.g. "
-                                           "TAB A, Annex D, (ii)")
+        self.label_edit.setPlaceholderText("e.g. TAB A, Annex D, (ii)")
+        self.label_edit.setToolTip("Optional: printed instead of the section's number in "
+                                   "its heading, the contents and the outline")
         self.label_edit.textEdited.connect(self._label_edited)
         self.label_edit.setMaximumWidth(320)
         self.new_page = QCheckBox("Starts on a new page")
