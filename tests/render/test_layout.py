@@ -8,7 +8,9 @@ import datetime as dt
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
+from briefbook.core import fileformat as ff
 from briefbook.core import model as m
+from briefbook.core.distribution.editions import apply_edition
 from tests.render.conftest import flat_outline, page_texts, placed_text, render
 
 
@@ -158,3 +160,33 @@ def test_without_a_cover_the_authority_block_prints_on_the_first_page() -> None:
     (authority,) = [y for text, _x, y in runs if text.startswith("Classified By")]
     lowest_body = min(y for text, _x, y in runs if text in ("One", "Two", "Objectives"))
     assert authority < lowest_body
+
+
+def test_an_only_tags_edition_exports_only_the_tagged_sections() -> None:
+    brief = m.Brief(meta=m.Meta(title="Steering brief", cover=False), sections=[
+        m.Section("Objectives", [m.TextBlock("Agree the plan.")]),
+        m.Section("Press line", [m.TextBlock("We welcome the talks.")], tags=["press"]),
+        m.Section("Background", [m.TextBlock("Long history.")], subsections=[
+            m.Section("If asked", [m.TextBlock("We do not comment.")], tags=["press"])]),
+    ])
+    cut = apply_edition(brief, m.Edition("press", only_tags=["press"]))
+    _result, reader = render(cut, edition="press")
+    text = " ".join("\n".join(page_texts(reader)).split())
+    assert "We welcome the talks." in text and "We do not comment." in text
+    assert "Agree the plan." not in text and "Objectives" not in text
+    assert "Long history." not in text
+    assert [title for title, _level, _page in flat_outline(reader)] == [
+        "1 Press line", "2 Background", "2.1 If asked"]
+
+
+def test_times_written_as_staff_write_them_print_as_hh_mm() -> None:
+    text = ("briefbook: 1\nmeta:\n  title: Scenario\n  cover: false\n  contents: false\n"
+            "sections:\n- title: Steps\n  blocks:\n  - schedule:\n"
+            "    - {time: 1130, end: 11h45, title: Arrival}\n"
+            "    - {time: '9.30pm', title: Dinner}\n    - {title: Departure}\n")
+    brief = ff.loads(text)
+    _result, reader = render(brief)
+    printed = page_texts(reader)[0]
+    assert "11:30–11:45" in printed and "21:30" in printed
+    assert "TBC" not in printed and "Date to be confirmed" not in printed
+    assert 'time: "11:30"' in ff.dumps(brief) and 'end: "11:45"' in ff.dumps(brief)
