@@ -100,3 +100,11 @@ def test_a_layout_change_is_previewed_whole(qtbot, window: MainWindow,
     editor.new_page.click()  # runs on: its pages are no longer its own
     qtbot.waitUntil(lambda: window.previewer.is_settled, timeout=60_000)
     assert partial == []
+
+
+def test_the_section_tree_shows_a_label_before_the_title(qtbot, window: MainWindow) -> None:
+    editor = select_title(window, "Contacts")
+    editor.label_edit.setFocus()
+    qtbot.keyClicks(editor.label_edit, "Annex D")
+    path = next(p for p, s in window.document.brief.walk_sections() if s.title == "Contacts")
+    assert window.tree.model().index_of(path).data() == "Annex D  Contacts"

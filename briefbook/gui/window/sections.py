@@ -174,7 +174,9 @@ class SectionTreeModel(QAbstractItemModel):
         except IndexError:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return section.title or "(untitled section)"
+            title = section.title or "(untitled section)"
+            label = " ".join(section.label.split())
+            return f"{label}  {title}" if label else title
         if role == Qt.ItemDataRole.EditRole:
             return section.title
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -102,7 +102,7 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
                 fixed_time=fixed_time,
                 cover_reserve=running.authority_height(theme.authority_leading),
                 first_reserve=(running.authority_height(theme.authority_leading)
-                               if options.only_section is None and not meta.cover else 0.0),
+                               if not meta.cover and state.numbers.offset == 0 else 0.0),
             )
             with binary_streams(), report_missing(missing_glyph):
                 canv = doc.lay_out(story)
