@@ -15,11 +15,8 @@ core, the work runs in the calling process, in the same way.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import queue as queues
-import sys
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -31,6 +28,7 @@ from briefbook.core.fileformat import dumps, loads
 from briefbook.errors import BriefbookError
 from briefbook.render.exporting import ExportChoices, export_run, refuse_read_only, same_layout
 from briefbook.render.options import ExportResult
+from briefbook.render.processes import worker_context
 
 if TYPE_CHECKING:
     from briefbook.core.compare.diff import BriefDiff
@@ -168,7 +166,7 @@ def _run_here(tasks: list[_Task], tracker: _Tracker,
 
 def _run_in_workers(tasks: list[_Task], tracker: _Tracker,
                     cancelled: Callable[[], bool] | None, count: int) -> None:
-    context = _context()
+    context = worker_context()
     messages: Any = context.Queue()
     stop = context.Event()
     error: BaseException | None = None
@@ -205,20 +203,6 @@ def _drain(messages: Any, tracker: _Tracker, wait: float) -> None:
             message = messages.get_nowait()
     except queues.Empty:
         return
-
-
-def _context() -> Any:
-    """How worker processes start. On Linux a process with one thread (the command
-    line) forks them: they start with the renderer imported. Elsewhere on Linux (the
-    app, which has Qt's threads) they come from a small server process that has
-    imported the renderer, as forking a process with threads is not safe."""
-    if sys.platform.startswith("linux"):
-        if threading.active_count() == 1 and "PySide6" not in sys.modules:
-            return mp.get_context("fork")
-        context = mp.get_context("forkserver")
-        context.set_forkserver_preload(["briefbook.render.parallel"])
-        return context
-    return mp.get_context("spawn")
 
 
 # --- in the worker -------------------------------------------------------------------
