@@ -25,7 +25,9 @@ from benchmarks.procs import ROOT, run_json
 START, END = "<!-- distribution:start -->", "<!-- distribution:end -->"
 #: Targets of issue 19, as ratios to one export measured in the same run.
 TARGETS = {"copies": 1.6, "editions": 1.3, "reexport": 0.4}
-KINDS = ("one", "copies", "editions", "editions-serial", "reexport")
+KINDS = ("one", "copies", "editions", "editions-serial", "reexport", "keys")
+#: The keystroke latency target of issue 19 (95th percentile, during a ~300-page layout).
+KEYS_P95_MS = 30.0
 
 
 def say(message: str) -> None:
@@ -39,8 +41,15 @@ def measure(runs: int, kinds: tuple[str, ...]) -> dict[str, list[dict[str, Any]]
         brief = write_brief(300, folder)
         say("warming up (one untimed export)")
         run_json("benchmarks.dist_child", "one", str(brief), str(folder / "warm"))
+        exports = tuple(kind for kind in kinds if kind != "keys")
         for i in range(runs):
-            order = kinds if i % 2 == 0 else tuple(reversed(kinds))
+            order = exports if i % 2 == 0 else tuple(reversed(exports))
+            if "keys" in kinds:
+                keys = run_json("benchmarks.keys_child", str(brief), "40")
+                found["keys"].append(keys)
+                say(f"keys run {i + 1}/{runs}: p95 idle {keys['idle']['p95_ms']:.0f} ms, "
+                    f"layout in a thread {keys['thread']['p95_ms']:.0f} ms, in the render "
+                    f"process {keys['process']['p95_ms']:.0f} ms")
             for kind in order:
                 result = run_json("benchmarks.dist_child", kind, str(brief),
                                   str(folder / f"{kind}-{i}"))
@@ -86,6 +95,7 @@ def section(found: dict[str, list[dict[str, Any]]], loads: tuple[str, str],
                     f"{seconds:.2f} s | {ratio:.2f} | {used:.2f} s | {used / one_cpu:.2f} | "
                     f"{verdict} |")
     runs = len(found["one"])
+    keys = keys_table(found.get("keys", []))
     return [
         START,
         "## Copies, editions and re-export (issue 19)",
@@ -98,8 +108,32 @@ def section(found: dict[str, list[dict[str, Any]]], loads: tuple[str, str],
         "(the target's) | CPU time, all processes | Ratio in CPU time | Target |",
         "|---|---|---|---|---|---|",
         *rows,
+        *keys,
         END,
     ]
+
+
+def keys_table(runs: list[dict[str, Any]]) -> list[str]:
+    """Keystroke-to-screen latency: medians over the runs of each run's percentiles."""
+    if not runs:
+        return []
+    labels = {"idle": "No layout running", "thread": "A whole-document layout in the "
+              "app's worker thread (before)", "process": "The same layout in the render "
+              "process (now)"}
+    rows = []
+    for key, label in labels.items():
+        p50 = statistics.median(run[key]["p50_ms"] for run in runs)
+        p95 = statistics.median(run[key]["p95_ms"] for run in runs)
+        verdict = "" if key != "process" else (
+            f"p95 < {KEYS_P95_MS:.0f} ms: {'met' if p95 < KEYS_P95_MS else '**MISSED**'}")
+        keys = sum(run[key]["keys"] for run in runs)
+        rows.append(f"| {label} | {p50:.1f} ms | {p95:.1f} ms | {keys} | {verdict} |")
+    layout = statistics.median(run["thread_layout_s"] for run in runs)
+    return ["", f"Keystroke to screen in the real window, offscreen, on the same brief "
+            f"({runs[0]['pages']} pages; a key every {runs[0]['interval_ms']} ms; the layout "
+            f"took {layout:.1f} s in the thread; `python -m benchmarks.keys_child FILE`):", "",
+            "| Typing into a text block while… | p50 | p95 | Keys | Target |",
+            "|---|---|---|---|---|", *rows]
 
 
 def write_section(path: Path, lines: list[str]) -> None:
