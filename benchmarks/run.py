@@ -151,7 +151,11 @@ def main(argv: list[str] | None = None) -> int:
     results["command"] = f"python -m benchmarks.run{flags}"
     print("\n".join(report.results_tables(results)))
     if not args.no_write:
-        args.results.write_text(report.markdown(results), encoding="utf-8")
+        from benchmarks.distribution import kept_section
+
+        kept = kept_section(args.results)  # measured by benchmarks.distribution
+        args.results.write_text(report.markdown(results) + ("\n" + kept if kept else ""),
+                                encoding="utf-8")
         say(f"written to {args.results}")
     return 0
 

@@ -22,6 +22,7 @@ from briefbook.errors import BriefbookError, BriefFormatError, FileAccessError, 
 if TYPE_CHECKING:
     from briefbook.core.distribution.copies import Copy
     from briefbook.render.options import ExportResult
+    from briefbook.render.parallel import JobProgress
     from briefbook.render.pictures.downsample import ImageProfile
 
 COMMANDS = ("export", "validate", "import", "new", "diff")
@@ -200,7 +201,8 @@ def _export(args: argparse.Namespace) -> int:
     if images is not None and images.target_bytes:
         print(f"Exporting for {images.describe()}; target: under {_size(images.target_bytes)} "
               "per file", file=sys.stderr)
-    from briefbook.render.exporting import ExportChoices, export_jobs
+    from briefbook.render.exporting import ExportChoices
+    from briefbook.render.parallel import export_all
 
     choices = ExportChoices(
         pocket=args.pocket_card, page_size=args.page_size, reproducible=args.reproducible,
@@ -217,8 +219,43 @@ def _export(args: argparse.Namespace) -> int:
                   f"{_size(images.target_bytes)}; try a lower --image-dpi (warning)",
                   file=sys.stderr)
 
-    export_jobs(jobs, choices, written=written)  # read-only targets: before any is written
+    shown = _ProgressLine(len(jobs)) if len(jobs) > 1 and sys.stderr.isatty() else None
+
+    def written_after_progress(result: ExportResult) -> None:
+        if shown is not None:
+            shown.clear()
+        written(result)
+
+    # Read-only targets are refused before any file is written; editions in parallel.
+    export_all(jobs, choices, progress=shown, written=written_after_progress)
+    if shown is not None:
+        shown.clear()
     return EXIT_OK
+
+
+class _ProgressLine:
+    """One progress line on a terminal's stderr for an export of several files."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.last = ""
+
+    def __call__(self, progress: JobProgress) -> None:
+        text = progress_text(progress)
+        if text != self.last:
+            self.last = text
+            print(f"\r{text}", end="", file=sys.stderr, flush=True)
+
+    def clear(self) -> None:
+        if self.last:
+            print("\r" + " " * len(self.last) + "\r", end="", file=sys.stderr, flush=True)
+            self.last = ""
+
+
+def progress_text(progress: JobProgress) -> str:
+    """``Exporting: 40 % (2 of 12 files written)``."""
+    return (f"Exporting: {progress.fraction * 100:.0f} % ({progress.written} of "
+            f"{progress.total} files written)")
 
 
 def _copies(args: argparse.Namespace) -> list[Copy]:

@@ -5,16 +5,17 @@ and itinerary dialog, the comparison's "export with the changes page") plans its
 files (:func:`briefbook.core.distribution.exportplan.plan_exports`, or one job
 per numbered copy) and hands them here with the choices they share
 (:class:`ExportChoices`). Here each job is laid out as a dossier or as pocket
-cards, encrypted when a password is given, and written atomically, within the
-size limit and with the file modes the brief's own file allows. Read-only
-targets are refused before the first file is written, unless the user has said
-to replace them.
+cards (numbered copies that differ only in their stamp are laid out once and
+stamped, :mod:`briefbook.render.stamping`), encrypted when a password is given,
+and written atomically, within the size limit and with the file modes the brief's
+own file allows. Read-only targets are refused before the first file is written,
+unless the user has said to replace them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ from briefbook.render.options import (
 )
 from briefbook.render.pocket.card import render_pocket_card
 from briefbook.render.protect import encrypt_pdf
+from briefbook.render.stamping import CopyStamper
 
 if TYPE_CHECKING:
     from briefbook.core.distribution.exportplan import ExportJob
@@ -93,6 +95,17 @@ def refuse_read_only(paths: Sequence[Path]) -> None:
             raise ReadOnlyFileError(path)
 
 
+def job_options(job: ExportJob, choices: ExportChoices,
+                progress: ProgressCallback | None = None) -> RenderOptions:
+    """The render options of one planned dossier."""
+    return RenderOptions(
+        page_size=choices.page_size, reproducible=choices.reproducible, edition=job.edition,
+        home_times=choices.home_times, changes=job.changes, password=choices.password,
+        allowed_images=choices.allowed_images,
+        allow_outside_images=choices.allow_outside_images, copy_stamp=job.stamp,
+        images=choices.images, replace_read_only=choices.replace_read_only, progress=progress)
+
+
 def export_job(job: ExportJob, choices: ExportChoices,
                progress: ProgressCallback | None = None) -> ExportResult:
     """Write one planned file; ``progress`` follows its layout (dossiers only)."""
@@ -100,12 +113,40 @@ def export_job(job: ExportJob, choices: ExportChoices,
         return export_pocket_card(job.brief, job.path, PocketOptions(
             reproducible=choices.reproducible, home_times=choices.home_times,
             replace_read_only=choices.replace_read_only))
-    return export_dossier(job.brief, job.path, RenderOptions(
-        page_size=choices.page_size, reproducible=choices.reproducible, edition=job.edition,
-        home_times=choices.home_times, changes=job.changes, password=choices.password,
-        allowed_images=choices.allowed_images,
-        allow_outside_images=choices.allow_outside_images, copy_stamp=job.stamp,
-        images=choices.images, replace_read_only=choices.replace_read_only, progress=progress))
+    return export_dossier(job.brief, job.path, job_options(job, choices, progress))
+
+
+def same_layout(jobs: Sequence[ExportJob], choices: ExportChoices) -> list[list[ExportJob]]:
+    """The jobs in order, in runs that differ only in their copy's stamp (the numbered
+    copies of one edition and itinerary): each run is laid out once."""
+    runs: list[list[ExportJob]] = []
+    for job in jobs:
+        last = runs[-1][-1] if runs else None
+        if (last is not None and not choices.pocket and job.stamp and last.stamp
+                and job.brief is last.brief and job.changes is last.changes
+                and (job.edition, job.person) == (last.edition, last.person)):
+            runs[-1].append(job)
+        else:
+            runs.append([job])
+    return runs
+
+
+def export_run(run: Sequence[ExportJob], choices: ExportChoices,
+               progress: ProgressCallback | None = None) -> Iterator[ExportResult]:
+    """Write the files of one run of :func:`same_layout`, each as soon as it is made: a
+    single job laid out alone, numbered copies laid out once and stamped each."""
+    if len(run) == 1:
+        yield export_job(run[0], choices, progress)
+        return
+    first = run[0]
+    options = job_options(first, choices, progress)
+    options.copy_stamp = ""
+    laid_out = build_pdf(first.brief, options)
+    with CopyStamper(laid_out.pdf, first.brief, options) as stamper:
+        for job in run:
+            copy = replace(laid_out, pdf=stamper.stamped(job.stamp))
+            yield write_export(job.brief, job.path, copy, choices.password,
+                               choices.replace_read_only)
 
 
 def export_jobs(jobs: Sequence[ExportJob], choices: ExportChoices,
@@ -122,13 +163,13 @@ def export_jobs(jobs: Sequence[ExportJob], choices: ExportChoices,
         refuse_read_only([job.path for job in jobs])
     many = len(jobs) > 1
     results: list[ExportResult] = []
-    for number, job in enumerate(jobs, start=1):
-        result = export_job(job, choices, None if many else progress)
-        results.append(result)
-        if written is not None:
-            written(result)
-        if many and progress is not None:
-            progress(number, len(jobs))
+    for run in same_layout(jobs, choices):
+        for result in export_run(run, choices, None if many else progress):
+            results.append(result)
+            if written is not None:
+                written(result)
+            if many and progress is not None:
+                progress(len(results), len(jobs))
     return results
 
 
@@ -138,6 +179,9 @@ __all__ = [
     "export_job",
     "export_jobs",
     "export_pocket_card",
+    "export_run",
+    "job_options",
     "refuse_read_only",
+    "same_layout",
     "write_export",
 ]

@@ -78,10 +78,12 @@ class RenderResult:
 @dataclass
 class ExportResult(RenderResult):
     path: Path = Path()
+    #: The file's size when ``pdf`` was left out (a worker process wrote the file).
+    file_size: int | None = None
 
     @property
     def size(self) -> int:
-        return len(self.pdf)
+        return len(self.pdf) if self.file_size is None else self.file_size
 
 
 @dataclass

@@ -236,12 +236,12 @@ def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow,
 def test_a_render_error_shows_in_the_preview(qtbot, window: MainWindow,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from briefbook.errors import RenderError
-    from briefbook.render import api
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RenderError("the table is too wide", where='section "Key points"')
 
-    monkeypatch.setattr(api, "render_pdf", broken)
+    # The render process answers with the renderer's error (tests/render/test_service.py).
+    monkeypatch.setattr(window.previewer.service, "render", broken)
     with qtbot.waitSignal(window.previewer.failed, timeout=60_000):
         window.previewer.rerender()
     assert window.preview.banner.isVisibleTo(window)

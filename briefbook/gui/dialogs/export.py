@@ -10,6 +10,8 @@ held by its two fields only: never in the settings, never in the brief.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
@@ -32,14 +34,21 @@ from PySide6.QtWidgets import (
 
 from briefbook.core.distribution.copies import copy_path
 from briefbook.core.distribution.exportplan import ExportJob
-from briefbook.core.distribution.targets import check_targets, is_brief_file, unique_paths
+from briefbook.core.distribution.naming import with_suffix
+from briefbook.core.distribution.targets import unique_paths
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import PAGE_SIZES, Brief
 from briefbook.core.text import counted
-from briefbook.errors import BriefbookError, FileAccessError
+from briefbook.errors import BriefbookError
+from briefbook.gui.dialogs.export_files import (
+    default_destination,
+    may_replace,
+    refused_targets,
+    reveal_in_folder,
+)
 from briefbook.gui.dialogs.export_options import CopiesChooser, PasswordFields, ProfileChooser
 from briefbook.gui.dialogs.export_size import SizeEstimate, size_against_target
-from briefbook.gui.dialogs.plain import ask, plain_label, tooltip
+from briefbook.gui.dialogs.plain import plain_label, tooltip
 from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.widgets import LineEdit
@@ -47,37 +56,12 @@ from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.exporting import ExportChoices, export_jobs
 from briefbook.render.options import ExportResult, RenderOptions
+from briefbook.render.parallel import ExportCancelled, JobProgress, export_all
 
 __all__ = ["ExportDialog", "default_destination", "reveal_in_folder"]
 
-
-def default_destination(document: Document, settings: Settings, edition: str = "",
-                        email: bool = False) -> Path:
-    """The command line's name for the PDF, in the folder used last (or the brief's)."""
-    from briefbook.core.distribution.exportplan import file_suffix
-    from briefbook.core.distribution.naming import default_pdf_name
-
-    if settings.last_export_dir and Path(settings.last_export_dir).is_dir():
-        folder = Path(settings.last_export_dir)
-    elif document.path is not None:
-        folder = document.path.parent
-    else:
-        folder = Path.home()
-    return folder / default_pdf_name(document.brief, file_suffix(edition, email=email))
-
-
-def _exists(path: Path) -> bool:
-    """Whether ``path`` exists; a name the system refuses (too long, a NUL) does not,
-    and the export then says why it cannot be written."""
-    try:
-        return path.exists()
-    except (OSError, ValueError):
-        return False
-
-
-def reveal_in_folder(path: Path) -> None:
-    """Open the folder holding ``path`` in the system's file manager."""
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+#: The edition list's entry for every edition at once (one file each, laid out in parallel).
+ALL_EDITIONS = "\x00all"
 
 
 class ExportDialog(QDialog):
@@ -95,6 +79,8 @@ class ExportDialog(QDialog):
         self._task: TaskHandle | None = None
         self._many = False
         self._replace_read_only = False
+        self._cancel = threading.Event()
+        self._written: list[ExportResult] = []
         self.setWindowTitle("Export PDF")
         self.setMinimumWidth(600)
 
@@ -114,6 +100,8 @@ class ExportDialog(QDialog):
             self.edition.addItem(edition.name, edition.name)
             self.edition.setItemData(self.edition.count() - 1, tooltip(edition.description),
                                      Qt.ItemDataRole.ToolTipRole)
+        if len(document.brief.editions) > 1:
+            self.edition.addItem("All editions, one file each", ALL_EDITIONS)
         self.edition.currentIndexChanged.connect(self._edition_changed)
         self._suggested = self.destination.text()
 
@@ -183,11 +171,22 @@ class ExportDialog(QDialog):
 
     # --- the choices --------------------------------------------------------------------
 
+    def edition_name(self) -> str:
+        """The chosen edition's name ("" for the full brief or for all editions)."""
+        name = self.edition.currentData() or ""
+        return "" if name == ALL_EDITIONS else str(name)
+
+    def editions(self) -> list[str]:
+        """The editions to export: the chosen one, or every one."""
+        if self.edition.currentData() == ALL_EDITIONS:
+            return [edition.name for edition in self.document.brief.editions]
+        return [self.edition_name()]
+
     def _show_cut(self) -> None:
         """Say what the chosen edition leaves out: sections, paragraphs and items."""
         from briefbook.core.distribution.editions import edition_cut
 
-        name = self.edition.currentData() or ""
+        name = self.edition_name()
         found = [e for e in self.document.brief.editions if e.name == name]
         text = ""
         if found:
@@ -200,7 +199,7 @@ class ExportDialog(QDialog):
         chose a name of their own; say what the edition leaves out."""
         self._show_cut()
         if self.destination.text() == self._suggested:
-            name = self.edition.currentData() or ""
+            name = self.edition_name()
             email = self.profile.key() == "email"
             self._suggested = str(default_destination(self.document, self.settings, name,
                                                       email))
@@ -217,10 +216,10 @@ class ExportDialog(QDialog):
             self.destination.setText(name)
             self._confirmed = Path(name)
 
-    def export_brief(self) -> Brief:
-        """A snapshot of the brief as the chosen edition holds it."""
+    def export_brief(self, edition_name: str | None = None) -> Brief:
+        """A snapshot of the brief as the chosen edition (or ``edition_name``) holds it."""
         snapshot = self.document.snapshot()
-        edition_name = self.edition.currentData() or ""
+        edition_name = self.edition_name() if edition_name is None else edition_name
         if edition_name:
             from briefbook.core.distribution.editions import apply_edition, find_edition
 
@@ -231,7 +230,7 @@ class ExportDialog(QDialog):
         """The render options of the current choices, with the pictures from outside the
         brief's folder that the user has allowed."""
         return RenderOptions(page_size=self.page_size.currentData(),
-                             edition=self.edition.currentData() or "", copy_stamp=stamp,
+                             edition=self.edition_name(), copy_stamp=stamp,
                              images=self.profile.image_profile(), password=password,
                              allowed_images=frozenset(self.document.allowed_images))
 
@@ -246,29 +245,24 @@ class ExportDialog(QDialog):
     def _estimate_input(self) -> tuple[Brief, RenderOptions]:
         return self.export_brief(), self.render_options()
 
-    def jobs(self) -> list[tuple[Path, str]]:
-        """The files to write with the stamp each prints. Raises :class:`BriefbookError`
-        for a recipients list without names."""
-        target = self.target()
+    def jobs(self) -> list[tuple[Path, str, str]]:
+        """The files to write with the edition and the stamp each prints. Raises
+        :class:`BriefbookError` for a recipients list without names."""
+        target, editions = self.target(), self.editions()
         copies = self.copies.copies()
-        if not copies:
-            return [(target, "")]
-        paths = unique_paths([copy_path(target, copy) for copy in copies])
-        return [(path, copy.stamp) for path, copy in zip(paths, copies, strict=True)]
+        files: list[tuple[Path, str, str]] = []
+        for edition in editions:
+            path = target if len(editions) == 1 else target.with_name(
+                with_suffix(target.stem, edition) + ".pdf")
+            files += [(copy_path(path, copy), edition, copy.stamp) for copy in copies] or [
+                (path, edition, "")]
+        paths = unique_paths([path for path, _, _ in files])
+        return [(path, edition, stamp)
+                for path, (_, edition, stamp) in zip(paths, files, strict=True)]
 
     def refused(self, paths: list[Path]) -> str:
-        """Why the export may not write these files ("" when it may): a brief, its
-        backup, a file that is not a PDF, a folder that does not exist."""
-        raw = expand_home(self.destination.text().strip())
-        try:
-            check_targets([raw, *paths] if is_brief_file(raw) else paths,
-                          self.document.path)
-            if paths and not paths[0].parent.is_dir():
-                raise FileAccessError(paths[0].parent, "no such folder; choose an existing "
-                                      "one with Browse")
-        except FileAccessError as exc:
-            return str(exc)
-        return ""
+        """Why the export may not write these files ("" when it may)."""
+        return refused_targets(self.destination.text(), paths, self.document.path)
 
     def _check(self) -> None:
         """Enable Export only for choices that can be exported; say which files copies make."""
@@ -279,7 +273,7 @@ class ExportDialog(QDialog):
             jobs = []
             self.files_label.setText(f"{str(exc)[:1].upper()}{str(exc)[1:]}.")
         else:
-            names = [path.name for path, _ in jobs]
+            names = [path.name for path, _, _ in jobs]
             first = self.files_label.fontMetrics().elidedText(
                 names[0] if names else "", Qt.TextElideMode.ElideMiddle,
                 max(120, self.destination.width() - 60))
@@ -306,35 +300,41 @@ class ExportDialog(QDialog):
 
     def start(self) -> None:
         """Export in a worker; the dialog stays responsive and shows progress."""
-        if self._task is not None or not self.destination.text().strip():
+        if self._task is not None:
+            self._cancel.set()  # the button says Cancel while several files are written
+            self.export_button.setEnabled(False)
+            return
+        if not self.destination.text().strip():
             return
         try:
             jobs = self.jobs()
         except BriefbookError:
             return
-        refused = self.refused([path for path, _ in jobs])
+        refused = self.refused([path for path, _, _ in jobs])
         if refused:
             box = QMessageBox(QMessageBox.Icon.Warning, "Export PDF",
                               f"Nothing was exported: {refused}", parent=self)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return
-        if self.password.problem() or not self._may_replace([path for path, _ in jobs]):
+        if self.password.problem() or not self._may_replace([path for path, _, _ in jobs]):
             return
         from briefbook.gui.safety.outside import ask_outside_images
 
         ask_outside_images(self, self.document)
         try:
-            snapshot = self.export_brief()
+            briefs = {name: self.export_brief(name) for name in self.editions()}
         except BriefbookError as exc:  # the chosen edition was deleted meanwhile
             self._failed(exc)
             return
-        edition = self.edition.currentData() or ""
-        planned = [ExportJob(snapshot, path, edition=edition, stamp=stamp)
-                   for path, stamp in jobs]
+        planned = [ExportJob(briefs[edition], path, edition=edition, stamp=stamp)
+                   for path, edition, stamp in jobs]
         choices = self.export_choices()
         many = self._many = len(planned) > 1
-        self.export_button.setEnabled(False)
+        self._cancel.clear()
+        self._written = []
+        self.export_button.setText("Cancel")
+        self.export_button.setEnabled(many)
         self.open_button.hide()
         self.folder_button.hide()
         self.warnings.hide()
@@ -344,44 +344,34 @@ class ExportDialog(QDialog):
         self.status.setText(f"Exporting {len(planned)} copies to {planned[0].path.parent}…"
                             if many else f"Exporting to {planned[0].path}…")
 
-        def work(progress: object) -> list[ExportResult]:
-            return export_jobs(planned, choices, progress)  # type: ignore[arg-type]
+        def work(progress: Callable[[int, int], None]) -> list[ExportResult]:
+            def report(job: JobProgress) -> None:  # one bar: per mille, and files written
+                progress(round(job.fraction * 1000), job.written)
+
+            if not many:
+                return export_jobs(planned, choices, progress)
+            return export_all(planned, choices, report, self._written.append,
+                              self._cancel.is_set)
 
         self._task = run_task(work, self._done, self._failed, self._progress, owner=self)
 
     def _may_replace(self, paths: list[Path]) -> bool:
-        """Ask before replacing files (not the one the user has just chosen in Browse);
-        a read-only one always (the export then writes over it, as the user said)."""
-        from briefbook.core.safety.atomic import is_read_only
-
-        self._replace_read_only = False
-        locked = [path for path in paths if is_read_only(path)]
-        if locked:
-            yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-            question = (f"{locked[0].name} is read-only. Replace it anyway?" if len(locked) == 1
-                        else f"{len(locked)} of the files are read-only, such as "
-                        f"{locked[0].name}. Replace them anyway?")
-            if ask(self, "Export PDF", question, yes | no, no) != yes:
-                return False
-            self._replace_read_only = True
-            paths = [path for path in paths if path not in locked]
-        existing = [path for path in paths
-                    if _exists(path) and getattr(self, "_confirmed", None) != path]
-        if not existing:
-            return True
-        question = (f"{existing[0].name} already exists. Replace it?" if len(existing) == 1
-                    else f"{len(existing)} of the files already exist, such as "
-                    f"{existing[0].name}. Replace them?")
-        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-        return ask(self, "Export PDF", question, yes | no,
-                   QMessageBox.StandardButton.NoButton) == yes
+        """Ask before replacing files (see :func:`.export_files.may_replace`)."""
+        allowed, self._replace_read_only = may_replace(self, paths,
+                                                       getattr(self, "_confirmed", None))
+        return allowed
 
     def _progress(self, done: int, total: int) -> None:
-        if total > 0:
+        """One file: (pages laid out, about how many); several: (per mille of the whole
+        export, files written)."""
+        if self._many:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(min(done, 1000))
+            self.status.setText(f"Written {total} of {len(self.jobs())} files…")
+        elif total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
-            self.status.setText(f"Written {done} of {total} copies…" if self._many
-                                else f"Laying out page {done} of about {total}…")
+            self.status.setText(f"Laying out page {done} of about {total}…")
 
     def _done(self, results: list[ExportResult]) -> None:
         self._task = None
@@ -390,11 +380,14 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self._check()
         self.export_button.setText("Export Again")
-        pages = counted(result.page_count, "page")
+        counts = sorted({item.page_count for item in results})  # editions: their own lengths
+        pages = counted(counts[-1], "page") if len(counts) == 1 else (
+            f"{counts[0]} to {counted(counts[-1], 'page')}")
         profile = self.profile.image_profile()
         if len(results) > 1:
             largest = max(item.size for item in results)
-            self.status.setText(f"Exported {len(results)} copies of {pages}, each at most "
+            noun = "files" if len(self.editions()) > 1 else "copies"
+            self.status.setText(f"Exported {len(results)} {noun} of {pages}, each at most "
                                 f"{size_against_target(largest, profile)}, to\n"
                                 f"{result.path.parent}")
         else:
@@ -422,7 +415,16 @@ class ExportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._task = None
         self.progress.hide()
+        self.export_button.setText("Export")
         self._check()
+        if isinstance(error, ExportCancelled):
+            self.results = error.written
+            names = "\n".join(result.path.name for result in error.written) or "none"
+            self.status.setText(f"Cancelled: {len(error.written)} of {error.total} files "
+                                f"were written, each complete:\n{names}")
+            self.status.setStyleSheet("")
+            self.failed_export.emit(error)
+            return
         if isinstance(error, BriefbookError):
             message = str(error)
         else:

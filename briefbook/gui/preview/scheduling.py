@@ -9,11 +9,17 @@ Unless the whole brief renders in a blink, an edit inside one top-level section
 is laid out alone, numbered as in the whole document, after a short pause
 (``SECTION_PAUSE_MS``) and shown at once; the whole document follows after the
 full pause (the preference, 400 ms by default).
+
+Layouts run in a worker process (:class:`briefbook.render.service.RenderService`),
+fed a snapshot of the brief: a layout holds Python's lock while it runs, and in
+a thread of the app it would delay every keystroke typed meanwhile. The worker
+thread of the app only waits for the answer.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,9 +30,10 @@ from briefbook.errors import BriefbookError
 from briefbook.gui.editing.document import Document, SectionPath
 from briefbook.gui.preview.pane import PreviewPane, describe_error
 from briefbook.gui.workers import TaskHandle, run_task
+from briefbook.render.service import RenderService, RenderSuperseded
 
 if TYPE_CHECKING:
-    from briefbook.render.options import RenderResult
+    from briefbook.render.options import RenderOptions, RenderResult
 
 #: A full render slower than this makes the next edit show its section first (a brief of
 #: about ten pages or more): the section alone takes a fraction of it.
@@ -87,6 +94,10 @@ class PreviewController(QObject):
         #: The pictures from outside the brief's folder the render being made may embed.
         self.allowed: frozenset[Path] = frozenset()
         pane.pages_shown.connect(self._shown)
+        #: Where layouts run (None: in the app's worker thread, as a fallback).
+        self.service: RenderService | None = RenderService()
+        service = self.service
+        pane.destroyed.connect(lambda *_: service.close())
 
     def set_delay(self, delay_ms: int) -> None:
         self.timer.setInterval(max(50, delay_ms))
@@ -204,9 +215,7 @@ class PreviewController(QObject):
                                     total_pages=last.page_count, allowed_images=self.allowed)
 
         def work(_progress: object) -> RenderResult:
-            from briefbook.render.api import render_pdf
-
-            return render_pdf(snapshot, options)
+            return self.lay_out(snapshot, options)
 
         def done(result: RenderResult) -> None:
             self._task = None
@@ -256,20 +265,34 @@ class PreviewController(QObject):
         self._full_layout = _layout_key(snapshot)
 
         def work(_progress: object) -> tuple[RenderResult, float]:
-            from briefbook.render.api import render_pdf
             from briefbook.render.options import RenderOptions
 
-            def check(_done: int, _total: int) -> None:
-                if self.revision != revision:
-                    raise Superseded("a newer edit is on its way")
-
             start = time.perf_counter()
-            result = render_pdf(snapshot, RenderOptions(progress=check,
-                                                        allowed_images=allowed))
+            result = self.lay_out(snapshot, RenderOptions(allowed_images=allowed),
+                                  lambda: self.revision != revision)
             return result, time.perf_counter() - start
 
         self._task = run_task(work, lambda found: self._done(found, revision), self._failed,
                               owner=self.pane)
+
+    def lay_out(self, snapshot: Brief, options: RenderOptions,
+                superseded: Callable[[], bool] = lambda: False) -> RenderResult:
+        """Lay ``snapshot`` out (in the worker thread): in the render process, or here
+        without one. Raises :class:`Superseded` once ``superseded()`` says so."""
+        if self.service is not None:
+            try:
+                return self.service.render(snapshot, options, superseded)
+            except RenderSuperseded:
+                raise Superseded("a newer edit is on its way") from None
+        from dataclasses import replace
+
+        from briefbook.render.api import render_pdf
+
+        def check(_done: int, _total: int) -> None:
+            if superseded():
+                raise Superseded("a newer edit is on its way")
+
+        return render_pdf(snapshot, replace(options, progress=check))
 
     def _finish(self) -> bool:
         """Bookkeeping after a render; True when another one has started."""

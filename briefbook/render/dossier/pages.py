@@ -135,6 +135,11 @@ class PageDecorator:
 
     # --- drawn once -----------------------------------------------------------------
 
+    def define_furniture(self, canv: Canvas) -> None:
+        """Define the cover and body furniture forms on ``canv`` now (numbered copies
+        draw them alone, see :mod:`briefbook.render.stamping`)."""
+        self._ensure_forms(canv)
+
     def _ensure_forms(self, canv: Canvas) -> None:
         """Define the page furniture forms (once, at the start of the first page)."""
         if self._defined:
