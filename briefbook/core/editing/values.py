@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from briefbook.core.kinds.lists import ListItem
+from briefbook.core.kinds.scenario import parse_minutes
 from briefbook.core.timezones import zone_problem
 from briefbook.core.typeddates import EXAMPLE, parse_typed_date
 
@@ -82,7 +84,9 @@ class Field:
 
     name: str
     label: str
-    kind: str = "text"  # text, date, time, list, choice, path, zone, marking
+    #: text, date, time, list, choice, path, zone, marking; minutes (whole minutes),
+    #: choices (several of ``choices``), points (list items, one per line).
+    kind: str = "text"
     choices: tuple[str, ...] = ()
     width: int = 16
     stretch: bool = False
@@ -94,8 +98,10 @@ def format_value(field: Field, value: Any, year: int | None = None) -> str:
         return format_date(value, year)
     if field.kind == "time":
         return format_time(value)
-    if field.kind == "list":
+    if field.kind in ("list", "choices"):
         return format_list(value)
+    if field.kind == "points":
+        return "\n".join(item.text for item in value)
     return "" if value is None else str(value)
 
 
@@ -108,6 +114,12 @@ def parse_value(field: Field, text: str, year: int | None = None) -> Any:
         return parse_time(text)
     if field.kind == "list":
         return parse_list(text)
+    if field.kind == "minutes":
+        return parse_minutes(text)
+    if field.kind == "choices":
+        return parse_choices(field, text)
+    if field.kind == "points":
+        return [ListItem(line.strip()) for line in text.splitlines() if line.strip()]
     if field.kind == "zone":
         problem = zone_problem(text)
         if problem:
@@ -120,3 +132,18 @@ def parse_value(field: Field, text: str, year: int | None = None) -> Any:
         allowed = ", ".join(choice for choice in field.choices if choice)
         raise ValueError(f"{field.label} must be one of: {allowed}")
     return text
+
+
+def parse_choices(field: Field, text: str) -> list[str]:
+    """Several of a field's choices, separated by semicolons, commas or new lines."""
+    found: list[str] = []
+    for part in re.split(r"[;,\n]", text):
+        value = " ".join(part.lower().replace("-", " ").split())
+        if not value:
+            continue
+        if value not in field.choices:
+            allowed = ", ".join(choice for choice in field.choices if choice)
+            raise ValueError(f"{field.label} must be some of: {allowed}")
+        if value not in found:
+            found.append(value)
+    return found

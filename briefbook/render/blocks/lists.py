@@ -21,7 +21,7 @@ def printed_items(items: Sequence[m.ListItem]) -> list[m.ListItem]:
     return [item for item in items if item.text.strip() or printed_items(item.items)]
 
 
-def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth: int,
+def item_list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth: int,
           container: str) -> Flowable:
     """A list whose items each print their portion mark and note their marking on the
     pages they land on (both ends of an item, as an item may run over a page)."""
@@ -35,7 +35,7 @@ def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth:
         content = content or [Paragraph(tx.escape(marks.prefix(mark)), style)]
         content[:0] = marks.notes(mark)
         if printed_items(item.items):
-            content.append(_list(item.items, ctx, numbered, depth + 1, mark))
+            content.append(item_list(item.items, ctx, numbered, depth + 1, mark))
         content += marks.notes(mark)
         entries.append(ListItem(content))
     level = min(depth, 2)
@@ -57,11 +57,11 @@ def bullets_block(block: m.BulletsBlock, ctx: BlockContext) -> list[Flowable]:
     """A bullet list, nested as typed."""
     if not printed_items(block.items):
         return []
-    return [_list(block.items, ctx, False, 0, ctx.marks.current)]
+    return [item_list(block.items, ctx, False, 0, ctx.marks.current)]
 
 
 def numbered_block(block: m.NumberedBlock, ctx: BlockContext) -> list[Flowable]:
     """A numbered list (1., a), i)), nested as typed."""
     if not printed_items(block.items):
         return []
-    return [_list(block.items, ctx, True, 0, ctx.marks.current)]
+    return [item_list(block.items, ctx, True, 0, ctx.marks.current)]

@@ -64,7 +64,8 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source,
                        image_policy=image_policy(brief, options),
-                       pictures=PicturePrep(options.images) if options.images else None)
+                       pictures=PicturePrep(options.images) if options.images else None,
+                       language=meta.language, labels=meta.labels)
     set_zones(brief, ctx, options.home_times is not False)
     state = BuildState()
     scheme = markings.scheme_of(brief)
