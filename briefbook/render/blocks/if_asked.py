@@ -3,6 +3,8 @@ amber rule on the left (what to say only when pressed)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportlab.platypus import Flowable, Table
 
 from briefbook.core import model as m
@@ -10,12 +12,13 @@ from briefbook.render.blocks.context import BlockContext, paragraphs, plain_para
 from briefbook.render.blocks.table import table_style
 
 
-def asked_line(question: str, ctx: BlockContext) -> str:
-    """ "If asked about the ports:", or "If asked: Will you …?" for a question as asked."""
+def asked_line(question: str, say: Callable[..., str]) -> str:
+    """ "If asked about the ports:", or "If asked: Will you …?" for a question as asked;
+    ``say`` looks up the printed words (``BlockContext.label``)."""
     question = " ".join(question.split())
     if question.endswith("?"):
-        return ctx.label("if_asked_question", question=question)
-    return ctx.label("if_asked_about", question=question.rstrip(":"))
+        return say("if_asked_question", question=question)
+    return say("if_asked_about", question=question.rstrip(":"))
 
 
 def if_asked_block(block: m.IfAskedBlock, ctx: BlockContext) -> list[Flowable]:
@@ -28,7 +31,7 @@ def if_asked_block(block: m.IfAskedBlock, ctx: BlockContext) -> list[Flowable]:
             continue
         mark = ctx.marks.of(line.marking)
         portion = ctx.marks.prefix(mark)
-        lead = plain_paragraph(portion + asked_line(line.question, ctx), st["asked"])
+        lead = plain_paragraph(portion + asked_line(line.question, ctx.label), st["asked"])
         answer = paragraphs(line.answer, st["answer"], ctx, portion=portion)
         rows.append([[*ctx.marks.notes(mark), lead, *answer, *ctx.marks.notes(mark)]])
     if not rows:
