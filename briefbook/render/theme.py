@@ -431,6 +431,7 @@ def _make_styles(t: Theme) -> dict[str, ParagraphStyle]:
     add("step_title", styles["cell_bold"], fontSize=t.body_size - 0.5, leading=t.body_leading - 1)
     add("step_duration", styles["cell"], alignment=TA_RIGHT)
     add("step_total", styles["cell_bold"], alignment=TA_RIGHT)
+    add("step_point", styles["cell"], spaceAfter=1.5)
     return styles
 
 

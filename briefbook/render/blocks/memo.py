@@ -23,7 +23,10 @@ def memo_block(block: m.MemoBlock, ctx: BlockContext) -> list[Flowable]:
     """The header's labelled lines, subject in bold, a navy rule under them."""
     t = ctx.theme
     st = t.styles
+    # The header is one portion: its mark prints once, before the subject (as US memos
+    # mark it), else before the first line.
     portion = ctx.marks.prefix(ctx.marks.current)
+    marked = "subject" if block.subject.strip() else ""
     rows: list[list[Any]] = []
     for key, attr in LINES:
         value = getattr(block, attr)
@@ -33,7 +36,8 @@ def memo_block(block: m.MemoBlock, ctx: BlockContext) -> list[Flowable]:
             continue
         style = st["memo_subject"] if attr == "subject" else st["memo_value"]
         label = plain_paragraph(ctx.label(key).upper() + ":", st["memo_label"])
-        rows.append([label, paragraph(portion + text, style, ctx)])
+        mark = portion if attr == marked or (not marked and not rows) else ""
+        rows.append([label, paragraph(mark + text, style, ctx)])
     if not rows:
         return []
     widths = [t.memo_label_width, ctx.frame_width - t.memo_label_width]
@@ -43,6 +47,8 @@ def memo_block(block: m.MemoBlock, ctx: BlockContext) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        # The smaller labels sit on their values' baseline.
+        ("TOPPADDING", (0, 0), (0, -1), 1.5 + t.body_size - 0.5 - t.small_size),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
         ("LINEBELOW", (0, -1), (-1, -1), 1.2, t.palette.navy),

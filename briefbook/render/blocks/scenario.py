@@ -56,7 +56,7 @@ def scenario_block(block: m.ScenarioBlock, ctx: BlockContext) -> list[Flowable]:
         what += paragraphs(step.text, st["cell"], ctx, portion=portion)
         if printed_items(step.points):
             what.append(plain_paragraph(ctx.label("points_to_make").upper(), st["form_label"]))
-            what.append(item_list(step.points, ctx, False, 0, mark))
+            what.append(item_list(step.points, ctx, False, 0, mark, "step_point"))
         minutes = duration_text(step.duration, ctx) if step.duration is not None else ""
         rows.append(noted_row([when, what, plain_paragraph(minutes, st["step_duration"])],
                               mark, ctx))
