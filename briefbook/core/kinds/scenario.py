@@ -189,9 +189,13 @@ def total_minutes(block: ScenarioBlock) -> int:
 
 
 def words(block: ScenarioBlock) -> list[Words]:
-    return [Words("step", (step.title, step.lead, *step.press, step.text,
-                           *item_texts(step.points)), step.marking)
-            for step in block.steps]
+    """The start time (if any), then each step: its title, minutes, lead, press, text
+    and points."""
+    start = [Words("start time", (block.time.strftime("%H:%M"),))] if block.time else []
+    return start + [Words("step", (
+        step.title, f"{step.duration} min" if step.duration is not None else "", step.lead,
+        *step.press, step.text, *item_texts(step.points)), step.marking)
+        for step in block.steps]
 
 
 KIND = Kind("scenario", ScenarioBlock, read, write, words, RECORD.fields)
