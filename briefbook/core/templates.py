@@ -18,7 +18,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "visit": ("visit.brief.yaml",
               "the skeleton of a visit book: every usual section with a line of guidance"),
     "read-ahead": ("read-ahead.brief.yaml",
-                   "a one-page read-ahead memo: header, purpose, points to make, if asked"),
+                   "one page: the memo header, the purpose, points to make, if asked"),
     "issue-brief": ("issue-brief.brief.yaml",
                     "objectives, points to make, if asked, background and the press line"),
     "scenario": ("scenario.brief.yaml",

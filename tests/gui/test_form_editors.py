@@ -91,3 +91,15 @@ def test_points_to_make_and_if_asked_edit_with_undo(qtbot, window: MainWindow) -
                                                                  "We are studying it.")
     window.undo_action.trigger()
     assert block.items[0].answer == ""
+
+
+def test_the_new_menu_names_each_template_with_its_line(qtbot, window: MainWindow) -> None:
+    menu = window.files.template_menu
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    menu.hide()
+    texts = [act.text() for act in menu.actions()]
+    assert "Read-ahead memo — one page: the memo header, the purpose, points to make, " \
+        "if asked" in texts
+    assert any(t.startswith("Issue brief — ") for t in texts)
+    assert any(t.startswith("Scenario — ") for t in texts)
+    assert any(t.startswith("Visit book — ") for t in texts)

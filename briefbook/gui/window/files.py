@@ -156,8 +156,8 @@ class FileActions(QObject):
 
         self.template_menu.clear()
         for name, description in template_names():
-            # The title, and after it the template's line in the menu's second column.
-            act = self.template_menu.addAction(f"{template_title(name)}\t{description}")
+            # The title and the template's line (the New menu is where one is chosen).
+            act = self.template_menu.addAction(f"{template_title(name)} — {description}")
             act.setStatusTip(description)
             act.setToolTip(description)
             act.triggered.connect(lambda _=False, n=name: self.new_from_template(n))
