@@ -63,6 +63,9 @@ def test_the_read_ahead_turns_off_cover_and_contents_where_briefbook_knows_them(
         pytest.skip("meta.cover and meta.contents are not read by this briefbook yet")
     assert getattr(brief.meta, "cover") is False  # noqa: B009 (not a field on every branch)
     assert getattr(brief.meta, "contents") is False  # noqa: B009
+    from briefbook.render.api import render_pdf
+
+    assert render_pdf(brief).page_count == 1
 
 
 def test_the_issue_brief_has_its_parts_in_order() -> None:
