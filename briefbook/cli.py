@@ -110,8 +110,8 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new", help="start a brief from a template")
     new.add_argument("file", type=Path, nargs="?", help="the .brief.yaml to create")
-    new.add_argument("-t", "--template", default="blank", help="example, visit or blank "
-                     "(default: blank)")
+    new.add_argument("-t", "--template", default="blank", help="example, visit, read-ahead, "
+                     "issue-brief, scenario or blank (default: blank; --list says what each holds)")
     new.add_argument("--list", action="store_true", help="list the templates")
     new.add_argument("--force", action="store_true", help="overwrite the file if it exists")
     return parser
@@ -378,7 +378,7 @@ def _new(args: argparse.Namespace) -> int:
 
     if args.list:
         for name, description in template_names():
-            print(f"{name:10} {description}")
+            print(f"{name:12} {description}")
         return EXIT_OK
     if args.file is None:
         raise _UsageError("briefbook new: give the file to create, e.g. "

@@ -31,6 +31,14 @@ def block_is_empty(block: m.Block) -> bool:
         return not block.path.strip()
     if isinstance(block, m.NoteBlock):
         return not block.text.strip()
+    if isinstance(block, m.TalkingPointsBlock):
+        return _items_empty(block.items)
+    if isinstance(block, m.IfAskedBlock):
+        return not any(item.question.strip() or item.answer.strip() for item in block.items)
+    if isinstance(block, m.MemoBlock):
+        return not any(text.strip() for text in m.kind_of(block).words(block)[0].texts)
+    if isinstance(block, m.ScenarioBlock):
+        return not block.steps
     return True  # a page break alone prints nothing
 
 

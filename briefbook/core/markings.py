@@ -17,6 +17,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from briefbook.core import model as m
 
@@ -270,12 +271,19 @@ def block_markings(block: m.Block, container: str) -> Iterator[str]:
     if isinstance(block, m.PageBreakBlock):
         return
     mark = effective(block_marking(block), container)
-    if isinstance(block, m.BulletsBlock | m.NumberedBlock):
+    if isinstance(block, m.BulletsBlock | m.NumberedBlock | m.TalkingPointsBlock):
         yield from item_markings(block.items, mark)
         return
-    if isinstance(block, m.ScheduleBlock):
+    if isinstance(block, m.ScheduleBlock | m.IfAskedBlock):
         yield mark
-        yield from (effective(entry.marking, mark) for entry in block.entries)
+        yield from (effective(entry.marking, mark) for entry in _portions(block))
+        return
+    if isinstance(block, m.ScenarioBlock):
+        yield mark
+        for step in block.steps:
+            own = effective(step.marking, mark)
+            yield own
+            yield from item_markings(step.points, own)
         return
     yield mark
     if isinstance(block, m.TableBlock):
@@ -313,12 +321,21 @@ def used_markings(brief: m.Brief) -> Iterator[str]:
         yield section.title_marking
         for block in section.blocks:
             yield block_marking(block)
-            if isinstance(block, m.BulletsBlock | m.NumberedBlock):
+            if isinstance(block, m.BulletsBlock | m.NumberedBlock | m.TalkingPointsBlock):
                 yield from _own_item_markings(block.items)
-            elif isinstance(block, m.ScheduleBlock):
-                yield from (entry.marking for entry in block.entries)
+            elif isinstance(block, m.ScheduleBlock | m.IfAskedBlock):
+                yield from (entry.marking for entry in _portions(block))
+            elif isinstance(block, m.ScenarioBlock):
+                for step in block.steps:
+                    yield step.marking
+                    yield from _own_item_markings(step.points)
             elif isinstance(block, m.TableBlock):
                 yield from block.row_markings
+
+
+def _portions(block: m.ScheduleBlock | m.IfAskedBlock) -> list[Any]:
+    """The marked portions of a schedule (its entries) or of if-asked lines (each line)."""
+    return list(block.entries) if isinstance(block, m.ScheduleBlock) else list(block.items)
 
 
 def _own_item_markings(items: list[m.ListItem]) -> Iterator[str]:

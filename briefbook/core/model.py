@@ -24,6 +24,12 @@ from briefbook.core.kinds.contacts import (
 from briefbook.core.kinds.contacts import (
     ContactsBlock as ContactsBlock,
 )
+from briefbook.core.kinds.if_asked import (
+    IfAsked as IfAsked,
+)
+from briefbook.core.kinds.if_asked import (
+    IfAskedBlock as IfAskedBlock,
+)
 from briefbook.core.kinds.image import (
     ImageBlock as ImageBlock,
 )
@@ -35,6 +41,9 @@ from briefbook.core.kinds.lists import (
 )
 from briefbook.core.kinds.lists import (
     NumberedBlock as NumberedBlock,
+)
+from briefbook.core.kinds.memo import (
+    MemoBlock as MemoBlock,
 )
 from briefbook.core.kinds.note import (
     NOTE_STYLES as NOTE_STYLES,
@@ -66,6 +75,15 @@ from briefbook.core.kinds.recommendations import (
 from briefbook.core.kinds.recommendations import (
     RecommendationsBlock as RecommendationsBlock,
 )
+from briefbook.core.kinds.scenario import (
+    STEP_PRESS as STEP_PRESS,
+)
+from briefbook.core.kinds.scenario import (
+    ScenarioBlock as ScenarioBlock,
+)
+from briefbook.core.kinds.scenario import (
+    Step as Step,
+)
 from briefbook.core.kinds.schedule import (
     PRESS_VALUES as PRESS_VALUES,
 )
@@ -80,6 +98,9 @@ from briefbook.core.kinds.schedule import (
 )
 from briefbook.core.kinds.table import (
     TableBlock as TableBlock,
+)
+from briefbook.core.kinds.talking_points import (
+    TalkingPointsBlock as TalkingPointsBlock,
 )
 from briefbook.core.kinds.text import (
     TextBlock as TextBlock,
@@ -191,6 +212,10 @@ Block: TypeAlias = (
     | ContactsBlock
     | ImageBlock
     | NoteBlock
+    | MemoBlock
+    | ScenarioBlock
+    | TalkingPointsBlock
+    | IfAskedBlock
     | PageBreakBlock
 )
 

@@ -1,4 +1,5 @@
-"""The bundled brief templates (example, visit, blank) and the section templates."""
+"""The bundled brief templates (example, the visit book, the forms, blank) and the
+section templates."""
 
 from __future__ import annotations
 
@@ -15,8 +16,20 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "example": ("example.brief.yaml",
                 "a complete sample dossier for a one-day visit (fictional content)"),
     "visit": ("visit.brief.yaml",
-              "the skeleton of a visit brief: every usual section with a line of guidance"),
+              "the skeleton of a visit book: every usual section with a line of guidance"),
+    "read-ahead": ("read-ahead.brief.yaml",
+                   "one page: the memo header, the purpose, points to make, if asked"),
+    "issue-brief": ("issue-brief.brief.yaml",
+                    "objectives, points to make, if asked, background and the press line"),
+    "scenario": ("scenario.brief.yaml",
+                 "the numbered steps of an event with minutes, lead, press and points"),
     "blank": ("blank.brief.yaml", "an empty brief with a cover and nothing else"),
+}
+
+#: How the app names each template.
+TITLES: dict[str, str] = {
+    "example": "Example", "visit": "Visit book", "read-ahead": "Read-ahead memo",
+    "issue-brief": "Issue brief", "scenario": "Scenario", "blank": "Blank",
 }
 
 
@@ -36,6 +49,11 @@ def template_path(name: str) -> Path:
 def example_path() -> Path:
     """The bundled example brief, opened on the app's first start."""
     return template_path("example")
+
+
+def template_title(name: str) -> str:
+    """What the app calls a template ("Read-ahead memo")."""
+    return TITLES.get(name, name.capitalize())
 
 
 def template_names() -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -203,6 +203,10 @@ class Theme:
     schedule_press_width: float = 1.75 * 28.35
     recommendation_number_width: float = 0.9 * 28.35
     recommendation_priority_width: float = 2.0 * 28.35
+    #: The forms: a memo label's column; a scenario step's number-and-time and minutes.
+    memo_label_width: float = 2.6 * 28.35
+    step_time_width: float = 1.9 * 28.35
+    step_duration_width: float = 1.7 * 28.35
     #: Raw text longer than this is laid out as several paragraphs (no quadratic splitting).
     max_paragraph_chars: int = 6000
 
@@ -414,6 +418,20 @@ def _make_styles(t: Theme) -> dict[str, ParagraphStyle]:
         textColor=p.grey,
         spaceAfter=1,
     )
+    # The forms: a memo's header, a scenario's steps, points to make, if-asked lines.
+    small = {"fontName": f.sans_bold, "fontSize": t.small_size, "leading": t.small_size * 1.45}
+    add("form_label", body, textColor=p.navy, spaceAfter=3, **small)
+    add("memo_label", body, textColor=p.grey, spaceAfter=0, **small)
+    add("memo_value", styles["cell"], fontSize=t.body_size - 0.5, leading=t.body_leading - 1)
+    add("memo_subject", styles["memo_value"], fontName=f.sans_bold)
+    add("asked", body, fontName=f.sans_bold, fontSize=t.body_size - 0.5, textColor=p.navy,
+        spaceAfter=1)
+    add("answer", body, spaceAfter=6)
+    add("step_number", styles["cell_bold"], fontSize=t.body_size + 1, textColor=p.navy)
+    add("step_title", styles["cell_bold"], fontSize=t.body_size - 0.5, leading=t.body_leading - 1)
+    add("step_duration", styles["cell"], alignment=TA_RIGHT)
+    add("step_total", styles["cell_bold"], alignment=TA_RIGHT)
+    add("step_point", styles["cell"], spaceAfter=1.5)
     return styles
 
 

@@ -21,10 +21,11 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_new_lists_templates(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "--list"]) == 0
     out = capsys.readouterr().out
-    assert [line.split()[0] for line in out.splitlines()] == ["example", "visit", "blank"]
+    assert [line.split()[0] for line in out.splitlines()] == [
+        "example", "visit", "read-ahead", "issue-brief", "scenario", "blank"]
 
 
-@pytest.mark.parametrize("template", ["example", "visit", "blank"])
+@pytest.mark.parametrize("template", ["example", "visit", "issue-brief", "scenario", "blank"])
 def test_new_writes_a_brief_that_validates(tmp_path: Path, template: str,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "my.brief.yaml"

@@ -9,8 +9,9 @@ import datetime as dt
 import pytest
 
 from briefbook.core import model as m
-from briefbook.core.fileformat import dumps, loads
+from briefbook.core.fileformat import dumps, loads, parse
 from briefbook.core.kinds import KINDS, flat_words, kind_of, section_strings, words
+from briefbook.core.kinds.scenario import start_times, total_minutes
 
 #: One block of each kind, every field filled.
 SAMPLES: dict[str, m.Block] = {
@@ -31,6 +32,18 @@ SAMPLES: dict[str, m.Block] = {
                                            "duty@example.org", "Day and night")]),
     "image": m.ImageBlock("map.png", "The route", marking="PUBLIC"),
     "note": m.NoteBlock("Do not mention the ports.", "Careful", "warning"),
+    "memo": m.MemoBlock("Secretary of Defense", "Under Secretary for Policy", "Chief of Staff",
+                        "Meeting with the Minister", "12 June 2025", "1130-1230",
+                        "Room 3E880", ["Minister Rossi", "Ambassador Bianchi"]),
+    "scenario": m.ScenarioBlock([
+        m.Step("Arrival", 5, "Protocol", ["pool", "photo spray"], "At the kerb.",
+               [m.ListItem("Welcome", marking="RESTRICTED")], "INTERNAL"),
+        m.Step("Bilateral", 40, press=["closed"]), m.Step("Departure")], dt.time(11, 30)),
+    "talking_points": m.TalkingPointsBlock([m.ListItem("Thank the Minister",
+                                                       [m.ListItem("For the mission")]),
+                                            m.ListItem("Raise the grid link")]),
+    "if_asked": m.IfAskedBlock([m.IfAsked("the ports deal", "We are studying it.",
+                                          "RESTRICTED"), m.IfAsked("Will you meet them?")]),
     "page_break": m.PageBreakBlock(),
 }
 
@@ -102,3 +115,50 @@ def test_record_kinds_expose_their_fields_for_editors() -> None:
     assert all(f.label for f in KINDS["contacts"].fields)
     priority = next(f for f in KINDS["recommendations"].fields if f.name == "priority")
     assert priority.choices == m.PRIORITIES
+
+
+def test_scenario_reads_times_and_minutes_as_staff_write_them() -> None:
+    for written in ("1130", "11:30", "11.30", "11h30"):
+        brief = loads(f"""briefbook: 1
+sections:
+- title: Scenario
+  blocks:
+  - scenario:
+      time: {written}
+      steps:
+      - title: Arrival
+        duration: 5 mins
+        press: OPEN PRESS
+      - title: Talks
+        duration: 40
+        press: [pool, photo-spray]
+      - title: Departure
+""".replace("OPEN PRESS", "open"))
+        block = brief.sections[0].blocks[0]
+        assert isinstance(block, m.ScenarioBlock)
+        assert block.time == dt.time(11, 30)
+        assert [s.duration for s in block.steps] == [5, 40, None]
+        assert block.steps[1].press == ["pool", "photo spray"]
+        assert start_times(block) == [dt.time(11, 30), dt.time(11, 35), dt.time(12, 15)]
+        assert total_minutes(block) == 45
+
+
+def test_a_scenario_without_start_or_with_a_gap_prints_no_times_after_it() -> None:
+    block = m.ScenarioBlock([m.Step("A", 5), m.Step("B"), m.Step("C", 5)])
+    assert start_times(block) == [None, None, None]
+    block.time = dt.time(9, 0)
+    assert start_times(block) == [dt.time(9, 0), dt.time(9, 5), None]
+
+
+@pytest.mark.parametrize(("yaml_text", "message"), [
+    ("scenario:\n      time: 2561\n      steps: [{title: A}]", "6:13: the scenario's start time"),
+    ("scenario: [{title: A, duration: ten}]", "is not a number of minutes"),
+    ("scenario: [{title: A, press: loud}]", "the step's press 'loud' is not one of"),
+    ("scenario: [{duration: 5}]", "a scenario step needs 'title'"),
+    ("if_asked: [{question: A, answr: B}]", "unknown key 'answr' in an if-asked line"),
+    ("memo: {to: A, form: B}", "unknown key 'form' in a memo (did you mean 'from'?)"),
+])
+def test_the_new_kinds_name_their_problems_with_line(yaml_text: str, message: str) -> None:
+    text = f"briefbook: 1\nsections:\n- title: S\n  blocks:\n  - {yaml_text}\n"
+    problems = [str(p) for p in parse(text)[1]]
+    assert any(message in p for p in problems), problems

@@ -98,10 +98,29 @@ def _keeps(brief: m.Brief, scheme: Scheme, edition: m.Edition, section: m.Sectio
                     heading_marking(brief, section, parent)):
         if left_out(scheme, edition, marking):
             return False
-    tags = set(section.tags) | (set(parent.tags) if parent is not None else set())
+    tagged = set(section.tags) | (set(parent.tags) if parent is not None else set())
+    tags = tagged | press_tag(section)
     if tags & set(edition.exclude_tags):
         return False
-    return not (edition.include_tags and tags and not tags & set(edition.include_tags))
+    return not (edition.include_tags and tagged and not tags & set(edition.include_tags))
+
+
+#: The tag that press material carries without being tagged: a section holding talking
+#: points or if-asked lines (an edition for the press office keeps it with ``press``).
+PRESS_TAG = "press"
+
+
+def holds_press_material(section: m.Section) -> bool:
+    """Whether the section holds talking points or if-asked lines."""
+    return any(isinstance(block, m.TalkingPointsBlock | m.IfAskedBlock)
+               for block in section.blocks)
+
+
+def press_tag(section: m.Section) -> set[str]:
+    """``{"press"}`` for a section of press material (its own blocks, or a subsection's:
+    a tab holding an issue's lines to take is press material too), else nothing."""
+    parts = [section, *section.subsections]
+    return {PRESS_TAG} if any(holds_press_material(part) for part in parts) else set()
 
 
 def _tagged(edition: m.Edition, section: m.Section, parent: m.Section | None) -> bool:
@@ -180,10 +199,27 @@ class _Filter:
                 self.cut.paragraphs += _paragraphs(block)
                 self.gone.update(_block_texts(block))
                 continue
-            if isinstance(block, m.BulletsBlock | m.NumberedBlock):
+            if isinstance(block, m.BulletsBlock | m.NumberedBlock | m.TalkingPointsBlock):
                 had = bool(block.items)
                 block.items = self.items(block.items, mark)
                 if had and not block.items:
+                    continue
+            elif isinstance(block, m.IfAskedBlock):
+                had = bool(block.items)
+                lines = []
+                for line in block.items:
+                    if self.above(effective(line.marking, mark), line.question):
+                        self.cut.items += 1
+                        self.gone.add(one_line(line.answer))
+                    else:
+                        lines.append(line)
+                block.items = lines
+                if had and not lines:
+                    continue
+            elif isinstance(block, m.ScenarioBlock):
+                had = bool(block.steps)
+                block.steps = self.steps(block.steps, mark)
+                if had and not block.steps:
                     continue
             elif isinstance(block, m.ScheduleBlock):
                 had = bool(block.entries)
@@ -211,6 +247,20 @@ class _Filter:
                 continue
             item.items = self.items(item.items, mark)
             kept.append(item)
+        return kept
+
+    def steps(self, steps: list[m.Step], container: str) -> list[m.Step]:
+        """The scenario steps kept (a step left out takes its points with it); the
+        steps' points above the ceiling are left out of the steps kept."""
+        kept: list[m.Step] = []
+        for step in steps:
+            mark = effective(step.marking, container)
+            if self.above(mark, step.title):
+                self.cut.items += 1 + _count_items(step.points)
+                self.gone.update(_item_texts(step.points))
+                continue
+            step.points = self.items(step.points, mark)
+            kept.append(step)
         return kept
 
     def table(self, table: m.TableBlock, mark: str) -> bool:
@@ -261,8 +311,13 @@ def _item_texts(items: list[m.ListItem]) -> list[str]:
 def _block_texts(block: m.Block) -> list[str]:
     """The text of every portion of a block (for leaving them out of another version)."""
     found = [one_line(_block_text(block))]
-    if isinstance(block, m.BulletsBlock | m.NumberedBlock):
+    if isinstance(block, m.BulletsBlock | m.NumberedBlock | m.TalkingPointsBlock):
         found += _item_texts(block.items)
+    elif isinstance(block, m.IfAskedBlock):
+        found += [one_line(text) for line in block.items for text in (line.question, line.answer)]
+    elif isinstance(block, m.ScenarioBlock):
+        found += [text for step in block.steps
+                  for text in (one_line(step.title), *_item_texts(step.points))]
     elif isinstance(block, m.ScheduleBlock):
         found += [one_line(entry.title) for entry in block.entries]
     elif isinstance(block, m.TableBlock):

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from briefbook.core.kinds.lists import ListItem
+from briefbook.core.kinds.scenario import parse_minutes
 from briefbook.core.timezones import zone_problem
 from briefbook.core.typeddates import EXAMPLE, TIME_EXAMPLE, parse_typed_date, parse_typed_time
 
@@ -75,7 +77,9 @@ class Field:
 
     name: str
     label: str
-    kind: str = "text"  # text, date, time, list, choice, flag, path, zone, marking
+    #: text, date, time, list, choice, flag, path, zone, marking; minutes (whole minutes),
+    #: choices (several of ``choices``), points (list items, one per line).
+    kind: str = "text"
     choices: tuple[str, ...] = ()
     width: int = 16
     stretch: bool = False
@@ -87,10 +91,12 @@ def format_value(field: Field, value: Any, year: int | None = None) -> str:
         return format_date(value, year)
     if field.kind == "time":
         return format_time(value)
-    if field.kind == "list":
+    if field.kind in ("list", "choices"):
         return format_list(value)
     if field.kind == "flag":
         return FLAG_ON if value else ""
+    if field.kind == "points":
+        return "\n".join(item.text for item in value)
     return "" if value is None else str(value)
 
 
@@ -110,6 +116,12 @@ def parse_value(field: Field, text: str, year: int | None = None) -> Any:
         if lowered in (FLAG_ON, "y", "true", "x", "tbc", "✓"):
             return True
         raise ValueError(f"{field.label} is either {FLAG_ON} or empty")
+    if field.kind == "minutes":
+        return parse_minutes(text)
+    if field.kind == "choices":
+        return parse_choices(field, text)
+    if field.kind == "points":
+        return [ListItem(line.strip()) for line in text.splitlines() if line.strip()]
     if field.kind == "zone":
         problem = zone_problem(text)
         if problem:
@@ -122,3 +134,18 @@ def parse_value(field: Field, text: str, year: int | None = None) -> Any:
         allowed = ", ".join(choice for choice in field.choices if choice)
         raise ValueError(f"{field.label} must be one of: {allowed}")
     return text
+
+
+def parse_choices(field: Field, text: str) -> list[str]:
+    """Several of a field's choices, separated by semicolons, commas or new lines."""
+    found: list[str] = []
+    for part in re.split(r"[;,\n]", text):
+        value = " ".join(part.lower().replace("-", " ").split())
+        if not value:
+            continue
+        if value not in field.choices:
+            allowed = ", ".join(choice for choice in field.choices if choice)
+            raise ValueError(f"{field.label} must be some of: {allowed}")
+        if value not in found:
+            found.append(value)
+    return found

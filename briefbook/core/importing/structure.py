@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from briefbook.core.importing.forms import form_blocks
 from briefbook.core.importing.kinds import apply_kind, section_kind
 from briefbook.core.importing.schedule import (
     ScheduleContext,
@@ -244,6 +245,7 @@ def _finish(section: Section, parent: ScheduleContext | None = None) -> None:
             if schedule is not None:
                 section.blocks[index] = schedule
     apply_kind(section)
+    section.blocks = form_blocks(section)
     for sub in section.subsections:
         _finish(sub, context)
 

@@ -15,14 +15,18 @@ from typing import Any, Protocol
 
 from briefbook.core.kinds import (
     contacts,
+    if_asked,
     image,
     lists,
+    memo,
     note,
     page_break,
     people,
     recommendations,
+    scenario,
     schedule,
     table,
+    talking_points,
     text,
 )
 from briefbook.core.kinds.fields import Field, Kind, Words
@@ -67,6 +71,10 @@ KINDS: dict[str, Kind] = {
     "contacts": contacts.KIND,
     "image": image.KIND,
     "note": note.KIND,
+    "memo": memo.KIND,
+    "scenario": scenario.KIND,
+    "talking_points": talking_points.KIND,
+    "if_asked": if_asked.KIND,
     "page_break": page_break.KIND,
 }
 

@@ -99,12 +99,13 @@ def item_texts(items: list[ListItem]) -> list[str]:
     return out
 
 
-def _item_words(items: list[ListItem]) -> list[Words]:
+def item_words(items: list[ListItem], label: str = "list item") -> list[Words]:
+    """Each item's words, nested ones after their parent, with its own marking."""
     found: list[Words] = []
     stack = list(reversed(items))
     while stack:
         item = stack.pop()
-        found.append(Words("list item", (item.text,), item.marking))
+        found.append(Words(label, (item.text,), item.marking))
         stack.extend(reversed(item.items))
     return found
 
@@ -123,7 +124,7 @@ def write(block: BulletsBlock | NumberedBlock) -> list[Any]:
 
 def words(block: BulletsBlock | NumberedBlock) -> list[Words]:
     """Every item, nested ones after their parent, each with its own marking."""
-    return _item_words(block.items)
+    return item_words(block.items)
 
 
 BULLETS = Kind("bullets", BulletsBlock, read_bullets, write, words)

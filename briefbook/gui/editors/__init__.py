@@ -26,6 +26,10 @@ BLOCK_LABELS: dict[str, str] = {
     "contacts": "Contacts",
     "image": "Image",
     "note": "Note",
+    "memo": "Memo header",
+    "scenario": "Scenario",
+    "talking_points": "Points to make",
+    "if_asked": "If asked",
     "page_break": "Page break",
 }
 
@@ -42,6 +46,10 @@ EDITORS: dict[str, str] = {
     "contacts": "briefbook.gui.editors.contacts:ContactsEditor",
     "image": "briefbook.gui.editors.image:ImageEditor",
     "note": "briefbook.gui.editors.note:NoteEditor",
+    "memo": "briefbook.gui.editors.memo:MemoEditor",
+    "scenario": "briefbook.gui.editors.scenario:ScenarioEditor",
+    "talking_points": "briefbook.gui.editors.talking_points:TalkingPointsEditor",
+    "if_asked": "briefbook.gui.editors.if_asked:IfAskedEditor",
     "page_break": "briefbook.gui.editors.page_break:PageBreakEditor",
 }
 
@@ -74,4 +82,10 @@ def new_block(kind: str, brief: m.Brief) -> m.Block:
         return m.PeopleBlock([m.Person()])
     if kind == "contacts":
         return m.ContactsBlock([m.Contact()])
+    if kind == "talking_points":
+        return m.TalkingPointsBlock([m.ListItem("")])
+    if kind == "if_asked":
+        return m.IfAskedBlock([m.IfAsked()])
+    if kind == "scenario":
+        return m.ScenarioBlock([m.Step()])
     return m.BLOCK_KINDS[kind]()

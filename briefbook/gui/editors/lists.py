@@ -46,7 +46,7 @@ from briefbook.core.editing.lists import (
     set_marking,
     set_text,
 )
-from briefbook.core.model import BulletsBlock, ListItem, NumberedBlock
+from briefbook.core.model import BulletsBlock, ListItem, NumberedBlock, TalkingPointsBlock
 from briefbook.gui.actions import make_action
 from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import BlockEditor
@@ -174,13 +174,17 @@ class _ItemTree(QTreeWidget):
             QTimer.singleShot(0, self.editor, self.editor._fit_height)  # items rewrap
 
 
-class ListEditor(BlockEditor[BulletsBlock | NumberedBlock]):
+#: The blocks whose items this editor edits.
+ItemsBlock = BulletsBlock | NumberedBlock | TalkingPointsBlock
+
+
+class ListEditor(BlockEditor[ItemsBlock]):
     """Edits a bullet or numbered list: click an item to type, Tab to indent."""
 
     label = "List"
-    block: BulletsBlock | NumberedBlock
+    block: ItemsBlock
 
-    def __init__(self, document: Document, block: BulletsBlock | NumberedBlock,
+    def __init__(self, document: Document, block: ItemsBlock,
                  parent: QWidget | None = None) -> None:
         super().__init__(document, block, parent)
         self.tree = _ItemTree(self)

@@ -214,10 +214,10 @@ class RecordsEditor(BlockEditor[B]):
         self.detail_title.setWordWrap(True)
         form.addRow(self.detail_title)
         for field in self.details:
-            if field.kind in ("text", "list") and field.width >= 20:
+            if field.kind in ("text", "list", "points") and field.width >= 20:
                 widget: LineEdit | TextEdit = TextEdit(min_lines=2, max_lines=10)
                 widget.textChanged.connect(lambda f=field: self._detail_edited(f))
-                if field.kind == "list":
+                if field.kind in ("list", "points"):
                     widget.setPlaceholderText("One per line")
             else:
                 widget = LineEdit()
@@ -293,7 +293,7 @@ class RecordsEditor(BlockEditor[B]):
             while len(records) <= row:
                 records.append(self.new_record(records[-1] if records else None))
             try:
-                setattr(records[row], field.name, parse_value(field, raw, self.year()))
+                setattr(records[row], field.name, self.parse(records[row], field, raw))
             except ValueError as error:
                 problems.append(f"row {row + 1}: {error}")
         current = self.view.currentIndex()
@@ -308,6 +308,11 @@ class RecordsEditor(BlockEditor[B]):
             self.show_problems(problems)
 
         self.view.after_edit(show)
+
+    def parse(self, record: Any, field: Field, raw: str) -> Any:
+        """The typed value of ``raw`` for ``field`` of ``record`` (a ``ValueError`` when
+        it cannot be one)."""
+        return parse_value(field, raw, self.year())
 
     def arrange(self, new: Any, row: int) -> int | None:
         """Put records in their order after an edit; return where ``row`` went."""

@@ -152,11 +152,12 @@ class FileActions(QObject):
     # --- menus ---------------------------------------------------------------------------
 
     def _fill_templates(self) -> None:
-        from briefbook.core.templates import template_names
+        from briefbook.core.templates import template_names, template_title
 
         self.template_menu.clear()
         for name, description in template_names():
-            act = self.template_menu.addAction(name.capitalize())
+            # The title and the template's line (the New menu is where one is chosen).
+            act = self.template_menu.addAction(f"{template_title(name)} — {description}")
             act.setStatusTip(description)
             act.setToolTip(description)
             act.triggered.connect(lambda _=False, n=name: self.new_from_template(n))
@@ -186,7 +187,7 @@ class FileActions(QObject):
     def new_from_template(self, name: str) -> None:
         if not self.maybe_save("start a new brief"):
             return
-        from briefbook.core.templates import new_brief
+        from briefbook.core.templates import new_brief, template_title
 
         try:
             brief = new_brief(name)
@@ -194,7 +195,8 @@ class FileActions(QObject):
             show_error(self.widget, "Could not start a new brief", error)
             return
         self.window.set_document(Document(brief))
-        self.window.statusBar().showMessage(f"New brief from the “{name}” template", 4000)
+        self.window.statusBar().showMessage(
+            f"New brief from the “{template_title(name)}” template", 4000)
 
     def open_dialog(self) -> None:
         if not self.maybe_save("open another brief"):

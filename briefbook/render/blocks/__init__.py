@@ -16,14 +16,18 @@ from reportlab.platypus import Flowable
 from briefbook.core import model as m
 from briefbook.render.blocks import (
     contacts,
+    if_asked,
     image,
     lists,
+    memo,
     note,
     page_break,
     people,
     recommendations,
+    scenario,
     schedule,
     table,
+    talking_points,
     text,
 )
 from briefbook.render.blocks.context import BlockContext
@@ -40,6 +44,10 @@ BUILDERS: dict[str, Callable[[Any, BlockContext], list[Flowable]]] = {
     "contacts": contacts.contacts_block,
     "image": image.image_block,
     "note": note.note_block,
+    "memo": memo.memo_block,
+    "scenario": scenario.scenario_block,
+    "talking_points": talking_points.talking_points_block,
+    "if_asked": if_asked.if_asked_block,
     "page_break": page_break.page_break_block,
 }
 

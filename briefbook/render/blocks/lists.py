@@ -21,12 +21,13 @@ def printed_items(items: Sequence[m.ListItem]) -> list[m.ListItem]:
     return [item for item in items if item.text.strip() or printed_items(item.items)]
 
 
-def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth: int,
-          container: str) -> Flowable:
+def item_list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth: int,
+              container: str, style_name: str = "list") -> Flowable:
     """A list whose items each print their portion mark and note their marking on the
-    pages they land on (both ends of an item, as an item may run over a page)."""
+    pages they land on (both ends of an item, as an item may run over a page).
+    ``style_name``: the items' paragraph style (a scenario step's points are "step_point")."""
     t = ctx.theme
-    style = t.styles["list"]
+    style = t.styles[style_name]
     marks = ctx.marks
     entries: list[ListItem] = []
     for item in printed_items(items):
@@ -35,15 +36,15 @@ def _list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth:
         content = content or [Paragraph(tx.escape(marks.prefix(mark)), style)]
         content[:0] = marks.notes(mark)
         if printed_items(item.items):
-            content.append(_list(item.items, ctx, numbered, depth + 1, mark))
+            content.append(item_list(item.items, ctx, numbered, depth + 1, mark, style_name))
         content += marks.notes(mark)
         entries.append(ListItem(content))
     level = min(depth, 2)
     kwargs: dict[str, Any] = {
         "bulletFontName": t.fonts.sans,
-        "bulletFontSize": t.body_size - (1 if numbered else 0),
+        "bulletFontSize": style.fontSize - (1 if numbered else 0),
         "bulletColor": t.palette.navy,
-        "leftIndent": 16 if numbered else 13,
+        "leftIndent": (16 if numbered else 13) * style.fontSize / t.body_size,
         "spaceBefore": 2 if depth else 0,
     }
     if numbered:
@@ -57,11 +58,11 @@ def bullets_block(block: m.BulletsBlock, ctx: BlockContext) -> list[Flowable]:
     """A bullet list, nested as typed."""
     if not printed_items(block.items):
         return []
-    return [_list(block.items, ctx, False, 0, ctx.marks.current)]
+    return [item_list(block.items, ctx, False, 0, ctx.marks.current)]
 
 
 def numbered_block(block: m.NumberedBlock, ctx: BlockContext) -> list[Flowable]:
     """A numbered list (1., a), i)), nested as typed."""
     if not printed_items(block.items):
         return []
-    return [_list(block.items, ctx, True, 0, ctx.marks.current)]
+    return [item_list(block.items, ctx, True, 0, ctx.marks.current)]

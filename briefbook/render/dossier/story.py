@@ -274,7 +274,7 @@ def _gap_after(kind: str, t: Theme) -> float:
         return 0.0
     if kind == "text":
         return t.gap_after_text
-    if kind in ("bullets", "numbered"):
+    if kind in ("bullets", "numbered", "talking_points", "if_asked"):
         return t.gap_after_list
     return t.gap_after_box
 

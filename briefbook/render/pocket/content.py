@@ -1,7 +1,8 @@
 """What the pocket card holds: the schedule by day, the key points, their marking.
 
 The key points are the sections titled "Key points" or "Talking points" (in any
-case), and any section tagged ``pocket``.
+case), any section tagged ``pocket``, and any section holding talking points or
+if-asked lines (press material, see ``core.distribution.editions``).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from briefbook.core import model as m
-from briefbook.core.distribution.editions import highest
+from briefbook.core.distribution.editions import highest, holds_press_material
 from briefbook.core.markings import effective, scheme_of, section_marking, section_markings
 
 _KEY_TITLES = ("key point", "talking point")
@@ -20,7 +21,7 @@ def is_key_points(section: m.Section) -> bool:
     title = section.title.casefold()
     return any(word in title for word in _KEY_TITLES) or "pocket" in (
         tag.strip().casefold() for tag in section.tags
-    )
+    ) or holds_press_material(section)
 
 
 def schedule_days(brief: m.Brief) -> list[tuple[dt.date | None, list[m.ScheduleEntry]]]:
@@ -80,6 +81,10 @@ def portion_prefixes(brief: m.Brief) -> dict[int, str]:
                     for entry in block.entries:
                         own = effective(entry.marking, mark)
                         found[id(entry)] = scheme.portion(own) + " " if own else ""
-                elif isinstance(block, m.BulletsBlock | m.NumberedBlock):
+                elif isinstance(block, m.BulletsBlock | m.NumberedBlock | m.TalkingPointsBlock):
                     items(block.items, mark)
+                elif isinstance(block, m.IfAskedBlock):
+                    for line in block.items:
+                        own = effective(line.marking, mark)
+                        found[id(line)] = scheme.portion(own) + " " if own else ""
     return found

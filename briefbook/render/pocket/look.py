@@ -101,6 +101,10 @@ def card_styles(theme: Theme, look: CardLook) -> dict[str, ParagraphStyle]:
         "bullet": style("bullet", leftIndent=9, bulletIndent=0, spaceAfter=2.5),
         "bullet2": style("bullet2", leftIndent=18, bulletIndent=9, spaceAfter=2),
         "cell": style("cell", fontSize=small, leading=small * 1.22),
+        "label": style("label", fontName=f.sans_bold, fontSize=small, leading=small * 1.3,
+                       textColor=p.navy, spaceBefore=2, spaceAfter=2),
+        "asked": style("asked", fontName=f.sans_bold, fontSize=small + 0.5,
+                       leading=(small + 0.5) * 1.25, textColor=p.navy, spaceAfter=1),
         "cell_head": style(
             "cell_head",
             fontName=f.sans_bold,

@@ -21,6 +21,7 @@ from briefbook.core import model as m
 from briefbook.core.labels import label
 from briefbook.core.text import clip
 from briefbook.core.timezones import ZonePair, fallback_date
+from briefbook.render.blocks.if_asked import asked_line
 from briefbook.render.blocks.schedule_times import (
     day_zones,
     time_flowables,
@@ -169,11 +170,17 @@ class CardStory:
         return found
 
     def section_points(self, section: m.Section) -> list[Flowable]:
-        has_list = any(isinstance(b, m.BulletsBlock | m.NumberedBlock) for b in section.blocks)
+        lists = m.BulletsBlock | m.NumberedBlock | m.TalkingPointsBlock | m.IfAskedBlock
+        has_list = any(isinstance(b, lists) for b in section.blocks)
         found: list[Flowable] = []
         for block in section.blocks:
             if isinstance(block, m.BulletsBlock | m.NumberedBlock):
                 found += self.items(block.items, isinstance(block, m.NumberedBlock), 0)
+            elif isinstance(block, m.TalkingPointsBlock):
+                found.append(self.para(self.say("points_to_make"), "label"))
+                found += self.items(block.items, False, 0)
+            elif isinstance(block, m.IfAskedBlock):
+                found += self.if_asked(block)
             elif isinstance(block, m.TableBlock):
                 found += self.table(block)
             elif isinstance(block, m.NoteBlock):
@@ -181,6 +188,22 @@ class CardStory:
                 found += self.marked(clip(text, self.look.max_text), "text")
             elif isinstance(block, m.TextBlock) and not has_list:
                 found += self.marked(clip(block.text, self.look.max_text), "text")
+        return found
+
+    def say(self, key: str, **values: object) -> str:
+        """One of briefbook's printed words in the brief's language."""
+        return label(key, self.brief.meta.language, self.brief.meta.labels, **values)
+
+    def if_asked(self, block: m.IfAskedBlock) -> list[Flowable]:
+        """Each defensive line: "If asked about …:" in bold, its answer beneath."""
+        found: list[Flowable] = []
+        for line in block.items:
+            if not line.question.strip():
+                continue
+            lead = self.portions.get(id(line), "") + asked_line(line.question, self.say)
+            lines: list[Flowable] = [self.para(lead, "asked")]
+            lines += self.marked(clip(line.answer, self.look.max_point), "text")
+            found.append(KeepTogether([*lines, Spacer(1, 2)]))
         return found
 
     def items(self, items: list[m.ListItem], numbered: bool, depth: int) -> list[Flowable]:

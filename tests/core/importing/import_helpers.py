@@ -24,16 +24,21 @@ import re
 import unicodedata
 
 from briefbook.core.importing.schedule import column_field
+from briefbook.core.kinds import flat_words
 from briefbook.core.model import (
     Brief,
     BulletsBlock,
+    IfAskedBlock,
     ListItem,
+    MemoBlock,
     NoteBlock,
     NumberedBlock,
     RecommendationsBlock,
+    ScenarioBlock,
     ScheduleBlock,
     Section,
     TableBlock,
+    TalkingPointsBlock,
     TextBlock,
 )
 
@@ -68,6 +73,8 @@ def _section(section: Section) -> list[str]:
                 out += [r.text, r.rationale, r.owner, r.priority]
         elif isinstance(block, NoteBlock):
             out += [block.title, block.text]
+        elif isinstance(block, MemoBlock | TalkingPointsBlock | IfAskedBlock | ScenarioBlock):
+            out.extend(flat_words(block))  # the forms (their labels are markup)
         else:
             raise AssertionError(f"the importer made an unexpected block: {block!r}")
     for sub in section.subsections:
