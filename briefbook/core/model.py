@@ -160,6 +160,8 @@ class Meta:
     language: str = "en"
     #: Overrides of briefbook's own printed words by label key ("contents": "Sommaire").
     labels: dict[str, str] = field(default_factory=dict)
+    #: The clock times print on: "24h", "12h", or "" for the language's habit.
+    time_format: str = ""
 
 
 # --- blocks -----------------------------------------------------------------

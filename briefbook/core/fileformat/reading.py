@@ -183,7 +183,8 @@ class Reader:
 
 META_KEYS = ("title", "subtitle", "dates", "location", "organisation", "prepared_by", "marking",
              "version", "status", "page_size", "timezone", "home_timezone", "logo", "keywords",
-             "markings", "portion_marks", "classification_block", "language", "labels")
+             "markings", "portion_marks", "classification_block", "language", "labels",
+             "time_format")
 SECTION_KEYS = ("title", "marking", "title_marking", "tags", "guidance", "blocks", "sections")
 EDITION_KEYS = ("name", "ceiling", "include_tags", "exclude_tags", "exclude_controls",
                 "description")
@@ -283,6 +284,9 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
         meta.language = _read_language(reader, found["language"])
     if "labels" in found:
         meta.labels = _read_labels(reader, found["labels"])
+    if "time_format" in found:
+        meta.time_format = reader.choice(found["time_format"], "meta 'time_format'",
+                                         ("", "24h", "12h"), "")
     return meta
 
 

@@ -226,6 +226,7 @@ def _meta(meta: m.Meta) -> dict[str, Any]:
     if meta.language.strip() and meta.language.strip() != "en":
         data["language"] = meta.language.strip()
     _put(data, "labels", dict(meta.labels))
+    _put(data, "time_format", meta.time_format)
     return data
 
 

@@ -36,6 +36,7 @@ from briefbook.core.distribution.targets import check_targets, is_brief_file, un
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import PAGE_SIZES, Brief
 from briefbook.core.text import counted
+from briefbook.core.wording import Wording
 from briefbook.errors import BriefbookError, FileAccessError
 from briefbook.gui.dialogs.export_options import CopiesChooser, PasswordFields, ProfileChooser
 from briefbook.gui.dialogs.export_size import SizeEstimate, size_against_target
@@ -254,7 +255,8 @@ class ExportDialog(QDialog):
         if not copies:
             return [(target, "")]
         paths = unique_paths([copy_path(target, copy) for copy in copies])
-        return [(path, copy.stamp) for path, copy in zip(paths, copies, strict=True)]
+        words = Wording.of(self.document.brief.meta)
+        return [(path, copy.stamp_in(words)) for path, copy in zip(paths, copies, strict=True)]
 
     def refused(self, paths: list[Path]) -> str:
         """Why the export may not write these files ("" when it may): a brief, its

@@ -10,6 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from briefbook.core.timezones import ZonePair
+from briefbook.core.wording import ENGLISH, Wording
 from briefbook.errors import Problem
 from briefbook.render.dossier.marks import Marks
 from briefbook.render.flowables import TextParagraph, plain_text_paragraph
@@ -42,6 +43,8 @@ class BlockContext:
     pictures: PicturePrep | None = None
     #: The marking scheme, the block's marking and the page's: portion marks and banners.
     marks: Marks = field(default_factory=Marks)
+    #: The brief's language: the words, dates and times briefbook prints.
+    words: Wording = ENGLISH
 
     def warn(self, message: str) -> None:
         """Record a warning about the current place."""

@@ -17,6 +17,7 @@ import io
 from briefbook.core import markings
 from briefbook.core.imagepaths import image_folder
 from briefbook.core.model import Brief
+from briefbook.core.wording import Wording
 from briefbook.render.blocks.context import BlockContext
 from briefbook.render.dossier.marks import Marks
 from briefbook.render.dossier.pages import PageDecorator
@@ -64,14 +65,16 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source,
                        image_policy=image_policy(brief, options),
-                       pictures=PicturePrep(options.images) if options.images else None)
-    set_zones(brief, ctx, options.home_times is not False)
+                       pictures=PicturePrep(options.images) if options.images else None,
+                       words=Wording.of(meta))
     state = BuildState()
+    state.numbers.page_label = ctx.words("page_number", page="{page}", pages="{pages}")
+    set_zones(brief, ctx, options.home_times is not False)
     scheme = markings.scheme_of(brief)
     ctx.marks = Marks(scheme, brief.meta.portion_marks, page=state.page_marks)
     if options.only_section is not None:
         state.numbers.offset = max(0, options.first_page - 1)
-    running = running_text(brief, options)
+    running = running_text(brief, options, ctx.words)
     decorator = PageDecorator(theme, running, page_size, state.numbers)
     buffer = io.BytesIO()
     seen: set[tuple[str, str]] = set()
@@ -93,7 +96,7 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
                 state=state,
                 page_marking=scheme.highest,
                 progress=options.progress,
-                metadata=metadata(brief),
+                metadata=metadata(brief, ctx.words),
                 reproducible=reproducible,
                 with_cover=options.only_section is None,
                 fixed_time=fixed_time,

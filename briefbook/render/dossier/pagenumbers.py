@@ -47,6 +47,8 @@ class PageNumbers:
     _footer_style: tuple[str, float, Color] | None = None
     #: Added to the canvas's page number (a part laid out alone starts at its real page).
     offset: int = 0
+    #: The footer's words, with ``{page}`` and ``{pages}`` to fill in.
+    page_label: str = "Page {page} of {pages}"
 
     def record_heading(self, key: str, page: int) -> bool:
         """Note the page a heading landed on; True the first time it is drawn."""
@@ -93,7 +95,7 @@ class PageNumbers:
         if self._footer_style is not None:
             font, size, color = self._footer_style
             for page in range(1 + self.offset, last + 1):
-                text = f"Page {page} of {total}"
+                text = self.page_label.format(page=page, pages=total)
                 text_width = canv.stringWidth(text, font, size)
                 canv.beginForm(
                     _page_form(page),
