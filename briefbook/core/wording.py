@@ -9,6 +9,7 @@ string. The default instance is English.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 
 from briefbook.core import localdates
@@ -76,8 +77,12 @@ class Wording:
 
     def upper(self, text: str) -> str:
         """``text`` in capitals as the language writes them (Turkish dotted İ)."""
-        if primary(self.language) in ("tr", "az"):
+        lang = primary(self.language)
+        if lang in ("tr", "az"):
             text = text.replace("i", "İ")
+        if lang == "el":  # Greek capitals carry no accent (tonos); the diaeresis stays
+            text = unicodedata.normalize("NFC", "".join(
+                ch for ch in unicodedata.normalize("NFD", text) if ch not in "\u0301\u0342"))
         return text.upper()
 
     def sort_key(self, text: str) -> tuple[object, ...]:
