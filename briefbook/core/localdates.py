@@ -88,7 +88,8 @@ def _cldr_range(start: dt.date, end: dt.date, loc: Locale) -> str:
     if not parts or len(parts) != 2:
         return f"{babel_date(start, 'long', locale=loc)} – {babel_date(end, 'long', locale=loc)}"
     first, second = (_WIDE_MONTH.sub("MMMM", part) for part in parts)
-    return babel_date(start, first, locale=loc) + babel_date(end, second, locale=loc)
+    text = babel_date(start, first, locale=loc) + babel_date(end, second, locale=loc)
+    return text.replace("\u2009", " ")  # CLDR's thin spaces round the dash: plain ones
 
 
 def short_date(day: dt.date, language: str = "en") -> str:

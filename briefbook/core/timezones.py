@@ -272,7 +272,7 @@ def local_text(entry: m.ScheduleEntry, words: Wording = ENGLISH) -> str:
     ``23:30–01:15 (+1)`` for one that ends the next day."""
     start, end = words.time(entry.time), words.time(entry.end)
     if start and end:
-        return f"{start}–{end}{NEXT_DAY if ends_next_day(entry) else ''}"
+        return f"{words.between(start, end)}{NEXT_DAY if ends_next_day(entry) else ''}"
     return words.time_range(start, end)
 
 

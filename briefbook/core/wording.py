@@ -51,7 +51,16 @@ class Wording:
         return localdates.short_date(day, self.language)
 
     def clock(self, hour: int, minute: int) -> str:
-        return localdates.format_clock(hour, minute, self.language, self.time_format)
+        """``09:00``, or ``9:00 AM`` with a no-break space (a time never breaks apart)."""
+        text = localdates.format_clock(hour, minute, self.language, self.time_format)
+        return text.replace(" ", "\u00a0").replace("\u202f", "\u00a0")
+
+    @staticmethod
+    def between(start: str, end: str) -> str:
+        """Two times as a range: ``09:00–09:45``; spaced where a time has a space
+        (``9:00 AM – 9:45 AM``), so that the line may break after the dash."""
+        spaced = any(ch in start + end for ch in " \u00a0")
+        return f"{start} – {end}" if spaced else f"{start}–{end}"
 
     def time(self, value: dt.time | None) -> str:
         """``09:00``; empty for no time."""
@@ -60,7 +69,7 @@ class Wording:
     def time_range(self, start: str, end: str) -> str:
         """``09:00–09:45``, ``09:00`` or ``until 09:45`` from two printed times."""
         if start and end:
-            return f"{start}–{end}"
+            return self.between(start, end)
         if start:
             return start
         return self("time_until", time=end) if end else ""

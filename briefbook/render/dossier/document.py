@@ -16,8 +16,10 @@ import io
 
 from briefbook.core import markings
 from briefbook.core.imagepaths import image_folder
+from briefbook.core.labels import no_words_message
 from briefbook.core.model import Brief
 from briefbook.core.wording import Wording
+from briefbook.errors import Problem
 from briefbook.render.blocks.context import BlockContext
 from briefbook.render.dossier.marks import Marks
 from briefbook.render.dossier.pages import PageDecorator
@@ -70,6 +72,9 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     state = BuildState()
     state.numbers.page_label = ctx.words("page_number", page="{page}", pages="{pages}")
     set_zones(brief, ctx, options.home_times is not False)
+    if not ctx.words.has_labels:
+        ctx.warnings.append(Problem(no_words_message(meta.language), path=brief.source,
+                                    where="meta 'language'"))
     scheme = markings.scheme_of(brief)
     ctx.marks = Marks(scheme, brief.meta.portion_marks, page=state.page_marks)
     if options.only_section is not None:
