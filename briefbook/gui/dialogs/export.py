@@ -43,6 +43,7 @@ from briefbook.gui.dialogs.export_size import SizeEstimate, size_against_target
 from briefbook.gui.dialogs.plain import ask, plain_label, tooltip
 from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.editing.document import Document
+from briefbook.gui.editors.language import LanguageBox
 from briefbook.gui.editors.widgets import LineEdit
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
@@ -144,6 +145,7 @@ class ExportDialog(QDialog):
             form.addRow("Edition", self.edition)
             form.addRow("", self.edition_cut)
         form.addRow("Page size", self.page_size)
+        form.addRow("Language", LanguageBox(document))
         form.addRow("Made for", self.profile)
         form.addRow("Size", self.size_estimate)
         form.addRow("Copies", self.copies)
@@ -250,13 +252,12 @@ class ExportDialog(QDialog):
     def jobs(self) -> list[tuple[Path, str]]:
         """The files to write with the stamp each prints. Raises :class:`BriefbookError`
         for a recipients list without names."""
-        target = self.target()
-        copies = self.copies.copies()
+        target, copies = self.target(), self.copies.copies()
         if not copies:
             return [(target, "")]
         paths = unique_paths([copy_path(target, copy) for copy in copies])
         words = Wording.of(self.document.brief.meta)
-        return [(path, copy.stamp_in(words)) for path, copy in zip(paths, copies, strict=True)]
+        return [(path, c.stamp_in(words)) for path, c in zip(paths, copies, strict=True)]
 
     def refused(self, paths: list[Path]) -> str:
         """Why the export may not write these files ("" when it may): a brief, its

@@ -31,6 +31,7 @@ from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.datefield import DateField
 from briefbook.gui.editors.editions import EditionsEditor
 from briefbook.gui.editors.image import ImagePicker
+from briefbook.gui.editors.language import ClockBox, LanguageBox
 from briefbook.gui.editors.widgets import LineEdit, set_line_text
 
 #: Text fields of the cover: (field, label, placeholder).
@@ -177,6 +178,9 @@ class CoverEditor(QScrollArea):
         form.addRow("Version", self.fields["version"])
         form.addRow("Status", status)
         form.addRow("Page size", self.page_size)
+        self.language, self.clock = LanguageBox(document), ClockBox(document)
+        form.addRow("Language", self.language)
+        form.addRow("Clock", self.clock)
         form.addRow("Time zone", self.fields["timezone"])
         form.addRow("Home time zone", self.fields["home_timezone"])
         form.addRow("Keywords", self.keywords)
