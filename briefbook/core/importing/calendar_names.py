@@ -10,6 +10,7 @@ alike, the language listed first keeps the name.
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 from babel import Locale
 
@@ -40,7 +41,13 @@ def _names(kind: str, extra: dict[str, int]) -> dict[str, int]:
     return found
 
 
-#: Month names to their number (1 for January).
-MONTHS: dict[str, int] = _names("months", _EXTRA_MONTHS)
-#: Weekday names to their number (0 for Monday).
-WEEKDAYS: dict[str, int] = _names("days", _EXTRA_DAYS)
+@cache
+def months() -> dict[str, int]:
+    """Month names to their number (1 for January); read once, when first needed."""
+    return _names("months", _EXTRA_MONTHS)
+
+
+@cache
+def weekdays() -> dict[str, int]:
+    """Weekday names to their number (0 for Monday)."""
+    return _names("days", _EXTRA_DAYS)

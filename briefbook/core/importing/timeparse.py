@@ -17,7 +17,7 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
-from briefbook.core.importing.calendar_names import MONTHS, WEEKDAYS
+from briefbook.core.importing.calendar_names import months, weekdays
 
 #: Characters that join the two ends of a time range (besides the words below).
 RANGE_DASHES = "-–—‒―~"
@@ -276,7 +276,7 @@ def parse_time_span(text: str) -> TimeSpan | None:
 def _fold(word: str) -> str:
     """Lower case, and accents kept only where the tables above spell them."""
     word = word.lower().rstrip(".")
-    if word.isascii() or word in MONTHS or word in WEEKDAYS:
+    if word.isascii() or word in months() or word in weekdays():
         return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -351,13 +351,13 @@ def parse_date_line(line: str) -> PartialDate | None:
             day, month, year = numeric.day, numeric.month, numeric.year
             continue
         word = _fold(token)
-        if word in MONTHS and not word.isdigit() and month is None and (
+        if word in months() and not word.isdigit() and month is None and (
             len(word) >= 3 or word in {"mai"}
         ):
-            month = MONTHS[word]
+            month = months()[word]
             continue
-        if word in WEEKDAYS and len(word) >= 3 and weekday is None:
-            weekday = WEEKDAYS[word]
+        if word in weekdays() and len(word) >= 3 and weekday is None:
+            weekday = weekdays()[word]
             continue
         if word in _DATE_FILLERS:
             saw_day_word = saw_day_word or word in {"day", "giorno", "jour", "tag", "dia"}
