@@ -88,9 +88,14 @@ def test_the_changes_page_and_copy_stamp_follow_the_language() -> None:
     for brief in (old, new):
         brief.meta.language = "de"
     new.sections.append(m.Section("Neu", [m.TextBlock("Hallo")]))
+    for _, section in new.walk_sections():
+        for block in section.blocks:
+            if isinstance(block, m.ScheduleBlock):
+                block.entries.pop()  # the departure is cancelled
     stamp = Copy(3, 12).stamp_in(Wording("de"))
     result = render_pdf(new, RenderOptions(reproducible=True, changes=diff_briefs(old, new),
                                            copy_stamp=stamp))
     text = "".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(result.pdf)).pages)
     assert "Änderungen seit Fassung 3" in text and "NEU" in text
     assert "Ausfertigung 3 von 12" in text
+    assert "ABGESAGT" in text and "Do., 12. Juni 17:30 Departure" in " ".join(text.split())
