@@ -195,6 +195,8 @@ class Meta:
     #: "" = the ``page_number`` label ("Page {page} of {pages}").
     page_number_format: str = ""
     page_number_position: PagePosition = "bottom"
+    #: The clock times print on: "24h", "12h", or "" for the language's habit.
+    time_format: str = ""
 
 
 # --- blocks -----------------------------------------------------------------

@@ -19,12 +19,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from briefbook.core import model as m
 from briefbook.core.distribution.itinerary import schedule_entries
+from briefbook.core.wording import ENGLISH, Wording
 from briefbook.errors import BriefbookError
 
 #: What follows an end time on the next day: ``23:30–01:15 (+1)``.
 NEXT_DAY = " (+1)"
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 class TimeZoneError(BriefbookError):
@@ -184,33 +183,27 @@ class HomeTime:
     def day_changes(self) -> bool:
         return self.start_shift != 0 or self.end_shift != 0
 
-    def text(self) -> str:
+    def text(self, words: Wording = ENGLISH) -> str:
         """``15:00–15:45``; a date stands where the day changes:
         ``Fri 13 Jun 01:00 – 01:45`` or ``23:30 – Fri 13 Jun 00:15``."""
         start = end = ""
         if self.start is not None:
-            start = _clock(self.start)
+            start = words.clock(self.start.hour, self.start.minute)
             if self.start_shift:
-                start = f"{short_date(self.start.date())} {start}"
+                start = f"{words.short_date(self.start.date())} {start}"
         if self.end is not None:
-            end = _clock(self.end)
+            end = words.clock(self.end.hour, self.end.minute)
             if self.end_shift or (self.start is None and self.end.date() != self.local_date):
-                end = f"{short_date(self.end.date())} {end}"
+                end = f"{words.short_date(self.end.date())} {end}"
         if start and end:
             dash = " – " if self.day_changes else "–"
             return f"{start}{dash}{end}"
-        if start:
-            return start
-        return f"until {end}" if end else ""
+        return words.time_range(start, end)
 
 
 def short_date(day: dt.date) -> str:
     """``Fri 13 Jun``, whatever the system's locale."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-
-
-def _clock(moment: dt.datetime) -> str:
-    return f"{moment.hour:02d}:{moment.minute:02d}"
+    return ENGLISH.short_date(day)
 
 
 def local_moment(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:
@@ -274,27 +267,26 @@ def zone_abbreviation(entry: m.ScheduleEntry, pair: ZonePair | None,
     return f"UTC{name}" if name[:1] in "+-" else name
 
 
-def local_text(entry: m.ScheduleEntry) -> str:
+def local_text(entry: m.ScheduleEntry, words: Wording = ENGLISH) -> str:
     """The entry's local time range: ``09:00–09:45``, ``09:00`` or ``until 09:45``;
     ``23:30–01:15 (+1)`` for one that ends the next day."""
-    start = entry.time.strftime("%H:%M") if entry.time is not None else ""
-    end = entry.end.strftime("%H:%M") if entry.end is not None else ""
+    start, end = words.time(entry.time), words.time(entry.end)
     if start and end:
-        return f"{start}–{end}{NEXT_DAY if ends_next_day(entry) else ''}"
-    return start or (f"until {end}" if end else "")
+        return f"{words.between(start, end)}{NEXT_DAY if ends_next_day(entry) else ''}"
+    return words.time_range(start, end)
 
 
 def dual_label(entry: m.ScheduleEntry, pair: ZonePair,
-               fallback_date: dt.date | None = None) -> str:
+               fallback_date: dt.date | None = None, words: Wording = ENGLISH) -> str:
     """``Local 09:00–09:45 · Home 15:00–15:45`` (or just the local part when there is no
     home time to give)."""
-    local = local_text(entry)
+    local = local_text(entry, words)
     if not local:
         return ""
     home = home_time(entry, pair, fallback_date)
     if home is None:
-        return f"Local {local}"
-    return f"Local {local} · Home {home.text()}"
+        return words("time_local", time=local)
+    return f"{words('time_local', time=local)} · {words('time_home', time=home.text(words))}"
 
 
 def fallback_date(brief: m.Brief) -> dt.date | None:

@@ -368,6 +368,13 @@ class PriorityTag(Flowable):
         self.height = self.size + 6
         return self.width, self.height
 
+    def _draw_size(self) -> float:
+        """The text's size: smaller when a long word would not fit the tag."""
+        text_width = self._text_width()
+        if text_width + 10 <= self.width or text_width <= 0:
+            return self.size
+        return self.size * max(0.6, (self.width - 4) / text_width)
+
     def _text_width(self) -> float:
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -379,6 +386,6 @@ class PriorityTag(Flowable):
         canv.setFillColor(self.color)
         canv.roundRect(0, 0, self.width, self.height, 2.5, stroke=0, fill=1)
         canv.setFillColorRGB(1, 1, 1)
-        canv.setFont(self.font, self.size)
+        canv.setFont(self.font, self._draw_size())
         canv.drawCentredString(self.width / 2, 3.4, self.text)
         canv.restoreState()

@@ -1,61 +1,30 @@
-"""Dates and times as a dossier prints them, independent of the system locale."""
+"""Dates and times as a dossier prints them, in the brief's language and independent
+of the system locale (see :mod:`briefbook.core.localdates`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from briefbook.core.model import DateRange
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from briefbook.core.wording import ENGLISH, Wording
 
 
-def format_date(day: dt.date, weekday: bool = False) -> str:
-    """``12 June 2025`` (or ``Thursday 12 June 2025`` with ``weekday``)."""
-    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+def format_date(day: dt.date, weekday: bool = False, words: Wording = ENGLISH) -> str:
+    """``12 June 2025`` (or ``Thursday 12 June 2025`` with ``weekday``); ``jeudi 12 juin 2025``."""
+    return words.date(day, weekday)
 
 
-def format_range(dates: DateRange) -> str:
+def format_range(dates: DateRange, words: Wording = ENGLISH) -> str:
     """A date range written compactly: ``12–14 June 2025``, ``30 June – 2 July 2025``."""
-    start, end = dates.start, dates.end
-    if start is None:
-        return format_date(end) if end is not None else ""
-    if end is None or end == start:
-        return format_date(start)
-    if end < start:
-        start, end = end, start
-    if start.year != end.year:
-        return f"{format_date(start)} – {format_date(end)}"
-    if start.month != end.month:
-        return f"{start.day} {MONTHS[start.month - 1]} – {format_date(end)}"
-    return f"{start.day}–{format_date(end)}"
+    return words.dates(dates)
 
 
-def format_time(value: dt.time | None) -> str:
+def format_time(value: dt.time | None, words: Wording = ENGLISH) -> str:
     """``09:00``; empty for no time."""
-    return value.strftime("%H:%M") if value is not None else ""
+    return words.time(value)
 
 
-def format_time_range(start: dt.time | None, end: dt.time | None) -> str:
+def format_time_range(start: dt.time | None, end: dt.time | None,
+                      words: Wording = ENGLISH) -> str:
     """``09:00–09:45``, ``09:00`` or ``until 09:45``."""
-    if start is not None and end is not None:
-        return f"{format_time(start)}–{format_time(end)}"
-    if start is not None:
-        return format_time(start)
-    if end is not None:
-        return f"until {format_time(end)}"
-    return ""
+    return words.time_range(words.time(start), words.time(end))

@@ -35,3 +35,32 @@ def test_english_is_the_default_and_the_fallback() -> None:
     assert label("contents") == "Contents"
     assert label("page_number", "xx", page=2, pages=9) == "Page 2 of 9"
     assert label("contents", "en", {"contents": "Index"}) == "Index"
+
+
+def test_time_format_round_trips_and_is_checked(tmp_path: Path) -> None:
+    brief, problems = _load(tmp_path, "  language: sv\n  time_format: 12h\n")
+    assert problems == []
+    assert brief.meta.time_format == "12h"  # type: ignore[attr-defined]
+    out = tmp_path / "out.brief.yaml"
+    fileformat.save(brief, out)  # type: ignore[arg-type]
+    assert "time_format: 12h" in out.read_text(encoding="utf-8")
+    _brief, problems = _load(tmp_path, "  time_format: 25h\n")
+    assert len(problems) == 1 and "'24h'" in problems[0]
+
+
+def test_validate_warns_once_for_a_language_without_words(tmp_path: Path) -> None:
+    from briefbook.errors import Problem
+
+    path = tmp_path / "b.brief.yaml"
+    path.write_text("briefbook: 1\nmeta:\n  title: T\n  language: ro\nsections:\n"
+                    "  - title: A\n    blocks:\n      - text: x\n", encoding="utf-8")
+    warnings: list[Problem] = []
+    assert fileformat.validate(path, warnings) == []
+    assert len(warnings) == 1 and "'ro'" in warnings[0].message and warnings[0].line == 4
+
+
+def test_a_bad_label_override_is_named(tmp_path: Path) -> None:
+    _brief, problems = _load(tmp_path, "  labels:\n    contnets: Sommaire\n"
+                             "    page_number: Seite {seite}\n")
+    assert len(problems) == 2
+    assert "did you mean 'contents'" in problems[0] and "{page}" in problems[1]

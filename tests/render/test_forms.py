@@ -54,7 +54,7 @@ def test_scenario_steps_are_numbered_with_start_times_minutes_and_total() -> Non
 def test_labels_follow_the_briefs_overrides() -> None:
     brief = load(FORMS)
     brief.meta.labels = {"memo_to": "Pour", "points_to_make": "Éléments de langage",
-                         "duration_total": "Durée totale"}
+                         "scenario_total": "Durée totale"}
     text = _text(render(brief)[1])
     assert "POUR: Secretary of Defense" in text
     assert "ÉLÉMENTS DE LANGAGE" in text

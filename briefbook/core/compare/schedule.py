@@ -9,24 +9,18 @@ from briefbook.core.compare.changes import SCHEDULE_GROUP, Change, now_was, titl
 from briefbook.core.compare.words import Segment, word_diff
 from briefbook.core.distribution.itinerary import schedule_entries
 from briefbook.core.text import clip, one_line
-from briefbook.core.timezones import short_date
+from briefbook.core.wording import ENGLISH, Wording
 
 
-def _clock(value: dt.time | None) -> str:
-    return value.strftime("%H:%M") if value is not None else ""
+def _when(entry: m.ScheduleEntry, words: Wording = ENGLISH) -> str:
+    """``Thu 12 Jun 09:00–09:45`` (the parts that are known), in the brief's language."""
+    times = words.time_range(words.time(entry.time), words.time(entry.end))
+    day = words.short_date(entry.date) if entry.date is not None else ""
+    return " ".join(part for part in (day, times) if part) or words("time_to_be_confirmed")
 
 
-def _when(entry: m.ScheduleEntry) -> str:
-    """``Thu 12 Jun 09:00–09:45`` (the parts that are known)."""
-    times = _clock(entry.time)
-    if entry.end is not None:
-        times = f"{times}–{_clock(entry.end)}" if times else f"until {_clock(entry.end)}"
-    day = short_date(entry.date) if entry.date is not None else ""
-    return " ".join(part for part in (day, times) if part) or "time to be confirmed"
-
-
-def _entry_title(entry: m.ScheduleEntry) -> str:
-    return clip(entry.title, 90) or "Untitled entry"
+def _entry_title(entry: m.ScheduleEntry, words: Wording = ENGLISH) -> str:
+    return clip(entry.title, 90) or words("untitled_entry")
 
 
 def _pair_entries(
@@ -63,16 +57,20 @@ def _pair_entries(
 def schedule_changes(old: m.Brief, new: m.Brief) -> list[Change]:
     """Entry changes in the order of the programme (by day and time)."""
     pairs, cancelled, added = _pair_entries(schedule_entries(old), schedule_entries(new))
+    words = Wording.of(new.meta)
     found: list[tuple[tuple[dt.date, dt.time], int, Change]] = []
     for entry in added:
         place = f", {clip(entry.place, 60)}" if entry.place.strip() else ""
         found.append((_slot(entry), len(found), Change(
-            "entry_added", SCHEDULE_GROUP, f"{_when(entry)} {_entry_title(entry)}{place}")))
+            "entry_added", SCHEDULE_GROUP,
+            f"{_when(entry, words)} {_entry_title(entry, words)}{place}")))
     for entry in cancelled:
         found.append((_slot(entry), len(found), Change(
-            "entry_cancelled", SCHEDULE_GROUP, f"{_when(entry)} {_entry_title(entry)}")))
+            "entry_cancelled", SCHEDULE_GROUP,
+            f"{_when(entry, words)} {_entry_title(entry, words)}")))
     for before, after in pairs:
-        found += [(_slot(after), len(found), change) for change in _entry_changes(before, after)]
+        found += [(_slot(after), len(found), change)
+                  for change in _entry_changes(before, after, words)]
     return [change for _, _, change in sorted(found, key=lambda item: item[:2])]
 
 
@@ -80,19 +78,21 @@ def _slot(entry: m.ScheduleEntry) -> tuple[dt.date, dt.time]:
     return (entry.date or dt.date.max, entry.time or entry.end or dt.time.max)
 
 
-def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry) -> list[Change]:
-    title = _entry_title(after)
+def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry,
+                   words: Wording = ENGLISH) -> list[Change]:
+    title = _entry_title(after, words)
     found: list[Change] = []
     moved: list[str] = []
     if before.date != after.date:
-        moved.append(f"now {_when(after)} (was {_when(before)})")
+        moved.append(words("change_now_was", now=_when(after, words), was=_when(before, words)))
     elif (before.time, before.end) != (after.time, after.end):
-        new_times = _when(m.ScheduleEntry(time=after.time, end=after.end))
-        found.append(Change("entry_retimed", SCHEDULE_GROUP,
-                            f"{title}: now {new_times} (was {_when(before)})"))
+        new_times = _when(m.ScheduleEntry(time=after.time, end=after.end), words)
+        found.append(Change("entry_retimed", SCHEDULE_GROUP, f"{title}: " + words(
+            "change_now_was", now=new_times, was=_when(before, words))))
     if title_key(before.place) != title_key(after.place):
-        moved.append(f"now at {clip(after.place, 60) or '(no place)'} "
-                     f"(was {clip(before.place, 60) or 'no place'})")
+        no_place = words("change_no_place")
+        moved.append(words("change_now_at", now=clip(after.place, 60) or f"({no_place})",
+                           was=clip(before.place, 60) or no_place))
     if moved:
         found.append(Change("entry_moved", SCHEDULE_GROUP, f"{title}: " + "; ".join(moved)))
     details: list[str] = []
@@ -111,12 +111,12 @@ def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry) -> list[Chan
         details.append(now_was("time zone", after.timezone.strip() or "the brief's",
                                before.timezone.strip() or "the brief's"))
     if title_key(before.title) != title_key(after.title):
-        details.append(f"title was “{_entry_title(before)}”")
-    words: tuple[Segment, ...] = ()
+        details.append(f"title was “{_entry_title(before, words)}”")
+    segments: tuple[Segment, ...] = ()
     if one_line(before.notes) != one_line(after.notes):
         details.append("notes")
-        words = word_diff(before.notes, after.notes)
+        segments = word_diff(before.notes, after.notes)
     if details:
         found.append(Change("entry_changed", SCHEDULE_GROUP,
-                            f"{title} ({_when(after)}): " + "; ".join(details), words))
+                            f"{title} ({_when(after, words)}): " + "; ".join(details), segments))
     return found

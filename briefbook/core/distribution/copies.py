@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefbook.core.distribution.naming import with_suffix
 from briefbook.core.text import one_line
+from briefbook.core.wording import ENGLISH, Wording
 from briefbook.errors import BriefbookError, FileAccessError
 
 #: The most copies one export makes (a typo such as 1000 should not write a thousand files).
@@ -35,7 +36,11 @@ class Copy:
     @property
     def stamp(self) -> str:
         """What the copy prints: ``Copy 3 of 12 – Jane Doe`` (en dash), or ``Copy 3 of 12``."""
-        text = f"Copy {self.number} of {self.total}"
+        return self.stamp_in(ENGLISH)
+
+    def stamp_in(self, words: Wording) -> str:
+        """The stamp in the brief's language: ``Exemplaire 3 sur 12 – Jane Doe``."""
+        text = words("copy_stamp", number=self.number, total=self.total)
         return f"{text} – {self.recipient}" if self.recipient else text
 
     @property

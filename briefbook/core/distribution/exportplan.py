@@ -22,6 +22,7 @@ from briefbook.core.distribution.editions import apply_edition, find_edition
 from briefbook.core.distribution.itinerary import find_participant, itinerary_for, participants
 from briefbook.core.distribution.naming import default_pdf_name, with_suffix
 from briefbook.core.distribution.targets import check_targets, destination, unique_paths
+from briefbook.core.wording import Wording
 from briefbook.errors import BriefbookError
 
 POCKET_SUFFIX = "pocket card"
@@ -89,6 +90,7 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | str | No
         raise BriefbookError("pocket cards are not numbered; leave out the copies or "
                              "recipients option")
     editions = _editions(brief, request)
+    words = Wording.of(brief.meta)
     several = request.all_editions or request.all_people or bool(request.copies)
     where = destination(output, default_folder)
     jobs: list[ExportJob] = []
@@ -119,7 +121,7 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | str | No
                 else:
                     path = where.file
                 jobs.append(ExportJob(job_brief, path, name, person, changes,
-                                      number.stamp if number else ""))
+                                      number.stamp_in(words) if number else ""))
     for job, path in zip(jobs, unique_paths([job.path for job in jobs]), strict=True):
         job.path = path
     check_targets([job.path for job in jobs], brief.source)

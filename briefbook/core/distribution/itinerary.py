@@ -14,6 +14,7 @@ import difflib
 
 from briefbook.core import model as m
 from briefbook.core.text import one_line
+from briefbook.core.wording import Wording
 from briefbook.errors import BriefbookError
 
 
@@ -120,5 +121,5 @@ def itinerary_for(brief: m.Brief, name: str, missing_ok: bool = False) -> m.Brie
     result.sections = [s for s in (_filtered(section, person) for section in result.sections)
                        if s is not None]
     result.editions = []
-    result.meta.subtitle = f"Personal itinerary: {person}"
+    result.meta.subtitle = Wording.of(brief.meta)("personal_itinerary", person=person)
     return result

@@ -59,7 +59,7 @@ def parse(text: str, path: Path | None = None,
     brief = read_brief(reader, root)
     brief.source = path
     if warnings is not None:
-        warnings.extend(empty_sections(reader))
+        warnings.extend(reader.warnings + empty_sections(reader))
     problems.extend(reader.problems)
     problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
     return brief, problems

@@ -47,6 +47,8 @@ class Reader:
         self.portion_marks_node: Node | None = None
         #: Every section read, with its node (empty ones are warned about).
         self.sections: list[tuple[Node, m.Section]] = []
+        #: What is worth a warning only (a language briefbook has no words in).
+        self.warnings: list[Problem] = []
 
     def problem(self, node: Node, message: str) -> None:
         message = self._messages.setdefault(message, message)
@@ -189,7 +191,7 @@ class Reader:
 META_KEYS = ("title", "subtitle", "dates", "location", "organisation", "prepared_by", "marking",
              "version", "status", "page_size", "timezone", "home_timezone", "logo", "keywords",
              "markings", "portion_marks", "classification_block", "language", "labels",
-             *LAYOUT_KEYS)
+             "time_format", *LAYOUT_KEYS)
 SECTION_KEYS = ("title", "marking", "title_marking", "tags", "guidance", "blocks", "sections",
                 *SECTION_LAYOUT_KEYS)
 EDITION_KEYS = ("name", "ceiling", "include_tags", "only_tags", "exclude_tags",
@@ -293,10 +295,14 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
     if "labels" in found:
         meta.labels = _read_labels(reader, found["labels"])
     read_layout(reader, found, meta)
+    if "time_format" in found:
+        meta.time_format = reader.choice(found["time_format"], "meta 'time_format'",
+                                         ("", "24h", "12h"), "")
     return meta
 
 
 def _read_language(reader: Reader, node: Node) -> str:
+    from briefbook.core.labels import has_language, no_words_message
     from briefbook.core.language import language_problem
 
     value = reader.text(node, "meta 'language'").strip()
@@ -304,6 +310,9 @@ def _read_language(reader: Reader, node: Node) -> str:
     if problem:
         reader.problem(node, problem)
         return "en"
+    if value and not has_language(value):
+        reader.warnings.append(Problem(no_words_message(value), reader.path, node.line,
+                                       node.column))
     return value or "en"
 
 
@@ -313,9 +322,14 @@ def _read_labels(reader: Reader, node: Node) -> dict[str, str]:
                        "e.g. 'contents: Sommaire'")
         return {}
     labels: dict[str, str] = {}
+    from briefbook.core.labels import override_problem
+
     for key_node, value_node in node.pairs:
         key = key_node.text.strip()
         labels[key] = reader.text(value_node, f"the label {key!r}")
+        problem = override_problem(key, labels[key])
+        if problem:
+            reader.problem(key_node, problem)
     return labels
 
 

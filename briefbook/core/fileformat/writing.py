@@ -234,6 +234,7 @@ def _meta(meta: m.Meta) -> dict[str, Any]:
     _put(data, "page_number_format", meta.page_number_format)
     if meta.page_number_position != "bottom":
         data["page_number_position"] = meta.page_number_position
+    _put(data, "time_format", meta.time_format)
     return data
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefbook.core.importing.detect import FORMATS, DecodedText, decode_bytes, detect_format
+from briefbook.core.importing.language_guess import brief_language
 from briefbook.core.importing.structure import PREAMBLE_TITLE, Element, build_brief
 from briefbook.core.model import Brief, Section
 from briefbook.errors import ImportSourceError
@@ -113,7 +114,7 @@ def import_text(text: str, *, fmt: str = "auto") -> Brief:
     for any text; raises ``ValueError`` for an unknown ``fmt``.
     """
     cleaned = _clean_text(text)
-    return build_brief(_elements(cleaned, resolve_format(cleaned, fmt)))
+    return _with_language(build_brief(_elements(cleaned, resolve_format(cleaned, fmt))))
 
 
 def import_html(html: str) -> Brief:
@@ -154,20 +155,26 @@ def import_file_report(path: Path | str) -> ImportReport:
     if fmt == "docx" or (fmt == "auto" and data.startswith(b"PK\x03\x04")):
         from briefbook.core.importing.docx_reader import parse_docx
 
-        brief = build_brief(parse_docx(data, source))
+        brief = _with_language(build_brief(parse_docx(data, source)))
         _title_from_name(brief, source)
         return ImportReport(brief=brief, source_format="docx")
     decoded: DecodedText = decode_bytes(data, source)
     text = _clean_text(decoded.text)
     _check_lines(text, source)
     resolved = resolve_format(text, fmt)
-    brief = build_brief(_elements(text, resolved))
+    brief = _with_language(build_brief(_elements(text, resolved)))
     warnings = [decoded.note] if decoded.note else []
     _title_from_name(brief, source)
     if not brief.sections:
         warnings.append("the file holds no text to import")
     return ImportReport(brief=brief, source_format=resolved, encoding=decoded.encoding,
                         warnings=warnings)
+
+
+def _with_language(brief: Brief) -> Brief:
+    """The brief in the language its text is written in, when that is clear."""
+    brief.meta.language = brief_language(brief) or "en"
+    return brief
 
 
 def _title_from_name(brief: Brief, source: Path) -> None:

@@ -4,8 +4,8 @@ Times: ``09:00``, ``9.30``, ``9:30 AM``, ``9am``, ``14h30``, ``14h``, ``0900``,
 ``0900 hrs`` and ranges such as ``09:00-09:45``, ``9.30 to 10.15 am`` or
 ``0900–1000``. Dates: ``12 June 2025``, ``June 12, 2025``, ``Thursday 12 June``,
 ``Thu, 12th June``, ``2025-06-12``, ``12/06/2025``, ``12.06.2025``, optionally after
-``Day 1``. Month and weekday names are known in English, French, Italian, German
-and Spanish.
+``Day 1``. Month and weekday names come from CLDR (:mod:`.calendar_names`) in every
+language briefbook prints.
 
 Everything here scans a line once from its start; there is no regular expression
 that could backtrack, so a 10 MB line costs what reading it costs.
@@ -17,49 +17,15 @@ import datetime as dt
 import unicodedata
 from dataclasses import dataclass
 
+from briefbook.core.importing.calendar_names import months, weekdays
+
 #: Characters that join the two ends of a time range (besides the words below).
 RANGE_DASHES = "-–—‒―~"
 RANGE_WORDS = ("to", "until", "till", "bis", "à", "a", "al")
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan janvier janv gennaio gen januar jän enero ene",
-        "february feb febr février fevrier févr fevr febbraio februar febrero",
-        "march mar mars marzo märz maerz marz",
-        "april apr avril avr aprile abril abr",
-        "may mai maggio mag mayo",
-        "june jun juin giugno giu juni junio",
-        "july jul juillet juil luglio lug juli julio",
-        "august aug août aout agosto ago",
-        "september sep sept septembre settembre set septiembre",
-        "october oct octobre ottobre ott oktober okt octubre",
-        "november nov novembre noviembre",
-        "december dec décembre decembre dicembre dic dezember dez diciembre",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS.setdefault(_name, _number)
-
-WEEKDAYS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "monday mon lundi lun lunedì lunedi montag mo lunes",
-        "tuesday tue tues mardi mar martedì martedi dienstag di martes",
-        "wednesday wed mercredi mer mercoledì mercoledi mittwoch mi miércoles miercoles",
-        "thursday thu thur thurs jeudi jeu giovedì giovedi donnerstag do jueves",
-        "friday fri vendredi ven venerdì venerdi freitag fr viernes vie",
-        "saturday sat samedi sam sabato sab samstag sa sábado",
-        "sunday sun dimanche dim domenica dom sonntag so domingo",
-    )
-):
-    for _name in _names.split():
-        WEEKDAYS.setdefault(_name, _number)
-
 #: Words a date line may carry besides the date itself ("Day 2 – Thursday, the 12th of June").
 _DATE_FILLERS = frozenset({"day", "the", "of", "le", "il", "der", "den", "de", "del", "el",
-                           "giorno", "jour", "tag", "día", "dia"})
+                           "giorno", "jour", "tag", "día", "dia", "dag", "dzień"})
 _ORDINALS = ("st", "nd", "rd", "th", "er", "e", "º", "°")
 
 
@@ -310,7 +276,7 @@ def parse_time_span(text: str) -> TimeSpan | None:
 def _fold(word: str) -> str:
     """Lower case, and accents kept only where the tables above spell them."""
     word = word.lower().rstrip(".")
-    if word.isascii() or word in MONTHS or word in WEEKDAYS:
+    if word.isascii() or word in months() or word in weekdays():
         return word
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -385,13 +351,13 @@ def parse_date_line(line: str) -> PartialDate | None:
             day, month, year = numeric.day, numeric.month, numeric.year
             continue
         word = _fold(token)
-        if word in MONTHS and not word.isdigit() and month is None and (
+        if word in months() and not word.isdigit() and month is None and (
             len(word) >= 3 or word in {"mai"}
         ):
-            month = MONTHS[word]
+            month = months()[word]
             continue
-        if word in WEEKDAYS and len(word) >= 3 and weekday is None:
-            weekday = WEEKDAYS[word]
+        if word in weekdays() and len(word) >= 3 and weekday is None:
+            weekday = weekdays()[word]
             continue
         if word in _DATE_FILLERS:
             saw_day_word = saw_day_word or word in {"day", "giorno", "jour", "tag", "dia"}

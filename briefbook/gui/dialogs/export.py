@@ -32,17 +32,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.core.distribution.copies import copy_path
 from briefbook.core.distribution.exportplan import ExportJob
-from briefbook.core.distribution.naming import with_suffix
-from briefbook.core.distribution.targets import unique_paths
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import PAGE_SIZES, Brief
 from briefbook.core.text import counted
+from briefbook.core.wording import Wording
 from briefbook.errors import BriefbookError
 from briefbook.gui.dialogs.export_files import (
     default_destination,
     may_replace,
+    planned_files,
     refused_targets,
     reveal_in_folder,
 )
@@ -51,6 +50,7 @@ from briefbook.gui.dialogs.export_size import SizeEstimate, size_against_target
 from briefbook.gui.dialogs.plain import plain_label, tooltip
 from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.editing.document import Document
+from briefbook.gui.editors.language import LanguageBox
 from briefbook.gui.editors.widgets import LineEdit
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.workers import TaskHandle, run_task
@@ -131,6 +131,7 @@ class ExportDialog(QDialog):
             form.addRow("Edition", self.edition)
             form.addRow("", self.edition_cut)
         form.addRow("Page size", self.page_size)
+        form.addRow("Language", LanguageBox(document))
         form.addRow("Made for", self.profile)
         form.addRow("Size", self.size_estimate)
         form.addRow("Copies", self.copies)
@@ -248,17 +249,8 @@ class ExportDialog(QDialog):
     def jobs(self) -> list[tuple[Path, str, str]]:
         """The files to write with the edition and the stamp each prints. Raises
         :class:`BriefbookError` for a recipients list without names."""
-        target, editions = self.target(), self.editions()
-        copies = self.copies.copies()
-        files: list[tuple[Path, str, str]] = []
-        for edition in editions:
-            path = target if len(editions) == 1 else target.with_name(
-                with_suffix(target.stem, edition) + ".pdf")
-            files += [(copy_path(path, copy), edition, copy.stamp) for copy in copies] or [
-                (path, edition, "")]
-        paths = unique_paths([path for path, _, _ in files])
-        return [(path, edition, stamp)
-                for path, (_, edition, stamp) in zip(paths, files, strict=True)]
+        return planned_files(self.target(), self.editions(), self.copies.copies(),
+                             Wording.of(self.document.brief.meta))
 
     def refused(self, paths: list[Path]) -> str:
         """Why the export may not write these files ("" when it may)."""

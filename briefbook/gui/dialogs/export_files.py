@@ -8,8 +8,11 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from briefbook.core.distribution.targets import check_targets, is_brief_file
+from briefbook.core.distribution.copies import Copy, copy_path
+from briefbook.core.distribution.naming import with_suffix
+from briefbook.core.distribution.targets import check_targets, is_brief_file, unique_paths
 from briefbook.core.imagepaths import expand_home
+from briefbook.core.wording import Wording
 from briefbook.errors import FileAccessError
 from briefbook.gui.dialogs.plain import ask
 from briefbook.gui.editing.document import Document
@@ -82,3 +85,17 @@ def refused_targets(destination: str, paths: list[Path], brief_path: Path | None
     except FileAccessError as exc:
         return str(exc)
     return ""
+
+
+def planned_files(target: Path, editions: list[str], copies: list[Copy],
+                  words: Wording) -> list[tuple[Path, str, str]]:
+    """The files an export writes, each with its edition and the copy stamp it prints:
+    one per edition (named after it when there are several), times one per copy."""
+    files: list[tuple[Path, str, str]] = []
+    for edition in editions:
+        path = target if len(editions) == 1 else target.with_name(
+            with_suffix(target.stem, edition) + ".pdf")
+        files += [(copy_path(path, copy), edition, copy.stamp_in(words))
+                  for copy in copies] or [(path, edition, "")]
+    paths = unique_paths([path for path, _, _ in files])
+    return [(path, edition, stamp) for path, (_, edition, stamp) in zip(paths, files, strict=True)]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.core.collation import sorted_names
 from briefbook.core.distribution.exportplan import ExportRequest, plan_exports
 from briefbook.core.distribution.itinerary import participants
 from briefbook.core.distribution.targets import check_targets, is_brief_file
@@ -73,7 +74,7 @@ class RoadExportDialog(QDialog):
         self.setMinimumWidth(560)
 
         self.person = QComboBox()
-        people = participants(document.brief)
+        people = sorted_names(participants(document.brief), document.brief.meta.language)
         if pocket:
             self.person.addItem("The whole schedule", "")
         for name in people:

@@ -33,6 +33,7 @@ from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.datefield import DateField
 from briefbook.gui.editors.editions import EditionsEditor
 from briefbook.gui.editors.image import ImagePicker
+from briefbook.gui.editors.language import ClockBox, LanguageBox
 from briefbook.gui.editors.widgets import LineEdit, set_line_text
 
 #: Text fields of the cover: (field, label, placeholder).
@@ -217,6 +218,9 @@ class CoverEditor(QScrollArea):
         form.addRow("Pages", pages)
         form.addRow("Numbering", self.numbering)
         form.addRow("Page numbers", numbers)
+        self.language, self.clock = LanguageBox(document), ClockBox(document)
+        form.addRow("Language", self.language)
+        form.addRow("Clock", self.clock)
         form.addRow("Time zone", self.fields["timezone"])
         form.addRow("Home time zone", self.fields["home_timezone"])
         form.addRow("Keywords", self.keywords)

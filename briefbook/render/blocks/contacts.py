@@ -19,13 +19,8 @@ def contacts_block(block: m.ContactsBlock, ctx: BlockContext) -> list[Flowable]:
         return []
     t = ctx.theme
     st = t.styles
-    fields = [
-        ("Name", "name"),
-        ("Role", "role"),
-        ("Phone", "phone"),
-        ("Email", "email"),
-        ("Notes", "notes"),
-    ]
+    fields = [(ctx.words(f"contact_{attr}"), attr)
+              for attr in ("name", "role", "phone", "email", "notes")]
     used = [
         (label, attr)
         for label, attr in fields

@@ -9,8 +9,8 @@ from pathlib import Path
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from briefbook.core.labels import label
 from briefbook.core.timezones import ZonePair
+from briefbook.core.wording import ENGLISH, Wording
 from briefbook.errors import Problem
 from briefbook.render.dossier.marks import Marks
 from briefbook.render.flowables import TextParagraph, plain_text_paragraph
@@ -43,13 +43,12 @@ class BlockContext:
     pictures: PicturePrep | None = None
     #: The marking scheme, the block's marking and the page's: portion marks and banners.
     marks: Marks = field(default_factory=Marks)
-    #: The brief's language and its own words (``meta.language``, ``meta.labels``).
-    language: str = "en"
-    labels: dict[str, str] = field(default_factory=dict)
+    #: The brief's language: the words, dates and times briefbook prints.
+    words: Wording = ENGLISH
 
     def label(self, key: str, **values: object) -> str:
         """One of briefbook's printed words in the brief's language (see core/labels)."""
-        return label(key, self.language, self.labels, **values)
+        return self.words(key, **values)
 
     def warn(self, message: str) -> None:
         """Record a warning about the current place."""

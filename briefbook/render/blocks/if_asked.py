@@ -18,7 +18,7 @@ def asked_line(question: str, say: Callable[..., str]) -> str:
     question = " ".join(question.split())
     if question.endswith("?"):
         return say("if_asked_question", question=question)
-    return say("if_asked_about", question=question.rstrip(":"))
+    return say("if_asked", question=question.rstrip(":"))
 
 
 def if_asked_block(block: m.IfAskedBlock, ctx: BlockContext) -> list[Flowable]:

@@ -24,7 +24,8 @@ def placeholder(path: str, reason: str, width: float, height: float, ctx: BlockC
     """A visible box standing in for a picture that could not be used, naming the file."""
     t = ctx.theme
     label = plain_paragraph(
-        f"Image not available: {path or '(no file)'} — {reason}", t.styles["placeholder"]
+        ctx.words("image_missing", path=path or ctx.words("image_no_file"), reason=reason),
+        t.styles["placeholder"]
     )
     table = Table([[label]], colWidths=[width], rowHeights=[height], hAlign="LEFT")
     table.setStyle(

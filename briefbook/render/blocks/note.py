@@ -10,7 +10,7 @@ from briefbook.core import model as m
 from briefbook.render.blocks.context import BlockContext, paragraphs, plain_paragraph
 from briefbook.render.blocks.table import table_style
 
-_NOTE_LABELS = {"important": "Important", "warning": "Warning"}
+_NOTE_LABELS = {"important": "note_important", "warning": "note_warning"}
 
 
 def note_block(block: m.NoteBlock, ctx: BlockContext) -> list[Flowable]:
@@ -18,7 +18,8 @@ def note_block(block: m.NoteBlock, ctx: BlockContext) -> list[Flowable]:
     t = ctx.theme
     p = t.palette
     color = {"important": p.important, "warning": p.warning}.get(block.style, p.info)
-    title = block.title.strip() or _NOTE_LABELS.get(block.style, "")
+    key = _NOTE_LABELS.get(block.style)
+    title = block.title.strip() or (ctx.words(key) if key else "")
     content: list[Flowable] = []
     portion = ctx.marks.prefix(ctx.marks.current)
     if title:

@@ -38,7 +38,8 @@ def people_block(block: m.PeopleBlock, ctx: BlockContext) -> list[Flowable]:
         if person.pronunciation.strip():
             cells.append(
                 safe_paragraph(
-                    "<i>Pronounced:</i> " + tx.plain(person.pronunciation), st["person_line"]
+                    f"<i>{tx.escape(ctx.words('person_pronounced'))}</i> "
+                    + tx.plain(person.pronunciation), st["person_line"]
                 )
             )
         if person.bio.strip():

@@ -24,7 +24,10 @@ def recommendations_block(block: m.RecommendationsBlock, ctx: BlockContext) -> l
     has_owner = any(r.owner.strip() for r in block.items)
     owner_w = (ctx.frame_width - no_w - prio_w) * 0.24 if has_owner else 0.0
     main_w = ctx.frame_width - no_w - prio_w - owner_w
-    headers = ["No.", "Recommendation", *(["Owner"] if has_owner else []), "Priority"]
+    words = ctx.words
+    headers = [words("recommendation_number"), words("recommendation"),
+               *([words("recommendation_owner")] if has_owner else []),
+               words("recommendation_priority")]
     widths = [no_w, main_w, *([owner_w] if has_owner else []), prio_w]
     head = [plain_paragraph(h, st["cell_head"]) for h in headers]
     body = []
@@ -35,11 +38,13 @@ def recommendations_block(block: m.RecommendationsBlock, ctx: BlockContext) -> l
             Paragraph(tx.escape(portion), st["cell"])
         ]
         if rec.rationale.strip():
-            main.extend(paragraphs(rec.rationale, st["cell_small"], ctx, "<i>Rationale:</i> "))
+            lead = f"<i>{tx.escape(words('recommendation_rationale'))}</i> "
+            main.extend(paragraphs(rec.rationale, st["cell_small"], ctx, lead))
         tag: Any = ""
         if rec.priority in colors_by_priority:
             tag = PriorityTag(
-                rec.priority.upper(), colors_by_priority[rec.priority], t.fonts.sans_bold
+                words.upper(words(f"priority_{rec.priority}")), colors_by_priority[rec.priority],
+                t.fonts.sans_bold
             )
         row = [plain_paragraph(f"{number}", st["cell_bold"]), main]
         if has_owner:

@@ -19,12 +19,17 @@ def duration_text(minutes: int, ctx: BlockContext) -> str:
     """ "45 min", or "1 h 15" from an hour on."""
     if minutes >= 60:
         return ctx.label("duration_hours", hours=minutes // 60, minutes=minutes % 60)
-    return ctx.label("duration_minutes", minutes=minutes)
+    return ctx.label("scenario_minutes", minutes=minutes)
+
+
+#: The label of each press value a step may carry.
+_STEP_PRESS = {"open": "press_open_press", "closed": "press_closed_press",
+               "pool": "press_pool_press", "photo spray": "press_photo_spray"}
 
 
 def press_text(press: list[str], ctx: BlockContext) -> str:
     """ "Pool, photo spray": the first as the label prints it, the others in lower case."""
-    words = [ctx.label("press_" + value.replace(" ", "_")) for value in press]
+    words = [ctx.label(_STEP_PRESS[value]) for value in press]
     return ", ".join([words[0], *(w[:1].lower() + w[1:] for w in words[1:])]) if words else ""
 
 
@@ -48,9 +53,9 @@ def scenario_block(block: m.ScenarioBlock, ctx: BlockContext) -> list[Flowable]:
                                                 st["step_title"])]
         facts = []
         if step.lead.strip():
-            facts.append(f"{ctx.label('step_lead')}: {' '.join(step.lead.split())}")
+            facts.append(f"{ctx.label('scenario_lead')}: {' '.join(step.lead.split())}")
         if step.press:
-            facts.append(f"{ctx.label('step_press')}: {press_text(step.press, ctx)}")
+            facts.append(f"{ctx.label('scenario_press')}: {press_text(step.press, ctx)}")
         if facts:
             what.append(plain_paragraph(" · ".join(facts), st["cell_small"]))
         what += paragraphs(step.text, st["cell"], ctx, portion=portion)
@@ -84,7 +89,7 @@ def _total(block: m.ScenarioBlock, ctx: BlockContext) -> list[Any]:
     """The foot: "Total" (and when the last step ends), and the minutes of all steps."""
     st = ctx.theme.styles
     total = total_minutes(block)
-    label = ctx.label("duration_total")
+    label = ctx.label("scenario_total")
     starts = start_times(block)
     last = block.steps[-1]
     if starts and starts[-1] is not None and last.duration is not None and block.time:

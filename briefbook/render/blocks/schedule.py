@@ -25,10 +25,10 @@ from briefbook.render.blocks.schedule_times import (
 )
 from briefbook.render.blocks.table import grid, noted_row
 from briefbook.render.flowables import Lead, PriorityTag
-from briefbook.render.formatting import format_date
 from briefbook.render.text import markup as tx
 
-_PRESS_LABELS = {"open": "Open", "closed": "Closed", "pool": "Pool"}
+_PRESS_LABELS = {"open": "press_open", "closed": "press_closed", "pool": "press_pool"}
+_HEADINGS = ("schedule_time", "schedule_activity", "schedule_place", "schedule_press")
 
 
 def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
@@ -41,17 +41,18 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
     rest = ctx.frame_width - time_w - press_w
     widths = [time_w, rest * 0.64, rest * 0.36, press_w]
     st = t.styles
-    head = [plain_paragraph(h, st["cell_head"]) for h in ("Time", "Activity", "Place", "Press")]
+    words = ctx.words
+    head = [plain_paragraph(words(h), st["cell_head"]) for h in _HEADINGS]
     found: list[Flowable] = []
     if ctx.zones is not None:
-        found.append(plain_paragraph(zones_note(ctx.zones), st["caption"]))
+        found.append(plain_paragraph(zones_note(ctx.zones, words), st["caption"]))
     zone = ""
     dated = any(day is not None for day in groups)
     tbc = ctx.label("time_to_be_confirmed")
     for day, entries in groups.items():
-        title = (format_date(day, weekday=True) if day is not None else
-                 undated_heading(dated, ctx.label("date_to_be_confirmed")))
-        where, zone = day_zones(entries, ctx.zones, zone, ctx.fallback_date)
+        title = (words.date(day, weekday=True) if day is not None else
+                 undated_heading(dated, words("date_to_be_confirmed")))
+        where, zone = day_zones(entries, ctx.zones, zone, ctx.fallback_date, words)
         title = " · ".join(part for part in (title, where) if part)
         day_title = Lead(plain_paragraph(title, st["day"]), ctx.frame_height) if title else None
         if day_title is not None:
@@ -64,7 +65,8 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
             if e.participants:
                 activity.append(
                     safe_paragraph(
-                        "<b>With:</b> " + tx.plain(", ".join(e.participants)), st["cell_small"]
+                        f"<b>{tx.escape(words('schedule_with'))}</b> "
+                        + tx.plain(", ".join(e.participants)), st["cell_small"]
                     )
                 )
             if e.notes.strip():
@@ -72,7 +74,8 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
             body.append(noted_row(
                 [
                     time_flowables(
-                        e, ctx.zones, st["cell_bold"], st["cell_small"], ctx.fallback_date, tbc
+                        e, ctx.zones, st["cell_bold"], st["cell_small"], ctx.fallback_date, words,
+                        tbc,
                     ),
                     activity,
                     plain_paragraph(e.place, st["cell"]),
@@ -91,4 +94,5 @@ def _press(press: str, ctx: BlockContext) -> Any:
         return ""
     p = ctx.theme.palette
     color = {"open": p.press_open, "closed": p.press_closed, "pool": p.medium}[press]
-    return PriorityTag(_PRESS_LABELS[press].upper(), color, ctx.theme.fonts.sans_bold, 6.8)
+    word = ctx.words.upper(ctx.words(_PRESS_LABELS[press]))
+    return PriorityTag(word, color, ctx.theme.fonts.sans_bold, 6.8)

@@ -22,6 +22,7 @@ from briefbook.core.timezones import (
     local_text,
     zone_abbreviation,
 )
+from briefbook.core.wording import ENGLISH, Wording
 from briefbook.render.flowables import TextParagraph
 from briefbook.render.text import markup as tx
 
@@ -29,12 +30,13 @@ _BREAK = re.compile(r"(?<=[A-Za-z])\u00a0(?=\d{2}:\d{2})")
 
 
 def local_label(
-    entry: m.ScheduleEntry, zones: ZonePair | None = None, fallback_date: dt.date | None = None
+    entry: m.ScheduleEntry, zones: ZonePair | None = None, fallback_date: dt.date | None = None,
+    words: Wording = ENGLISH,
 ) -> str:
     """``09:00–09:45``, ``until 17:30``, or "" when the entry has no time; with the
     zone's abbreviation (``09:00–09:45 CEST``) when the schedule passes through
     several zones."""
-    text = local_text(entry)
+    text = local_text(entry, words)
     if not text:
         return ""
     if zones is not None and zones.several:
@@ -45,7 +47,7 @@ def local_label(
 
 def day_zones(
     entries: list[m.ScheduleEntry], zones: ZonePair | None, previous: str,
-    fallback_date: dt.date | None = None,
+    fallback_date: dt.date | None = None, words: Wording = ENGLISH,
 ) -> tuple[str, str]:
     """What a day's heading adds when the zone changes: ``Paris (CEST)``, or
     ``Rome (CEST), then London (BST)`` for a day with a flight; "" when the day
@@ -63,17 +65,21 @@ def day_zones(
         parts.append(f"{city(name)} ({short})" if short else city(name))
     if not names or names == [previous]:
         return "", names[-1] if names else previous
-    return "Local time: " + ", then ".join(parts), names[-1]
+    places = parts[0]
+    for part in parts[1:]:
+        places = words("local_time_then", earlier=places, later=part)
+    return words("local_time_places", places=places), names[-1]
 
 
 def home_label(
-    entry: m.ScheduleEntry, zones: ZonePair | None, fallback_date: dt.date | None = None
+    entry: m.ScheduleEntry, zones: ZonePair | None, fallback_date: dt.date | None = None,
+    words: Wording = ENGLISH,
 ) -> str:
     """``Home 15:00–15:45`` (with the home date where the day changes), or ``""``."""
     if zones is None:
         return ""
     home = home_time(entry, zones, fallback_date)
-    return f"Home {_glued(home.text())}" if home is not None else ""
+    return words("time_home", time=_glued(home.text(words))) if home is not None else ""
 
 
 def _glued(text: str) -> str:
@@ -88,15 +94,16 @@ def time_flowables(
     local_style: ParagraphStyle,
     home_style: ParagraphStyle,
     fallback_date: dt.date | None = None,
+    words: Wording = ENGLISH,
     tbc_text: str = "",
 ) -> list[Flowable]:
     """The time cell: the local time, then the home time when the brief has a home zone;
     ``tbc_text`` ("time to be confirmed") under them for an entry flagged ``tbc``."""
     found: list[Flowable] = []
-    local = local_label(entry, zones, fallback_date)
+    local = local_label(entry, zones, fallback_date, words)
     if local:
         found.append(TextParagraph(tx.plain(local), local_style))
-    home = home_label(entry, zones, fallback_date)
+    home = home_label(entry, zones, fallback_date, words)
     if home:
         found.append(TextParagraph(tx.plain(home), home_style))
     if entry.tbc and tbc_text:
@@ -111,15 +118,11 @@ def undated_heading(dated_too: bool, text: str) -> str:
     return text if dated_too else ""
 
 
-def zones_note(zones: ZonePair) -> str:
+def zones_note(zones: ZonePair, words: Wording = ENGLISH) -> str:
     """The line that says which times are which (plain text, to be escaped)."""
     if zones.several:
         cities = ", ".join(city(name) for name in zones.used)
         if zones.home is None:
-            return f"Times are local ({cities}), with each time zone named."
-        return (f"Times are local ({cities}), with each time zone named; home times "
-                f"({zones.home_city}) are printed beneath them.")
-    return (
-        f"Times are local ({zones.local_city}); home times ({zones.home_city}) "
-        "are printed beneath them."
-    )
+            return words("zones_several", cities=cities)
+        return words("zones_several_home", cities=cities, home=zones.home_city)
+    return words("zones_home", local=zones.local_city, home=zones.home_city)

@@ -204,9 +204,12 @@ def table_block(block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
     found: list[Flowable] = []
     for group in groups:
         first, last = group[1] + 1, group[-1] + 1
-        part = f"columns 1 and {first}" if first == last else f"columns 1 and {first}–{last}"
-        caption = f"{block.caption.strip()} ({part} of {n})" if block.caption.strip() else \
-            f"Table, {part} of {n}"
+        words = ctx.words
+        part = (words("table_columns_one", first=first) if first == last
+                else words("table_columns_range", first=first, last=last))
+        caption = (words("table_part", caption=block.caption.strip(), part=part, count=n)
+                   if block.caption.strip() else
+                   words("table_part_untitled", part=part, count=n))
         found += _table([columns[i] for i in group], [[row[i] for i in group] for row in rows],
                         caption, block, ctx)
     return found

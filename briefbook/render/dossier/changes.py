@@ -19,9 +19,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
+from briefbook.core.compare.changes import COVER_GROUP, SCHEDULE_GROUP, SECTIONS_GROUP
 from briefbook.core.compare.diff import BriefDiff, Change
 from briefbook.core.compare.words import Segment
-from briefbook.core.text import counted, one_line
+from briefbook.core.text import one_line
+from briefbook.core.wording import ENGLISH, Wording
 from briefbook.render.blocks.context import BlockContext
 from briefbook.render.dossier.pagenumbers import PageNumbers
 from briefbook.render.dossier.tags import tag
@@ -109,28 +111,56 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
     }
 
 
-def introduction(diff: BriefDiff) -> str:
+#: The tag words' label keys.
+_TAG_KEYS = {"ADDED": "change_added", "REMOVED": "change_removed",
+             "CANCELLED": "change_cancelled", "MOVED": "change_moved",
+             "RE-TIMED": "change_retimed", "RENAMED": "change_renamed",
+             "CHANGED": "change_changed"}
+_GROUP_KEYS = {COVER_GROUP: "changes_group_brief", SECTIONS_GROUP: "changes_group_sections",
+               SCHEDULE_GROUP: "changes_group_schedule"}
+
+
+def changes_title(diff: BriefDiff, words: Wording = ENGLISH) -> str:
+    """``Changes since version 2`` (or ``since the earlier version`` without one)."""
+    version = one_line(diff.old_version)
+    if version:
+        return words("changes_since_version", version=version)
+    return words("changes_since_earlier")
+
+
+def tag_word(tag: str, words: Wording = ENGLISH) -> str:
+    """A change's tag as printed: ``ADDED``, ``AJOUTÉ``."""
+    return words(_TAG_KEYS[tag]) if tag in _TAG_KEYS else tag
+
+
+def group_title(group: str, words: Wording = ENGLISH) -> str:
+    """A group's heading: the three fixed groups in the language, a section by its title."""
+    return words(_GROUP_KEYS[group]) if group in _GROUP_KEYS else group
+
+
+def introduction(diff: BriefDiff, words: Wording = ENGLISH) -> str:
     """The sentence under the heading (plain text): what was compared, how much changed."""
     version = one_line(diff.old_version)
     if diff.old_name:
-        source = f"“{diff.old_name}”"
-        against = f"{source} (version {version})" if version else source
+        against = (words("changes_file_version", name=diff.old_name, version=version)
+                   if version else words("changes_file", name=diff.old_name))
     else:  # an edition's page: named by its version only (see core/compare/edition_changes.py)
-        against = f"version {version}" if version else "the earlier version"
+        against = (words("changes_version", version=version) if version
+                   else words("changes_earlier"))
     if not diff:
-        return f"Compared with {against}: nothing has changed."
+        return words("changes_none", against=against)
     parts = []
-    for label, prefixes in (("to the sections", ("section_",)),
-                            ("to the schedule", ("entry_",)),
-                            ("to tables", ("table_", "row_")),
-                            ("to the text", ("text_",)),
-                            ("to the cover", ("meta_",))):
+    for key, prefixes in (("changes_to_sections", ("section_",)),
+                          ("changes_to_schedule", ("entry_",)),
+                          ("changes_to_tables", ("table_", "row_")),
+                          ("changes_to_text", ("text_",)),
+                          ("changes_to_cover", ("meta_",))):
         count = diff.count(*prefixes)
         if count:
-            parts.append(f"{count} {label}")
+            parts.append(words(key, count=count))
     total = len(diff.changes)
-    return (f"Compared with {against}: {counted(total, 'change')} "
-            f"({', '.join(parts)}).")
+    return words("changes_summary", against=against,
+                 changes=words.counted("changes_count", total), parts=", ".join(parts))
 
 
 def _line(change: Change, styles: dict[str, ParagraphStyle], theme: Theme) -> list[Flowable]:
@@ -141,18 +171,22 @@ def _line(change: Change, styles: dict[str, ParagraphStyle], theme: Theme) -> li
 
 
 def changes_flowables(diff: BriefDiff, theme: Theme, width: float,
-                      frame_height: float) -> list[Flowable]:
+                      frame_height: float, words: Wording = ENGLISH) -> list[Flowable]:
     """The page's content below its heading: the introduction and every change."""
     styles = _styles(theme)
-    found: list[Flowable] = [TextParagraph(tx.plain(introduction(diff)), styles["intro"])]
+    found: list[Flowable] = [TextParagraph(tx.plain(introduction(diff, words)), styles["intro"])]
     p = theme.palette
+    font = theme.fonts.sans_bold
+    tag_width = max([_TAG_WIDTH, *(stringWidth(tag_word(c.tag, words), font, 6.6) + 10
+                                   for c in diff.changes)])
     for group, changes in diff.groups():
-        title = Lead(TextParagraph(tx.plain(group), styles["group"]), frame_height)
+        title = Lead(TextParagraph(tx.plain(group_title(group, words)), styles["group"]),
+                     frame_height)
         rows: list[list[Any]] = []
         for change in changes:
-            tag = ChangeTag(change.tag, tag_color(change.tag, theme), theme.fonts.sans_bold)
+            tag = ChangeTag(tag_word(change.tag, words), tag_color(change.tag, theme), font)
             rows.append([tag, _line(change, styles, theme)])
-        table = Table(rows, colWidths=[_TAG_WIDTH, width - _TAG_WIDTH], splitByRow=1,
+        table = Table(rows, colWidths=[tag_width, width - tag_width], splitByRow=1,
                       splitInRow=1, hAlign="LEFT")
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), theme.fonts.sans, theme.table_size),
@@ -174,10 +208,12 @@ def changes_section(diff: BriefDiff, ctx: BlockContext, numbers: PageNumbers,
     """The changes page as the dossier lays it out: on a new page, with a heading that
     is in the outline and the contents (key :data:`CHANGES_KEY`)."""
     t = ctx.theme
-    heading = Heading(TextParagraph(tx.plain(diff.title), t.styles["h1"]), ctx.frame_height,
-                      key=CHANGES_KEY, outline_title=diff.title, level=0, numbers=numbers)
+    title = changes_title(diff, ctx.words)
+    heading = Heading(TextParagraph(tx.plain(title), t.styles["h1"]), ctx.frame_height,
+                      key=CHANGES_KEY, outline_title=title, level=0, numbers=numbers)
     found: list[Flowable] = [PageBreakIfNotEmpty(), heading,
-                             *changes_flowables(diff, t, ctx.frame_width, ctx.frame_height)]
+                             *changes_flowables(diff, t, ctx.frame_width, ctx.frame_height,
+                                                ctx.words)]
     heading.follow = found[2]
     for flowable in found:
         tag(flowable, where="the changes page", mark=marking)
@@ -188,6 +224,7 @@ def changes_toc_entry(diff: BriefDiff, ctx: BlockContext, numbers: PageNumbers) 
     """The contents line of the changes page (unnumbered, linked, with its page)."""
     t = ctx.theme
     style = ParagraphStyle("toc_changes", parent=t.styles["toc1"], leftIndent=t.toc_label_width)
-    return TocEntry(TextParagraph(tx.plain(diff.title), style), CHANGES_KEY, label="",
+    return TocEntry(TextParagraph(tx.plain(changes_title(diff, ctx.words)), style), CHANGES_KEY,
+                    label="",
                     label_x=0, number_width=t.toc_number_width,
                     leader_color=t.palette.rule, numbers=numbers)

@@ -39,7 +39,8 @@ def cover_flowables(
         head.append(plain_paragraph(meta.organisation.upper(), st["cover_org"]))
     found: list[Flowable] = []
     found.append(HRFlowable(width="100%", thickness=2.2, color=p.navy, spaceAfter=16))
-    title = meta.title.strip() or "Untitled brief"
+    words = ctx.words
+    title = meta.title.strip() or words("untitled_brief")
     title_style = st["cover_title"]
     if len(title) > 70:
         title_style = ParagraphStyle(
@@ -80,27 +81,29 @@ def _facts(meta: Meta, ctx: BlockContext, marking: str, edition: str) -> Flowabl
     st = t.styles
     p = t.palette
     rows: list[list[Any]] = []
+    words = ctx.words
 
-    def add(label: str, value: str) -> None:
+    def add(key: str, value: str) -> None:
         if value.strip():
             rows.append(
                 [
-                    plain_paragraph(label.upper(), st["cover_label"]),
+                    plain_paragraph(words.upper(words(key)), st["cover_label"]),
                     plain_paragraph(value, st["cover_value"]),
                 ]
             )
 
-    add("Date", format_range(meta.dates))
-    add("Place", meta.location)
-    add("Prepared by", meta.prepared_by)
-    add("Version", meta.version)
-    add("Edition", edition)
+    add("cover_date", format_range(meta.dates, words))
+    add("cover_place", meta.location)
+    add("cover_prepared_by", meta.prepared_by)
+    add("cover_version", meta.version)
+    add("cover_edition", edition)
     draft = meta.status != "final"
     status = PriorityTag(
-        "DRAFT" if draft else "FINAL", p.high if draft else p.navy, t.fonts.sans_bold, 8.5
+        words("status_draft" if draft else "status_final"), p.high if draft else p.navy,
+        t.fonts.sans_bold, 8.5
     )
-    rows.append([plain_paragraph("STATUS", st["cover_label"]), status])
-    add("Marking", marking)
+    rows.append([plain_paragraph(words.upper(words("cover_status")), st["cover_label"]), status])
+    add("cover_marking", marking)
     label_w = t.cover_label_width
     table = Table(rows, colWidths=[label_w, ctx.frame_width - label_w], hAlign="LEFT")
     table.setStyle(

@@ -16,7 +16,10 @@ import io
 
 from briefbook.core import markings
 from briefbook.core.imagepaths import image_folder
+from briefbook.core.labels import no_words_message
 from briefbook.core.model import Brief
+from briefbook.core.wording import Wording
+from briefbook.errors import Problem
 from briefbook.render.blocks.context import BlockContext
 from briefbook.render.dossier.marks import Marks
 from briefbook.render.dossier.numbering import page_number_format
@@ -66,15 +69,18 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source,
                        image_policy=image_policy(brief, options),
                        pictures=PicturePrep(options.images) if options.images else None,
-                       language=meta.language, labels=dict(meta.labels))
-    set_zones(brief, ctx, options.home_times is not False)
+                       words=Wording.of(meta))
     state = BuildState()
     state.numbers.page_format = page_number_format(meta)
+    set_zones(brief, ctx, options.home_times is not False)
+    if not ctx.words.has_labels:
+        ctx.warnings.append(Problem(no_words_message(meta.language), path=brief.source,
+                                    where="meta 'language'"))
     scheme = markings.scheme_of(brief)
     ctx.marks = Marks(scheme, brief.meta.portion_marks, page=state.page_marks)
     if options.only_section is not None:
         state.numbers.offset = max(0, options.first_page - 1)
-    running = running_text(brief, options)
+    running = running_text(brief, options, ctx.words)
     decorator = PageDecorator(theme, running, page_size, state.numbers)
     buffer = io.BytesIO()
     seen: set[tuple[str, str]] = set()
@@ -96,7 +102,7 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
                 state=state,
                 page_marking=scheme.highest,
                 progress=options.progress,
-                metadata=metadata(brief),
+                metadata=metadata(brief, ctx.words),
                 reproducible=reproducible,
                 with_cover=options.only_section is None and (meta.cover or options.only_cover),
                 fixed_time=fixed_time,

@@ -38,6 +38,8 @@ class RunningText:
     authority: tuple[tuple[str, str], ...] = ()
     #: The page number prints in the header, at the right, instead of the footer.
     page_number_top: bool = False
+    #: The watermark's word while in draft.
+    draft_word: str = "DRAFT"
 
     def authority_height(self, leading: float) -> float:
         """The room the authority block takes at the foot of the cover (0 for none)."""
@@ -207,8 +209,12 @@ class PageDecorator:
         canv.translate(self.width / 2, self.height / 2)
         canv.rotate(math.degrees(math.atan2(self.height, self.width)))
         size = min(t.watermark_size, self.width * 0.2)
+        word = canv.stringWidth(self.running.draft_word, t.fonts.sans_bold, size)
+        room = math.hypot(self.width, self.height) * 0.7
+        if word > room:  # a longer word than "DRAFT" still fits on the diagonal
+            size *= room / word
         canv.setFont(t.fonts.sans_bold, size)
-        canv.drawCentredString(0, -size * 0.35, "DRAFT")
+        canv.drawCentredString(0, -size * 0.35, self.running.draft_word)
         canv.restoreState()
 
     def _markings(self, canv: Canvas, marking: str) -> None:

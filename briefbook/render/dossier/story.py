@@ -27,6 +27,7 @@ from briefbook.core.model import (
 from briefbook.core.text import one_line as spaces_collapsed
 from briefbook.core.text import truncate
 from briefbook.core.timezones import schedule_zones
+from briefbook.core.wording import ENGLISH, Wording
 from briefbook.errors import BriefbookError, Problem, RenderError
 from briefbook.render.blocks import block_flowables
 from briefbook.render.blocks.context import BlockContext, plain_paragraph
@@ -57,7 +58,7 @@ def build_story(
     ctx.where = "cover"
     dossier_mark = one_line(markings.dossier_marking(brief))
     state.current_mark = dossier_mark
-    refs = _section_refs(brief)
+    refs = _section_refs(brief, ctx.words)
     state.sections = {key: ref for key, ref in refs}
     if options.only_section is not None:
         index = options.only_section
@@ -110,7 +111,7 @@ def one_line(text: str) -> str:
     return spaces_collapsed(tx.clean(text))
 
 
-def _section_refs(brief: Brief) -> list[tuple[str, SectionRef]]:
+def _section_refs(brief: Brief, words: Wording = ENGLISH) -> list[tuple[str, SectionRef]]:
     """The sections that print (an empty one does not), numbered as they print."""
     refs = []
     scheme = markings.scheme_of(brief)
@@ -125,16 +126,16 @@ def _section_refs(brief: Brief) -> list[tuple[str, SectionRef]]:
         parent = brief.sections[path[0]] if len(path) > 1 else None
         mark = one_line(markings.section_marking(brief, section, parent))
         heading = one_line(markings.heading_marking(brief, section, parent))
-        title = _title(section)
+        title = _title(section, words)
         if brief.meta.portion_marks and heading:
             title = f"{scheme.portion(heading)} {title}"
         refs.append((key, SectionRef(path, number, title, mark, heading)))
     return refs
 
 
-def _title(section: Section) -> str:
+def _title(section: Section, words: Wording = ENGLISH) -> str:
     title = one_line(section.title)
-    return title or "Untitled section"
+    return title or words("untitled_section")
 
 
 def _contents(
@@ -144,10 +145,10 @@ def _contents(
     """The contents page(s): one linked entry per section and subsection."""
     t = ctx.theme
     st = t.styles
-    found: list[Flowable] = [plain_paragraph("Contents", st["toc_title"])]
+    words = ctx.words
+    found: list[Flowable] = [plain_paragraph(words("contents"), st["toc_title"])]
     if not refs:
-        empty = ("Its sections are all empty so far: they print once they hold something."
-                 if has_sections else "This brief has no sections yet.")
+        empty = words("contents_all_empty" if has_sections else "contents_no_sections")
         found.append(plain_paragraph(empty, st["toc_empty"]))
     first, second = label_widths(refs, t, decimal)
     entry_styles = {
@@ -204,7 +205,8 @@ def _section(
             if f"{key}_{j}" in state.sections:
                 found += _section(brief, sub, (*path, j), ctx, state)
         else:
-            found += _deeper(sub, f"{where} > {truncate(_title(sub), 60)}", ref.marking, ctx)
+            found += _deeper(sub, f"{where} > {truncate(_title(sub, ctx.words), 60)}",
+                             ref.marking, ctx)
     link_leads(found)
     return found
 
@@ -241,13 +243,13 @@ def _deeper(section: Section, where: str, marking: str, ctx: BlockContext) -> li
     """A section nested deeper than the file format allows: printed with a minor
     heading (not in the contents or the outline) rather than lost."""
     mark = markings.effective(section.title_marking, markings.effective(section.marking, marking))
-    text = ctx.marks.prefix(mark) + _title(section)
+    text = ctx.marks.prefix(mark) + _title(section, ctx.words)
     title = Lead(plain_paragraph(text, ctx.theme.styles["h3"]), ctx.frame_height)
     tag(title, where=where, mark=mark)
     marking = markings.effective(section.marking, marking)
     found: list[Flowable] = [title, *_blocks(section, where, marking, ctx)]
     for sub in section.subsections:
-        found += _deeper(sub, f"{where} > {truncate(_title(sub), 60)}", marking, ctx)
+        found += _deeper(sub, f"{where} > {truncate(_title(sub, ctx.words), 60)}", marking, ctx)
     return found
 
 
@@ -279,48 +281,53 @@ def _gap_after(kind: str, t: Theme) -> float:
     return t.gap_after_box
 
 
-def running_text(brief: Brief, options: RenderOptions) -> RunningText:
+def running_text(brief: Brief, options: RenderOptions,
+                 words: Wording = ENGLISH) -> RunningText:
     meta = brief.meta
     parts = []
     if meta.version.strip():
-        parts.append(f"Version {one_line(meta.version)}")
-    date = format_range(meta.dates)
+        parts.append(words("header_version", version=one_line(meta.version)))
+    date = format_range(meta.dates, words)
     if date:
         parts.append(date)
     footer = [one_line(meta.organisation)]
     if one_line(options.edition):
-        footer.append(f"Edition: {one_line(options.edition)}")
+        footer.append(words("footer_edition", edition=one_line(options.edition)))
     return RunningText(
-        title=one_line(meta.title) or "Untitled brief",
+        title=one_line(meta.title) or words("untitled_brief"),
         version_date=" · ".join(parts),
         footer_text=" · ".join(x for x in footer if x),
         draft=meta.status != "final",
         stamp=one_line(options.copy_stamp),
-        authority=authority_lines(meta.classification_block),
+        authority=authority_lines(meta.classification_block, words),
         page_number_top=meta.page_number_position == "top",
+        draft_word=words("status_draft"),
     )
 
 
-def authority_lines(block: ClassificationBlock) -> tuple[tuple[str, str], ...]:
+def authority_lines(block: ClassificationBlock,
+                    words: Wording = ENGLISH) -> tuple[tuple[str, str], ...]:
     """The authority block's lines as 32 CFR 2001.21 orders them (given ones only)."""
-    labels = (("Classified By:", block.classified_by), ("Derived From:", block.derived_from),
-              ("Reason:", block.reason), ("Declassify On:", block.declassify_on))
+    labels = ((words("authority_classified_by"), block.classified_by),
+              (words("authority_derived_from"), block.derived_from),
+              (words("authority_reason"), block.reason),
+              (words("authority_declassify_on"), block.declassify_on))
     return tuple((label, one_line(value)) for label, value in labels if one_line(value))
 
 
-def metadata(brief: Brief) -> dict[str, Any]:
+def metadata(brief: Brief, words: Wording = ENGLISH) -> dict[str, Any]:
     meta = brief.meta
 
     def field(text: str) -> str:  # one line, and not endless
         return one_line(text)[:1000]
 
     author = ", ".join(x for x in (field(meta.prepared_by), field(meta.organisation)) if x)
-    subject_parts = [field(meta.subtitle) or "Briefing book"]
-    for extra in (field(meta.location), format_range(meta.dates)):
+    subject_parts = [field(meta.subtitle) or words("briefing_book")]
+    for extra in (field(meta.location), format_range(meta.dates, words)):
         if extra:
             subject_parts.append(extra)
     return {
-        "title": field(meta.title) or "Untitled brief",
+        "title": field(meta.title) or words("untitled_brief"),
         "author": author,
         "subject": " — ".join(subject_parts),
         "keywords": [field(k) for k in meta.keywords if k.strip()],

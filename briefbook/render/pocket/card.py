@@ -19,6 +19,7 @@ from reportlab.platypus import PageTemplate
 
 from briefbook.core import model as m
 from briefbook.core.timezones import schedule_zones
+from briefbook.core.wording import Wording
 from briefbook.errors import Problem
 from briefbook.render.dossier.template import (
     PinnedDocTemplate,
@@ -77,6 +78,7 @@ def _render_pocket_card(brief: m.Brief, options: PocketOptions, theme: Theme,
     reproducible, fixed_time = reproducible_time(brief, options.reproducible)
     buffer = io.BytesIO()
     meta = brief.meta
+    words = Wording.of(meta)
     doc = PinnedDocTemplate(
         buffer,
         pagesize=CARD_SIZE,
@@ -86,11 +88,11 @@ def _render_pocket_card(brief: m.Brief, options: PocketOptions, theme: Theme,
         bottomMargin=look.margin_bottom,
         invariant=1 if reproducible else 0,
         initialFontName=theme.fonts.sans,
-        title=f"{one_line(meta.title) or 'Untitled brief'} — pocket card",
+        title=words("pocket_title", title=one_line(meta.title) or words("untitled_brief")),
         author=", ".join(
             x for x in (one_line(meta.prepared_by), one_line(meta.organisation)) if x
         ),
-        subject="Pocket card: schedule and key points",
+        subject=words("pocket_subject"),
         creator=creator(),
     )
     doc.fixed_time = fixed_time
@@ -98,7 +100,7 @@ def _render_pocket_card(brief: m.Brief, options: PocketOptions, theme: Theme,
                         height - look.margin_top - look.margin_bottom, "card")
     doc.addPageTemplates([PageTemplate(id="card", frames=[frame], pagesize=CARD_SIZE)])
     with layout_errors("the pocket card layout"), report_missing(missing_glyph):
-        doc.build(story, canvasmaker=card_canvas(running_text(brief), theme, look))
+        doc.build(story, canvasmaker=card_canvas(running_text(brief, words), theme, look))
     warnings = [Problem(missing_message(ch), path=brief.source, where="pocket card")
                 for ch in missing]
     return RenderResult(pdf=buffer.getvalue(), page_count=doc.page, warnings=warnings)

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from briefbook.core import model as m
+from briefbook.core.wording import ENGLISH, Wording
 from briefbook.render.dossier.pages import draw_banner
 from briefbook.render.formatting import format_range
 from briefbook.render.pocket.content import card_marking
@@ -24,6 +25,8 @@ class Running:
     dates: str
     footer: str
     marking: str
+    #: "Card {number} of {total}" in the brief's language.
+    card_label: str = "Card {number} of {total}"
 
 
 def card_canvas(running: Running, theme: Theme, look: CardLook) -> type[Canvas]:
@@ -90,7 +93,7 @@ def _furniture(
     canv.line(left, foot_y + size + 2.5, right, foot_y + size + 2.5)
     canv.setFont(f.sans, size)
     canv.setFillColor(p.grey)
-    card = f"Card {number} of {total}"
+    card = running.card_label.format(number=number, total=total)
     canv.drawRightString(right, foot_y, card)
     draw_text(
         canv,
@@ -107,18 +110,20 @@ def _furniture(
     canv.restoreState()
 
 
-def running_text(brief: m.Brief) -> Running:
+def running_text(brief: m.Brief, words: Wording = ENGLISH) -> Running:
     meta = brief.meta
     parts = []
     if meta.version.strip():
-        parts.append(f"Version {one_line(meta.version)}")
+        parts.append(words("header_version", version=one_line(meta.version)))
     if meta.status != "final":
-        parts.append("DRAFT")
-    if meta.subtitle.startswith("Personal itinerary"):
+        parts.append(words("status_draft"))
+    itinerary = words("personal_itinerary", person="\0").split("\0")[0].strip()
+    if itinerary and meta.subtitle.startswith(itinerary):
         parts.append(one_line(meta.subtitle))
     return Running(
-        title=one_line(meta.title) or "Untitled brief",
-        dates=format_range(meta.dates),
+        title=one_line(meta.title) or words("untitled_brief"),
+        card_label=words("card_number", number="{number}", total="{total}"),
+        dates=format_range(meta.dates, words),
         footer=" · ".join(parts),
         marking=one_line(card_marking(brief)),
     )

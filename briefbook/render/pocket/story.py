@@ -18,9 +18,9 @@ from reportlab.platypus import (
 )
 
 from briefbook.core import model as m
-from briefbook.core.labels import label
 from briefbook.core.text import clip
 from briefbook.core.timezones import ZonePair, fallback_date
+from briefbook.core.wording import Wording
 from briefbook.render.blocks.if_asked import asked_line
 from briefbook.render.blocks.schedule_times import (
     day_zones,
@@ -29,13 +29,13 @@ from briefbook.render.blocks.schedule_times import (
     zones_note,
 )
 from briefbook.render.flowables import TextParagraph
-from briefbook.render.formatting import format_date
 from briefbook.render.pocket.content import is_key_points, portion_prefixes, schedule_days
 from briefbook.render.pocket.look import CardLook, card_styles, one_line
 from briefbook.render.text import markup as tx
 from briefbook.render.theme import Theme
 
-_PRESS = {"open": "press open", "closed": "closed to press", "pool": "press pool"}
+_PRESS = {"open": "pocket_press_open", "closed": "pocket_press_closed",
+          "pool": "pocket_press_pool"}
 
 
 class CardStory:
@@ -53,6 +53,7 @@ class CardStory:
         self.fallback = fallback_date(brief)
         self.portions = portion_prefixes(brief)
         self.dated = True
+        self.words = Wording.of(brief.meta)
 
     def para(self, text: str, style: str) -> Paragraph:
         return TextParagraph(tx.plain(text), self.st[style])
@@ -72,7 +73,7 @@ class CardStory:
         for index, (day, entries) in enumerate(days):
             if story:
                 story.append(PageBreak())
-            where, zone = day_zones(entries, self.zones, zone, self.fallback)
+            where, zone = day_zones(entries, self.zones, zone, self.fallback, self.words)
             story += self.day(day, entries, first=index == 0, where=where)
         key_points = self.key_points()
         if key_points:
@@ -86,7 +87,7 @@ class CardStory:
                 story.append(Spacer(1, 6))
             story += contacts
         if not story:
-            story.append(self.para("This brief has no schedule and no key points yet.", "small"))
+            story.append(self.para(self.words("pocket_empty"), "small"))
         return story
 
     # --- the schedule -------------------------------------------------------------------
@@ -96,13 +97,13 @@ class CardStory:
     ) -> list[Flowable]:
         """The day's entries under the day's name (and its time zone where that changes),
         which repeats on each card the day flows onto."""
-        meta = self.brief.meta
-        title = (format_date(day, weekday=True) if day is not None else undated_heading(
-            self.dated, label("date_to_be_confirmed", meta.language, meta.labels)))
+        words = self.words
+        title = (words.date(day, weekday=True) if day is not None else undated_heading(
+            self.dated, words("date_to_be_confirmed")))
         title = " · ".join(part for part in (title, where) if part)
         found: list[Flowable] = []
         if first and self.zones is not None:
-            found += [self.para(zones_note(self.zones), "small"), Spacer(1, 4)]
+            found += [self.para(zones_note(self.zones, words), "small"), Spacer(1, 4)]
         head = [[self.para(title, "day"), ""]] if title else []
         rows = [*head, *(self.entry_row(e) for e in entries)]
         table = Table(
@@ -133,22 +134,22 @@ class CardStory:
         return [*found, table]
 
     def entry_row(self, entry: m.ScheduleEntry) -> list[Any]:
-        meta = self.brief.meta
         time = time_flowables(entry, self.zones, self.st["time"], self.st["home"], self.fallback,
-                              label("time_to_be_confirmed", meta.language, meta.labels))
+                              self.words, self.words("time_to_be_confirmed"))
         look = self.look
         title = self.portions.get(id(entry), "") + (clip(entry.title, look.max_title) or "—")
         what: list[Flowable] = [self.para(title, "title")]
         place = [clip(entry.place, look.max_title)] if entry.place.strip() else []
         if entry.press in _PRESS:
-            place.append(_PRESS[entry.press])
+            place.append(self.words(_PRESS[entry.press]))
         if place:
             what.append(self.para(" · ".join(place), "place"))
         if entry.participants:
             names = ", ".join(one_line(n) for n in entry.participants if n.strip())
             what.append(
                 TextParagraph(
-                    "<b>With</b> " + tx.plain(clip(names, look.max_title)), self.st["small"]
+                    f"<b>{tx.escape(self.words('pocket_with'))}</b> "
+                    + tx.plain(clip(names, look.max_title)), self.st["small"]
                 )
             )
         if entry.notes.strip():
@@ -165,7 +166,8 @@ class CardStory:
             body = self.section_points(section)
             if not body:
                 continue
-            heading = self.para(one_line(section.title) or "Key points", "heading")
+            heading = self.para(one_line(section.title) or self.words("pocket_key_points"),
+                                "heading")
             found += [CondPageBreak(self.look.day_start), heading, *body, Spacer(1, 6)]
         return found
 
@@ -192,7 +194,7 @@ class CardStory:
 
     def say(self, key: str, **values: object) -> str:
         """One of briefbook's printed words in the brief's language."""
-        return label(key, self.brief.meta.language, self.brief.meta.labels, **values)
+        return self.words(key, **values)
 
     def if_asked(self, block: m.IfAskedBlock) -> list[Flowable]:
         """Each defensive line: "If asked about …:" in bold, its answer beneath."""
@@ -235,7 +237,7 @@ class CardStory:
                 line = " — ".join(clip(cell, look.max_cell) for cell in row if cell.strip())
                 found += self.marked(line, "cell")
             if more:
-                found.append(self.para(f"… and {more} more rows in the dossier", "small"))
+                found.append(self.para(self.words("pocket_more_rows", count=more), "small"))
             return found
         rows: list[list[Any]] = []
         if any(c.strip() for c in block.columns):
@@ -267,7 +269,7 @@ class CardStory:
         )
         found.append(table)
         if more:
-            found.append(self.para(f"… and {more} more rows in the dossier", "small"))
+            found.append(self.para(self.words("pocket_more_rows", count=more), "small"))
         found.append(Spacer(1, 4))
         return found
 
@@ -279,7 +281,7 @@ class CardStory:
                     people += [c for c in block.contacts if c.name.strip()]
         if not people:
             return []
-        found: list[Flowable] = [self.para("Contacts", "heading")]
+        found: list[Flowable] = [self.para(self.words("pocket_contacts"), "heading")]
         for contact in people:
             line = "<b>" + tx.plain(one_line(contact.name)) + "</b>"
             if contact.role.strip():
