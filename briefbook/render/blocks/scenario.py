@@ -60,7 +60,10 @@ def scenario_block(block: m.ScenarioBlock, ctx: BlockContext) -> list[Flowable]:
         minutes = duration_text(step.duration, ctx) if step.duration is not None else ""
         rows.append(noted_row([when, what, plain_paragraph(minutes, st["step_duration"])],
                               mark, ctx))
-    rows.append(_total(block, ctx))
+    # The foot, when any step has its minutes.
+    foot = any(step.duration is not None for step in block.steps)
+    if foot:
+        rows.append(_total(block, ctx))
     widths = [left, middle, right]
     # A step stays whole on its page, unless one is too tall for any page.
     whole = tallest_row(rows, widths) < ctx.frame_height * 0.8
@@ -76,9 +79,9 @@ def scenario_block(block: m.ScenarioBlock, ctx: BlockContext) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), pad + 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 2),
         ("LINEABOVE", (0, 0), (-1, 0), 1.2, t.palette.navy),
-        ("LINEBELOW", (0, 0), (-1, -3), 0.4, t.palette.rule),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, t.palette.navy),
-        ("SPAN", (0, -1), (1, -1)),
+        ("LINEBELOW", (0, 0), (-1, -3 if foot else -2), 0.4, t.palette.rule),
+        ("LINEABOVE" if foot else "LINEBELOW", (0, -1), (-1, -1), 0.8, t.palette.navy),
+        *([("SPAN", (0, -1), (1, -1))] if foot else []),
     ]))
     return [table]
 
