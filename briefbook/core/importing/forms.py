@@ -247,10 +247,11 @@ def _marked(text: str) -> bool:
 
 
 def _scenario(block: BulletsBlock | NumberedBlock, titled: bool) -> ScenarioBlock | None:
-    """Steps from a list whose items carry minutes or a press status (every item of a
-    list under a "Scenario" heading, too)."""
+    """Steps from a list of two or more items, most of them with their minutes (under a
+    "Scenario" heading, any list with a step's minutes or press status)."""
+    timed = sum(1 for item in block.items if _MINUTES.search(item.text))
     marked = sum(1 for item in block.items if _marked(item.text))
-    if not block.items or (marked * 2 < len(block.items) and not (titled and marked)):
+    if len(block.items) < 2 or (timed * 2 < len(block.items) and not (titled and marked)):
         return None
     scenario = ScenarioBlock()
     for item in block.items:
