@@ -75,6 +75,17 @@ def blocks_with(markings: st.SearchStrategy[str]) -> st.SearchStrategy[m.Block]:
         st.builds(m.ImageBlock, path=short, caption=short, marking=markings),
         st.builds(m.NoteBlock, text=text, title=short, style=st.sampled_from(m.NOTE_STYLES),
                   marking=markings),
+        st.builds(m.MemoBlock, to=short, sender=short, through=short, subject=text, date=short,
+                  time=short, location=short, attendees=texts, marking=markings),
+        st.builds(m.ScenarioBlock, steps=st.lists(st.builds(
+            m.Step, title=text, duration=st.none() | st.integers(0, 24 * 60), lead=short,
+            press=st.lists(st.sampled_from(m.STEP_PRESS), max_size=2, unique=True), text=text,
+            points=_list_items(1, markings), marking=markings), max_size=3),
+            time=times, marking=markings),
+        st.builds(m.TalkingPointsBlock, items=_list_items(1, markings), marking=markings),
+        st.builds(m.IfAskedBlock, items=st.lists(st.builds(
+            m.IfAsked, question=text, answer=text, marking=markings), max_size=3),
+            marking=markings),
         st.just(m.PageBreakBlock()),
     )
 

@@ -123,11 +123,14 @@ def _if_asked_items(items: list[ListItem], led: bool) -> IfAskedBlock | None:
     return block
 
 
-def _if_asked_paragraphs(text: str) -> list[Block]:
-    """A text block's paragraphs, runs of defensive lines cut out as if-asked blocks."""
+def _paragraph_forms(text: str) -> list[Block]:
+    """A text block's paragraphs, runs of defensive lines cut out as if-asked blocks and
+    runs of step lines (two or more, each with its minutes) as scenarios."""
     found: list[Block] = []
     plain: list[str] = []
     lines: list[IfAsked] = []
+    steps: list[str] = []  # the step lines of the run being gathered
+    step_paragraphs: list[str] = []  # and the paragraphs they came from
 
     def flush_lines() -> None:
         if lines:
@@ -139,9 +142,26 @@ def _if_asked_paragraphs(text: str) -> list[Block]:
             found.append(TextBlock("\n\n".join(plain)))
             plain.clear()
 
+    def flush_steps() -> None:
+        scenario = (_scenario(NumberedBlock([ListItem(line) for line in steps]), False)
+                    if len(steps) >= 2 else None)
+        if scenario is not None:
+            flush_plain()
+            found.append(scenario)
+        else:
+            plain.extend(step_paragraphs)
+        steps.clear()
+        step_paragraphs.clear()
+
     head = ""  # a "Defensive lines:" lead-in, dropped once lines follow it
     for paragraph in text.split("\n\n"):
         parts = [p for p in paragraph.split("\n") if p.strip()]
+        if parts and all(_MINUTES.search(p) for p in parts):
+            flush_lines()
+            steps.extend(parts)
+            step_paragraphs.append(paragraph)
+            continue
+        flush_steps()
         if len(parts) == 1 and _ASKED_HEAD.match(parts[0]):
             if head:
                 plain.append(head)
@@ -157,6 +177,7 @@ def _if_asked_paragraphs(text: str) -> list[Block]:
                 plain.append(head)
             plain.append(paragraph)
         head = ""
+    flush_steps()
     flush_lines()
     if head:
         plain.append(head)
@@ -170,6 +191,9 @@ _MINUTES = re.compile(r"[(\[]\s*(\d{1,3})\s*(?:m|mins?|minutes?)\.?\s*[)\]]", re
 _PRESS = re.compile(r"[(\[]\s*(open\s+press|closed\s+press|press\s+open|closed(?:\s+to\s+"
                     r"press)?|press\s+pool|pool(?:\s+spray)?|photo[\s-]*spray|photo\s+op)"
                     r"\s*[)\]]", re.IGNORECASE)
+#: A press status in capitals closing a step's line without brackets: "… OPEN PRESS".
+_BARE_PRESS = re.compile(r"[\s,;–—-]+(OPEN PRESS|CLOSED PRESS|PRESS POOL|POOL SPRAY|POOL|"
+                         r"PHOTO SPRAY|CLOSED)\s*$")
 _LEAD = re.compile(r"[(\[]\s*lead\s*:\s*([^()\[\]]+?)\s*[)\]]|\blead\s*:\s*(.+)$", re.IGNORECASE)
 _STEP_TIME = re.compile(r"^\s*(\d{1,2}[:.h]?\d{2})\s*(?:hrs?\b|[-–—:]\s*)?\s*")
 
@@ -198,6 +222,12 @@ def _step(item: ListItem) -> tuple[Step, str]:
         if value in STEP_PRESS and value not in step.press:
             step.press.append(value)
     text = _PRESS.sub("", text)
+    bare = _BARE_PRESS.search(text.rstrip())
+    if bare:
+        value = _press_of(bare.group(1))
+        if value not in step.press:
+            step.press.append(value)
+        text = text.rstrip()[:bare.start()]
     lead = _LEAD.search(text)
     if lead:
         step.lead = (lead.group(1) or lead.group(2)).strip(" .;,")
@@ -211,12 +241,17 @@ def _step(item: ListItem) -> tuple[Step, str]:
     return step, start
 
 
+def _marked(text: str) -> bool:
+    """Whether a line carries a step's minutes or press status."""
+    return bool(_MINUTES.search(text) or _PRESS.search(text) or _BARE_PRESS.search(text))
+
+
 def _scenario(block: BulletsBlock | NumberedBlock, titled: bool) -> ScenarioBlock | None:
-    """Steps from a list whose items carry minutes or a press status (every item of a
-    list under a "Scenario" heading, too)."""
-    marked = sum(1 for item in block.items if _MINUTES.search(item.text)
-                 or _PRESS.search(item.text))
-    if not block.items or (marked * 2 < len(block.items) and not (titled and marked)):
+    """Steps from a list of two or more items, most of them with their minutes (under a
+    "Scenario" heading, any list with a step's minutes or press status)."""
+    timed = sum(1 for item in block.items if _MINUTES.search(item.text))
+    marked = sum(1 for item in block.items if _marked(item.text))
+    if len(block.items) < 2 or (timed * 2 < len(block.items) and not (titled and marked)):
         return None
     scenario = ScenarioBlock()
     for item in block.items:
@@ -267,7 +302,7 @@ def form_blocks(section: Section) -> list[Block]:
                 lead_words = last
                 text = "\n\n".join(paragraphs[:-1])
             if text.strip():
-                out.extend(_if_asked_paragraphs(text))
+                out.extend(_paragraph_forms(text))
             continue
         if isinstance(block, BulletsBlock | NumberedBlock):
             asked = _if_asked_items(block.items, led=lead_in == "asked" or asked_section)

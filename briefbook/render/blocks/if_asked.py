@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Table
 
 from briefbook.core import model as m
 from briefbook.render.blocks.context import BlockContext, paragraphs, plain_paragraph
-from briefbook.render.blocks.table import table_style
+from briefbook.render.blocks.table import table_style, tallest_row
 
 
 def asked_line(question: str, say: Callable[..., str]) -> str:
@@ -36,8 +36,10 @@ def if_asked_block(block: m.IfAskedBlock, ctx: BlockContext) -> list[Flowable]:
         rows.append([[*ctx.marks.notes(mark), lead, *answer, *ctx.marks.notes(mark)]])
     if not rows:
         return []
-    # A row per line: a page breaks between lines, inside one only when it must.
-    table = Table(rows, colWidths=[ctx.frame_width], splitByRow=1, splitInRow=1,
+    # A row per line: a page breaks between lines, inside one only when one is too tall
+    # for any page.
+    whole = tallest_row(rows, [ctx.frame_width]) < ctx.frame_height * 0.8
+    table = Table(rows, colWidths=[ctx.frame_width], splitByRow=1, splitInRow=0 if whole else 1,
                   hAlign="LEFT")
     table.setStyle(table_style(t, [
         ("LINEBEFORE", (0, 0), (0, -1), 2, t.palette.important),

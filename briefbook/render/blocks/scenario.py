@@ -12,7 +12,7 @@ from briefbook.core import model as m
 from briefbook.core.kinds.scenario import start_times, total_minutes
 from briefbook.render.blocks.context import BlockContext, paragraphs, plain_paragraph
 from briefbook.render.blocks.lists import item_list, printed_items
-from briefbook.render.blocks.table import noted_row, table_style
+from briefbook.render.blocks.table import noted_row, table_style, tallest_row
 
 
 def duration_text(minutes: int, ctx: BlockContext) -> str:
@@ -65,8 +65,14 @@ def scenario_block(block: m.ScenarioBlock, ctx: BlockContext) -> list[Flowable]:
         minutes = duration_text(step.duration, ctx) if step.duration is not None else ""
         rows.append(noted_row([when, what, plain_paragraph(minutes, st["step_duration"])],
                               mark, ctx))
-    rows.append(_total(block, ctx))
-    table = Table(rows, colWidths=[left, middle, right], splitByRow=1, splitInRow=1,
+    # The foot, when any step has its minutes.
+    foot = any(step.duration is not None for step in block.steps)
+    if foot:
+        rows.append(_total(block, ctx))
+    widths = [left, middle, right]
+    # A step stays whole on its page, unless one is too tall for any page.
+    whole = tallest_row(rows, widths) < ctx.frame_height * 0.8
+    table = Table(rows, colWidths=widths, splitByRow=1, splitInRow=0 if whole else 1,
                   hAlign="LEFT", repeatRows=0)
     pad = t.cell_padding
     table.setStyle(table_style(t, [
@@ -78,9 +84,9 @@ def scenario_block(block: m.ScenarioBlock, ctx: BlockContext) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), pad + 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 2),
         ("LINEABOVE", (0, 0), (-1, 0), 1.2, t.palette.navy),
-        ("LINEBELOW", (0, 0), (-1, -3), 0.4, t.palette.rule),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.8, t.palette.navy),
-        ("SPAN", (0, -1), (1, -1)),
+        ("LINEBELOW", (0, 0), (-1, -3 if foot else -2), 0.4, t.palette.rule),
+        ("LINEABOVE" if foot else "LINEBELOW", (0, -1), (-1, -1), 0.8, t.palette.navy),
+        *([("SPAN", (0, -1), (1, -1))] if foot else []),
     ]))
     return [table]
 

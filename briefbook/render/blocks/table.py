@@ -6,12 +6,14 @@ people, note and image builders and the cover."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import Any, cast
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from briefbook.core import model as m
@@ -154,6 +156,21 @@ def noted_row(cells: list[Any], marking: str, ctx: BlockContext) -> list[Any]:
         content = cell if isinstance(cell, list) else ([cell] if cell != "" else [])
         out.append([*ctx.marks.notes(marking), *content, *ctx.marks.notes(marking)])
     return out
+
+
+def tallest_row(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> float:
+    """The height of the tallest row's content (each cell's flowables stacked): whether
+    rows can stay whole on a page (``splitInRow=0``) or must split inside."""
+    tallest = 0.0
+    canvas = Canvas(io.BytesIO())  # lists lay out on a canvas; this one is never drawn on
+    for row in rows:
+        for cell, width in zip(row, widths, strict=False):
+            parts = cell if isinstance(cell, list) else [cell] if isinstance(cell, Flowable) \
+                else []
+            height = sum(part.wrapOn(canvas, width, 1e6)[1] + part.getSpaceAfter()
+                         for part in parts)
+            tallest = max(tallest, height)
+    return tallest
 
 
 def fitted_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], ctx: BlockContext,

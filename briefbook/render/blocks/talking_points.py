@@ -17,17 +17,11 @@ def talking_points_block(block: m.TalkingPointsBlock, ctx: BlockContext) -> list
     """The points under "Points to make", bulleted and nested as typed."""
     if not printed_items(block.items):
         return []
-    return [ruled_points(block.items, ctx)]
-
-
-def ruled_points(items: list[m.ListItem], ctx: BlockContext, label: bool = True) -> Table:
-    """Points (with their label) beside a navy rule, as the talking points and a
-    scenario step's points print."""
     t = ctx.theme
-    content: list[Flowable] = []
-    if label:
-        content.append(plain_paragraph(ctx.label("points_to_make").upper(), t.styles["form_label"]))
-    content.append(item_list(items, ctx, False, 0, ctx.marks.current))
+    content: list[Flowable] = [
+        plain_paragraph(ctx.label("points_to_make").upper(), t.styles["form_label"]),
+        item_list(block.items, ctx, False, 0, ctx.marks.current),
+    ]
     table = Table([[content]], colWidths=[ctx.frame_width], splitByRow=1, splitInRow=1,
                   hAlign="LEFT")
     table.setStyle(table_style(t, [
@@ -37,4 +31,4 @@ def ruled_points(items: list[m.ListItem], ctx: BlockContext, label: bool = True)
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
-    return table
+    return [table]

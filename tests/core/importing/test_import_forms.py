@@ -131,3 +131,20 @@ def test_markdown_forms_with_bold_labels_and_headings() -> None:
     assert isinstance(asked, m.IfAskedBlock)
     assert (asked.items[0].question, asked.items[0].answer) == ("The ports deal",
                                                                 "We are studying it.")
+
+
+def test_step_lines_with_minutes_and_a_bare_press_status() -> None:
+    brief = import_text("Visit of the Minister\n\nSequence of events\n\n"
+                        "1130 Arrival at the River Entrance (5 mins) OPEN PRESS\n"
+                        "Bilateral meeting (40 mins) CLOSED PRESS\nDeparture (5 mins)\n")
+    scenario = _one(brief, m.ScenarioBlock)
+    assert isinstance(scenario, m.ScenarioBlock)
+    assert scenario.time == dt.time(11, 30)
+    assert [(s.title, s.duration, s.press) for s in scenario.steps] == [
+        ("Arrival at the River Entrance", 5, ["open"]), ("Bilateral meeting", 40, ["closed"]),
+        ("Departure", 5, [])]
+
+
+def test_one_line_with_minutes_stays_text() -> None:
+    brief = import_text("Note\n\nThe call is short (5 mins) and open.\n")
+    assert not [b for b in _blocks(brief) if isinstance(b, m.ScenarioBlock)]
