@@ -129,7 +129,7 @@ def _tagged(edition: m.Edition, section: m.Section, parent: m.Section | None) ->
     if not edition.only_tags:
         return True
     tags = set(section.tags) | (set(parent.tags) if parent is not None else set())
-    return bool(tags & set(edition.only_tags))
+    return bool((tags | press_tag(section)) & set(edition.only_tags))
 
 
 def _count_section(section: m.Section) -> int:
