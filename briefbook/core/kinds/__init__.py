@@ -19,6 +19,7 @@ from briefbook.core.kinds import (
     lists,
     note,
     page_break,
+    pdf,
     people,
     recommendations,
     schedule,
@@ -68,6 +69,7 @@ KINDS: dict[str, Kind] = {
     "image": image.KIND,
     "note": note.KIND,
     "page_break": page_break.KIND,
+    "pdf": pdf.KIND,
 }
 
 _BY_CLASS: dict[type, Kind] = {kind.block: kind for kind in KINDS.values()}

@@ -20,6 +20,7 @@ from briefbook.render.blocks import (
     lists,
     note,
     page_break,
+    pdf,
     people,
     recommendations,
     schedule,
@@ -41,6 +42,7 @@ BUILDERS: dict[str, Callable[[Any, BlockContext], list[Flowable]]] = {
     "image": image.image_block,
     "note": note.note_block,
     "page_break": page_break.page_break_block,
+    "pdf": pdf.pdf_block,
 }
 
 

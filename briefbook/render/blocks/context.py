@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from briefbook.core.timezones import ZonePair
 from briefbook.errors import Problem
+from briefbook.render.annexes.plan import AnnexPlan
 from briefbook.render.dossier.marks import Marks
 from briefbook.render.flowables import TextParagraph, plain_text_paragraph
 from briefbook.render.pictures.downsample import PicturePrep
@@ -42,6 +43,10 @@ class BlockContext:
     pictures: PicturePrep | None = None
     #: The marking scheme, the block's marking and the page's: portion marks and banners.
     marks: Marks = field(default_factory=Marks)
+    #: The render's annexes (None: annex blocks print nothing, as in a pocket card).
+    annexes: AnnexPlan | None = None
+    #: The outline key of the section being laid out ("s2_1").
+    section_key: str = ""
 
     def warn(self, message: str) -> None:
         """Record a warning about the current place."""
