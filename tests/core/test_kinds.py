@@ -32,6 +32,7 @@ SAMPLES: dict[str, m.Block] = {
     "image": m.ImageBlock("map.png", "The route", marking="PUBLIC"),
     "note": m.NoteBlock("Do not mention the ports.", "Careful", "warning"),
     "page_break": m.PageBreakBlock(),
+    "pdf": m.PdfBlock("annexes/paper.pdf", "1-3,7", "The agreement", "full", "RESTRICTED"),
 }
 
 

@@ -27,6 +27,7 @@ BLOCK_LABELS: dict[str, str] = {
     "image": "Image",
     "note": "Note",
     "page_break": "Page break",
+    "pdf": "Annex (PDF)",
 }
 
 #: block kind -> "module:class" of its editor, imported when first needed. Each kind's
@@ -43,6 +44,7 @@ EDITORS: dict[str, str] = {
     "image": "briefbook.gui.editors.image:ImageEditor",
     "note": "briefbook.gui.editors.note:NoteEditor",
     "page_break": "briefbook.gui.editors.page_break:PageBreakEditor",
+    "pdf": "briefbook.gui.editors.pdf:PdfEditor",
 }
 
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from briefbook.render.annexes.geometry import point
-from briefbook.render.annexes.plan import AnnexPlan
-
-if TYPE_CHECKING:
-    from briefbook.render.annexes.placing import Placed
+from briefbook.render.annexes.plan import AnnexPlan, Placed
 
 #: Bookmarks deeper or more numerous than this are left out (a damaged or hostile tree).
 MAX_DEPTH = 12

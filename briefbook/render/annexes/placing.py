@@ -10,24 +10,15 @@ pages pointed at those pages in the dossier, all others dropped.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
 from briefbook.core.annexes import uri_of
 from briefbook.render.annexes.cleaning import clean_copied
-from briefbook.render.annexes.geometry import Matrix, as_matrix, fit, point, rect, then
+from briefbook.render.annexes.geometry import as_matrix, fit, point, rect, then
 from briefbook.render.annexes.outline import nest_outlines, resolve_dest
-from briefbook.render.annexes.plan import AnnexPlan, Placement
-
-
-@dataclass(frozen=True)
-class Placed:
-    """Where an annex page went: the dossier page (0-based) and the page's matrix."""
-
-    target: int
-    matrix: Matrix
+from briefbook.render.annexes.plan import AnnexPlan, Placed, Placement
 
 
 def place_annexes(pdf: bytes, plan: AnnexPlan) -> bytes:

@@ -10,6 +10,7 @@ import pikepdf
 
 from briefbook.core import model as m
 from briefbook.core.annexes import AnnexError, annex_file, open_annex, shown_size, stripped_parts
+from briefbook.render.annexes.geometry import Matrix
 from briefbook.render.pictures.loading import BAD_NAME, OUTSIDE_REASON, ImagePolicy
 
 
@@ -38,6 +39,15 @@ class Placement:
     target: int
     #: Where it goes on that page: x, y, width, height in points.
     box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where an annex page went: the dossier page (0-based) and the matrix that takes
+    the annex page's own coordinates there."""
+
+    target: int
+    matrix: Matrix
 
 
 @dataclass
