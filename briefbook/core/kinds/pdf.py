@@ -48,6 +48,31 @@ class PageRangeError(ValueError):
     """A page range that cannot be read, or that names a page the file does not have."""
 
 
+#: A range may place at most this many pages (a page may be named more than once).
+MAX_PLACED = 20_000
+
+
+def page_parts(pages: str) -> list[tuple[int, int | None]]:
+    """The parts of a page range as (first, last) pages, 1-based; ``None`` as the last
+    means "to the end". Raises :class:`PageRangeError` naming the part that is wrong."""
+    found: list[tuple[int, int | None]] = []
+    for part in pages.split(","):
+        if not part.strip():
+            continue
+        match = _RANGE.match(part)
+        if match is None:
+            raise PageRangeError(f"{part.strip()!r} is not a page or a range such as 1-3")
+        first = int(match.group(1))
+        last = first if match.group(2) is None else (int(match.group(2))
+                                                      if match.group(2) else None)
+        if first < 1 or (last is not None and last < first):
+            raise PageRangeError(f"{part.strip()!r} is not a range of pages from 1 up")
+        found.append((first, last))
+    if pages.strip() and not found:
+        raise PageRangeError("the page range picks no page")
+    return found
+
+
 def page_numbers(pages: str, count: int) -> list[int]:
     """The 0-based page indexes a range picks from a file of ``count`` pages, in the
     order written (``"1-3,7"`` → 0, 1, 2, 6; ``"5-"`` → 5 to the last; empty → all).
@@ -57,28 +82,21 @@ def page_numbers(pages: str, count: int) -> list[int]:
     if not pages.strip():
         return list(range(count))
     found: list[int] = []
-    for part in pages.split(","):
-        if not part.strip():
-            continue
-        match = _RANGE.match(part)
-        if match is None:
-            raise PageRangeError(f"{part.strip()!r} is not a page or a range such as 1-3")
-        first = int(match.group(1))
-        last = first if match.group(2) is None else int(match.group(2) or count)
-        if first < 1 or last < first:
-            raise PageRangeError(f"{part.strip()!r} is not a range of pages from 1 up")
-        if last > count:
-            raise PageRangeError(f"{part.strip()!r} goes past the last page ({count})")
-        found.extend(range(first - 1, last))
-    if not found:
-        raise PageRangeError("the page range picks no page")
+    for first, last in page_parts(pages):
+        end = count if last is None else last
+        if max(first, end) > count:
+            raise PageRangeError(f"{first}-{end} goes past the last page ({count})"
+                                 if first != end else f"{first} is past the last page ({count})")
+        found.extend(range(first - 1, end))
+        if len(found) > MAX_PLACED:
+            raise PageRangeError(f"the range places more than {MAX_PLACED} pages")
     return found
 
 
 def range_problem(pages: str) -> str:
     """What is wrong with how a page range is written ("" when nothing is)."""
     try:
-        page_numbers(pages, 10**9)
+        page_parts(pages)
     except PageRangeError as exc:
         return str(exc)
     return ""
