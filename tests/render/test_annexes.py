@@ -191,3 +191,22 @@ def test_page_ranges() -> None:
     for bad in ("0", "3-1", "a", "9"):
         with pytest.raises(m.PageRangeError):
             m.page_numbers(bad, 8)
+
+
+def test_annex_pages_carry_the_copy_stamp_and_the_edition(folder: Path) -> None:
+    brief = _brief(folder, m.PdfBlock("annexes/paper.pdf", pages="3"))
+    brief.meta.organisation = "Protocol Office"
+    _, reader, _ = _render(brief, copy_stamp="Copy 3 of 12 – Ana Costa", edition="Press")
+    texts = page_texts(reader)
+    page = next(i for i, text in enumerate(texts) if "ANNEX page 3" in text)
+    assert "Copy 3 of 12 – Ana Costa" in texts[page] and "Edition: Press" in texts[page]
+
+
+def test_the_preview_of_an_annex_section_shows_its_pages(folder: Path) -> None:
+    brief = _brief(folder, m.PdfBlock("annexes/paper.pdf", title="The paper"))
+    _, reader, _ = _render(brief, only_section=1, first_page=4, total_pages=10)
+    texts = page_texts(reader)
+    assert len(texts) == 5
+    assert [n for text in texts for n in range(1, 5) if f"ANNEX page {n}" in text] == [1, 2, 3, 4]
+    assert "Page 5 of 10" in texts[1]
+    assert [title for title, _, _ in flat_outline(reader)][:2] == ["2 Annex A", "The paper"]
