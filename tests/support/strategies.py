@@ -76,6 +76,8 @@ def blocks_with(markings: st.SearchStrategy[str]) -> st.SearchStrategy[m.Block]:
         st.builds(m.NoteBlock, text=text, title=short, style=st.sampled_from(m.NOTE_STYLES),
                   marking=markings),
         st.just(m.PageBreakBlock()),
+        st.builds(m.PdfBlock, path=short, pages=st.sampled_from(["", "1", "1-3,7", "2-"]),
+                  title=short, scale=st.sampled_from(m.ANNEX_SCALES), marking=markings),
     )
 
 
