@@ -210,3 +210,13 @@ def test_the_preview_of_an_annex_section_shows_its_pages(folder: Path) -> None:
     assert [n for text in texts for n in range(1, 5) if f"ANNEX page {n}" in text] == [1, 2, 3, 4]
     assert "Page 5 of 10" in texts[1]
     assert [title for title, _, _ in flat_outline(reader)][:2] == ["2 Annex A", "The paper"]
+
+
+def test_an_edition_leaves_out_an_annex_marked_above_its_ceiling(folder: Path) -> None:
+    annex_pdf(folder / "annexes" / "ceiling.pdf", 1, marker="QWKV-ABOVE")
+    brief = _brief(folder, m.PdfBlock("annexes/ceiling.pdf", marking="CONFIDENTIAL"))
+    brief.sections[1].blocks.insert(0, m.TextBlock("A cover note."))
+    edition = m.Edition("Partners", ceiling="RESTRICTED")
+    pdf, reader, _ = _render(apply_edition(brief, edition), edition="Partners")
+    assert b"QWKV" not in _all_bytes(pdf)
+    assert any("A cover note." in text for text in page_texts(reader))
