@@ -93,7 +93,8 @@ def warn_now_outside(parent: QWidget | None, refs: list[ImageRef], target: Path)
 def copy_chosen_pictures(document: Document, brief: Brief, folder: Path) -> tuple[Brief, list[str]]:
     """At a brief's first save: the pictures the user chose with Browse from outside
     ``folder`` are copied into ``images/`` there (annexes into ``annexes/``), and
-    ``brief`` (copied when anything changes) names the copies. Returns the brief to write and the paths written."""
+    ``brief`` (copied when anything changes) names the copies. Returns the brief to
+    write and the paths written."""
     from briefbook.core.annexes import ANNEX_FOLDER
     from briefbook.core.picturecopy import PICTURE_FOLDER, copy_into_folder, relative_to
 
