@@ -27,7 +27,7 @@ def block_is_empty(block: m.Block) -> bool:
         return not block.people
     if isinstance(block, m.ContactsBlock):
         return not block.contacts
-    if isinstance(block, m.ImageBlock):
+    if isinstance(block, m.ImageBlock | m.PdfBlock):
         return not block.path.strip()
     if isinstance(block, m.NoteBlock):
         return not block.text.strip()

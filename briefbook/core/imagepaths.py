@@ -23,7 +23,7 @@ class ImageRef:
 
     path: str
     where: str
-    #: ``logo``, ``image`` or ``photo``.
+    #: ``logo``, ``image``, ``photo`` or ``annex`` (a PDF placed in the dossier).
     kind: str
 
 
@@ -37,6 +37,8 @@ def image_refs(brief: m.Brief) -> list[ImageRef]:
             where = f"section {section.title!r}, block {number}"
             if isinstance(block, m.ImageBlock) and block.path.strip():
                 found.append(ImageRef(block.path, where, "image"))
+            elif isinstance(block, m.PdfBlock) and block.path.strip():
+                found.append(ImageRef(block.path, where, "annex"))
             elif isinstance(block, m.PeopleBlock):
                 found.extend(ImageRef(person.photo, where, "photo")
                              for person in block.people if person.photo.strip())
@@ -158,6 +160,8 @@ def relocate_images(brief: m.Brief, old_folder: Path | None, new_folder: Path) -
             where = f"section {section.title!r}, block {number}"
             if isinstance(block, m.ImageBlock):
                 block.path = move(block.path, where, "image")
+            elif isinstance(block, m.PdfBlock):
+                block.path = move(block.path, where, "annex")
             elif isinstance(block, m.PeopleBlock):
                 for person in block.people:
                     person.photo = move(person.photo, where, "photo")

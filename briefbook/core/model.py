@@ -57,6 +57,21 @@ from briefbook.core.kinds.note import (
 from briefbook.core.kinds.page_break import (
     PageBreakBlock as PageBreakBlock,
 )
+from briefbook.core.kinds.pdf import (
+    ANNEX_SCALES as ANNEX_SCALES,
+)
+from briefbook.core.kinds.pdf import (
+    AnnexScale as AnnexScale,
+)
+from briefbook.core.kinds.pdf import (
+    PageRangeError as PageRangeError,
+)
+from briefbook.core.kinds.pdf import (
+    PdfBlock as PdfBlock,
+)
+from briefbook.core.kinds.pdf import (
+    page_numbers as page_numbers,
+)
 from briefbook.core.kinds.people import (
     PeopleBlock as PeopleBlock,
 )
@@ -219,6 +234,7 @@ Block: TypeAlias = (
     | TalkingPointsBlock
     | IfAskedBlock
     | PageBreakBlock
+    | PdfBlock
 )
 
 #: The key that names each block kind in the file, in the order the editor offers them

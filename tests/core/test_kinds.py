@@ -45,6 +45,7 @@ SAMPLES: dict[str, m.Block] = {
     "if_asked": m.IfAskedBlock([m.IfAsked("the ports deal", "We are studying it.",
                                           "RESTRICTED"), m.IfAsked("Will you meet them?")]),
     "page_break": m.PageBreakBlock(),
+    "pdf": m.PdfBlock("annexes/paper.pdf", "1-3,7", "The agreement", "full", "RESTRICTED"),
 }
 
 

@@ -87,6 +87,8 @@ def blocks_with(markings: st.SearchStrategy[str]) -> st.SearchStrategy[m.Block]:
             m.IfAsked, question=text, answer=text, marking=markings), max_size=3),
             marking=markings),
         st.just(m.PageBreakBlock()),
+        st.builds(m.PdfBlock, path=short, pages=st.sampled_from(["", "1", "1-3,7", "2-"]),
+                  title=short, scale=st.sampled_from(m.ANNEX_SCALES), marking=markings),
     )
 
 

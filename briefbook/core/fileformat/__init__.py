@@ -48,9 +48,12 @@ def read_text(path: Path) -> str:
 
 
 def parse(text: str, path: Path | None = None,
-          warnings: list[Problem] | None = None) -> tuple[m.Brief, list[Problem]]:
+          warnings: list[Problem] | None = None,
+          annexes: list[tuple[int, int, m.PdfBlock]] | None = None,
+          ) -> tuple[m.Brief, list[Problem]]:
     """Read brief text into the model, returning it with every problem found; what
-    is worth a warning only (a section that will not print) goes into ``warnings``."""
+    is worth a warning only (a section that will not print) goes into ``warnings``;
+    each annex block with its line and column into ``annexes``."""
     try:
         root, problems = parse_nodes(text, path)
     except YamlReadError as exc:
@@ -60,6 +63,8 @@ def parse(text: str, path: Path | None = None,
     brief.source = path
     if warnings is not None:
         warnings.extend(reader.warnings + empty_sections(reader))
+    if annexes is not None:
+        annexes.extend((node.line, node.column, block) for node, block in reader.annexes)
     problems.extend(reader.problems)
     problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
     return brief, problems
@@ -95,11 +100,25 @@ def validate(path: Path | str, warnings: list[Problem] | None = None) -> list[Pr
         return list(exc.problems)
     except FileAccessError as exc:
         return [Problem(exc.reason, path)]
-    brief, problems = parse(text, path, warnings)
+    annexes: list[tuple[int, int, m.PdfBlock]] = []
+    brief, problems = parse(text, path, warnings, annexes)
     if problems:
         return summarize(problems)
     return summarize(_unknown_zones(brief, path) + _missing_files(brief, path)
-                     + _unprintable(text, brief, path))
+                     + _annex_problems(annexes, path) + _unprintable(text, brief, path))
+
+
+def _annex_problems(annexes: list[tuple[int, int, m.PdfBlock]], path: Path) -> list[Problem]:
+    """Annexes that cannot print: outside the brief's folder, missing, damaged,
+    password-protected, too large, or lacking a page their range names."""
+    from briefbook.core.annexes import annex_problem
+
+    found: list[Problem] = []
+    for line, column, block in annexes:
+        message = annex_problem(block, path.parent)
+        if message:
+            found.append(Problem(message, path, line, column))
+    return found
 
 
 def _unprintable(text: str, brief: m.Brief, path: Path) -> list[Problem]:
@@ -159,6 +178,8 @@ def _missing_files(brief: m.Brief, path: Path) -> list[Problem]:
     folder = path.parent
     found: list[Problem] = []
     for ref in image_refs(brief):
+        if ref.kind == "annex":
+            continue  # checked with the file's own line, see _annex_problems
         noun = "the logo" if ref.kind == "logo" else f"the {ref.kind}"
         try:
             if "\x00" in ref.path:

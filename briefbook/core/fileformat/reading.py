@@ -49,6 +49,8 @@ class Reader:
         self.sections: list[tuple[Node, m.Section]] = []
         #: What is worth a warning only (a language briefbook has no words in).
         self.warnings: list[Problem] = []
+        #: Every annex block read, with its node (``validate`` checks their files).
+        self.annexes: list[tuple[Node, m.PdfBlock]] = []
 
     def problem(self, node: Node, message: str) -> None:
         message = self._messages.setdefault(message, message)
@@ -413,6 +415,8 @@ def _read_block(reader: Reader, node: Node) -> m.Block | None:
         reader.problem(key, f"unknown block kind {name!r}{reader._hint(name, kinds)}")
         return None
     block: m.Block | None = kind.read(reader, value)
+    if isinstance(block, m.PdfBlock):
+        reader.annexes.append((key, block))
     if marking is not None and block is not None:
         if isinstance(block, m.PageBreakBlock):
             reader.problem(marking, "a page break prints nothing, so it has no marking")

@@ -21,6 +21,7 @@ from briefbook.core.kinds import (
     memo,
     note,
     page_break,
+    pdf,
     people,
     recommendations,
     scenario,
@@ -76,6 +77,7 @@ KINDS: dict[str, Kind] = {
     "talking_points": talking_points.KIND,
     "if_asked": if_asked.KIND,
     "page_break": page_break.KIND,
+    "pdf": pdf.KIND,
 }
 
 _BY_CLASS: dict[type, Kind] = {kind.block: kind for kind in KINDS.values()}

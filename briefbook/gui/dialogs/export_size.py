@@ -35,6 +35,19 @@ def size_against_target(size: int, profile: ImageProfile | None) -> str:
     return f"{human_size(size)} (over the e-mail target of {target}: lower the resolution)"
 
 
+def annex_bytes(brief: Brief) -> int:
+    """The size of the annex files a brief places (those that can be read)."""
+    from briefbook.core.annexes import annex_blocks, annex_file
+
+    total = 0
+    for _, block in annex_blocks(brief):
+        try:
+            total += annex_file(block.path, brief.base_dir).stat().st_size
+        except (OSError, ValueError):
+            continue
+    return total
+
+
 class SizeEstimate(QLabel):
     """A label showing the estimated size of the export the dialog would make.
 
@@ -52,6 +65,9 @@ class SizeEstimate(QLabel):
         self.size: int | None = None  # type: ignore[assignment]  # shadows QWidget.size()
         self.each = False
         self._profile: ImageProfile | None = None
+        #: The bytes of the annex files the estimate placed (their pages are counted as
+        #: they are: the e-mail profile cannot downsample an annex's pictures).
+        self._annex_bytes = 0
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(ESTIMATE_DELAY_MS)
@@ -70,7 +86,11 @@ class SizeEstimate(QLabel):
     def _show(self) -> None:
         if self.size is not None:
             each = ", for each copy" if self.each else ""
-            self.setText(f"About {size_against_target(self.size, self._profile)}{each}")
+            text = f"About {size_against_target(self.size, self._profile)}{each}"
+            if self._annex_bytes and self._profile is not None:
+                text += (f"; annexes add up to {human_size(self._annex_bytes)} and keep their "
+                         "pictures as they are")
+            self.setText(text)
 
     def schedule(self) -> None:
         """Estimate again once the choices have rested a moment."""
@@ -89,13 +109,14 @@ class SizeEstimate(QLabel):
             self.setText(f"Not estimated: {exc}")
             return
 
-        def work(progress: object) -> int:
+        def work(progress: object) -> tuple[int, int]:
             from briefbook.render.api import render_pdf
 
-            return len(render_pdf(brief, options).pdf)
+            return len(render_pdf(brief, options).pdf), annex_bytes(brief)
 
-        def done(size: int) -> None:
+        def done(found: tuple[int, int]) -> None:
             self._task = None
+            size, self._annex_bytes = found
             self.size = size
             self._profile = options.images
             self._show()

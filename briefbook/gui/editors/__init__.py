@@ -31,6 +31,7 @@ BLOCK_LABELS: dict[str, str] = {
     "talking_points": "Points to make",
     "if_asked": "If asked",
     "page_break": "Page break",
+    "pdf": "Annex (PDF)",
 }
 
 #: block kind -> "module:class" of its editor, imported when first needed. Each kind's
@@ -51,6 +52,7 @@ EDITORS: dict[str, str] = {
     "talking_points": "briefbook.gui.editors.talking_points:TalkingPointsEditor",
     "if_asked": "briefbook.gui.editors.if_asked:IfAskedEditor",
     "page_break": "briefbook.gui.editors.page_break:PageBreakEditor",
+    "pdf": "briefbook.gui.editors.pdf:PdfEditor",
 }
 
 

@@ -39,11 +39,12 @@ def resolve(document: Document, text: str) -> Path | None:
     return path
 
 
-def path_for_brief(document: Document, chosen: Path) -> str:
+def path_for_brief(document: Document, chosen: Path, subfolder: str = "") -> str:
     """How to write ``chosen`` (picked with Browse) in the brief.
 
     Inside the brief's folder: relative to it. Outside it: copied into ``images/``
-    next to the brief (never over a different file) and written relative to it, so
+    (or ``subfolder``) next to the brief (never over a different file) and written
+    relative to it, so
     the brief stays self-contained; the status bar says where. A brief not saved yet
     has no folder: the picture is used from where it is and copied when the brief is
     first saved (see ``copy_chosen_pictures``).
@@ -51,11 +52,12 @@ def path_for_brief(document: Document, chosen: Path) -> str:
     from briefbook.core.picturecopy import PICTURE_FOLDER, copy_into_folder, relative_to
     from briefbook.gui.safety.outside import allow_chosen
 
+    subfolder = subfolder or PICTURE_FOLDER
     base = document.path.parent if document.path is not None else None
     if base is None:
         allow_chosen(document, chosen)  # outside any folder, but the user chose it
         document.notice.emit(f"{chosen.name} is used from {chosen.parent}; it is copied into "
-                             f"{PICTURE_FOLDER}/ next to the brief when you first save it")
+                             f"{subfolder}/ next to the brief when you first save it")
         return str(chosen)
     try:
         if chosen.resolve().is_relative_to(base.resolve()):
@@ -63,7 +65,7 @@ def path_for_brief(document: Document, chosen: Path) -> str:
     except ValueError:  # another drive on Windows
         pass
     try:
-        copy = copy_into_folder(chosen, base)
+        copy = copy_into_folder(chosen, base, subfolder)
     except OSError as error:
         allow_chosen(document, chosen)
         document.notice.emit(f"Could not copy {chosen.name} into the brief's folder "

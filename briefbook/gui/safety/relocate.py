@@ -15,7 +15,7 @@ from briefbook.core.imagepaths import (
     relocate_images,
     resolve_image,
 )
-from briefbook.core.model import Brief, ImageBlock, PeopleBlock
+from briefbook.core.model import Brief, ImageBlock, PdfBlock, PeopleBlock
 from briefbook.core.text import counted
 from briefbook.gui.dialogs.plain import message_box
 from briefbook.gui.editing.document import Document
@@ -92,13 +92,15 @@ def warn_now_outside(parent: QWidget | None, refs: list[ImageRef], target: Path)
 
 def copy_chosen_pictures(document: Document, brief: Brief, folder: Path) -> tuple[Brief, list[str]]:
     """At a brief's first save: the pictures the user chose with Browse from outside
-    ``folder`` are copied into ``images/`` there, and ``brief`` (copied when anything
-    changes) names the copies. Returns the brief to write and the paths written."""
-    from briefbook.core.picturecopy import copy_into_folder, relative_to
+    ``folder`` are copied into ``images/`` there (annexes into ``annexes/``), and
+    ``brief`` (copied when anything changes) names the copies. Returns the brief to
+    write and the paths written."""
+    from briefbook.core.annexes import ANNEX_FOLDER
+    from briefbook.core.picturecopy import PICTURE_FOLDER, copy_into_folder, relative_to
 
     copied: dict[Path, str] = {}
 
-    def moved(value: str) -> str:
+    def moved(value: str, subfolder: str = PICTURE_FOLDER) -> str:
         if not value.strip() or not Path(value).is_absolute():
             return value
         source = real_path(Path(value))
@@ -106,7 +108,8 @@ def copy_chosen_pictures(document: Document, brief: Brief, folder: Path) -> tupl
             return value
         if source not in copied:
             try:
-                copied[source] = relative_to(copy_into_folder(source, folder), folder)
+                copied[source] = relative_to(copy_into_folder(source, folder, subfolder),
+                                             folder)
             except OSError:
                 return value  # it stays where it is (and is reported as outside on export)
         return copied[source]
@@ -117,6 +120,8 @@ def copy_chosen_pictures(document: Document, brief: Brief, folder: Path) -> tupl
         for block in section.blocks:
             if isinstance(block, ImageBlock):
                 block.path = moved(block.path)
+            elif isinstance(block, PdfBlock):
+                block.path = moved(block.path, ANNEX_FOLDER)
             elif isinstance(block, PeopleBlock):
                 for person in block.people:
                     person.photo = moved(person.photo)

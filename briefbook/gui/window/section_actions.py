@@ -6,12 +6,14 @@ Each action works on the section selected in the tree and pushes one undo comman
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from briefbook.core.model import Section
+from briefbook.core.annexes import ANNEX_FOLDER
+from briefbook.core.model import PdfBlock, Section
 from briefbook.core.text import counted
 from briefbook.gui.actions import Slot, make_action
 from briefbook.gui.editing import commands
@@ -45,6 +47,10 @@ class SectionActions(QObject):
 
         self.add_blank = action("Add &Blank Section", self.add_blank_section,
                                 QKeySequence("Ctrl+Shift+N"), "Add an empty section")
+        self.add_annex = action("Add &Annex (PDF…)", lambda: self.add_annexes(),
+                                None, "Add a section holding an existing PDF (copied into the "
+                                "brief's folder), its pages placed in the dossier")
+        tree.pdfs_dropped.connect(self.add_annexes)
         self.add_subsection = action("Add Su&bsection", self.add_blank_subsection, None,
                                      "Add an empty subsection inside the selected section")
         self.duplicate = action("&Duplicate Section", self.duplicate_section,
@@ -88,6 +94,7 @@ class SectionActions(QObject):
     def build_menu(self, menu: QMenu) -> None:
         menu.addMenu(self.add_menu)
         menu.addAction(self.add_blank)
+        menu.addAction(self.add_annex)
         menu.addAction(self.paste_sections)
         menu.addAction(self.add_subsection)
         menu.addAction(self.duplicate)
@@ -170,6 +177,27 @@ class SectionActions(QObject):
                                    "Add section")
         )
         self.tree.edit(self.tree.currentIndex())
+
+    def add_annexes(self, files: list[Path] | None = None) -> int:
+        """Add a section holding each PDF (asked for when ``files`` is None), after the
+        selected one; each file is copied into the brief's folder. One undo step each."""
+        from briefbook.gui.editors.image import path_for_brief
+        from briefbook.gui.editors.pdf import choose_pdf
+
+        if files is None:
+            chosen = choose_pdf(self.tree, self.document)
+            written = [chosen] if chosen else []
+        else:
+            written = [path_for_brief(self.document, file, ANNEX_FOLDER) for file in files]
+        for path in written:
+            title = Path(path).stem.replace("_", " ").replace("-", " ").strip() or "Annex"
+            section = Section(title=title[:1].upper() + title[1:],
+                              blocks=[PdfBlock(path)])
+            target = self._after_current()
+            self.document.undo_stack.push(
+                commands.InsertSection(self.document, target, section, "Add annex"))
+            self.tree.select_path(target)
+        return len(written)
 
     def add_blank_subsection(self) -> None:
         path = self.tree.current_path()

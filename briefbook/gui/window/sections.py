@@ -9,6 +9,7 @@ context menu. Where a dragged or moved section lands is worked out by
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -21,7 +22,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QMenu,
@@ -334,6 +343,8 @@ class SectionTree(QTreeView):
 
     #: The selected item changed: a section path, or None for the brief's cover.
     current_path_changed = Signal(object)
+    #: PDF files were dropped on the tree (a list of Paths): each becomes an annex.
+    pdfs_dropped = Signal(list)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -366,6 +377,34 @@ class SectionTree(QTreeView):
             old.deleteLater()
         self._after_reset()
         self.select_path(None)
+
+    @staticmethod
+    def _dropped_pdfs(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+        data = event.mimeData()
+        if not data.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in data.urls()
+                if url.isLocalFile() and url.toLocalFile().lower().endswith(".pdf")]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_pdfs(event):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._dropped_pdfs(event):
+            event.acceptProposedAction()
+            return
+        super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped_pdfs(event)
+        if files:
+            event.acceptProposedAction()
+            self.pdfs_dropped.emit(files)
+            return
+        super().dropEvent(event)
 
     def current_path(self) -> SectionPath | None:
         assert self.tree_model is not None

@@ -22,6 +22,7 @@ from briefbook.render.blocks import (
     memo,
     note,
     page_break,
+    pdf,
     people,
     recommendations,
     scenario,
@@ -49,6 +50,7 @@ BUILDERS: dict[str, Callable[[Any, BlockContext], list[Flowable]]] = {
     "talking_points": talking_points.talking_points_block,
     "if_asked": if_asked.if_asked_block,
     "page_break": page_break.page_break_block,
+    "pdf": pdf.pdf_block,
 }
 
 

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, Paragraph
 from briefbook.core.timezones import ZonePair
 from briefbook.core.wording import ENGLISH, Wording
 from briefbook.errors import Problem
+from briefbook.render.annexes.plan import AnnexPlan
 from briefbook.render.dossier.marks import Marks
 from briefbook.render.flowables import TextParagraph, plain_text_paragraph
 from briefbook.render.pictures.downsample import PicturePrep
@@ -49,6 +50,10 @@ class BlockContext:
     def label(self, key: str, **values: object) -> str:
         """One of briefbook's printed words in the brief's language (see core/labels)."""
         return self.words(key, **values)
+    #: The render's annexes (None: annex blocks print nothing, as in a pocket card).
+    annexes: AnnexPlan | None = None
+    #: The outline key of the section being laid out ("s2_1").
+    section_key: str = ""
 
     def warn(self, message: str) -> None:
         """Record a warning about the current place."""

@@ -20,9 +20,11 @@ from briefbook.core.labels import no_words_message
 from briefbook.core.model import Brief
 from briefbook.core.wording import Wording
 from briefbook.errors import Problem
+from briefbook.render.annexes.placing import place_annexes
+from briefbook.render.annexes.plan import AnnexPlan
 from briefbook.render.blocks.context import BlockContext
 from briefbook.render.dossier.marks import Marks
-from briefbook.render.dossier.numbering import page_number_format
+from briefbook.render.dossier.numbering import outline_title, page_number_format
 from briefbook.render.dossier.pages import PageDecorator
 from briefbook.render.dossier.story import build_story, metadata, running_text, set_zones
 from briefbook.render.dossier.template import (
@@ -55,11 +57,15 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     shaping state of a fresh process (see :func:`render_session`).
     """
     register_fonts()
-    with render_session():
-        return _build_pdf(brief, options)
+    plan = AnnexPlan(brief.meta.language, dict(brief.meta.labels))
+    try:
+        with render_session():
+            return _build_pdf(brief, options, plan)
+    finally:
+        plan.close()
 
 
-def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
+def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderResult:
     theme = DEFAULT_THEME
     meta = brief.meta
     page_size = theme.page_size(options.page_size or meta.page_size or "A4")
@@ -69,7 +75,7 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source,
                        image_policy=image_policy(brief, options),
                        pictures=PicturePrep(options.images) if options.images else None,
-                       words=Wording.of(meta))
+                       words=Wording.of(meta), annexes=plan)
     state = BuildState()
     state.numbers.page_format = page_number_format(meta)
     set_zones(brief, ctx, options.home_times is not False)
@@ -82,6 +88,8 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
         state.numbers.offset = max(0, options.first_page - 1)
     running = running_text(brief, options, ctx.words)
     decorator = PageDecorator(theme, running, page_size, state.numbers)
+    landscape = PageDecorator(theme, running, (page_size[1], page_size[0]), state.numbers,
+                              forms="bbWide")
     buffer = io.BytesIO()
     seen: set[tuple[str, str]] = set()
 
@@ -109,21 +117,36 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
                 cover_reserve=running.authority_height(theme.authority_leading),
                 first_reserve=(running.authority_height(theme.authority_leading)
                                if not meta.cover and state.numbers.offset == 0 else 0.0),
+                landscape=landscape,
             )
             with binary_streams(), report_missing(missing_glyph):
                 canv = doc.lay_out(story)
                 state.numbers.define_forms(canv, state.page_count, options.total_pages)
                 canv.save()
+        pdf = buffer.getvalue()
+        if plan.placements:
+            with layout_errors("placing the annexes"):
+                pdf = place_annexes(pdf, _with_headings(plan, state))
     except ProgressAborted as exc:
         raise exc.original from None
     pages = state.numbers.heading_pages
     section_pages = {ref.path: pages[key] for key, ref in state.sections.items() if key in pages}
     return RenderResult(
-        pdf=buffer.getvalue(),
+        pdf=pdf,
         page_count=state.page_count,
         warnings=list(ctx.warnings),
         section_pages=section_pages,
     )
+
+
+def _with_headings(plan: AnnexPlan, state: BuildState) -> AnnexPlan:
+    """``plan`` told where each section's outline entry points (its heading's page)."""
+    offset = state.numbers.offset
+    for key, page in state.numbers.heading_pages.items():
+        ref = state.sections.get(key)
+        if ref is not None:
+            plan.headings[key] = (page - offset - 1, outline_title(ref.number, ref.title))
+    return plan
 
 
 __all__ = ["DossierTemplate", "build_pdf"]

@@ -89,8 +89,13 @@ class PageDecorator:
         running: RunningText,
         page_size: tuple[float, float],
         numbers: PageNumbers,
+        forms: str = "bb",
     ) -> None:
+        """``forms`` starts the names of this decorator's PDF forms (a second decorator,
+        for pages of another size, names its own)."""
         self.theme = theme
+        self._cover_form, self._body_form = f"{forms}Cover", f"{forms}Body"
+        self._mark_form = f"{forms}Mark"
         self.running = running
         self.width, self.height = page_size
         self.numbers = numbers
@@ -104,12 +109,12 @@ class PageDecorator:
         number but counts as page 1, so "Page X of Y" on the other pages is the PDF's
         own page number and the contents' numbers match it."""
         self._ensure_forms(canv)
-        canv.doForm(COVER_FORM)
+        canv.doForm(self._cover_form)
 
     def body(self, canv: Canvas, page: int) -> None:
         """A body page: markings, header with title, version and date, footer."""
         self._ensure_forms(canv)
-        canv.doForm(BODY_FORM)
+        canv.doForm(self._body_form)
         self._page_number(canv)
 
     def first(self, canv: Canvas, page: int) -> None:
@@ -124,7 +129,7 @@ class PageDecorator:
             return
         name = self._banners.get(marking)
         if name is None:
-            name = self._banners[marking] = f"bbMark{len(self._banners)}"
+            name = self._banners[marking] = f"{self._mark_form}{len(self._banners)}"
             canv.beginForm(name, lowerx=0, lowery=0, upperx=self.width, uppery=self.height)
             self._markings(canv, marking)
             canv.endForm()
@@ -148,12 +153,12 @@ class PageDecorator:
             return
         self._defined = True
         box = {"lowerx": 0, "lowery": 0, "upperx": self.width, "uppery": self.height}
-        canv.beginForm(COVER_FORM, **box)  # type: ignore[arg-type]  # stubs: int; takes any number
+        canv.beginForm(self._cover_form, **box)  # type: ignore[arg-type]  # stubs: int; takes any number
         self._cover_band(canv)
         self._cover_stamp(canv)
         self._authority(canv)
         canv.endForm()
-        canv.beginForm(BODY_FORM, **box)  # type: ignore[arg-type]  # stubs: int; takes any number
+        canv.beginForm(self._body_form, **box)  # type: ignore[arg-type]  # stubs: int; takes any number
         self._header(canv)
         self._footer(canv)
         canv.endForm()

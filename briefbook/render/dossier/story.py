@@ -199,6 +199,7 @@ def _section(
     )
     tag(heading, where=where, mark=ref.heading_marking)
     found.append(heading)
+    ctx.section_key = key
     found += _blocks(section, where, ref.marking, ctx)
     for j, sub in enumerate(section.subsections):
         if level == 0:

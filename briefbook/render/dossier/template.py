@@ -27,6 +27,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, LayoutError
 
 from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError, RenderError
+from briefbook.render.annexes import LANDSCAPE
 from briefbook.render.dossier.pagenumbers import PageNumbers
 from briefbook.render.dossier.pages import PageDecorator
 from briefbook.render.dossier.tags import mark_of, where_of
@@ -166,7 +167,10 @@ class DossierTemplate(PinnedDocTemplate):
         fixed_time: float | None = None,
         cover_reserve: float = 0.0,
         first_reserve: float = 0.0,
+        landscape: PageDecorator | None = None,
     ) -> None:
+        """``landscape`` draws the furniture of the landscape pages (annex pages that
+        are wider than tall); without it there are none."""
         super().__init__(
             buffer,
             pagesize=page_size,
@@ -219,15 +223,29 @@ class DossierTemplate(PinnedDocTemplate):
             )
             templates.insert(0, first)
         self.addPageTemplates(templates)
+        if landscape is not None:
+            wide = (page_size[1], page_size[0])
+            frame_w = wide[0] - theme.margin_left - theme.margin_right
+            frame_h = wide[1] - theme.margin_top - theme.margin_bottom
+            self.addPageTemplates([PageTemplate(
+                id=LANDSCAPE,
+                frames=[plain_frame(theme.margin_left, theme.margin_bottom, frame_w, frame_h,
+                                    "landscape")],
+                pagesize=wide,
+                onPage=lambda c, d: landscape.body(c, d.page),
+                onPageEnd=lambda c, d: self._end_page(c, d, landscape),
+            )])
         self.decorator = decorator
         self.fixed_time = fixed_time
 
-    def _end_page(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+    def _end_page(self, canv: Canvas, doc: BaseDocTemplate,
+                  decorator: PageDecorator | None = None) -> None:
         """Over the finished page: the watermark, and the banner with the highest
         marking of what this page printed (known only now, in one pass)."""
+        decorator = decorator or self.decorator
         marks = self.state.page_marks or [self.state.current_mark]
-        self.decorator.overlay(canv)
-        self.decorator.banner(canv, self.page_marking(marks))
+        decorator.overlay(canv)
+        decorator.banner(canv, self.page_marking(marks))
         self.state.page_marks.clear()  # in place: the PageMarks of the story hold this list
 
     def afterFlowable(self, flowable: Flowable) -> None:
