@@ -63,6 +63,11 @@ class RenderOptions:
     #: Write over a read-only PDF (the user said so); otherwise export_pdf raises
     #: ReadOnlyFileError. The PDF never gives group or others more than the brief does.
     replace_read_only: bool = False
+    #: Write an archival PDF/A-2b (sRGB output intent, PDF/A metadata); never encrypted.
+    pdfa: bool = False
+    #: Tag the PDF for screen readers (PDF/UA-1). Always on for users; off only to
+    #: measure what tagging costs (benchmarks/).
+    tagged: bool = True
 
 
 @dataclass

@@ -32,6 +32,7 @@ from briefbook.render.options import RenderOptions, RenderResult
 from briefbook.render.pictures.downsample import PicturePrep
 from briefbook.render.pictures.loading import ImagePolicy
 from briefbook.render.rlsettings import binary_streams, render_session
+from briefbook.render.tagging.writing import TagInfo, write_tags
 from briefbook.render.text.scripts import missing_message, report_missing
 from briefbook.render.theme import DEFAULT_THEME, register_fonts
 
@@ -99,16 +100,23 @@ def _build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
                 fixed_time=fixed_time,
                 cover_reserve=running.authority_height(theme.authority_leading),
             )
+            if options.tagged or options.pdfa:
+                doc.tag_language = meta.language or "en"
             with binary_streams(), report_missing(missing_glyph):
                 canv = doc.lay_out(story)
                 state.numbers.define_forms(canv, state.page_count, options.total_pages)
                 canv.save()
+            pdf = buffer.getvalue()
+            if doc.recorder is not None:
+                info = TagInfo(metadata(brief)["title"], doc.tag_language or "en",
+                               options.pdfa, reproducible)
+                pdf = write_tags(pdf, doc.recorder, info)
     except ProgressAborted as exc:
         raise exc.original from None
     pages = state.numbers.heading_pages
     section_pages = {ref.path: pages[key] for key, ref in state.sections.items() if key in pages}
     return RenderResult(
-        pdf=buffer.getvalue(),
+        pdf=pdf,
         page_count=state.page_count,
         warnings=list(ctx.warnings),
         section_pages=section_pages,

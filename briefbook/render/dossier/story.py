@@ -39,6 +39,7 @@ from briefbook.render.dossier.template import BuildState, SectionRef, short
 from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
 from briefbook.render.formatting import format_range
 from briefbook.render.options import RenderOptions
+from briefbook.render.tagging.roles import Role, set_role
 from briefbook.render.text import markup as tx
 from briefbook.render.theme import Theme
 from briefbook.render.version import creator
@@ -75,9 +76,9 @@ def build_story(
     if options.only_cover:
         return story
     story += [NextPageTemplate("body"), PageBreak()]
-    contents = _contents(refs, ctx, state.numbers, bool(brief.sections))
-    if options.changes is not None:
-        contents.insert(1, changes_toc_entry(options.changes, ctx, state.numbers))
+    changes = None if options.changes is None else \
+        changes_toc_entry(options.changes, ctx, state.numbers)
+    contents = _contents(refs, ctx, state.numbers, bool(brief.sections), changes)
     for flowable in contents:
         tag(flowable, mark=dossier_mark)
         story.append(flowable)
@@ -136,12 +137,16 @@ def _title(section: Section) -> str:
 
 def _contents(
     refs: list[tuple[str, SectionRef]], ctx: BlockContext, numbers: PageNumbers,
-    has_sections: bool = False,
+    has_sections: bool = False, first: Flowable | None = None,
 ) -> list[Flowable]:
-    """The contents page(s): one linked entry per section and subsection."""
+    """The contents page(s): one linked entry per section and subsection (after
+    ``first``, the changes page's entry, when there is one)."""
     t = ctx.theme
     st = t.styles
-    found: list[Flowable] = [plain_paragraph("Contents", st["toc_title"])]
+    found: list[Flowable] = [set_role(plain_paragraph("Contents", st["toc_title"]), Role("H1"))]
+    toc = Role("TOC")
+    if first is not None:
+        found.append(set_role(first, Role("TOCI", within=toc)))
     if not refs:
         empty = ("Its sections are all empty so far: they print once they hold something."
                  if has_sections else "This brief has no sections yet.")
@@ -155,17 +160,16 @@ def _contents(
     for key, ref in refs:
         level = min(len(ref.path) - 1, 1)
         para = TextParagraph(tx.escape(ref.title), entry_styles[level])
-        found.append(
-            TocEntry(
-                para,
-                key,
-                label=ref.number,
-                label_x=0 if level == 0 else t.toc_label_width,
-                number_width=t.toc_number_width,
-                leader_color=t.palette.rule,
-                numbers=numbers,
-            )
+        entry = TocEntry(
+            para,
+            key,
+            label=ref.number,
+            label_x=0 if level == 0 else t.toc_label_width,
+            number_width=t.toc_number_width,
+            leader_color=t.palette.rule,
+            numbers=numbers,
         )
+        found.append(set_role(entry, Role("TOCI", within=toc)))
     return found
 
 
@@ -239,6 +243,7 @@ def _deeper(section: Section, where: str, marking: str, ctx: BlockContext) -> li
     mark = markings.effective(section.title_marking, markings.effective(section.marking, marking))
     text = ctx.marks.prefix(mark) + _title(section)
     title = Lead(plain_paragraph(text, ctx.theme.styles["h3"]), ctx.frame_height)
+    set_role(title, Role("H3"))
     tag(title, where=where, mark=mark)
     marking = markings.effective(section.marking, marking)
     found: list[Flowable] = [title, *_blocks(section, where, marking, ctx)]
