@@ -144,10 +144,35 @@ def write_tags(data: bytes, rec: Recorder, info: TagInfo) -> bytes:
             OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
             Info=String("sRGB IEC61966-2.1"), DestOutputProfile=icc)])
     _metadata(pdf, info)
+    if info.pdfa:
+        xmp = pdf.Root.Metadata.read_bytes().replace(b"</rdf:RDF>", _PDFUA_SCHEMA + b"</rdf:RDF>")
+        pdf.Root.Metadata.write(xmp)
     out = io.BytesIO()
     pdf.save(out, deterministic_id=info.reproducible,
              object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
+
+
+#: PDF/A-2 admits only the XMP properties it defines or an extension schema describes:
+#: this describes pdfuaid:part, the PDF/UA identifier.
+_PDFUA_SCHEMA = b"""<rdf:Description rdf:about=""
+ xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+ xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+ xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name>
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed\
+</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+"""
 
 
 def _metadata(pdf: pikepdf.Pdf, info: TagInfo) -> None:
