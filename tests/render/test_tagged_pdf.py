@@ -199,3 +199,19 @@ def test_an_untagged_render_lays_out_the_same_pages(tmp_path: Path) -> None:
     plain = render_pdf(brief, RenderOptions(reproducible=True, tagged=False))
     assert tagged.page_count == plain.page_count
     assert "/StructTreeRoot" not in pikepdf.open(io.BytesIO(plain.pdf)).Root
+
+
+def test_pocket_cards_and_itineraries_are_tagged(tmp_path: Path) -> None:
+    from briefbook.core.distribution.itinerary import itinerary_for
+    from briefbook.render.pocket.card import render_pocket_card
+
+    brief = load(EXAMPLE)
+    cards = render_pocket_card(brief).pdf
+    assert _checked(cards, tmp_path) == []
+    assert all(p.text_outside == 0 and p.nested == 0 for p in page_marks(cards))
+    roles = [n.role for n in structure(cards)]
+    assert "Table" in roles and "TH" in roles
+    person = itinerary_for(brief, "Secretary General")
+    trip = _render(person)
+    assert _checked(trip, tmp_path) == []
+    assert "Table" in [n.role for n in structure(trip)]

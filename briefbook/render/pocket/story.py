@@ -25,6 +25,7 @@ from briefbook.render.flowables import TextParagraph
 from briefbook.render.formatting import format_date
 from briefbook.render.pocket.content import is_key_points, portion_prefixes, schedule_days
 from briefbook.render.pocket.look import CardLook, card_styles, one_line
+from briefbook.render.tagging.tables import tag_table
 from briefbook.render.text import markup as tx
 from briefbook.render.theme import Theme
 
@@ -120,7 +121,7 @@ class CardStory:
                 ]
             )
         )
-        return [*found, table]
+        return [*found, tag_table(table, header_rows=1)]
 
     def entry_row(self, entry: m.ScheduleEntry) -> list[Any]:
         time = time_flowables(entry, self.zones, self.st["time"], self.st["home"], self.fallback)
@@ -231,7 +232,8 @@ class CardStory:
                 ]
             )
         )
-        found.append(table)
+        found.append(tag_table(table, header_rows=1 if any(c.strip() for c in block.columns)
+                               else 0))
         if more:
             found.append(self.para(f"… and {more} more rows in the dossier", "small"))
         found.append(Spacer(1, 4))
