@@ -12,7 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame
 from reportlab.platypus.flowables import DDIndenter
 
-from briefbook.render.tagging.recorder import recorder_of
+from briefbook.render.tagging.recorder import Recorder, recorder_of
 from briefbook.render.tagging.roles import (
     ARTIFACT,
     NOTHING,
@@ -23,26 +23,44 @@ from briefbook.render.tagging.roles import (
 )
 
 
+def begin_tagged(canv: Any, flowable: object) -> tuple[Recorder, int] | None:
+    """Begin drawing ``flowable`` with its role (see :mod:`.roles`); hand what this
+    returns to :func:`end_tagged` when it is drawn."""
+    rec = recorder_of(canv)
+    if rec is None:
+        return None
+    role = role_of(flowable)
+    if role is SELF or role is NOTHING:
+        return None
+    if role is ARTIFACT:
+        rec.push_artifact()
+        return rec, -1
+    depth = rec.depth
+    if role.within is None:
+        rec.open(role.name, ident=role, alt=role.alt)
+    else:
+        for step in role.path():
+            rec.open(step.name, ident=step, alt=step.alt)
+    rec.push_content()
+    return rec, depth
+
+
+def end_tagged(begun: tuple[Recorder, int] | None) -> None:
+    if begun is not None:
+        rec, depth = begun
+        rec.pop()
+        if depth >= 0:
+            rec.close_to(depth)
+
+
 @contextmanager
 def tagged(canv: Any, flowable: object) -> Iterator[None]:
     """Drawing inside is ``flowable``'s, tagged with its role (see :mod:`.roles`)."""
-    rec = recorder_of(canv)
-    role = role_of(flowable) if rec is not None else NOTHING
-    if rec is None or role is SELF or role is NOTHING:
-        yield
-        return
-    if role is ARTIFACT:
-        with rec.artifact():
-            yield
-        return
-    depth = rec.depth
-    for step in role.path():
-        rec.open(step.name, ident=step, alt=step.alt)
+    begun = begin_tagged(canv, flowable)
     try:
-        with rec.content():
-            yield
+        yield
     finally:
-        rec.close_to(depth)
+        end_tagged(begun)
 
 
 def share_role(whole: object, parts: list[Any]) -> list[Any]:
@@ -65,8 +83,11 @@ class TaggedFrame(Frame):
     """A frame that tags each flowable it draws (nothing more on an untagged render)."""
 
     def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> Literal[0, 1]:
-        with tagged(canv, flowable):
+        begun = begin_tagged(canv, flowable)
+        try:
             return super().add(flowable, canv, trySplit)
+        finally:
+            end_tagged(begun)
 
     def split(self, flowable: Flowable, canv: Canvas) -> list[Flowable]:
         return share_role(flowable, super().split(flowable, canv))

@@ -15,31 +15,29 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.pdfgen.canvas import Canvas
 
 _RECORDER = "_bb_recorder"
 
 
-@dataclass(frozen=True)
-class Marked:
+class Marked(NamedTuple):
     """A marked-content sequence: its page (1-based) and its MCID on that page."""
 
     page: int
     mcid: int
 
 
-@dataclass(frozen=True)
-class Annotation:
+class Annotation(NamedTuple):
     """A link annotation: its page and its place in that page's annotations."""
 
     page: int
-    index: int
+    position: int
     description: str = ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Element:
     """A structure element: its role (``P``, ``H1``, ``Table``...), attributes and kids
     (elements, marked sequences and annotations, in reading order)."""
@@ -63,13 +61,18 @@ class Element:
                 yield from kid.elements()
 
 
-@dataclass
 class _Sequence:
-    element: Element | None  # None: an artifact
-    start: int  # index of the BDC/BMC operator in the stream
-    annotations: int  # the page's annotations when it began
-    page: int
-    marked: Marked | None = None
+    """A marked sequence open in the stream (``start`` -1: suspended by a nested one)."""
+
+    __slots__ = ("annotations", "element", "marked", "page", "start")
+
+    def __init__(self, element: Element | None, start: int, annotations: int, page: int,
+                 marked: Marked | None = None) -> None:
+        self.element = element  # None: an artifact
+        self.start = start  # index after the BDC/BMC operator in the stream
+        self.annotations = annotations  # the page's annotations when it began
+        self.page = page
+        self.marked = marked
 
 
 class Recorder:
@@ -99,15 +102,20 @@ class Recorder:
         when the current element's last child has the same ``ident``, to that child:
         the pieces of a paragraph or table split over pages are one element; with
         ``go_on``, to the last child of that role whatever its ident)."""
-        self._suspend()
-        parent = self.current
-        last = next((k for k in reversed(parent.kids) if isinstance(k, Element)), None)
-        same = last is not None and (
-            (go_on and last.role == role) or (ident is not None and last.ident == ident))
-        if last is not None and same:
+        if self._open:
+            self._suspend()
+        parent = self._stack[-1]
+        last = None
+        if ident is not None or go_on:
+            for kid in reversed(parent.kids):
+                if isinstance(kid, Element):
+                    if (go_on and kid.role == role) or (ident is not None and kid.ident == ident):
+                        last = kid
+                    break
+        if last is not None:
             element, created = last, False
         else:
-            element = Element(role, parent, alt=alt, table=dict(table or {}), ident=ident)
+            element = Element(role, parent, [], alt, table or {}, "", "", ident)
             if role == "Note":
                 self._notes += 1
                 element.identifier = f"note{self._notes}"
@@ -119,12 +127,25 @@ class Recorder:
 
     def close(self) -> None:
         """End the current element (one that got no content is dropped)."""
-        self._suspend()
+        if self._open:
+            self._suspend()
         element = self._stack.pop()
         created = self._created.pop()
         if created and not element.kids and element.parent is not None:
             element.parent.kids.remove(element)
-        self._resume()
+        if self._open:
+            self._resume()
+
+    def open_cell(self, role: str, table: dict[str, str] | None = None) -> None:
+        """:meth:`open` a table cell and begin its content (end both with :meth:`close_cell`)."""
+        self.open(role, table=table)
+        if self._open:
+            self._suspend()
+        self._open.append(self._begin(self._stack[-1]))
+
+    def close_cell(self) -> None:
+        self._end(self._open.pop())
+        self.close()
 
     def close_to(self, depth: int) -> None:
         """Close elements until ``depth`` remain open (the Document is depth 1)."""

@@ -16,6 +16,9 @@ from reportlab.platypus import Table
 from briefbook.render.tagging.recorder import Recorder, recorder_of
 from briefbook.render.tagging.roles import SELF, Role, set_role
 
+_COLUMN = {"Scope": "Column"}
+_ROW = {"Scope": "Row"}
+
 
 class TableTags:
     """The tagging of one table (``layout``: a layout table, tagged as that one role)."""
@@ -29,11 +32,16 @@ class TableTags:
         self._continued = False
         self._depth = 0
         self._artifact_row = False
+        self._steps: dict[str, Any] = {}
 
     def __call__(self, table: Table, cmd: str, *args: Any) -> None:
         rec = recorder_of(table.canv)
-        if rec is not None:
-            getattr(self, "_" + cmd)(rec, *args)
+        if rec is None:
+            return
+        step = self._steps.get(cmd)
+        if step is None:
+            step = self._steps[cmd] = getattr(self, "_" + cmd)
+        step(rec, *args)
 
     def _startTable(self, rec: Recorder) -> None:
         self._continued, self._drawn = self._drawn, True
@@ -82,18 +90,16 @@ class TableTags:
         if self.layout is not None or self._artifact_row:
             return
         if row < self.header_rows:
-            rec.open("TH", table={"Scope": "Column"})
+            rec.open_cell("TH", _COLUMN)
         elif self.row_headers and col == 0:
-            rec.open("TH", table={"Scope": "Row"})
+            rec.open_cell("TH", _ROW)
         else:
-            rec.open("TD")
-        rec.push_content()
+            rec.open_cell("TD")
 
     def _endCell(self, rec: Recorder) -> None:
         if self.layout is not None or self._artifact_row:
             return
-        rec.pop()
-        rec.close()
+        rec.close_cell()
 
 
 def tag_table(table: Table, header_rows: int = 0, row_headers: bool = False) -> Table:

@@ -45,45 +45,60 @@ class _Writer:
         self.parents: dict[int, list[tuple[int, pikepdf.Object]]] = {}
         self.next_key = len(self.pages)
         self.nums: list[object] = []
+        self.names: dict[str, pikepdf.Name] = {}
 
     def page(self, number: int) -> pikepdf.Object:
         return self.pages[number - 1]
 
     def element(self, element: Element, parent: pikepdf.Object) -> pikepdf.Object:
-        obj = self.pdf.make_indirect(Dictionary(S=Name("/" + element.role), P=parent))
-        first = next((k.page for k in element.kids if isinstance(k, Marked)), None)
-        if first is not None:
-            obj.Pg = self.page(first)
+        entries: dict[str, object] = {"/S": self._name(element.role), "/P": parent}
+        first = None
+        for kid in element.kids:
+            if isinstance(kid, Marked):
+                first = kid.page
+                entries["/Pg"] = self.pages[first - 1]
+                break
         if element.alt:
-            obj.Alt = String(element.alt)
+            entries["/Alt"] = String(element.alt)
         if element.table:
             attrs = Dictionary(O=Name.Table)
             for key, value in element.table.items():
                 attrs[Name("/" + key)] = Name("/" + value)
-            obj.A = attrs
+            entries["/A"] = attrs
         if element.identifier:
-            obj.ID = String(element.identifier)
+            entries["/ID"] = String(element.identifier)
         if element.lang:
-            obj.Lang = String(element.lang)
-        kids = Array()
+            entries["/Lang"] = String(element.lang)
+        obj = self.pdf.make_indirect(Dictionary(entries))
+        kids: list[object] = []
+        parents = self.parents
         for kid in element.kids:
             if isinstance(kid, Element):
                 kids.append(self.element(kid, obj))
             elif isinstance(kid, Marked):
-                self.parents.setdefault(kid.page, []).append((kid.mcid, obj))
+                parents.setdefault(kid.page, []).append((kid.mcid, obj))
                 if kid.page == first:
                     kids.append(kid.mcid)
                 else:
-                    kids.append(Dictionary(Type=Name.MCR, Pg=self.page(kid.page), MCID=kid.mcid))
+                    kids.append(Dictionary({"/Type": Name.MCR, "/Pg": self.pages[kid.page - 1],
+                                            "/MCID": kid.mcid}))
             else:
                 kids.append(self.annotation(kid, obj))
-        obj.K = kids[0] if len(kids) == 1 and isinstance(element.kids[0], Marked) and \
-            element.kids[0].page == first else kids
+        if len(kids) == 1 and isinstance(kids[0], int):
+            obj.K = kids[0]
+        elif kids:
+            obj.K = Array(kids)
         return obj
+
+    def _name(self, role: str) -> pikepdf.Name:
+        name = self.names.get(role)
+        if name is None:
+            name = self.names[role] = Name("/" + role)
+        return name
 
     def annotation(self, kid: Annotation, parent: pikepdf.Object) -> Dictionary:
         page = self.page(kid.page)
-        annot = page.Annots[kid.index]
+        annot = page.Annots[kid.position]
         annot.StructParent = self.next_key
         self.nums += [self.next_key, parent]
         self.next_key += 1
