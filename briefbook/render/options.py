@@ -65,8 +65,9 @@ class RenderOptions:
     replace_read_only: bool = False
     #: Write an archival PDF/A-2b (sRGB output intent, PDF/A metadata); never encrypted.
     pdfa: bool = False
-    #: Tag the PDF for screen readers (PDF/UA-1). Always on for users; off only to
-    #: measure what tagging costs (benchmarks/).
+    #: Tag the PDF for screen readers (PDF/UA-1). On for every file a user gets; off for
+    #: the app's preview (the same pages, shown sooner) and to measure what tagging
+    #: costs (benchmarks/tagging.py).
     tagged: bool = True
 
 

@@ -5,6 +5,8 @@ pdfua checker's verdict, and the archival PDF/A-2b export."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from pathlib import Path
 
 import pikepdf
@@ -215,3 +217,14 @@ def test_pocket_cards_and_itineraries_are_tagged(tmp_path: Path) -> None:
     trip = _render(person)
     assert _checked(trip, tmp_path) == []
     assert "Table" in [n.role for n in structure(trip)]
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler's pdfinfo")
+def test_the_tree_holds_no_furniture_text(example_pdf: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "example.pdf"
+    path.write_bytes(example_pdf)
+    text = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Page 3 of" not in text and "DRAFT" in text  # the cover's status, not the mark
+    assert text.count("RESTRICTED") == 1  # the cover's facts; never the banners
+    assert "Visit to Italy" in text

@@ -193,12 +193,13 @@ class PreviewController(QObject):
         if section == COVER:
             path = None
             options = RenderOptions(only_cover=True, total_pages=last.page_count,
-                                    allowed_images=self.allowed)
+                                    allowed_images=self.allowed, tagged=False)
         else:
             assert isinstance(section, int)
             path = (section,)
             options = RenderOptions(only_section=section, first_page=last.section_pages[path],
-                                    total_pages=last.page_count, allowed_images=self.allowed)
+                                    total_pages=last.page_count, allowed_images=self.allowed,
+                                    tagged=False)
 
         def work(_progress: object) -> RenderResult:
             from briefbook.render.api import render_pdf
@@ -255,7 +256,9 @@ class PreviewController(QObject):
                     raise Superseded("a newer edit is on its way")
 
             start = time.perf_counter()
-            result = render_pdf(snapshot, RenderOptions(progress=check,
+            # The preview's pages are the export's; its structure tree (which only a
+            # screen reader uses, not the pane) is left out to show them sooner.
+            result = render_pdf(snapshot, RenderOptions(progress=check, tagged=False,
                                                         allowed_images=allowed))
             return result, time.perf_counter() - start
 
