@@ -228,3 +228,17 @@ def test_the_tree_holds_no_furniture_text(example_pdf: bytes, tmp_path: Path) ->
     assert "Page 3 of" not in text and "DRAFT" in text  # the cover's status, not the mark
     assert text.count("RESTRICTED") == 1  # the cover's facts; never the banners
     assert "Visit to Italy" in text
+
+
+def test_the_changes_page_is_tagged(tmp_path: Path) -> None:
+    from briefbook.cli import main
+
+    changes = Path(__file__).parents[1] / "data" / "changes"
+    out = tmp_path / "changes.pdf"
+    assert main(["export", str(changes / "harbour-v3.brief.yaml"), "--changes-since",
+                 str(changes / "harbour-v2.brief.yaml"), "-o", str(out)]) == 0
+    data = out.read_bytes()
+    assert _checked(data, tmp_path) == []
+    nodes = structure(data)
+    assert [n.role for n in nodes].count("TOCI") == 6  # the changes page's entry first
+    assert "H2" in [n.role for n in nodes[:80]]  # its groups
