@@ -85,7 +85,6 @@ class Recorder:
         self._created: list[bool] = [False]
         self._open: list[_Sequence] = []
         self._mcids: dict[int, int] = {}
-        self.pages_with_content: set[int] = set()
         self.link_descriptions: list[str] = []
         self._notes = 0
         setattr(canv, _RECORDER, self)
@@ -256,8 +255,6 @@ class Recorder:
                     self._mcids[seq.page] = seq.marked.mcid
         else:
             code.append("EMC")
-            if seq.element is not None:
-                self.pages_with_content.add(seq.page)
         if seq.element is not None and canv.getPageNumber() == seq.page:
             for index in range(seq.annotations, len(refs)):
                 link = Element("Link", seq.element)
@@ -265,14 +262,6 @@ class Recorder:
                 link.kids.append(Annotation(seq.page, index, description))
                 seq.element.kids.append(link)
             self.link_descriptions.clear()
-
-    def end_page(self) -> None:
-        """Close whatever is open in the stream before the page is finished."""
-        self._suspend()
-
-    def mcid_count(self, page: int) -> int:
-        """How many MCIDs ``page`` uses."""
-        return self._mcids.get(page, 0)
 
 
 #: Operators that draw nothing: a sequence holding only these is left out.
