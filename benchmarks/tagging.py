@@ -9,7 +9,7 @@ before the clock starts; the clock covers ``export_pdf``: layout, the structure
 tree written into the file, the atomic write). The two variants take turns, after
 one untimed warm-up of each; the table gives medians and the ratio tagged/untagged
 of wall time, CPU time and file size, measured in the same run. "Untagged" is
-``RenderOptions(tagged=False)``, an internal switch kept for this measurement only.
+``RenderOptions(tagged=False)``, the internal switch the app's preview also uses.
 The targets (issue 18): at most 10 % more time and 15 % more bytes. Results are
 written to ``benchmarks/TAGGING.md``.
 """
