@@ -229,7 +229,7 @@ class Recorder:
     def _begin(self, element: Element | None) -> _Sequence:
         canv = self.canv
         code: list[str] = canv._code  # type: ignore[attr-defined]  # ReportLab's stream
-        page = canv.getPageNumber()
+        page: int = canv._pageNumber  # type: ignore[attr-defined]
         annotations = len(canv._annotationrefs)  # type: ignore[attr-defined]
         if element is None:
             code.append("/Artifact BMC")
@@ -247,20 +247,26 @@ class Recorder:
         canv = self.canv
         code: list[str] = canv._code  # type: ignore[attr-defined]
         refs = canv._annotationrefs  # type: ignore[attr-defined]
-        if canv.getPageNumber() == seq.page and _nothing_drawn(code, seq.start):
+        same_page = canv._pageNumber == seq.page  # type: ignore[attr-defined]
+        if same_page and _nothing_drawn(code, seq.start):
             del code[seq.start - 1]  # nothing drawn: no sequence
             if seq.element is not None and seq.marked is not None:
-                seq.element.kids.remove(seq.marked)
+                kids = seq.element.kids
+                if kids and kids[-1] is seq.marked:
+                    kids.pop()
+                else:
+                    kids.remove(seq.marked)
                 if self._mcids.get(seq.page) == seq.marked.mcid + 1:
                     self._mcids[seq.page] = seq.marked.mcid
         else:
             code.append("EMC")
-        if seq.element is not None and canv.getPageNumber() == seq.page:
+        if seq.element is not None and same_page and len(refs) > seq.annotations:
             for index in range(seq.annotations, len(refs)):
                 link = Element("Link", seq.element)
                 description = self.link_descriptions[-1] if self.link_descriptions else ""
                 link.kids.append(Annotation(seq.page, index, description))
                 seq.element.kids.append(link)
+        if self.link_descriptions and seq.element is not None:
             self.link_descriptions.clear()
 
 

@@ -33,9 +33,12 @@ class TableTags:
         self._depth = 0
         self._artifact_row = False
         self._steps: dict[str, Any] = {}
+        self._rec: Recorder | None = None
 
     def __call__(self, table: Table, cmd: str, *args: Any) -> None:
-        rec = recorder_of(table.canv)
+        if cmd == "startTable":
+            self._rec = recorder_of(table.canv)
+        rec = self._rec
         if rec is None:
             return
         step = self._steps.get(cmd)
