@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                         "allowed, copying not)")
     secret.add_argument("--ask-password", action="store_true", help="protect the PDF with a "
                         "password typed at a prompt")
+    export.add_argument("--pdfa", action="store_true", help="an archival PDF/A-2b (sRGB "
+                        "output intent, every font embedded, never encrypted)")
     export.add_argument("--pocket-card", action="store_true", help="A6 pocket cards with the "
                         "day-by-day schedule and the key points, instead of the dossier")
     export.add_argument("--changes-since", metavar="OLD", type=Path, help="add a 'Changes "
@@ -193,6 +195,9 @@ def _export(args: argparse.Namespace) -> int:
     home_times = False if args.no_home_times else None
     request.copies = _copies(args)
     images = _image_profile(args)
+    if args.pdfa and (args.password_file is not None or args.ask_password):
+        raise _UsageError("briefbook export: a PDF/A file cannot be encrypted (archives must "
+                          "open without a password); leave out --pdfa or the password option")
     password = _password(args)
     if password and args.pocket_card:
         raise _UsageError("briefbook export: pocket cards are not password-protected; leave "
@@ -206,7 +211,7 @@ def _export(args: argparse.Namespace) -> int:
 
     choices = ExportChoices(
         pocket=args.pocket_card, page_size=args.page_size, reproducible=args.reproducible,
-        home_times=home_times, password=password,
+        home_times=home_times, password=password, pdfa=args.pdfa,
         allow_outside_images=args.allow_outside_images, images=images)
     unit = "card" if args.pocket_card else "page"
 

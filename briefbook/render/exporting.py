@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from briefbook.core.model import Brief
 from briefbook.core.safety.atomic import ReadOnlyFileError, is_read_only, write_atomic
 from briefbook.core.safety.filemodes import export_limit
+from briefbook.errors import BriefbookError
 from briefbook.render.dossier.document import build_pdf
 from briefbook.render.options import (
     ExportResult,
@@ -56,6 +57,8 @@ class ExportChoices:
     images: ImageProfile | None = None
     #: Write over read-only files (the user said so); otherwise none is written.
     replace_read_only: bool = False
+    #: Archival PDF/A-2b dossiers (never with a password).
+    pdfa: bool = False
 
 
 def write_export(brief: Brief, path: Path | str, result: RenderResult, password: str = "",
@@ -76,6 +79,9 @@ def export_dossier(brief: Brief, path: Path | str,
                    options: RenderOptions | None = None) -> ExportResult:
     """Lay the dossier out and write it (encrypted with ``options.password``, if any)."""
     options = options or RenderOptions()
+    if options.pdfa and options.password:
+        raise BriefbookError("a PDF/A file cannot be encrypted (archives must open without "
+                             "a password): export it without a password")
     return write_export(brief, path, build_pdf(brief, options), options.password,
                         options.replace_read_only)
 
@@ -103,7 +109,8 @@ def job_options(job: ExportJob, choices: ExportChoices,
         home_times=choices.home_times, changes=job.changes, password=choices.password,
         allowed_images=choices.allowed_images,
         allow_outside_images=choices.allow_outside_images, copy_stamp=job.stamp,
-        images=choices.images, replace_read_only=choices.replace_read_only, progress=progress)
+        images=choices.images, replace_read_only=choices.replace_read_only, progress=progress,
+        pdfa=choices.pdfa)
 
 
 def export_job(job: ExportJob, choices: ExportChoices,

@@ -16,6 +16,8 @@ from reportlab.platypus.flowables import PageBreak
 from reportlab.platypus.paraparser import ParaFrag
 
 from briefbook.render.dossier.pagenumbers import PageNumbers
+from briefbook.render.tagging.drawing import describe_link, furniture, heading, share_role
+from briefbook.render.tagging.roles import Role, set_role
 from briefbook.render.text.direction import is_rtl, per_font_shaping, visual_lines
 from briefbook.render.text.scripts import face_named, fallback_frags
 
@@ -59,6 +61,9 @@ class TextParagraph(Paragraph):
             if frags is not self.frags:  # not the fast path: some text is in another face
                 self.frags = frags
                 self.style = script_style(self.style, frags, bulleted=bool(bulletText))
+
+    def split(self, availWidth: Any, availHeight: Any) -> Any:
+        return share_role(self, super().split(availWidth, availHeight))
 
     def breakLines(self, width: Any) -> Any:
         if not self.style.shaping:
@@ -200,6 +205,7 @@ class Lead(Flowable):
         self.frame_height = frame_height
         self.follow: Flowable | None = None
         self._pushed = False
+        set_role(self, Role("P"))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width, self.height = self.para.wrap(availWidth, availHeight)
@@ -264,12 +270,16 @@ class Heading(Lead):
             numbers=self.numbers,
         )
 
+    #: Tagged as the section's heading (and the start of its ``Sect``) in ``draw``.
+    bb_tags_itself = True
+
     def draw(self) -> None:
         canv = self.canv
         if self.numbers.record_heading(self.key, canv.getPageNumber()):
             canv.bookmarkHorizontal(self.key, 0, self.height + 4)
             canv.addOutlineEntry(self.outline_title, self.key, level=self.level, closed=False)
-        self.para.drawOn(canv, 0, 0)
+        with heading(canv, self.level, self.key):
+            self.para.drawOn(canv, 0, 0)
 
 
 class TocEntry(Flowable):
@@ -299,6 +309,8 @@ class TocEntry(Flowable):
         self.number_width = number_width
         self.leader_color = leader_color
         self.numbers = numbers
+        #: The entry's title, for the link's description.
+        self.link_text = " ".join(para.getPlainText().split())
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
@@ -332,17 +344,19 @@ class TocEntry(Flowable):
         extra = _extra_space(lines[-1]) if lines else text_width
         dots_from = style.leftIndent + text_width - extra + 5
         dots_to = self.width - self.number_width + 6
-        if dots_to - dots_from > 6:
-            canv.saveState()
-            canv.setStrokeColor(self.leader_color)
-            canv.setLineWidth(0.9)
-            canv.setLineCap(1)
-            canv.setDash([0.01, 3.2])
-            canv.line(dots_from, baseline + 1, dots_to, baseline + 1)
-            canv.restoreState()
-        self.numbers.draw_section_page(
-            canv, self.key, self.width, baseline, style.fontName, style.fontSize, style.textColor
-        )
+        with furniture(canv):
+            if dots_to - dots_from > 6:
+                canv.saveState()
+                canv.setStrokeColor(self.leader_color)
+                canv.setLineWidth(0.9)
+                canv.setLineCap(1)
+                canv.setDash([0.01, 3.2])
+                canv.line(dots_from, baseline + 1, dots_to, baseline + 1)
+                canv.restoreState()
+            self.numbers.draw_section_page(
+                canv, self.key, self.width, baseline, style.fontName, style.fontSize,
+                style.textColor)
+        describe_link(canv, f"Go to section {self.label} {self.link_text}")
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 
 

@@ -63,6 +63,12 @@ class RenderOptions:
     #: Write over a read-only PDF (the user said so); otherwise export_pdf raises
     #: ReadOnlyFileError. The PDF never gives group or others more than the brief does.
     replace_read_only: bool = False
+    #: Write an archival PDF/A-2b (sRGB output intent, PDF/A metadata); never encrypted.
+    pdfa: bool = False
+    #: Tag the PDF for screen readers (PDF/UA-1). On for every file a user gets; off for
+    #: the app's preview (the same pages, shown sooner) and to measure what tagging
+    #: costs (benchmarks/tagging.py).
+    tagged: bool = True
 
 
 @dataclass

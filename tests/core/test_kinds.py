@@ -30,7 +30,7 @@ SAMPLES: dict[str, m.Block] = {
                                       "JOO-lya ROS-see", "rossi.png", "Economist.")]),
     "contacts": m.ContactsBlock([m.Contact("Duty officer", "Protocol", "+39 06 0000",
                                            "duty@example.org", "Day and night")]),
-    "image": m.ImageBlock("map.png", "The route", marking="PUBLIC"),
+    "image": m.ImageBlock("map.png", "The route", alt="The route from the port", marking="PUBLIC"),
     "note": m.NoteBlock("Do not mention the ports.", "Careful", "warning"),
     "memo": m.MemoBlock("Secretary of Defense", "Under Secretary for Policy", "Chief of Staff",
                         "Meeting with the Minister", "12 June 2025", "1130-1230",

@@ -199,6 +199,10 @@ def test_image_block_shows_a_thumbnail(qtbot, window: MainWindow, tmp_path: Path
     image_editor.picker.path_edit.setText(str(tmp_path / "missing.png"))
     image_editor.picker.path_edit.editingFinished.emit()
     assert "Not found" in image_editor.picker.info.text()
+    qtbot.keyClicks(image_editor.alt, "A map")
+    assert editor.section.blocks[1].alt == "A map"
+    window.undo_action.trigger()
+    assert editor.section.blocks[1].alt == ""
 
 
 def test_section_title_typing_is_one_undo_step(qtbot, window: MainWindow) -> None:

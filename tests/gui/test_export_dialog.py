@@ -165,3 +165,20 @@ def test_the_default_name_follows_the_edition_and_the_email_profile(
     both = Path(dialog.destination.text()).name
     assert email == plain.replace(".pdf", " email.pdf")
     assert both == plain.replace(".pdf", " press email.pdf")
+
+
+def test_archival_export_has_no_password_and_declares_pdfa(qtbot, dossier_window: MainWindow,
+                                                           tmp_path: Path) -> None:
+    import pikepdf
+
+    target = tmp_path / "archive.pdf"
+    dialog = dialog_for(qtbot, dossier_window, target)
+    dialog.show()
+    dialog.password.password.setText("a long secret")
+    dialog.password.confirm.setText("a long secret")
+    dialog.password.archival.setChecked(True)
+    assert dialog.password.value() == "" and not dialog.password.password.isEnabled()
+    assert dialog.export_choices().pdfa
+    export(qtbot, dialog)
+    with pikepdf.open(target) as pdf, pdf.open_metadata() as meta:
+        assert meta["pdfaid:part"] == "2" and "/Encrypt" not in pdf.trailer

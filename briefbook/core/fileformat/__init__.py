@@ -104,6 +104,8 @@ def validate(path: Path | str, warnings: list[Problem] | None = None) -> list[Pr
     brief, problems = parse(text, path, warnings, annexes)
     if problems:
         return summarize(problems)
+    if warnings is not None:
+        warnings.extend(_without_alt(brief, path))
     return summarize(_unknown_zones(brief, path) + _missing_files(brief, path)
                      + _annex_problems(annexes, path) + _unprintable(text, brief, path))
 
@@ -166,6 +168,21 @@ def _unknown_zones(brief: m.Brief, path: Path) -> list[Problem]:
         message = zone_problem(getattr(brief.meta, key))
         if message:
             found.append(Problem(message, path, where=f"meta '{key}'"))
+    return found
+
+
+def _without_alt(brief: m.Brief, path: Path) -> list[Problem]:
+    """Pictures with no alternative text (``alt``): a screen reader has only their
+    caption to say, or nothing."""
+    found: list[Problem] = []
+    for _, section in brief.walk_sections():
+        for number, block in enumerate(section.blocks, start=1):
+            if isinstance(block, m.ImageBlock) and block.path.strip() and not block.alt.strip():
+                instead = "its caption" if block.caption.strip() else "only 'Picture'"
+                found.append(Problem(
+                    f"the image {block.path!r} has no 'alt' text: a screen reader says "
+                    f"{instead} instead; describe the picture in 'alt'", path,
+                    where=f"section {section.title!r}, block {number}"))
     return found
 
 

@@ -30,12 +30,15 @@ class ImageBlock:
 
     path: str = ""
     caption: str = ""
+    #: The alternative text a screen reader says for the picture ("" : the caption, if any).
+    alt: str = ""
     marking: str = ""
 
 
 RECORD = Record(ImageBlock, "an image", (
     Field("path", "the image path", label="Picture", write="always"),
     Field("caption", "the caption", label="Caption"),
+    Field("alt", "the alternative text", label="Alternative text"),
 ), required="path", shorthand="path", shorthand_what="the image path")
 
 
@@ -50,7 +53,7 @@ def write(block: ImageBlock) -> dict[str, Any]:
 
 def words(block: ImageBlock) -> list[Words]:
     """The picture's file and caption (the changes page shows a new picture)."""
-    return [Words("picture", (block.path, block.caption))]
+    return [Words("picture", (block.path, block.caption, block.alt))]
 
 
 KIND = Kind("image", ImageBlock, read, write, words, RECORD.fields)

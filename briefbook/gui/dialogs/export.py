@@ -137,6 +137,7 @@ class ExportDialog(QDialog):
         form.addRow("Copies", self.copies)
         form.addRow("", self.files_label)
         form.addRow("Password", self.password)
+        form.addRow("", self.password.archival)
         form.addRow("", self.open_after)
 
         self.progress = QProgressBar()
@@ -240,6 +241,7 @@ class ExportDialog(QDialog):
         return ExportChoices(page_size=self.page_size.currentData(),
                              images=self.profile.image_profile(),
                              password=self.password.value(),
+                             pdfa=self.password.archival.isChecked(),
                              allowed_images=frozenset(self.document.allowed_images),
                              replace_read_only=self._replace_read_only)
 

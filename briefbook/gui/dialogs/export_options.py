@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -167,12 +168,18 @@ class CopiesChooser(QWidget):
 
 
 class PasswordFields(QWidget):
-    """A password typed twice. It is held by these fields only and never saved."""
+    """A password typed twice. It is held by these fields only and never saved. Its
+    ``archival`` box asks for a PDF/A file, which has no password: checking it clears
+    and disables the fields."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.archival = QCheckBox("Archival PDF/A-2b (never with a password)")
+        self.archival.setToolTip("For records and archives: sRGB colour, every font "
+                                 "embedded, PDF/A metadata. An archive must open without "
+                                 "a password.")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("No password")
@@ -193,13 +200,21 @@ class PasswordFields(QWidget):
         self.message.hide()
         for edit in (self.password, self.confirm):
             edit.textChanged.connect(self._follow)
+        self.archival.toggled.connect(self._archival)
+        self._follow()
+
+    def _archival(self, on: bool) -> None:
+        if on:
+            self.clear()
+        self.password.setEnabled(not on)
         self._follow()
 
     def _follow(self) -> None:
         problem = self.problem()
         self.message.setText(problem)
         self.message.setVisible(bool(problem))
-        self.confirm.setEnabled(bool(self.password.text()) or bool(self.confirm.text()))
+        self.confirm.setEnabled(not self.archival.isChecked()
+                                and (bool(self.password.text()) or bool(self.confirm.text())))
         self.changed.emit()
 
     def problem(self) -> str:

@@ -151,10 +151,15 @@ class ImageEditor(BlockEditor[ImageBlock]):
         self.picker = ImagePicker(document, self)
         self.caption = LineEdit()
         self.caption.setPlaceholderText("Printed under the image")
+        self.alt = LineEdit()
+        self.alt.setPlaceholderText("What the picture shows, for a screen reader")
+        self.alt.setToolTip("Alternative text: read aloud instead of the picture in the "
+                            "tagged PDF (not printed)")
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("File", self.picker)
         form.addRow("Caption", self.caption)
+        form.addRow("Alternative text", self.alt)
         self.refresh()
         self.picker.path_edit.editingFinished.connect(
             lambda: self._set("path", self.picker.path_edit.text().strip(), None))
@@ -162,10 +167,12 @@ class ImageEditor(BlockEditor[ImageBlock]):
         self.picker.browse.clicked.connect(self._browse)
         self.picker.clear.clicked.connect(lambda: self._set("path", "", None))
         self.caption.textEdited.connect(lambda text: self._set("caption", text, "caption"))
+        self.alt.textEdited.connect(lambda text: self._set("alt", text, "alt"))
 
     def refresh(self) -> None:
         self.picker.show_path(self.block.path)
         set_line_text(self.caption, self.block.caption)
+        set_line_text(self.alt, self.block.alt)
 
     def _browse(self) -> None:
         chosen = self.picker.choose()
@@ -175,12 +182,14 @@ class ImageEditor(BlockEditor[ImageBlock]):
     def _set(self, name: str, value: str, merge: str | None) -> None:
         new = self.copy_block()
         setattr(new, name, value)
-        self.push(new, "Change image" if name == "path" else "Edit caption", merge)
+        what = {"path": "Change image", "alt": "Edit alternative text"}.get(name, "Edit caption")
+        self.push(new, what, merge)
         if name == "path":
             self.picker.show_path(self.block.path)
 
     def find_text(self, needle: str) -> bool:
-        if needle.casefold() in self.block.caption.casefold():
-            self.caption.setFocus()
-            return True
+        for text, edit in ((self.block.caption, self.caption), (self.block.alt, self.alt)):
+            if needle.casefold() in text.casefold():
+                edit.setFocus()
+                return True
         return False

@@ -207,12 +207,13 @@ class PreviewController(QObject):
         if section == COVER:
             path = None
             options = RenderOptions(only_cover=True, total_pages=last.page_count,
-                                    allowed_images=self.allowed)
+                                    allowed_images=self.allowed, tagged=False)
         else:
             assert isinstance(section, int)
             path = (section,)
             options = RenderOptions(only_section=section, first_page=last.section_pages[path],
-                                    total_pages=last.page_count, allowed_images=self.allowed)
+                                    total_pages=last.page_count, allowed_images=self.allowed,
+                                    tagged=False)
 
         def work(_progress: object) -> RenderResult:
             return self.lay_out(snapshot, options)
@@ -268,7 +269,9 @@ class PreviewController(QObject):
             from briefbook.render.options import RenderOptions
 
             start = time.perf_counter()
-            result = self.lay_out(snapshot, RenderOptions(allowed_images=allowed),
+            # The preview's pages are the export's; its structure tree (which only a
+            # screen reader uses, not the pane) is left out to show them sooner.
+            result = self.lay_out(snapshot, RenderOptions(allowed_images=allowed, tagged=False),
                                   lambda: self.revision != revision)
             return result, time.perf_counter() - start
 

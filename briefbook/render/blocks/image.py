@@ -12,6 +12,8 @@ from briefbook.core import model as m
 from briefbook.render.blocks.context import BlockContext, paragraph, plain_paragraph
 from briefbook.render.blocks.table import table_style
 from briefbook.render.pictures.loading import ImageFailure, LoadedImage
+from briefbook.render.tagging.roles import Role, figure, role_of, set_role
+from briefbook.render.tagging.tables import tag_layout
 
 
 def picture(loaded: LoadedImage, width: float, height: float, ctx: BlockContext) -> Image:
@@ -38,7 +40,7 @@ def placeholder(path: str, reason: str, width: float, height: float, ctx: BlockC
             ],
         )
     )
-    return table
+    return tag_layout(table, Role("Div"))
 
 
 def image_block(block: m.ImageBlock, ctx: BlockContext) -> list[Flowable]:
@@ -46,6 +48,7 @@ def image_block(block: m.ImageBlock, ctx: BlockContext) -> list[Flowable]:
     t = ctx.theme
     loaded = ctx.image(block.path)
     found: list[Flowable] = []
+    role: Role | None = None
     if isinstance(loaded, ImageFailure):
         ctx.warn(f"image {block.path!r} left out: {loaded.reason}")
         found.append(placeholder(block.path, loaded.reason, ctx.frame_width,
@@ -56,8 +59,10 @@ def image_block(block: m.ImageBlock, ctx: BlockContext) -> list[Flowable]:
         scale = min(1.0, ctx.frame_width / width, max_h / height)
         image = picture(loaded, width * scale, height * scale, ctx)
         image.hAlign = "CENTER"
-        found.append(image)
+        found.append(figure(image, block.alt or block.caption or "Picture"))
+        role = role_of(image)
     if block.caption.strip():
         caption = ctx.marks.prefix(ctx.marks.current) + block.caption
-        found.append(paragraph(caption, t.styles["image_caption"], ctx))
+        found.append(set_role(paragraph(caption, t.styles["image_caption"], ctx),
+                              Role("Caption", within=role)))
     return [KeepTogether(found)] if len(found) > 1 else found

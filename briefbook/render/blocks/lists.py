@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, ListFlowable, ListItem, Paragraph
+from reportlab.platypus import Flowable, ListItem, Paragraph
 
 from briefbook.core import model as m
 from briefbook.render.blocks.context import BlockContext, paragraphs
+from briefbook.render.tagging.lists import TaggedList
 from briefbook.render.text import markup as tx
 
 _BULLETS = ("•", "–", "·")
@@ -51,7 +52,7 @@ def item_list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, de
         kwargs.update(bulletType=_NUMBERS[level], bulletFormat="%s." if level == 0 else "%s)")
     else:
         kwargs.update(bulletType="bullet", start=_BULLETS[level])
-    return ListFlowable(entries, **kwargs)  # type: ignore[arg-type]  # stubs refuse ListItem
+    return TaggedList(entries, **kwargs)  # type: ignore[arg-type]  # stubs refuse ListItem
 
 
 def bullets_block(block: m.BulletsBlock, ctx: BlockContext) -> list[Flowable]:

@@ -9,6 +9,8 @@ from reportlab.platypus import Flowable, Table
 from briefbook.core import model as m
 from briefbook.render.blocks.context import BlockContext, paragraphs, plain_paragraph
 from briefbook.render.blocks.table import table_style
+from briefbook.render.tagging.roles import Role
+from briefbook.render.tagging.tables import tag_layout
 
 _NOTE_LABELS = {"important": "note_important", "warning": "note_warning"}
 
@@ -47,4 +49,4 @@ def note_block(block: m.NoteBlock, ctx: BlockContext) -> list[Flowable]:
             ],
         )
     )
-    return [table]
+    return [tag_layout(table, Role("Note"))]

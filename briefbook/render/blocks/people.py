@@ -16,6 +16,9 @@ from briefbook.render.blocks.context import (
 from briefbook.render.blocks.image import picture, placeholder
 from briefbook.render.blocks.table import table_style
 from briefbook.render.pictures.loading import ImageFailure
+from briefbook.render.tagging.drawing import TagWrap
+from briefbook.render.tagging.roles import Role, figure
+from briefbook.render.tagging.tables import tag_layout
 from briefbook.render.text import markup as tx
 
 
@@ -48,7 +51,9 @@ def people_block(block: m.PeopleBlock, ctx: BlockContext) -> list[Flowable]:
         row: list[Any] = [cells]
         widths = [text_w]
         if with_photos:
-            row.insert(0, _photo(person.photo, photo_w, ctx) if person.photo.strip() else "")
+            alt = ", ".join(x.strip() for x in (person.name, person.title) if x.strip())
+            row.insert(0, TagWrap(figure(_photo(person.photo, photo_w, ctx), alt))
+                       if person.photo.strip() else "")
             widths.insert(0, photo_w + gap)
         table = Table([row], colWidths=widths, splitByRow=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(
@@ -64,7 +69,7 @@ def people_block(block: m.PeopleBlock, ctx: BlockContext) -> list[Flowable]:
                 ],
             )
         )
-        found.append(table)
+        found.append(tag_layout(table, Role("Div")))
     return found
 
 

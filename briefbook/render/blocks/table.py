@@ -24,6 +24,7 @@ from briefbook.render.blocks.context import (
     plain_paragraph,
 )
 from briefbook.render.flowables import Lead
+from briefbook.render.tagging.tables import tag_table
 from briefbook.render.theme import Theme
 
 #: Rows measured when sizing table columns (enough to see the content's shape).
@@ -135,7 +136,7 @@ def grid(
         hAlign="LEFT",
     )
     table.setStyle(table_style(t, [*_grid_style(t, head is not None, 1 if head else 0), *extra]))
-    return table
+    return tag_table(table, header_rows=1 if head is not None else 0)
 
 
 def rich_cell(text: str, style: ParagraphStyle, ctx: BlockContext, portion: str = "") -> Any:

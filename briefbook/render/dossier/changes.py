@@ -28,6 +28,8 @@ from briefbook.render.blocks.context import BlockContext
 from briefbook.render.dossier.pagenumbers import PageNumbers
 from briefbook.render.dossier.tags import tag
 from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
+from briefbook.render.tagging.roles import Role, set_role
+from briefbook.render.tagging.tables import tag_table
 from briefbook.render.text import markup as tx
 from briefbook.render.theme import Theme
 
@@ -199,7 +201,8 @@ def changes_flowables(diff: BriefDiff, theme: Theme, width: float,
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, p.rule),
         ]))
         title.follow = table
-        found += [title, table]
+        set_role(title, Role("H2"))
+        found += [title, tag_table(table, row_headers=True)]
     return found
 
 

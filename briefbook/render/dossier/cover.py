@@ -15,6 +15,9 @@ from briefbook.render.blocks.table import table_style
 from briefbook.render.flowables import PriorityTag
 from briefbook.render.formatting import format_range
 from briefbook.render.pictures.loading import ImageFailure
+from briefbook.render.tagging.drawing import TagWrap
+from briefbook.render.tagging.roles import figure
+from briefbook.render.tagging.tables import tag_table
 
 
 def cover_flowables(
@@ -30,7 +33,7 @@ def cover_flowables(
     p = t.palette
     head: list[Flowable] = []
     top = ctx.frame_height * 0.06
-    logo = _logo(meta.logo, ctx) if meta.logo.strip() else None
+    logo = _logo(meta.logo, ctx, meta.organisation.strip()) if meta.logo.strip() else None
     if logo is not None:
         head.append(logo)
         top = max(0.0, top - logo.drawHeight - 8)
@@ -64,7 +67,8 @@ def _one_page(head: list[Flowable], gap: float, rest: list[Flowable],
     used = _height(head, ctx) + _height(rest, ctx)
     room = ctx.frame_height - used - 2  # a little slack for rounding
     content = [*head, Spacer(1, max(0.0, min(gap, room))), *rest]
-    return KeepInFrame(ctx.frame_width, ctx.frame_height - 1, content, mode="shrink")
+    return KeepInFrame(ctx.frame_width, ctx.frame_height - 1, [TagWrap(f) for f in content],
+                       mode="shrink")
 
 
 def _height(flowables: list[Flowable], ctx: BlockContext) -> float:
@@ -105,7 +109,8 @@ def _facts(meta: Meta, ctx: BlockContext, marking: str, edition: str) -> Flowabl
     rows.append([plain_paragraph(words.upper(words("cover_status")), st["cover_label"]), status])
     add("cover_marking", marking)
     label_w = t.cover_label_width
-    table = Table(rows, colWidths=[label_w, ctx.frame_width - label_w], hAlign="LEFT")
+    table = tag_table(Table(rows, colWidths=[label_w, ctx.frame_width - label_w], hAlign="LEFT"),
+                      row_headers=True)
     table.setStyle(
         table_style(
             t,
@@ -121,7 +126,7 @@ def _facts(meta: Meta, ctx: BlockContext, marking: str, edition: str) -> Flowabl
     return table
 
 
-def _logo(path: str, ctx: BlockContext) -> Any:
+def _logo(path: str, ctx: BlockContext, alt: str = "") -> Any:
     loaded = ctx.image(path)
     if isinstance(loaded, ImageFailure):
         ctx.warn(f"logo {path!r} left out: {loaded.reason}")
@@ -130,4 +135,4 @@ def _logo(path: str, ctx: BlockContext) -> Any:
     scale = min(1.0, ctx.theme.cover_logo_height / height, (ctx.frame_width * 0.5) / width)
     image = picture(loaded, width * scale, height * scale, ctx)
     image.hAlign = "LEFT"
-    return image
+    return figure(image, alt or "Logo")

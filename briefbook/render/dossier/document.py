@@ -38,6 +38,7 @@ from briefbook.render.options import RenderOptions, RenderResult
 from briefbook.render.pictures.downsample import PicturePrep
 from briefbook.render.pictures.loading import ImagePolicy
 from briefbook.render.rlsettings import binary_streams, render_session
+from briefbook.render.tagging.writing import TagInfo, write_tags
 from briefbook.render.text.scripts import missing_message, report_missing
 from briefbook.render.theme import DEFAULT_THEME, register_fonts
 
@@ -119,14 +120,20 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
                                if not meta.cover and state.numbers.offset == 0 else 0.0),
                 landscape=landscape,
             )
+            if options.tagged or options.pdfa:
+                doc.tag_language = meta.language or "en"
             with binary_streams(), report_missing(missing_glyph):
                 canv = doc.lay_out(story)
                 state.numbers.define_forms(canv, state.page_count, options.total_pages)
                 canv.save()
-        pdf = buffer.getvalue()
-        if plan.placements:
-            with layout_errors("placing the annexes"):
-                pdf = place_annexes(pdf, _with_headings(plan, state))
+            pdf = buffer.getvalue()
+            if plan.placements:
+                with layout_errors("placing the annexes"):
+                    pdf = place_annexes(pdf, _with_headings(plan, state))
+            if doc.recorder is not None:
+                info = TagInfo(metadata(brief, ctx.words)["title"], doc.tag_language or "en",
+                               options.pdfa, reproducible)
+                pdf = write_tags(pdf, doc.recorder, info)
     except ProgressAborted as exc:
         raise exc.original from None
     pages = state.numbers.heading_pages

@@ -41,6 +41,7 @@ from briefbook.render.dossier.template import BuildState, SectionRef, short
 from briefbook.render.flowables import Heading, Lead, TextParagraph, TocEntry
 from briefbook.render.formatting import format_range
 from briefbook.render.options import RenderOptions
+from briefbook.render.tagging.roles import Role, set_role
 from briefbook.render.text import markup as tx
 from briefbook.render.theme import Theme
 from briefbook.render.version import creator
@@ -80,10 +81,10 @@ def build_story(
         story += [NextPageTemplate("body"), PageBreak()]
     contents: list[Flowable] = []
     if brief.meta.contents:
-        contents = _contents(refs, ctx, state.numbers, bool(brief.sections),
+        changes = None if options.changes is None else \
+            changes_toc_entry(options.changes, ctx, state.numbers)
+        contents = _contents(refs, ctx, state.numbers, bool(brief.sections), changes,
                              brief.meta.numbering != "none")
-        if options.changes is not None:
-            contents.insert(1, changes_toc_entry(options.changes, ctx, state.numbers))
     for flowable in contents:
         tag(flowable, mark=dossier_mark)
         story.append(flowable)
@@ -140,13 +141,19 @@ def _title(section: Section, words: Wording = ENGLISH) -> str:
 
 def _contents(
     refs: list[tuple[str, SectionRef]], ctx: BlockContext, numbers: PageNumbers,
-    has_sections: bool = False, decimal: bool = True,
+    has_sections: bool = False, changes_entry: Flowable | None = None,
+    decimal: bool = True,
 ) -> list[Flowable]:
-    """The contents page(s): one linked entry per section and subsection."""
+    """The contents page(s): one linked entry per section and subsection (after
+    ``changes_entry``, the changes page's entry, when there is one)."""
     t = ctx.theme
     st = t.styles
     words = ctx.words
-    found: list[Flowable] = [plain_paragraph(words("contents"), st["toc_title"])]
+    found: list[Flowable] = [set_role(plain_paragraph(words("contents"), st["toc_title"]),
+                                      Role("H1"))]
+    toc = Role("TOC")
+    if changes_entry is not None:
+        found.append(set_role(changes_entry, Role("TOCI", within=toc)))
     if not refs:
         empty = words("contents_all_empty" if has_sections else "contents_no_sections")
         found.append(plain_paragraph(empty, st["toc_empty"]))
@@ -158,17 +165,16 @@ def _contents(
     for key, ref in refs:
         level = min(len(ref.path) - 1, 1)
         para = TextParagraph(tx.escape(ref.title), entry_styles[level])
-        found.append(
-            TocEntry(
-                para,
-                key,
-                label=ref.number,
-                label_x=0 if level == 0 else first,
-                number_width=t.toc_number_width,
-                leader_color=t.palette.rule,
-                numbers=numbers,
-            )
+        entry = TocEntry(
+            para,
+            key,
+            label=ref.number,
+            label_x=0 if level == 0 else first,
+            number_width=t.toc_number_width,
+            leader_color=t.palette.rule,
+            numbers=numbers,
         )
+        found.append(set_role(entry, Role("TOCI", within=toc)))
     return found
 
 
@@ -246,6 +252,7 @@ def _deeper(section: Section, where: str, marking: str, ctx: BlockContext) -> li
     mark = markings.effective(section.title_marking, markings.effective(section.marking, marking))
     text = ctx.marks.prefix(mark) + _title(section, ctx.words)
     title = Lead(plain_paragraph(text, ctx.theme.styles["h3"]), ctx.frame_height)
+    set_role(title, Role("H3"))
     tag(title, where=where, mark=mark)
     marking = markings.effective(section.marking, marking)
     found: list[Flowable] = [title, *_blocks(section, where, marking, ctx)]

@@ -32,6 +32,8 @@ from briefbook.render.dossier.pagenumbers import PageNumbers
 from briefbook.render.dossier.pages import PageDecorator
 from briefbook.render.dossier.tags import mark_of, where_of
 from briefbook.render.options import ProgressCallback
+from briefbook.render.tagging.drawing import TaggedFrame, furniture
+from briefbook.render.tagging.recorder import Recorder
 from briefbook.render.theme import Theme
 
 
@@ -97,22 +99,34 @@ def layout_errors(what: str, where: Callable[[], str] = lambda: "",
 
 
 def plain_frame(x: float, y: float, width: float, height: float, frame_id: str) -> Frame:
-    """A frame whose content reaches its edges (the margins are the page's)."""
-    return Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
-                 bottomPadding=0, id=frame_id)
+    """A frame whose content reaches its edges (the margins are the page's); on a tagged
+    render it tags what it lays out (see :mod:`briefbook.render.tagging`)."""
+    return TaggedFrame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
+                       bottomPadding=0, id=frame_id)
 
 
 class PinnedDocTemplate(BaseDocTemplate):
     """A ReportLab document whose creation date can be pinned (``fixed_time``, in
-    seconds since the epoch) so a reproducible render writes the same bytes."""
+    seconds since the epoch) so a reproducible render writes the same bytes, and
+    whose pages are tagged when ``tag_language`` is set (the document's language)."""
 
     fixed_time: float | None = None
+    tag_language: str | None = None
+    recorder: Recorder | None = None
 
     def _startBuild(self, filename: Any = None, canvasmaker: Any = Canvas) -> None:
         """Start as ReportLab does, then pin the creation date when asked to."""
         super()._startBuild(filename, canvasmaker)  # type: ignore[misc]  # not in the stubs
         if self.fixed_time is not None:
             self.canv._doc._timeStamp = FixedTime.at(self.fixed_time)  # type: ignore[attr-defined]
+        if self.tag_language is not None:
+            self.recorder = Recorder(self.canv, self.tag_language)
+
+
+def _furnished(canv: Canvas, draw: Callable[[], None]) -> None:
+    """Draw page furniture (an artifact on a tagged render)."""
+    with furniture(canv):
+        draw()
 
 
 class ProgressAborted(Exception):
@@ -197,14 +211,14 @@ class DossierTemplate(PinnedDocTemplate):
             id="cover",
             frames=[cover_frame],
             pagesize=page_size,
-            onPage=lambda c, d: decorator.cover(c, d.page),
+            onPage=lambda c, d: _furnished(c, lambda: decorator.cover(c, d.page)),
             onPageEnd=self._end_page,
         )
         body = PageTemplate(
             id="body",
             frames=[frame],
             pagesize=page_size,
-            onPage=lambda c, d: decorator.body(c, d.page),
+            onPage=lambda c, d: _furnished(c, lambda: decorator.body(c, d.page)),
             onPageEnd=self._end_page,
         )
         # The first template is the first page's: the cover, unless a part is laid out alone
@@ -244,8 +258,9 @@ class DossierTemplate(PinnedDocTemplate):
         marking of what this page printed (known only now, in one pass)."""
         decorator = decorator or self.decorator
         marks = self.state.page_marks or [self.state.current_mark]
-        decorator.overlay(canv)
-        decorator.banner(canv, self.page_marking(marks))
+        with furniture(canv):
+            decorator.overlay(canv)
+            decorator.banner(canv, self.page_marking(marks))
         self.state.page_marks.clear()  # in place: the PageMarks of the story hold this list
 
     def afterFlowable(self, flowable: Flowable) -> None:

@@ -33,6 +33,7 @@ from briefbook.render.pocket.furniture import card_canvas, running_text
 from briefbook.render.pocket.look import CARD_SIZE, DEFAULT_LOOK, CardLook, one_line
 from briefbook.render.pocket.story import CardStory
 from briefbook.render.rlsettings import render_session
+from briefbook.render.tagging.writing import TagInfo, write_tags
 from briefbook.render.text.scripts import missing_message, report_missing
 from briefbook.render.theme import DEFAULT_THEME, Theme, register_fonts
 from briefbook.render.version import creator
@@ -96,6 +97,7 @@ def _render_pocket_card(brief: m.Brief, options: PocketOptions, theme: Theme,
         creator=creator(),
     )
     doc.fixed_time = fixed_time
+    doc.tag_language = meta.language or "en"
     frame = plain_frame(look.margin_x, look.margin_bottom, frame_w,
                         height - look.margin_top - look.margin_bottom, "card")
     doc.addPageTemplates([PageTemplate(id="card", frames=[frame], pagesize=CARD_SIZE)])
@@ -103,4 +105,9 @@ def _render_pocket_card(brief: m.Brief, options: PocketOptions, theme: Theme,
         doc.build(story, canvasmaker=card_canvas(running_text(brief, words), theme, look))
     warnings = [Problem(missing_message(ch), path=brief.source, where="pocket card")
                 for ch in missing]
-    return RenderResult(pdf=buffer.getvalue(), page_count=doc.page, warnings=warnings)
+    pdf = buffer.getvalue()
+    if doc.recorder is not None:
+        title = f"{one_line(meta.title) or 'Untitled brief'} — pocket card"
+        pdf = write_tags(pdf, doc.recorder, TagInfo(title, doc.tag_language or "en",
+                                                    reproducible=reproducible))
+    return RenderResult(pdf=pdf, page_count=doc.page, warnings=warnings)

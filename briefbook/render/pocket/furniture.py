@@ -15,6 +15,7 @@ from briefbook.render.dossier.pages import draw_banner
 from briefbook.render.formatting import format_range
 from briefbook.render.pocket.content import card_marking
 from briefbook.render.pocket.look import CARD_SIZE, CardLook, one_line
+from briefbook.render.tagging.drawing import furniture
 from briefbook.render.text.canvas import draw_text, text_width
 from briefbook.render.theme import Theme
 
@@ -45,7 +46,8 @@ def card_canvas(running: Running, theme: Theme, look: CardLook) -> type[Canvas]:
             total = len(self._pending)
             for number, state in enumerate(self._pending, start=1):
                 self.__dict__.update(state)
-                _furniture(self, running, theme, look, number, total)
+                with furniture(self):
+                    _furniture(self, running, theme, look, number, total)
                 Canvas.showPage(self)
             Canvas.save(self)
 

@@ -31,6 +31,7 @@ from briefbook.render.blocks.schedule_times import (
 from briefbook.render.flowables import TextParagraph
 from briefbook.render.pocket.content import is_key_points, portion_prefixes, schedule_days
 from briefbook.render.pocket.look import CardLook, card_styles, one_line
+from briefbook.render.tagging.tables import tag_table
 from briefbook.render.text import markup as tx
 from briefbook.render.theme import Theme
 
@@ -131,7 +132,7 @@ class CardStory:
                       ("BOTTOMPADDING", (0, 0), (-1, 0), 1),
                       ("LINEBELOW", (0, 0), (-1, 0), 0.9, p.navy)]
         table.setStyle(TableStyle(style))
-        return [*found, table]
+        return [*found, tag_table(table, header_rows=1 if head else 0)]
 
     def entry_row(self, entry: m.ScheduleEntry) -> list[Any]:
         time = time_flowables(entry, self.zones, self.st["time"], self.st["home"], self.fallback,
@@ -267,7 +268,8 @@ class CardStory:
                 ]
             )
         )
-        found.append(table)
+        found.append(tag_table(table, header_rows=1 if any(c.strip() for c in block.columns)
+                               else 0))
         if more:
             found.append(self.para(self.words("pocket_more_rows", count=more), "small"))
         found.append(Spacer(1, 4))
