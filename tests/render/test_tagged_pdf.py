@@ -242,3 +242,31 @@ def test_the_changes_page_is_tagged(tmp_path: Path) -> None:
     nodes = structure(data)
     assert [n.role for n in nodes].count("TOCI") == 6  # the changes page's entry first
     assert "H2" in [n.role for n in nodes[:80]]  # its groups
+
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+@pytest.mark.parametrize("name", ["forms/forms.brief.yaml", "layout.brief.yaml"])
+def test_the_forms_and_layouts_pass_the_checker(name: str, tmp_path: Path) -> None:
+    """Memo, scenario, talking points and if-asked lines; no cover, labels, run-on
+    sections, a page number at the top."""
+    data = _render(load(DATA / name))
+    assert _checked(data, tmp_path) == []
+    assert all(marks.text_outside == 0 and marks.furniture_outside == 0
+               for marks in page_marks(data))
+
+
+def test_an_annex_passes_the_checker_and_says_readers_skip_it(tmp_path: Path) -> None:
+    from support.annexpdfs import annex_pdf
+
+    (tmp_path / "annexes").mkdir()
+    annex_pdf(tmp_path / "annexes" / "paper.pdf", 3, wide=(2,))
+    brief = make_brief([m.Section("Intro", [m.TextBlock("Hello.")]),
+                        m.Section("Paper", [m.PdfBlock("annexes/paper.pdf")], label="Annex A")])
+    brief.source = tmp_path / "a.brief.yaml"
+    result = render_pdf(brief, RenderOptions(reproducible=True))
+    assert _checked(result.pdf, tmp_path) == []
+    assert all(marks.text_outside == 0 and marks.furniture_outside == 0
+               for marks in page_marks(result.pdf))
+    assert any("screen readers skip" in str(w) for w in result.warnings)

@@ -51,8 +51,10 @@ def _place(out: pikepdf.Pdf, plan: AnnexPlan, placement: Placement, number: int)
     _own_resources(page)
     name = page.add_resource(copied, Name.XObject, Name(f"/BbAnnex{number}"))
     a, b, c, d, e, f = matrix
-    page.contents_add(f"q {a:.6f} {b:.6f} {c:.6f} {d:.6f} {e:.4f} {f:.4f} cm {name} Do Q\n"
-                      .encode("ascii"), prepend=True)
+    # An artifact: the annex's own structure is not carried into the dossier's tree (the
+    # builder warns), and content outside both would break the tagged PDF.
+    page.contents_add(f"/Artifact BMC q {a:.6f} {b:.6f} {c:.6f} {d:.6f} {e:.4f} {f:.4f} cm "
+                      f"{name} Do Q EMC\n".encode("ascii"), prepend=True)
     return Placed(placement.target - 1, then(own, matrix))
 
 
@@ -90,11 +92,13 @@ def _links(out: pikepdf.Pdf, plan: AnnexPlan, placement: Placement,
             if not uri:
                 continue
             link.A = Dictionary(S=Name.URI, URI=pikepdf.String(uri))
+            link.Contents = pikepdf.String(f"Link to {uri}")
         else:
             dest = _internal(out, source.pdf, annot, placement.source, placed)
             if dest is None:
                 continue
             link.Dest = dest
+            link.Contents = pikepdf.String("Link to another page of the annex")
         kept.append(link)
     if kept:
         page = out.pages[placement.target - 1]

@@ -231,7 +231,7 @@ class DossierTemplate(PinnedDocTemplate):
                 frames=[plain_frame(self.leftMargin, self.bottomMargin + first_reserve,
                                     self.width, self.height - first_reserve, "first")],
                 pagesize=page_size,
-                onPage=lambda c, d: decorator.first(c, d.page),
+                onPage=lambda c, d: _furnished(c, lambda: decorator.first(c, d.page)),
                 onPageEnd=self._end_page,
                 autoNextPageTemplate="body",
             )
@@ -246,7 +246,7 @@ class DossierTemplate(PinnedDocTemplate):
                 frames=[plain_frame(theme.margin_left, theme.margin_bottom, frame_w, frame_h,
                                     "landscape")],
                 pagesize=wide,
-                onPage=lambda c, d: landscape.body(c, d.page),
+                onPage=lambda c, d: _furnished(c, lambda: landscape.body(c, d.page)),
                 onPageEnd=lambda c, d: self._end_page(c, d, landscape),
             )])
         self.decorator = decorator
