@@ -32,6 +32,7 @@ from briefbook.render.options import (
 )
 from briefbook.render.pocket.card import render_pocket_card
 from briefbook.render.protect import encrypt_pdf
+from briefbook.render.reuse import SectionReuse
 from briefbook.render.stamping import CopyStamper
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ class ExportChoices:
     images: ImageProfile | None = None
     #: Write over read-only files (the user said so); otherwise none is written.
     replace_read_only: bool = False
+    #: Reuse the pages of the sections unchanged since the last dossier laid out through
+    #: it (the app keeps one for its exports); ``None``: every dossier laid out whole.
+    reuse: SectionReuse | None = field(default=None, repr=False, compare=False)
 
 
 def write_export(brief: Brief, path: Path | str, result: RenderResult, password: str = "",
@@ -72,12 +76,13 @@ def write_export(brief: Brief, path: Path | str, result: RenderResult, password:
                         section_pages=result.section_pages, path=target)
 
 
-def export_dossier(brief: Brief, path: Path | str,
-                   options: RenderOptions | None = None) -> ExportResult:
-    """Lay the dossier out and write it (encrypted with ``options.password``, if any)."""
+def export_dossier(brief: Brief, path: Path | str, options: RenderOptions | None = None,
+                   reuse: SectionReuse | None = None) -> ExportResult:
+    """Lay the dossier out (through ``reuse``, if given) and write it (encrypted with
+    ``options.password``, if any)."""
     options = options or RenderOptions()
-    return write_export(brief, path, build_pdf(brief, options), options.password,
-                        options.replace_read_only)
+    result = reuse.render(brief, options) if reuse is not None else build_pdf(brief, options)
+    return write_export(brief, path, result, options.password, options.replace_read_only)
 
 
 def export_pocket_card(brief: Brief, path: Path | str,
@@ -113,7 +118,8 @@ def export_job(job: ExportJob, choices: ExportChoices,
         return export_pocket_card(job.brief, job.path, PocketOptions(
             reproducible=choices.reproducible, home_times=choices.home_times,
             replace_read_only=choices.replace_read_only))
-    return export_dossier(job.brief, job.path, job_options(job, choices, progress))
+    return export_dossier(job.brief, job.path, job_options(job, choices, progress),
+                          choices.reuse)
 
 
 def same_layout(jobs: Sequence[ExportJob], choices: ExportChoices) -> list[list[ExportJob]]:

@@ -121,7 +121,12 @@ class RenderService:
 
 
 def serve(conn: Any, wanted: Any) -> None:
-    """Answer layout requests until the pipe closes."""
+    """Answer layout requests until the pipe closes. Whole documents go through one
+    :class:`~briefbook.render.reuse.SectionReuse`: after an edit of one section, only
+    that section is laid out again."""
+    from briefbook.render.reuse import SectionReuse
+
+    reuse = SectionReuse()
     while True:
         try:
             ident, brief, options = pickle.loads(conn.recv_bytes())
@@ -134,7 +139,7 @@ def serve(conn: Any, wanted: Any) -> None:
 
         try:
             answer: tuple[int, str, Any] = (
-                ident, "result", render_pdf(brief, replace(options, progress=check)))
+                ident, "result", reuse.render(brief, replace(options, progress=check)))
         except RenderSuperseded:
             continue
         except Exception as exc:  # sent back to be raised in the app as it was here
