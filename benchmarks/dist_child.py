@@ -13,7 +13,9 @@ editions are those of a real dossier: the principal's (everything), the
 delegation's (every section but the internal third) and the press edition
 (one section in five). A re-export is timed after a first, untimed export of
 the same brief in the same process (as the app would have it) and an edit of
-the text of the middle section's first text block.
+the text of the middle section's first text block, through the
+``SectionReuse`` the app's exports use (``reused`` says whether the pages of
+the other sections were kept).
 """
 
 from __future__ import annotations
@@ -48,15 +50,17 @@ def children_cpu() -> float:
 
 
 def edit_middle_section(brief: Any) -> None:
-    """Change a word in the first text block of the middle top-level section."""
-    from briefbook.core import model as m
+    """Change a word in the first block of the top-level section nearest the middle that
+    starts with a text block (the section ``preview_child`` edits)."""
+    from briefbook.core.model import TextBlock
 
-    middle = brief.sections[len(brief.sections) // 2]
-    for block in middle.blocks:
-        if isinstance(block, m.TextBlock):
-            block.text = block.text.replace(" ", " edited ", 1)
+    middle = len(brief.sections) // 2
+    for index in sorted(range(len(brief.sections)), key=lambda i: abs(i - middle)):
+        blocks = brief.sections[index].blocks
+        if blocks and isinstance(blocks[0], TextBlock):
+            blocks[0].text = blocks[0].text.replace(" ", " edited ", 1)
             return
-    middle.blocks.insert(0, m.TextBlock("An edited paragraph."))
+    raise SystemExit("no section starts with a text block")
 
 
 def measure(mode: str, source: Path, out: Path, copies: int) -> dict[str, Any]:
@@ -74,19 +78,23 @@ def measure(mode: str, source: Path, out: Path, copies: int) -> dict[str, Any]:
         brief = with_editions(brief)
         request.all_editions = True
     out.mkdir(parents=True, exist_ok=True)
-    if mode == "reexport":
-        export_all(plan_exports(brief, request, out / "before.pdf", out), ExportChoices())
+    choices = ExportChoices()
+    if mode == "reexport":  # as the app keeps it: the last layout's pages, in memory
+        from briefbook.render.reuse import SectionReuse
+
+        choices.reuse = SectionReuse()
+        export_all(plan_exports(brief, request, out / "before.pdf", out), choices)
         edit_middle_section(brief)
     children = children_cpu()
     cpu, start = time.process_time(), time.perf_counter()
     jobs = plan_exports(brief, request, out, out)
-    choices = ExportChoices()
     export = export_jobs if mode == "editions-serial" else export_all
     results = export(jobs, choices)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return {"seconds": seconds, "cpu_seconds": cpu,
             "workers_cpu_seconds": children_cpu() - children, "files": len(results),
             "pages": [result.page_count for result in results],
+            "reused": getattr(choices.reuse, "last_way", "") == "reused",
             "bytes": sum(result.size for result in results), "peak_rss_kb": peak_rss_kb()}
 
 

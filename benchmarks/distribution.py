@@ -56,6 +56,9 @@ def measure(runs: int, kinds: tuple[str, ...]) -> dict[str, list[dict[str, Any]]
                 found[kind].append(result)
                 say(f"{kind:16} run {i + 1}/{runs}: {result['seconds']:.2f} s, "
                     f"{result['files']} files")
+        if "reexport" in kinds:
+            found["probe"] = [run_json("benchmarks.reuse_probe", str(brief))]
+            say("reuse probe done")
     return found
 
 
@@ -96,6 +99,7 @@ def section(found: dict[str, list[dict[str, Any]]], loads: tuple[str, str],
                     f"{verdict} |")
     runs = len(found["one"])
     keys = keys_table(found.get("keys", []))
+    probe = probe_notes(found.get("probe", []), found.get("reexport", []))
     return [
         START,
         "## Copies, editions and re-export (issue 19)",
@@ -109,7 +113,46 @@ def section(found: dict[str, list[dict[str, Any]]], loads: tuple[str, str],
         "|---|---|---|---|---|---|",
         *rows,
         *keys,
+        *probe,
         END,
+    ]
+
+
+def probe_notes(probe: list[dict[str, Any]], reexports: list[dict[str, Any]]) -> list[str]:
+    """What section reuse rests on, from ``benchmarks.reuse_probe`` on the same brief."""
+    if not probe:
+        return []
+    found = probe[0]
+    shares = found["profile"]
+    known, new = found["edit_with_known_glyphs"], found["edit_with_a_new_glyph"]
+    reused = sum(bool(run.get("reused")) for run in reexports)
+    return [
+        "", "Section reuse (`python -m benchmarks.reuse_probe FILE` on the same brief, CPU "
+        "time):", "",
+        f"- Laying out the edited section alone takes {found['section_alone_ratio']:.3f} of "
+        f"the whole export ({found['section_alone_cpu_s'] * 1000:.0f} ms against "
+        f"{found['whole_cpu_s']:.2f} s): what a re-export that keeps the other sections "
+        "must still lay out. The rest of a reused re-export is pikepdf opening the last "
+        "PDF, replacing the section's pages and saving the file.",
+        f"- Of a whole export (under cProfile), measuring and splitting flowables takes about "
+        f"{shares['wrap_split']:.0%}, drawing them {shares['draw']:.0%}, writing the file "
+        f"(font subsets, compression) {shares['save']:.0%}: keeping laid-out flowables "
+        "inside ReportLab would still pay for the drawing of every page, so the pages are "
+        "reused in the finished PDF instead.",
+        f"- Font subsetting does not block it: ReportLab numbers each subset's glyphs in the "
+        f"order the document first draws them, but after an edit in the middle section the "
+        f"content streams of the {known['pages_compared']} pages after it were the same on "
+        f"{known['same']} pages with known glyphs and on {new['same']} with a glyph the brief "
+        "had not used (it takes the next free code; no later glyph moves). The edited "
+        "section's pages come with font subsets of their own, so the reused file is a little "
+        "larger than a whole export.",
+        "- What does block it, and falls back to a whole layout: an edit that changes the "
+        "section's page count or moves a heading to another page (every later page number, "
+        "the contents' numbers and the \"of Y\" would change), a changed title, marking or "
+        "tag (the contents, banners and outline), a change outside the section, and a layout "
+        "with warnings.",
+        f"- The re-export rows above reused the other sections' pages in {reused} of "
+        f"{len(reexports)} runs.",
     ]
 
 

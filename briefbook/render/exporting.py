@@ -33,6 +33,7 @@ from briefbook.render.options import (
 )
 from briefbook.render.pocket.card import render_pocket_card
 from briefbook.render.protect import encrypt_pdf
+from briefbook.render.reuse import SectionReuse
 from briefbook.render.stamping import CopyStamper
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ class ExportChoices:
     replace_read_only: bool = False
     #: Archival PDF/A-2b dossiers (never with a password).
     pdfa: bool = False
+    #: Reuse the pages of the sections unchanged since the last dossier laid out through
+    #: it (the app keeps one for its exports); ``None``: every dossier laid out whole.
+    reuse: SectionReuse | None = field(default=None, repr=False, compare=False)
 
 
 def write_export(brief: Brief, path: Path | str, result: RenderResult, password: str = "",
@@ -75,15 +79,16 @@ def write_export(brief: Brief, path: Path | str, result: RenderResult, password:
                         section_pages=result.section_pages, path=target)
 
 
-def export_dossier(brief: Brief, path: Path | str,
-                   options: RenderOptions | None = None) -> ExportResult:
-    """Lay the dossier out and write it (encrypted with ``options.password``, if any)."""
+def export_dossier(brief: Brief, path: Path | str, options: RenderOptions | None = None,
+                   reuse: SectionReuse | None = None) -> ExportResult:
+    """Lay the dossier out (through ``reuse``, if given) and write it (encrypted with
+    ``options.password``, if any)."""
     options = options or RenderOptions()
     if options.pdfa and options.password:
         raise BriefbookError("a PDF/A file cannot be encrypted (archives must open without "
                              "a password): export it without a password")
-    return write_export(brief, path, build_pdf(brief, options), options.password,
-                        options.replace_read_only)
+    result = reuse.render(brief, options) if reuse is not None else build_pdf(brief, options)
+    return write_export(brief, path, result, options.password, options.replace_read_only)
 
 
 def export_pocket_card(brief: Brief, path: Path | str,
@@ -120,7 +125,8 @@ def export_job(job: ExportJob, choices: ExportChoices,
         return export_pocket_card(job.brief, job.path, PocketOptions(
             reproducible=choices.reproducible, home_times=choices.home_times,
             replace_read_only=choices.replace_read_only))
-    return export_dossier(job.brief, job.path, job_options(job, choices, progress))
+    return export_dossier(job.brief, job.path, job_options(job, choices, progress),
+                          choices.reuse)
 
 
 def same_layout(jobs: Sequence[ExportJob], choices: ExportChoices) -> list[list[ExportJob]]:

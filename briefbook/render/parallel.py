@@ -107,6 +107,8 @@ def export_all(jobs: Sequence[ExportJob], choices: ExportChoices,
         refuse_read_only([job.path for job in jobs])
     tasks = _tasks(jobs, choices)
     count = min(workers or cores(), len(tasks))
+    if count >= 2:  # workers lay out whole: nothing of this process's memory goes to them
+        tasks = [replace(task, choices=replace(task.choices, reuse=None)) for task in tasks]
     tracker = _Tracker(tasks, len(jobs), progress, written)
     if count < 2:
         _run_here(tasks, tracker, cancelled)

@@ -1,4 +1,4 @@
-"""How briefbook starts worker processes (parallel exports, the preview's layouts).
+"""How briefbook starts the worker processes of parallel exports.
 
 On Linux a process with one thread (the command line) forks its workers, which
 start with the renderer already imported. A process with other threads (the
@@ -14,7 +14,7 @@ import threading
 from typing import Any
 
 #: What the fork server imports once, before it forks any worker.
-PRELOAD = ["briefbook.render.parallel", "briefbook.render.service"]
+PRELOAD = ["briefbook.render.parallel"]
 
 
 def worker_context(may_fork: bool = True) -> Any:

@@ -15,6 +15,7 @@ process, as before.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing as mp
 import pickle
 import threading
 from collections.abc import Callable
@@ -25,7 +26,6 @@ from briefbook.core.model import Brief
 from briefbook.errors import BriefbookError
 from briefbook.render.api import render_pdf
 from briefbook.render.options import RenderOptions, RenderResult
-from briefbook.render.processes import worker_context
 
 #: How often the caller looks for the answer and asks whether it is still wanted (seconds).
 POLL_SECONDS = 0.01
@@ -39,10 +39,12 @@ class RenderService:
     """One worker process that lays dossiers out on request (one request at a time)."""
 
     def __init__(self) -> None:
-        # Never forked from the caller: a long-lived worker beside the app's threads.
-        self._context = worker_context(may_fork=False)
+        # A fresh interpreter, started once: never forked beside the app's threads, and
+        # over plain pipes, with no socket of any kind (not even a local one).
+        self._context = mp.get_context("spawn")
         self._process: Any = None
         self._conn: Any = None
+        self._answers: Any = None
         self._wanted: Any = None
         self._lock = threading.Lock()
         self._next_id = 0
@@ -56,13 +58,16 @@ class RenderService:
         if self._process is not None and self._process.is_alive():
             return
         self.close_quietly()
-        parent, child = self._context.Pipe()
+        requests, ask = self._context.Pipe(duplex=False)
+        answers, answer = self._context.Pipe(duplex=False)
         self._wanted = self._context.Value("q", 0, lock=False)
-        self._process = self._context.Process(target=serve, args=(child, self._wanted),
+        self._process = self._context.Process(target=serve,
+                                              args=(requests, answer, self._wanted),
                                               name="briefbook-render", daemon=True)
         self._process.start()
-        child.close()
-        self._conn = parent
+        requests.close()
+        answer.close()
+        self._conn, self._answers = ask, answers
 
     def render(self, brief: Brief, options: RenderOptions,
                superseded: Callable[[], bool] = lambda: False) -> RenderResult:
@@ -90,11 +95,11 @@ class RenderService:
             if superseded():
                 self._wanted.value = 0  # the worker stops at its next page
                 raise RenderSuperseded("a newer edit is on its way")
-            if not self._conn.poll(POLL_SECONDS):
+            if not self._answers.poll(POLL_SECONDS):
                 if not self._process.is_alive():
                     raise EOFError("the render worker stopped")
                 continue
-            answer, kind, payload = pickle.loads(self._conn.recv_bytes())
+            answer, kind, payload = pickle.loads(self._answers.recv_bytes())
             if answer != ident:
                 continue  # the answer to a request given up on
             if kind == "error":
@@ -108,23 +113,29 @@ class RenderService:
             self.close_quietly()
 
     def close_quietly(self) -> None:
-        if self._conn is not None:
-            with contextlib.suppress(OSError):
-                self._conn.close()
+        for conn in (self._conn, self._answers):
+            if conn is not None:
+                with contextlib.suppress(OSError):
+                    conn.close()
         if self._process is not None and self._process.is_alive():
             self._process.terminate()
             self._process.join(2)
-        self._process = self._conn = None
+        self._process = self._conn = self._answers = None
 
 
 # --- in the worker process ----------------------------------------------------------------
 
 
-def serve(conn: Any, wanted: Any) -> None:
-    """Answer layout requests until the pipe closes."""
+def serve(requests: Any, answers: Any, wanted: Any) -> None:
+    """Answer layout requests until the pipe closes. Whole documents go through one
+    :class:`~briefbook.render.reuse.SectionReuse`: after an edit of one section, only
+    that section is laid out again."""
+    from briefbook.render.reuse import SectionReuse
+
+    reuse = SectionReuse()
     while True:
         try:
-            ident, brief, options = pickle.loads(conn.recv_bytes())
+            ident, brief, options = pickle.loads(requests.recv_bytes())
         except (EOFError, OSError):
             return
 
@@ -134,13 +145,13 @@ def serve(conn: Any, wanted: Any) -> None:
 
         try:
             answer: tuple[int, str, Any] = (
-                ident, "result", render_pdf(brief, replace(options, progress=check)))
+                ident, "result", reuse.render(brief, replace(options, progress=check)))
         except RenderSuperseded:
             continue
         except Exception as exc:  # sent back to be raised in the app as it was here
             answer = (ident, "error", sendable(exc))
         try:
-            conn.send_bytes(pickle.dumps(answer, pickle.HIGHEST_PROTOCOL))
+            answers.send_bytes(pickle.dumps(answer, pickle.HIGHEST_PROTOCOL))
         except (EOFError, OSError):
             return
 

@@ -46,8 +46,7 @@ def test_a_superseded_layout_stops_and_the_next_is_answered(service: RenderServi
     long = make_brief([m.Section(f"S{i}", [m.TextBlock(SPECIMEN * 30)]) for i in range(60)])
     short = make_brief([m.Section("One", [m.TextBlock("Body.")])])
     service.start()
-    # Superseded as soon as it was sent: no race with how fast the layout runs.
-    with pytest.raises(RenderSuperseded):
+    with pytest.raises(RenderSuperseded):  # given up at once: any late answer is dropped
         service.render(long, RenderOptions(), lambda: True)
     options = RenderOptions(reproducible=True)
     assert service.render(short, options).pdf == render_pdf(short, options).pdf

@@ -57,11 +57,12 @@ from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.exporting import ExportChoices, export_jobs
 from briefbook.render.options import ExportResult, RenderOptions
 from briefbook.render.parallel import ExportCancelled, JobProgress, export_all
+from briefbook.render.reuse import SectionReuse
 
 __all__ = ["ExportDialog", "default_destination", "reveal_in_folder"]
 
-#: The edition list's entry for every edition at once (one file each, laid out in parallel).
-ALL_EDITIONS = "\x00all"
+_REUSE = SectionReuse()  # exports reuse the pages of sections unchanged since the last one
+ALL_EDITIONS = "\x00all"  # the edition list's entry for all editions, one file each
 
 
 class ExportDialog(QDialog):
@@ -243,7 +244,7 @@ class ExportDialog(QDialog):
                              password=self.password.value(),
                              pdfa=self.password.archival.isChecked(),
                              allowed_images=frozenset(self.document.allowed_images),
-                             replace_read_only=self._replace_read_only)
+                             replace_read_only=self._replace_read_only, reuse=_REUSE)
 
     def _estimate_input(self) -> tuple[Brief, RenderOptions]:
         return self.export_brief(), self.render_options()

@@ -97,6 +97,7 @@ class PreviewController(QObject):
         #: Where layouts run (None: in the app's worker thread, as a fallback).
         self.service: RenderService | None = RenderService()
         service = self.service
+        service.start()  # the process imports the renderer while the window comes up
         pane.destroyed.connect(lambda *_: service.close())
 
     def set_delay(self, delay_ms: int) -> None:
