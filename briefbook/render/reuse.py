@@ -49,6 +49,7 @@ class SectionReuse:
     def render(self, brief: Brief, options: RenderOptions) -> RenderResult:
         """The whole document, as :func:`build_pdf` lays it out (the same pages)."""
         if options.only_section is not None or options.only_cover or not reusable(brief, options):
+            self.last_way, self._last = "whole", None
             return build_pdf(brief, options)
         key = layout_options(options)
         result = None
