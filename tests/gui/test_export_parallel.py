@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefbook.gui.dialogs.export import ALL_EDITIONS, ExportDialog
+from briefbook.gui.dialogs.export import ExportDialog
+from briefbook.gui.dialogs.export_editions import ALL_EDITIONS
 from briefbook.gui.window.mainwindow import MainWindow
 from briefbook.gui.workers import wait_for_workers
 from briefbook.render.parallel import ExportCancelled

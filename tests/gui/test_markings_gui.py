@@ -122,14 +122,14 @@ def test_the_export_dialog_says_what_an_edition_leaves_out(qtbot,
                                                            marked_window: MainWindow) -> None:
     dialog = ExportDialog(marked_window.document, marked_window.settings, marked_window)
     qtbot.addWidget(dialog)
-    assert dialog.edition_cut.text() == ""
+    assert dialog.edition.cut.text() == ""
     dialog.edition.setCurrentIndex(dialog.edition.findData("allies"))
-    assert dialog.edition_cut.text() == \
+    assert dialog.edition.cut.text() == \
         "This edition leaves out 1 section, 1 paragraph and 3 items."
     dialog.edition.setCurrentIndex(dialog.edition.findData("public"))
-    assert "leaves out 2 sections" in dialog.edition_cut.text()
+    assert "leaves out 2 sections" in dialog.edition.cut.text()
     dialog.edition.setCurrentIndex(0)
-    assert dialog.edition_cut.text() == ""
+    assert dialog.edition.cut.text() == ""
 
 
 def test_a_new_block_starts_unmarked(marked_window: MainWindow) -> None:

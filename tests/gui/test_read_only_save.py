@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from briefbook.core import model as m
 from briefbook.core.fileformat import load, save
-from briefbook.gui.window import files
+from briefbook.gui.window import saving
 from briefbook.gui.window.mainwindow import MainWindow
 from tests.gui.test_picture_folders import open_ready
 
@@ -50,7 +50,7 @@ def test_read_only_brief(qtbot, read_only: Path, tmp_path: Path, opened: list[Ma
     window = open_ready(qtbot, read_only, opened)
     edit(window)
     asked: list[Path] = []
-    monkeypatch.setattr(files, "ask_read_only", lambda parent, path: asked.append(path)
+    monkeypatch.setattr(saving, "ask_read_only", lambda parent, path: asked.append(path)
                         or choice)
     other = tmp_path / "copy.brief.yaml"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))

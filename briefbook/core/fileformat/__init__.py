@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from briefbook.core import model as m
-from briefbook.core.fileformat.reading import Reader, empty_sections, read_brief
+from briefbook.core.fileformat.reader import Reader
+from briefbook.core.fileformat.reading import empty_sections, read_brief
 from briefbook.core.fileformat.writing import dumps
 from briefbook.core.fileformat.yamlnodes import YamlReadError, parse_nodes
 from briefbook.core.safety.atomic import ReadOnlyFileError, follow_links, is_read_only, write_atomic

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from briefbook.core import model as m
 from briefbook.core.fileformat import read_text
-from briefbook.core.fileformat.reading import Reader, read_brief
+from briefbook.core.fileformat.reader import Reader
+from briefbook.core.fileformat.reading import read_brief
 from briefbook.core.fileformat.yamlnodes import Node, YamlReadError, parse_nodes
 from briefbook.errors import BriefFormatError, Problem
 

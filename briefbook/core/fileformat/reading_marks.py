@@ -19,7 +19,7 @@ from briefbook.core.markings import (
 
 
 class Reader(Reading, Protocol):
-    """What the marking checks need of the brief's reader (``fileformat.reading.Reader``),
+    """What the marking checks need of the brief's reader (``fileformat.reader.Reader``),
     stated here so that the two modules do not import each other."""
 
     portion_marks_node: Node | None

@@ -2,8 +2,9 @@
 
 Why the standard library: clipboard HTML (Word, browsers, Google Docs, Outlook)
 is small and forgiving parsing is all we need; ``html.parser`` never fetches
-anything, has no C extension to ship, and with the few tag rules below (void
-tags, implied ends of ``p``, ``li``, ``td``, ``tr``) it builds a usable tree.
+anything, has no C extension to ship, and with a few tag rules (void tags, implied
+ends of ``p``, ``li``, ``td``, ``tr``: :mod:`briefbook.core.importing.html_tree`) it
+builds a usable tree, which this module walks.
 
 Headings, paragraphs, lists (also Word's ``MsoListParagraph`` paragraphs),
 tables, bold/italic (tags or CSS, as Google Docs writes them) and links become
@@ -12,10 +13,18 @@ the model's elements; scripts, styles and comments are not content.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from itertools import zip_longest
 
+from briefbook.core.importing.html_tree import (
+    BLOCKS,
+    MAX_TREE_DEPTH,
+    SKIP,
+    SPACED,
+    Node,
+    collapse,
+    read_tree,
+    text_of,
+)
 from briefbook.core.importing.inline import InlineBuffer
 from briefbook.core.importing.listmarkers import MAX_DEPTH, ListBuilder, Marker, parse_marker
 from briefbook.core.importing.structure import Element, Heading, Para
@@ -24,95 +33,18 @@ from briefbook.core.kinds.lists import item_texts
 from briefbook.core.model import Block, BulletsBlock, ListItem, NumberedBlock
 from briefbook.core.text import one_line
 
-#: Elements nested deeper than this are read as the text they hold.
-MAX_TREE_DEPTH = 100
-
-_VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "col", "wbr", "source", "area",
-                   "base", "embed", "param", "track", "keygen"})
-_SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "svg", "math",
-                   "iframe", "object", "select", "textarea", "button", "xml"})
-_BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
-                     "blockquote", "center", "figure", "figcaption", "address", "pre", "form",
-                     "fieldset", "dl", "dt", "dd", "body", "html", "details", "summary", "li",
-                     "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"})
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
-#: Inside a table cell or a list item, these only separate words.
-_SPACED = _BLOCKS | {"td", "th", "tr", "thead", "tbody", "tfoot", "caption"}
 #: What Word's Symbol and Wingdings bullets look like once copied as text.
 _WORD_BULLETS = ("o ", "§ ", "Ø ", "ü ", "· ", "- ")
-#: A start tag that ends an open element of these kinds (HTML's implied end tags).
-_CLOSED_BY: dict[str, frozenset[str]] = {
-    "p": frozenset(_BLOCKS - {"body", "html"}),
-    "li": frozenset({"li"}),
-    "dt": frozenset({"dt", "dd"}),
-    "dd": frozenset({"dt", "dd"}),
-    "td": frozenset({"td", "th", "tr", "tbody", "thead", "tfoot"}),
-    "th": frozenset({"td", "th", "tr", "tbody", "thead", "tfoot"}),
-    "tr": frozenset({"tr", "tbody", "thead", "tfoot"}),
-    "thead": frozenset({"tbody", "tfoot"}),
-    "tbody": frozenset({"tbody", "tfoot"}),
-    # Not what a browser does, but what a heading left open in pasted HTML means:
-    **{h: frozenset(_BLOCKS - {"body", "html"}) for h in ("h1", "h2", "h3", "h4", "h5", "h6")},
-}
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str] = field(default_factory=dict)
-    children: list[Node | str] = field(default_factory=list)
-
-
-class _TreeBuilder(HTMLParser):
-    """A forgiving tree: void tags, implied end tags, stray end tags ignored."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("root")
-        self.stack: list[Node] = [self.root]
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        tag = tag.lower()
-        while len(self.stack) > 1 and tag in _CLOSED_BY.get(self.stack[-1].tag, frozenset()):
-            self.stack.pop()
-        node = Node(tag, {k.lower(): (v or "") for k, v in attrs})
-        self.stack[-1].children.append(node)
-        if tag not in _VOID and len(self.stack) < MAX_TREE_DEPTH:
-            self.stack.append(node)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.stack[-1].children.append(Node(tag.lower(), {k.lower(): (v or "") for k, v in attrs}))
-
-    def handle_endtag(self, tag: str) -> None:
-        tag = tag.lower()
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index].tag == tag:
-                del self.stack[index:]
-                return
-
-    def handle_data(self, data: str) -> None:
-        self.stack[-1].children.append(data)
 
 
 def parse_html(html: str) -> list[Element]:
     """The headings and blocks of an HTML document or fragment, in order."""
-    builder = _TreeBuilder()
-    builder.feed(_strip_clipboard_header(html))
-    builder.close()
     walker = _Walker()
-    walker.block(builder.root, 0)
+    walker.block(read_tree(html), 0)
     walker.flush()
     walker.end_word_list()
     return walker.out
-
-
-def _strip_clipboard_header(html: str) -> str:
-    """Windows' CF_HTML starts with ``Version:0.9 StartHTML:...``; the HTML follows."""
-    head = html[:400].lower()
-    if head.startswith("version:") and "starthtml:" in head:
-        start = html.find("<")
-        return html[start:] if start >= 0 else html
-    return html
 
 
 def _style(node: Node) -> str:
@@ -138,30 +70,6 @@ def _marks(node: Node) -> list[str]:
     return marks
 
 
-def _text_of(node: Node | str) -> str:
-    """All the text below a node, iteratively (no recursion, whatever the depth)."""
-    parts: list[str] = []
-    stack: list[Node | str] = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, str):
-            parts.append(current)
-        elif current.tag not in _SKIP:
-            if current.tag == "br":
-                parts.append("\n")
-            elif current.tag in _SPACED:
-                parts.append(" ")
-                stack.append(" ")
-            stack.extend(reversed(current.children))
-    return "".join(parts)
-
-
-def _collapse(text: str) -> str:
-    """HTML whitespace: runs of spaces, tabs and newlines are one space (``\\n`` from <br> kept)."""
-    lines = [one_line(part) for part in text.split("\n")]
-    return "\n".join(lines)
-
-
 class _Walker:
     """Turns the tree into elements; inline content gathers in a buffer until a block ends."""
 
@@ -175,7 +83,7 @@ class _Walker:
 
     def flush(self) -> None:
         """End the current paragraph."""
-        text = _collapse(self.buffer.take())
+        text = collapse(self.buffer.take())
         lines = [line.strip() for line in text.split("\n")]
         if any(lines):
             self.end_word_list()
@@ -196,13 +104,13 @@ class _Walker:
 
     def node(self, node: Node, depth: int) -> None:
         tag = node.tag
-        if tag in _SKIP:
+        if tag in SKIP:
             return
         if depth > MAX_TREE_DEPTH:
-            self.buffer.text(_text_of(node))
+            self.buffer.text(text_of(node))
             return
         if self.inline_only:
-            if tag in _SPACED:
+            if tag in SPACED:
                 self.buffer.text(" ")
                 self.block(node, depth)
                 self.buffer.text(" ")
@@ -210,7 +118,7 @@ class _Walker:
                 self.inline(node, depth)
             return
         if tag in _HEADINGS:
-            text = one_line(_text_of(node))
+            text = one_line(text_of(node))
             if text:
                 self._emit(Heading(text=text, level=_HEADINGS[tag]))
             return
@@ -231,7 +139,7 @@ class _Walker:
             self.flush()
             self._word_list_paragraph(node, depth)
             return
-        if tag in _BLOCKS:
+        if tag in BLOCKS:
             self.flush()
             self.block(node, depth)
             self.flush()
@@ -249,7 +157,7 @@ class _Walker:
             self.buffer.text(node.attrs.get("alt", ""))
             return
         if depth > MAX_TREE_DEPTH:
-            self.buffer.text(_text_of(node))
+            self.buffer.text(text_of(node))
             return
         marks = _marks(node)
         link = node.attrs.get("href", "") if tag == "a" else ""
@@ -270,7 +178,7 @@ class _Walker:
         self.inline_only += 1
         try:
             self.block(node, depth)
-            text = _collapse(self.buffer.take()).replace("\n", " ").strip()
+            text = collapse(self.buffer.take()).replace("\n", " ").strip()
         finally:
             self.inline_only -= 1
             self.buffer = saved
@@ -289,7 +197,7 @@ class _Walker:
                 items.append(self._item(child, depth + 1, level))
             elif child.tag in ("ul", "ol") and items:
                 items[-1].items.extend(self._list_items(child, depth + 1, level + 1))
-            elif child.tag not in _SKIP:
+            elif child.tag not in SKIP:
                 text = self._inline_text(child, depth + 1)
                 if text:
                     items.append(ListItem(text=text))
@@ -366,7 +274,7 @@ class _Walker:
                 head = in_head or current.tag == "thead"
                 stack.extend((c, level + 1, head) for c in reversed(current.children))
             elif current.tag not in ("caption", "col", "colgroup"):
-                ordered.append((_text_of(current), level, in_head))
+                ordered.append((text_of(current), level, in_head))
         for row, level, in_head in ordered:
             if isinstance(row, str):
                 if row.strip():
@@ -381,7 +289,7 @@ class _Walker:
                     span = _int(cell.attrs.get("colspan", "1"))
                     cells.extend([""] * (min(span, 64) - 1))
                 else:
-                    text = one_line(_text_of(cell))
+                    text = one_line(text_of(cell))
                     if text:
                         all_th = False
                         cells.append(text)
@@ -398,7 +306,7 @@ class _Walker:
         caption = ""
         for child in node.children:
             if isinstance(child, Node) and child.tag == "caption":
-                caption = one_line(_text_of(child))
+                caption = one_line(text_of(child))
         if rows:
             table = make_table(rows, header_rows == 1 or looks_like_header(rows), unbold=True)
             table.caption = caption

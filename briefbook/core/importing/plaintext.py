@@ -18,6 +18,14 @@ from dataclasses import replace
 from itertools import pairwise
 
 from briefbook.core.importing.kinds import section_kind
+from briefbook.core.importing.line_shapes import (
+    MAX_HEADING_CHARS,
+    ends_sentence,
+    ends_terminal,
+    hash_heading,
+    heading_shape,
+    is_rule,
+)
 from briefbook.core.importing.listmarkers import (
     WORD_LEVEL_BULLETS,
     ListBuilder,
@@ -41,18 +49,6 @@ from briefbook.core.importing.tables import (
 )
 from briefbook.core.model import Block, BulletsBlock, NumberedBlock, TextBlock
 
-#: Punctuation that ends a sentence (and so a line that cannot be a heading).
-TERMINAL = ".!?…:;,"
-_SENTENCE_END = ".!?…:;"
-_CLOSERS = "\"'”’»)]*_"
-_GREETINGS = ("dear ", "hi ", "hello", "best", "kind regards", "regards", "thanks", "thank you",
-              "sincerely", "cheers", "yours", "warm regards", "many thanks", "ciao", "bonjour")
-_FIELD_LABELS = frozenset({"from", "sent", "to", "cc", "bcc", "subject", "date", "re", "fw", "fwd",
-                           "tel", "phone", "mobile", "fax", "email", "e-mail", "web", "address",
-                           "through", "thru", "attendees", "location", "time", "purpose"})
-#: Headings are at most this long (characters, words).
-MAX_HEADING_CHARS = 120
-MAX_HEADING_WORDS = 14
 #: How many paragraph lines the wrap-width guess looks at.
 _WRAP_SAMPLE = 5000
 
@@ -68,40 +64,6 @@ def normalize_newlines(text: str) -> str:
 def parse_plain_text(text: str) -> list[Element]:
     """The headings and blocks of plain text, in order."""
     return _Parser(normalize_newlines(text)).run()
-
-
-def _ends_sentence(text: str) -> bool:
-    stripped = text.rstrip(_CLOSERS + " ")
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
-
-
-def _ends_terminal(text: str) -> bool:
-    stripped = text.rstrip(_CLOSERS + " ")
-    return bool(stripped) and stripped[-1] in TERMINAL
-
-
-def is_rule(text: str) -> bool:
-    """``-----``, ``=====``, ``* * *``, ``___``: a line that only draws a line."""
-    body = text.replace(" ", "")
-    return len(body) >= 3 and len(set(body)) == 1 and body[0] in "-=_*~#•"
-
-
-def heading_shape(text: str) -> bool:
-    """Short, no final punctuation, starts with a capital or a digit: reads as a heading."""
-    if not text or len(text) > MAX_HEADING_CHARS or _ends_terminal(text):
-        return False
-    if len(text.split()) > MAX_HEADING_WORDS or "|" in text or "\t" in text:
-        return False
-    if not any(ch.isalpha() for ch in text) or text[0].islower():
-        return False
-    if text[0] in "([{<\"'“‘*_" and not text.startswith(("**", "__")):
-        return False
-    label, colon, value = text.partition(":")
-    if colon and "," in value and len(label.split()) <= 3:
-        return False  # "Participants: Minister, delegation" is a labelled line
-    if colon and label.strip().lower() in _FIELD_LABELS:
-        return False  # "From: Maria Rossi", "Tel: +39 06 ...": a field of a message or card
-    return not text.lower().startswith(_GREETINGS)
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -165,7 +127,7 @@ class _Parser:
         marker = parse_marker(self.raw[i])
         if marker is not None and not self._numbered_heading(i, marker):
             return self._list(i, marker)
-        hashed = _hash_heading(text)
+        hashed = hash_heading(text)
         if hashed is not None:
             self._heading(*hashed)
             return i + 1
@@ -221,7 +183,7 @@ class _Parser:
     def _starts_block(self, j: int) -> bool:
         """Whether line ``j`` cannot continue a paragraph: a list, table, schedule, heading..."""
         text = self.src[j].text
-        if not text or is_rule(text) or _hash_heading(text) is not None:
+        if not text or is_rule(text) or hash_heading(text) is not None:
             return True
         marker = parse_marker(self.raw[j])
         if marker is not None:
@@ -335,7 +297,7 @@ class _Parser:
                 j += 1
                 continue
             last = builder.top[-1] if builder.top else None
-            if last is not None and not _ends_sentence(last.text) and text[0].islower() and (
+            if last is not None and not ends_sentence(last.text) and text[0].islower() and (
                 not self._starts_block(j)
             ):
                 builder.continue_item(text)
@@ -381,9 +343,9 @@ class _Parser:
         if text[0].islower():
             return True
         if self.wrap is not None:
-            if _ends_sentence(previous) and len(previous) < self.wrap * 0.8:
+            if ends_sentence(previous) and len(previous) < self.wrap * 0.8:
                 return False
-            return not self._is_heading(j) or not _ends_sentence(previous)
+            return not self._is_heading(j) or not ends_sentence(previous)
         # Not hard-wrapped: a line break is the writer's, unless the line clearly goes on.
         return previous.rstrip().endswith((",", "-", "–", "(", "/", "&")) or (
             previous.rstrip()[-1:].islower() and len(previous) > MAX_HEADING_CHARS
@@ -393,23 +355,7 @@ class _Parser:
     def _line_break(self, previous: str, text: str) -> bool:
         """Short lines without punctuation (an address, a signature) keep their line breaks."""
         limit = (self.wrap or 80) * 0.6
-        return len(previous) < limit and not _ends_terminal(previous) and not text[0].islower()
-
-
-def _hash_heading(text: str) -> tuple[str, int] | None:
-    """``## Title`` → ("Title", 2)."""
-    if not text.startswith("#"):
-        return None
-    level = 0
-    while level < len(text) and text[level] == "#":
-        level += 1
-    if level > 6 or level >= len(text) or text[level] not in " \t":
-        return None
-    title = text[level:].strip()
-    closing = title.rstrip("#")
-    if closing != title and (not closing or closing.endswith((" ", "\t"))):
-        title = closing.strip()
-    return (title, level) if title else None
+        return len(previous) < limit and not ends_terminal(previous) and not text[0].islower()
 
 
 __all__ = ["normalize_newlines", "parse_plain_text"]

@@ -21,8 +21,8 @@ from briefbook.core.importing.schedule import (
     SourceLine,
     date_line,
     find_schedule,
-    table_schedule,
 )
+from briefbook.core.importing.schedule_tables import table_schedule
 from briefbook.core.model import (
     Block,
     Brief,

@@ -10,7 +10,7 @@ by these declarations; a kind with a special shape (nested list items, table row
 with markings) adds a small hook of its own in its module.
 
 Nothing here imports the file format: the reader is anything with the methods of
-:class:`Reading` (``briefbook.core.fileformat.reading.Reader``).
+:class:`Reading` (``briefbook.core.fileformat.reader.Reader``).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ WriteWhen = Literal["always", "nonempty", "changed"]
 
 class Reading(Protocol):
     """What a kind needs of the reader: scalars and collections, each problem recorded
-    at its node (see ``briefbook.core.fileformat.reading.Reader``)."""
+    at its node (see ``briefbook.core.fileformat.reader.Reader``)."""
 
     def problem(self, node: Node, message: str) -> None: ...
     def text(self, node: Node, what: str) -> str: ...

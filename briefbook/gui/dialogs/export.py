@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from briefbook.core.distribution.exportplan import ExportJob
 from briefbook.core.imagepaths import expand_home
 from briefbook.core.model import PAGE_SIZES, Brief
-from briefbook.core.text import counted
 from briefbook.core.wording import Wording
 from briefbook.errors import BriefbookError
+from briefbook.gui.dialogs.export_editions import EditionChooser
 from briefbook.gui.dialogs.export_files import (
     default_destination,
     may_replace,
@@ -46,7 +46,8 @@ from briefbook.gui.dialogs.export_files import (
     reveal_in_folder,
 )
 from briefbook.gui.dialogs.export_options import CopiesChooser, PasswordFields, ProfileChooser
-from briefbook.gui.dialogs.export_size import SizeEstimate, size_against_target
+from briefbook.gui.dialogs.export_report import cancelled_text, exported_text, failed_text
+from briefbook.gui.dialogs.export_size import SizeEstimate
 from briefbook.gui.dialogs.plain import plain_label, tooltip
 from briefbook.gui.dialogs.result_buttons import result_buttons
 from briefbook.gui.editing.document import Document
@@ -62,7 +63,6 @@ from briefbook.render.reuse import SectionReuse
 __all__ = ["ExportDialog", "default_destination", "reveal_in_folder"]
 
 _REUSE = SectionReuse()  # exports reuse the pages of sections unchanged since the last one
-ALL_EDITIONS = "\x00all"  # the edition list's entry for all editions, one file each
 
 
 class ExportDialog(QDialog):
@@ -95,14 +95,7 @@ class ExportDialog(QDialog):
         where.addWidget(self.destination, 1)
         where.addWidget(browse)
 
-        self.edition = QComboBox()
-        self.edition.addItem("The full brief", "")
-        for edition in document.brief.editions:
-            self.edition.addItem(edition.name, edition.name)
-            self.edition.setItemData(self.edition.count() - 1, tooltip(edition.description),
-                                     Qt.ItemDataRole.ToolTipRole)
-        if len(document.brief.editions) > 1:
-            self.edition.addItem("All editions, one file each", ALL_EDITIONS)
+        self.edition = EditionChooser(document)
         self.edition.currentIndexChanged.connect(self._edition_changed)
         self._suggested = self.destination.text()
 
@@ -123,14 +116,9 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Save as", where)
-        self.edition_cut = QLabel("")
-        self.edition_cut.setObjectName("editionCut")
-        self.edition_cut.setStyleSheet("color: #5f6670;")
-        self.edition_cut.setWordWrap(True)
-        self.edition_cut.hide()
         if document.brief.editions:
             form.addRow("Edition", self.edition)
-            form.addRow("", self.edition_cut)
+            form.addRow("", self.edition.cut)
         form.addRow("Page size", self.page_size)
         form.addRow("Language", LanguageBox(document))
         form.addRow("Made for", self.profile)
@@ -176,31 +164,16 @@ class ExportDialog(QDialog):
 
     def edition_name(self) -> str:
         """The chosen edition's name ("" for the full brief or for all editions)."""
-        name = self.edition.currentData() or ""
-        return "" if name == ALL_EDITIONS else str(name)
+        return self.edition.name()
 
     def editions(self) -> list[str]:
         """The editions to export: the chosen one, or every one."""
-        if self.edition.currentData() == ALL_EDITIONS:
-            return [edition.name for edition in self.document.brief.editions]
-        return [self.edition_name()]
-
-    def _show_cut(self) -> None:
-        """Say what the chosen edition leaves out: sections, paragraphs and items."""
-        from briefbook.core.distribution.editions import edition_cut
-
-        name = self.edition_name()
-        found = [e for e in self.document.brief.editions if e.name == name]
-        text = ""
-        if found:
-            text = f"This edition {edition_cut(self.document.brief, found[0]).describe()}."
-        self.edition_cut.setText(text)
-        self.edition_cut.setVisible(bool(text))
+        return self.edition.names()
 
     def _edition_changed(self) -> None:
         """Follow the edition and the e-mail profile in the file name, unless the user
         chose a name of their own; say what the edition leaves out."""
-        self._show_cut()
+        self.edition.show_cut()
         if self.destination.text() == self._suggested:
             name = self.edition_name()
             email = self.profile.key() == "email"
@@ -375,19 +348,8 @@ class ExportDialog(QDialog):
         self.progress.hide()
         self._check()
         self.export_button.setText("Export Again")
-        counts = sorted({item.page_count for item in results})  # editions: their own lengths
-        pages = counted(counts[-1], "page") if len(counts) == 1 else (
-            f"{counts[0]} to {counted(counts[-1], 'page')}")
-        profile = self.profile.image_profile()
-        if len(results) > 1:
-            largest = max(item.size for item in results)
-            noun = "files" if len(self.editions()) > 1 else "copies"
-            self.status.setText(f"Exported {len(results)} {noun} of {pages}, each at most "
-                                f"{size_against_target(largest, profile)}, to\n"
-                                f"{result.path.parent}")
-        else:
-            self.status.setText(f"Exported {pages}, {size_against_target(result.size, profile)}"
-                                f", to\n{result.path}")
+        noun = "files" if len(self.editions()) > 1 else "copies"
+        self.status.setText(exported_text(results, self.profile.image_profile(), noun))
         self.open_button.setVisible(len(results) == 1)
         self.folder_button.show()
         self.close_button.setDefault(True)
@@ -414,18 +376,11 @@ class ExportDialog(QDialog):
         self._check()
         if isinstance(error, ExportCancelled):
             self.results = error.written
-            names = "\n".join(result.path.name for result in error.written) or "none"
-            self.status.setText(f"Cancelled: {len(error.written)} of {error.total} files "
-                                f"were written, each complete:\n{names}")
+            self.status.setText(cancelled_text(error))
             self.status.setStyleSheet("")
             self.failed_export.emit(error)
             return
-        if isinstance(error, BriefbookError):
-            message = str(error)
-        else:
-            message = f"internal error: {type(error).__name__}: {error}"
-        self.status.setText(f"The PDF was not exported: {message}\n"
-                            "Any earlier file of that name is unchanged.")
+        self.status.setText(failed_text(error))
         self.status.setStyleSheet("color: #a61b1b;")
         self.failed_export.emit(error)
 

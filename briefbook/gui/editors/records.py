@@ -10,32 +10,25 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTime
-from PySide6.QtGui import QColor, QFont, QKeyEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from briefbook.core.editing.cells import Cells, move_record, remove_records
-from briefbook.core.editing.values import FLAG_ON, Field, format_value, parse_value
+from briefbook.core.editing.values import Field, format_value, parse_value
 from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import B, BlockEditor
-from briefbook.gui.editors.datefield import DateField
 from briefbook.gui.editors.grid import GridView
-from briefbook.gui.editors.marking import MarkingCombo
+from briefbook.gui.editors.pickers import PickerDelegate
 from briefbook.gui.editors.widgets import (
     LineEdit,
     TextEdit,
@@ -45,95 +38,6 @@ from briefbook.gui.editors.widgets import (
 )
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def zone_line(parent: QWidget, default: str) -> QLineEdit:
-    """A line for an IANA time zone name that completes as you type ("paris" offers
-    Europe/Paris); empty means the brief's own zone."""
-    from briefbook.gui.editors.cover import time_zone_names
-
-    widget = QLineEdit(parent)
-    completer = QCompleter(time_zone_names(), widget)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    widget.setCompleter(completer)
-    widget.setPlaceholderText(default.strip() or "e.g. Europe/Paris")
-    return widget
-
-
-class PickerDelegate(QStyledItemDelegate):
-    """Calendar, time and choice pickers for the typed columns; plain text elsewhere."""
-
-    def __init__(self, editor: RecordsEditor) -> None:
-        super().__init__(editor)
-        self.records = editor
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: AnyIndex) -> QWidget:
-        field = self.records.columns[index.column()]
-        if field.kind == "date":
-            return DateField(parent, placeholder="", year=self.records.year,
-                             calendar_start=self.records.default_date)
-        if field.kind == "time":
-            widget = QTimeEdit(parent)
-            widget.setDisplayFormat("HH:mm")
-            return widget
-        if field.kind == "zone":
-            return zone_line(parent, self.records.document.brief.meta.timezone)
-        if field.kind in ("choice", "flag"):
-            combo = QComboBox(parent)
-            for choice in (field.choices if field.kind == "choice" else ("", FLAG_ON)):
-                combo.addItem(choice or "—", choice)
-            return combo
-        if field.kind == "marking":
-            return MarkingCombo(self.records.document, f"this {self.records.noun}", parent)
-        return super().createEditor(parent, option, index)
-
-    def setEditorData(self, widget: QWidget, index: AnyIndex) -> None:
-        field = self.records.columns[index.column()]
-        value = self.records.value(index.row(), field)
-        if isinstance(widget, QTimeEdit):
-            widget.setTime(QTime(value.hour, value.minute) if value else QTime(9, 0))
-        elif isinstance(widget, DateField):
-            widget.set_value(value)
-        elif isinstance(widget, QComboBox):
-            if field.kind == "flag":
-                value = FLAG_ON if value else ""
-            widget.setCurrentIndex(max(0, widget.findData(value or "")))
-        else:
-            super().setEditorData(widget, index)
-
-    def setModelData(self, widget: QWidget, model: Any, index: AnyIndex) -> None:
-        if isinstance(widget, QTimeEdit):
-            model.setData(index, widget.time().toString("HH:mm"))
-        elif isinstance(widget, DateField):
-            # A date it could not read goes to the grid as typed, which says why.
-            if widget.read_text():
-                day = widget.value()
-                model.setData(index, day.isoformat() if day is not None else "")
-            else:
-                model.setData(index, widget.text())
-        elif isinstance(widget, QComboBox):
-            model.setData(index, widget.currentData())
-        else:
-            super().setModelData(widget, model, index)
-
-    def updateEditorGeometry(self, widget: QWidget, option: QStyleOptionViewItem,
-                             index: AnyIndex) -> None:
-        # As wide and high as the editor needs ("Mon 15 Sep", "11:00" with its arrows),
-        # even where the column is narrower; it then covers part of the next cell.
-        rect = option.rect  # type: ignore[attr-defined]
-        hint = widget.sizeHint()
-        widget.setGeometry(rect.x(), rect.y(), max(rect.width(), hint.width()),
-                           max(rect.height(), hint.height()))
-
-    def eventFilter(self, widget: QObject, event: QEvent) -> bool:
-        if (isinstance(widget, DateField) and isinstance(event, QKeyEvent)
-                and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not widget.read_text()):
-            return True  # not a date: the editor stays open, the text as typed, marked
-        return super().eventFilter(widget, event)
 
 
 class RecordsEditor(BlockEditor[B]):
@@ -154,7 +58,7 @@ class RecordsEditor(BlockEditor[B]):
         self._grow_rows = 0
         self._typing_in = ""
         self.view = GridView(self, self)
-        self.view.setItemDelegate(PickerDelegate(self))
+        self.view.setItemDelegate(PickerDelegate(self, self))
         header = self.view.horizontalHeader()
         char = self.fontMetrics().averageCharWidth()
         for column, field in enumerate(self.columns):

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,10 +33,10 @@ from briefbook.gui.safety.locking import LockKeeper, brief_locks
 from briefbook.gui.settings import Settings, save_settings
 from briefbook.gui.window.files import FileActions
 from briefbook.gui.window.geometry import remember_geometry, restore_geometry
-from briefbook.gui.window.icons import icon
 from briefbook.gui.window.road import RoadActions
 from briefbook.gui.window.section_actions import SectionActions
-from briefbook.gui.window.sections import SectionTree
+from briefbook.gui.window.section_view import SectionTree
+from briefbook.gui.window.toolbars import build_main_toolbar, fill_section_bar, undo_buttons
 
 if TYPE_CHECKING:
     from briefbook.gui.window.find import FindBar
@@ -87,7 +86,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self._build_actions()
         self._build_menus()
-        self._build_toolbar()
+        build_main_toolbar(self, self.files, self.undo_button, self.redo_button)
+        fill_section_bar(self.tree_bar, self.sections)
         self.statusBar().showMessage("Ready", 2000)
         self.pages_label = QLabel("")
         self.statusBar().addPermanentWidget(self.pages_label)
@@ -154,18 +154,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setIcon(self.style().standardIcon(pix.SP_ArrowForward))
         self.undo_action.setProperty("command_name", "Undo")
         self.redo_action.setProperty("command_name", "Redo")
-        # The toolbar keeps short labels (the menu says what will be undone), so its
-        # buttons do not shift about as the text of the next undo changes.
-        self.undo_button = self._action("Undo", self.undo_group.undo, None, pix.SP_ArrowBack)
-        self.redo_button = self._action("Redo", self.undo_group.redo, None, pix.SP_ArrowForward)
-        self.undo_group.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_group.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.undo_group.undoTextChanged.connect(
-            lambda text: self.undo_button.setToolTip(f"Undo {text}" if text else "Undo"))
-        self.undo_group.redoTextChanged.connect(
-            lambda text: self.redo_button.setToolTip(f"Redo {text}" if text else "Redo"))
-        self.undo_button.setEnabled(False)
-        self.redo_button.setEnabled(False)
+        self.undo_button, self.redo_button = undo_buttons(self, self.undo_group)
         from briefbook.gui.window.clipboard import clipboard_actions
 
         self.cut_action, self.copy_action, self.paste_action = clipboard_actions(self)
@@ -215,40 +204,6 @@ class MainWindow(QMainWindow):
 
         self.tree.context_menu = QMenu(self)
         self.sections.build_menu(self.tree.context_menu)
-
-    def _build_toolbar(self) -> None:
-        bar = self.addToolBar("Main")
-        bar.setObjectName("mainToolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addAction(self.files.new_action)
-        bar.addAction(self.files.open_action)
-        bar.addAction(self.files.save_action)
-        bar.addSeparator()
-        bar.addAction(self.undo_button)
-        bar.addAction(self.redo_button)
-        bar.addSeparator()
-        bar.addAction(self.files.export_action)
-        bar.addAction(self.files.print_action)
-
-        add = QToolButton()
-        add.setText("Add")
-        add.setToolTip("Add a section from a template")
-        add.setIcon(icon("add"))
-        add.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        add.setMenu(self.sections.add_menu)
-        self.tree_bar.addWidget(add)
-        icons = {
-            self.sections.move_up: QStyle.StandardPixmap.SP_ArrowUp,
-            self.sections.move_down: QStyle.StandardPixmap.SP_ArrowDown,
-        }
-        self.sections.duplicate.setIcon(icon("duplicate"))
-        self.tree_bar.addAction(self.sections.duplicate)
-        self.sections.delete.setIcon(icon("delete"))
-        self.tree_bar.addAction(self.sections.delete)
-        for act, standard in icons.items():
-            act.setIcon(self.style().standardIcon(standard))
-            self.tree_bar.addAction(act)
 
     # --- the brief shown ---------------------------------------------------------------
 

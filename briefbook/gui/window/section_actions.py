@@ -18,7 +18,7 @@ from briefbook.core.text import counted
 from briefbook.gui.actions import Slot, make_action
 from briefbook.gui.editing import commands
 from briefbook.gui.editing.document import Document, SectionPath
-from briefbook.gui.window.sections import SectionTree
+from briefbook.gui.window.section_view import SectionTree
 
 
 def _templates() -> list[tuple[str, Section]]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from briefbook.core.importing.schedule import column_field
+from briefbook.core.importing.schedule_tables import column_field
 from briefbook.core.kinds import flat_words
 from briefbook.core.model import (
     Brief,
