@@ -213,6 +213,7 @@ __all__ = [
     "annex_blocks",
     "annex_file",
     "annex_problem",
+    "has_annexes",
     "inspect_annex",
     "link_is_kept",
     "open_annex",
@@ -220,3 +221,9 @@ __all__ = [
     "stripped_parts",
     "uri_of",
 ]
+
+
+def has_annexes(brief: m.Brief) -> bool:
+    """Whether the brief places existing PDFs (``pdf`` blocks) in its dossier."""
+    return any(isinstance(block, m.PdfBlock) for _, section in brief.walk_sections()
+               for block in section.blocks)

@@ -26,7 +26,8 @@ from typing import Any
 
 import pikepdf
 
-from briefbook.core.model import Brief, PdfBlock, Section
+from briefbook.core.annexes import has_annexes
+from briefbook.core.model import Brief, Section
 from briefbook.render.dossier.document import build_pdf
 from briefbook.render.options import RenderOptions, RenderResult
 
@@ -69,10 +70,7 @@ def reusable(brief: Brief, options: RenderOptions) -> bool:
     """Whether a render may reuse pages: not a tagged one (its structure tree numbers
     the marked content of every page) and not one with annexes (placed into the
     finished file after the layout)."""
-    if options.tagged or options.pdfa:
-        return False
-    return not any(isinstance(block, PdfBlock) for _, section in brief.walk_sections()
-                   for block in section.blocks)
+    return not (options.tagged or options.pdfa or has_annexes(brief))
 
 
 def layout_options(options: RenderOptions) -> RenderOptions:

@@ -24,6 +24,7 @@ import pikepdf
 from reportlab.pdfgen.canvas import Canvas
 
 from briefbook.core.model import Brief
+from briefbook.core.wording import Wording
 from briefbook.errors import RenderError
 from briefbook.render.dossier.pagenumbers import PageNumbers
 from briefbook.render.dossier.pages import BODY_FORM, COVER_FORM, PageDecorator
@@ -46,7 +47,8 @@ def furniture_pdf(brief: Brief, options: RenderOptions) -> bytes:
     with render_session(), binary_streams():
         canv = Canvas(buffer, pagesize=page_size, invariant=1,
                       initialFontName=theme.fonts.sans)  # type: ignore[arg-type]  # stubs: float
-        decorator = PageDecorator(theme, running_text(brief, options), page_size, PageNumbers())
+        running = running_text(brief, options, Wording.of(brief.meta))
+        decorator = PageDecorator(theme, running, page_size, PageNumbers())
         decorator.define_furniture(canv)
         for name in (COVER_FORM, BODY_FORM):
             canv.doForm(name)

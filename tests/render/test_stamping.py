@@ -88,3 +88,17 @@ def test_password_and_email_profile_apply_to_every_stamped_copy(dossier: Path,
         _, texts = read_back(result.path.read_bytes(), "harbour-2025")
         _, alone = read_back(render_pdf(job.brief, job_options(job, plain)).pdf)
         assert texts == alone
+
+
+def test_a_stamped_copy_keeps_the_brief_s_language(dossier: Path, tmp_path: Path) -> None:
+    """The running header and footer of a French brief's copies are in French, as the
+    copy laid out alone prints them."""
+    brief = load(dossier)
+    brief.meta.language = "fr"
+    jobs = plan_exports(brief, ExportRequest(copies=recipient_copies(NAMES[:2])),
+                        tmp_path, tmp_path)
+    choices = ExportChoices(reproducible=True)
+    assert [len(run) for run in same_layout(jobs, choices)] == [2]
+    for job, result in zip(jobs, export_jobs(jobs, choices), strict=True):
+        alone = render_pdf(job.brief, job_options(job, choices))
+        assert read_back(result.path.read_bytes())[1] == read_back(alone.pdf)[1]
