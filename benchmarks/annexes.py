@@ -58,8 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     (folder / "annexes").mkdir(exist_ok=True)
     annex(folder / "annexes" / "agreement.pdf")
     brief = load(alone)
-    brief.sections.append(m.Section("Annex: the agreement",
-                                     [m.PdfBlock("annexes/agreement.pdf")]))
+    brief.sections.append(m.Section("Annex: the agreement", [m.PdfBlock("annexes/agreement.pdf")]))
     with_annex = folder / "bench-300-annex.brief.yaml"
     save(brief, with_annex, backup=False)
     times: dict[str, list[float]] = {"alone": [], "annex": []}
@@ -67,16 +66,21 @@ def main(argv: list[str] | None = None) -> int:
     pages: dict[str, int] = {}
     for _ in range(args.runs):
         for name, source in (("alone", alone), ("annex", with_annex)):
-            found = run_json("benchmarks.child", "export", "briefbook", str(source),
-                             str(folder / f"{name}.pdf"))
+            found = run_json(
+                "benchmarks.child", "export", "briefbook", str(source), str(folder / f"{name}.pdf")
+            )
             times[name].append(found["seconds"])
             memory[name].append(found["peak_rss_kb"])
             pages[name] = found["pages"]
     alone_s, annex_s = statistics.median(times["alone"]), statistics.median(times["annex"])
-    print(f"dossier alone:     {pages['alone']:4d} pages  {alone_s:6.2f} s  "
-          f"peak {max(memory['alone']) // 1024} MB")
-    print(f"with a {ANNEX_PAGES}-page annex: {pages['annex']:4d} pages  {annex_s:6.2f} s  "
-          f"peak {max(memory['annex']) // 1024} MB")
+    print(
+        f"dossier alone:     {pages['alone']:4d} pages  {alone_s:6.2f} s  "
+        f"peak {max(memory['alone']) // 1024} MB"
+    )
+    print(
+        f"with a {ANNEX_PAGES}-page annex: {pages['annex']:4d} pages  {annex_s:6.2f} s  "
+        f"peak {max(memory['annex']) // 1024} MB"
+    )
     print(f"ratio: {annex_s / alone_s:.2f} (target at most 1.25)")
     return 0
 

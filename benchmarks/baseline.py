@@ -44,8 +44,11 @@ import briefbook
 from briefbook.core import model as m
 
 FONTS_DIR = Path(briefbook.__file__).parent.parent / "assets" / "fonts"
-NAVY, RULE, STRIPE = colors.HexColor("#1f3a5f"), colors.HexColor("#b9c0c8"), colors.HexColor(
-    "#f3f4f6")
+NAVY, RULE, STRIPE = (
+    colors.HexColor("#1f3a5f"),
+    colors.HexColor("#b9c0c8"),
+    colors.HexColor("#f3f4f6"),
+)
 #: Share of the width for each table column (the objective, second, gets the most).
 COLUMN_WEIGHTS = (1.2, 2.4, 1.0, 1.0, 0.8)
 
@@ -55,12 +58,20 @@ def register_fonts() -> None:
     if "BL-Serif" in pdfmetrics.getRegisteredFontNames():
         return
     for family, stem in (("BL-Serif", "NotoSerif"), ("BL-Sans", "NotoSans")):
-        for suffix, face in (("", "Regular"), ("-Bold", "Bold"), ("-Italic", "Italic"),
-                             ("-BoldItalic", "BoldItalic")):
+        for suffix, face in (
+            ("", "Regular"),
+            ("-Bold", "Bold"),
+            ("-Italic", "Italic"),
+            ("-BoldItalic", "BoldItalic"),
+        ):
             pdfmetrics.registerFont(TTFont(family + suffix, str(FONTS_DIR / f"{stem}-{face}.ttf")))
-        pdfmetrics.registerFontFamily(family, normal=family, bold=f"{family}-Bold",
-                                      italic=f"{family}-Italic",
-                                      boldItalic=f"{family}-BoldItalic")
+        pdfmetrics.registerFontFamily(
+            family,
+            normal=family,
+            bold=f"{family}-Bold",
+            italic=f"{family}-Italic",
+            boldItalic=f"{family}-BoldItalic",
+        )
 
 
 def make_styles() -> dict[str, ParagraphStyle]:
@@ -69,19 +80,43 @@ def make_styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "list": ParagraphStyle("list", body, spaceAfter=2),
-        "h1": ParagraphStyle("h1", body, fontName="BL-Sans-Bold", fontSize=17, leading=21,
-                             textColor=NAVY, spaceAfter=10),
-        "h2": ParagraphStyle("h2", body, fontName="BL-Sans-Bold", fontSize=13, leading=17,
-                             textColor=NAVY, spaceBefore=12, spaceAfter=6),
-        "day": ParagraphStyle("day", body, fontName="BL-Sans-Bold", fontSize=11, textColor=NAVY,
-                              spaceBefore=6, spaceAfter=4),
+        "h1": ParagraphStyle(
+            "h1",
+            body,
+            fontName="BL-Sans-Bold",
+            fontSize=17,
+            leading=21,
+            textColor=NAVY,
+            spaceAfter=10,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            body,
+            fontName="BL-Sans-Bold",
+            fontSize=13,
+            leading=17,
+            textColor=NAVY,
+            spaceBefore=12,
+            spaceAfter=6,
+        ),
+        "day": ParagraphStyle(
+            "day",
+            body,
+            fontName="BL-Sans-Bold",
+            fontSize=11,
+            textColor=NAVY,
+            spaceBefore=6,
+            spaceAfter=4,
+        ),
         "cell": cell,
         "cell_bold": ParagraphStyle("cell_bold", cell, fontName="BL-Sans-Bold"),
-        "cell_head": ParagraphStyle("cell_head", cell, fontName="BL-Sans-Bold",
-                                    textColor=colors.white),
+        "cell_head": ParagraphStyle(
+            "cell_head", cell, fontName="BL-Sans-Bold", textColor=colors.white
+        ),
         "cell_small": ParagraphStyle("cell_small", cell, fontSize=8.5, leading=11),
-        "caption": ParagraphStyle("caption", body, fontName="BL-Sans-Italic", fontSize=8.5,
-                                  leading=11.5, spaceBefore=3),
+        "caption": ParagraphStyle(
+            "caption", body, fontName="BL-Sans-Italic", fontSize=8.5, leading=11.5, spaceBefore=3
+        ),
     }
 
 
@@ -109,20 +144,25 @@ class Baseline:
         self.height = page[1] - 5.0 * cm
 
     def paras(self, text: str, style: str) -> list[Flowable]:
-        return [Paragraph(markup(p), self.st[style]) for p in re.split(r"\n\s*\n", text)
-                if p.strip()]
+        return [
+            Paragraph(markup(p), self.st[style]) for p in re.split(r"\n\s*\n", text) if p.strip()
+        ]
 
     def table(self, head: list[str], body: list[list[Any]], widths: list[float]) -> Table:
         data = [[Paragraph(markup(h), self.st["cell_head"]) for h in head], *body]
         table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BACKGROUND", (0, 0), (-1, 0), NAVY),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BACKGROUND", (0, 0), (-1, 0), NAVY),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                    ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ]
+            )
+        )
         return table
 
     def cell(self, text: str, style: str = "cell", label: str = "") -> Paragraph:
@@ -170,25 +210,47 @@ class Baseline:
             rows = []
             for e in entries:
                 span = f"{e.time:%H:%M}–{e.end:%H:%M}" if e.time and e.end else ""
-                activity = [self.cell(e.title, "cell_bold"),
-                            self.cell(", ".join(e.participants), "cell_small", "<b>With:</b> ")]
+                activity = [
+                    self.cell(e.title, "cell_bold"),
+                    self.cell(", ".join(e.participants), "cell_small", "<b>With:</b> "),
+                ]
                 if e.notes:
                     activity.append(self.cell(e.notes, "cell_small"))
-                rows.append([self.cell(span, "cell_bold"), activity, self.cell(e.place),
-                             self.cell(e.press.upper())])
-            found += [self.table(["Time", "Activity", "Place", "Press"], rows, widths),
-                      Spacer(1, 7)]
+                rows.append(
+                    [
+                        self.cell(span, "cell_bold"),
+                        activity,
+                        self.cell(e.place),
+                        self.cell(e.press.upper()),
+                    ]
+                )
+            found += [
+                self.table(["Time", "Activity", "Place", "Press"], rows, widths),
+                Spacer(1, 7),
+            ]
         return found
 
     def recommendations(self, b: m.RecommendationsBlock) -> list[Flowable]:
         rest = self.width - 2.9 * cm
-        rows = [[self.cell(str(i), "cell_bold"),
-                 [self.cell(r.text, "cell_bold"), self.cell(r.rationale, "cell_small",
-                                                            "<i>Rationale:</i> ")],
-                 self.cell(r.owner), self.cell(r.priority.upper(), "cell_bold")]
-                for i, r in enumerate(b.items, start=1)]
-        return [self.table(["No.", "Recommendation", "Owner", "Priority"], rows,
-                           [0.9 * cm, rest * 0.76, rest * 0.24, 2.0 * cm])]
+        rows = [
+            [
+                self.cell(str(i), "cell_bold"),
+                [
+                    self.cell(r.text, "cell_bold"),
+                    self.cell(r.rationale, "cell_small", "<i>Rationale:</i> "),
+                ],
+                self.cell(r.owner),
+                self.cell(r.priority.upper(), "cell_bold"),
+            ]
+            for i, r in enumerate(b.items, start=1)
+        ]
+        return [
+            self.table(
+                ["No.", "Recommendation", "Owner", "Priority"],
+                rows,
+                [0.9 * cm, rest * 0.76, rest * 0.24, 2.0 * cm],
+            )
+        ]
 
     def image(self, b: m.ImageBlock) -> list[Flowable]:
         path = self.base_dir / b.path
@@ -206,9 +268,13 @@ class Baseline:
 
     def story(self) -> list[Flowable]:
         kinds: dict[type, Callable[[Any], list[Flowable]]] = {
-            m.TextBlock: self.text, m.BulletsBlock: self.bullets, m.NumberedBlock: self.numbered,
-            m.TableBlock: self.table_block, m.ScheduleBlock: self.schedule,
-            m.RecommendationsBlock: self.recommendations, m.ImageBlock: self.image,
+            m.TextBlock: self.text,
+            m.BulletsBlock: self.bullets,
+            m.NumberedBlock: self.numbered,
+            m.TableBlock: self.table_block,
+            m.ScheduleBlock: self.schedule,
+            m.RecommendationsBlock: self.recommendations,
+            m.ImageBlock: self.image,
         }
         story: list[Flowable] = []
         for number, (path, section) in enumerate(self.brief.walk_sections()):
@@ -227,8 +293,15 @@ def build(brief: m.Brief, base_dir: Path) -> tuple[bytes, int]:
     register_fonts()
     maker = Baseline(brief, base_dir)
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=maker.page, leftMargin=2.2 * cm, rightMargin=2.2 * cm,
-                            topMargin=2.6 * cm, bottomMargin=2.4 * cm, title=brief.meta.title)
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=maker.page,
+        leftMargin=2.2 * cm,
+        rightMargin=2.2 * cm,
+        topMargin=2.6 * cm,
+        bottomMargin=2.4 * cm,
+        title=brief.meta.title,
+    )
     doc.build(maker.story())
     return out.getvalue(), doc.page
 
@@ -242,8 +315,9 @@ def main(argv: list[str] | None = None) -> None:
     start = time.perf_counter()
     pdf, pages = build(brief, args.brief.parent)
     args.out.write_bytes(pdf)
-    print(f"{args.out}: {pages} pages, {len(pdf) / 1e6:.2f} MB, "
-          f"{time.perf_counter() - start:.2f} s")
+    print(
+        f"{args.out}: {pages} pages, {len(pdf) / 1e6:.2f} MB, {time.perf_counter() - start:.2f} s"
+    )
 
 
 if __name__ == "__main__":

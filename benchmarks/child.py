@@ -67,8 +67,14 @@ def export(engine: str, source: Path, out: Path) -> dict[str, Any]:
         out.write_bytes(pdf)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         size = len(pdf)
-    return {"seconds": seconds, "cpu_seconds": cpu, "pages": pages, "bytes": size,
-            "peak_rss_kb": peak_rss_kb(), "rss_before_kb": before}
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "pages": pages,
+        "bytes": size,
+        "peak_rss_kb": peak_rss_kb(),
+        "rss_before_kb": before,
+    }
 
 
 def fileio(source: Path) -> dict[str, Any]:
@@ -102,10 +108,16 @@ def fileio(source: Path) -> dict[str, Any]:
     start = time.perf_counter()
     yaml.load(text, Loader=loader)
     yaml_s = time.perf_counter() - start
-    return {"load_s": load_s, "save_s": save_s, "dumps_s": dumps_s,
-            "dumps_representer_s": representer_s, "yaml_c_load_s": yaml_s,
-            "bytes": len(text.encode("utf-8")), "round_trip_identical": saved_same,
-            "yaml_loader": loader.__name__}
+    return {
+        "load_s": load_s,
+        "save_s": save_s,
+        "dumps_s": dumps_s,
+        "dumps_representer_s": representer_s,
+        "yaml_c_load_s": yaml_s,
+        "bytes": len(text.encode("utf-8")),
+        "round_trip_identical": saved_same,
+        "yaml_loader": loader.__name__,
+    }
 
 
 def main(argv: list[str]) -> None:

@@ -36,10 +36,13 @@ def with_editions(brief: Any) -> Any:
 
     for index, section in enumerate(brief.sections):
         section.tags = ["press" if index % 5 == 0 else "other"] + (
-            ["internal"] if index % 3 == 1 else [])
-    brief.editions = [m.Edition(name="principal"),
-                      m.Edition(name="delegation", exclude_tags=["internal"]),
-                      m.Edition(name="press", include_tags=["press"])]
+            ["internal"] if index % 3 == 1 else []
+        )
+    brief.editions = [
+        m.Edition(name="principal"),
+        m.Edition(name="delegation", exclude_tags=["internal"]),
+        m.Edition(name="press", include_tags=["press"]),
+    ]
     return brief
 
 
@@ -91,11 +94,16 @@ def measure(mode: str, source: Path, out: Path, copies: int) -> dict[str, Any]:
     export = export_jobs if mode == "editions-serial" else export_all
     results = export(jobs, choices)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    return {"seconds": seconds, "cpu_seconds": cpu,
-            "workers_cpu_seconds": children_cpu() - children, "files": len(results),
-            "pages": [result.page_count for result in results],
-            "reused": getattr(choices.reuse, "last_way", "") == "reused",
-            "bytes": sum(result.size for result in results), "peak_rss_kb": peak_rss_kb()}
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "workers_cpu_seconds": children_cpu() - children,
+        "files": len(results),
+        "pages": [result.page_count for result in results],
+        "reused": getattr(choices.reuse, "last_way", "") == "reused",
+        "bytes": sum(result.size for result in results),
+        "peak_rss_kb": peak_rss_kb(),
+    }
 
 
 def main(argv: list[str]) -> None:

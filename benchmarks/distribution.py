@@ -47,15 +47,20 @@ def measure(runs: int, kinds: tuple[str, ...]) -> dict[str, list[dict[str, Any]]
             if "keys" in kinds:
                 keys = run_json("benchmarks.keys_child", str(brief), "40")
                 found["keys"].append(keys)
-                say(f"keys run {i + 1}/{runs}: p95 idle {keys['idle']['p95_ms']:.0f} ms, "
+                say(
+                    f"keys run {i + 1}/{runs}: p95 idle {keys['idle']['p95_ms']:.0f} ms, "
                     f"layout in a thread {keys['thread']['p95_ms']:.0f} ms, in the render "
-                    f"process {keys['process']['p95_ms']:.0f} ms")
+                    f"process {keys['process']['p95_ms']:.0f} ms"
+                )
             for kind in order:
-                result = run_json("benchmarks.dist_child", kind, str(brief),
-                                  str(folder / f"{kind}-{i}"))
+                result = run_json(
+                    "benchmarks.dist_child", kind, str(brief), str(folder / f"{kind}-{i}")
+                )
                 found[kind].append(result)
-                say(f"{kind:16} run {i + 1}/{runs}: {result['seconds']:.2f} s, "
-                    f"{result['files']} files")
+                say(
+                    f"{kind:16} run {i + 1}/{runs}: {result['seconds']:.2f} s, "
+                    f"{result['files']} files"
+                )
         if "reexport" in kinds:
             found["probe"] = [run_json("benchmarks.reuse_probe", str(brief))]
             say("reuse probe done")
@@ -68,16 +73,20 @@ def median(runs: list[dict[str, Any]], key: str = "seconds") -> float:
 
 def cpu(runs: list[dict[str, Any]]) -> float:
     """Median CPU time of the runs, the worker processes' included."""
-    return statistics.median(run["cpu_seconds"] + run.get("workers_cpu_seconds", 0.0)
-                             for run in runs)
+    return statistics.median(
+        run["cpu_seconds"] + run.get("workers_cpu_seconds", 0.0) for run in runs
+    )
 
 
-def section(found: dict[str, list[dict[str, Any]]], loads: tuple[str, str],
-            command: str) -> list[str]:
+def section(
+    found: dict[str, list[dict[str, Any]]], loads: tuple[str, str], command: str
+) -> list[str]:
     one = median(found["one"])
     one_cpu = cpu(found["one"])
-    rows = [f"| One export (~300 pages, {found['one'][0]['pages'][0]} pages) | "
-            f"{one:.2f} s | 1.00 | {one_cpu:.2f} s | 1.00 | |"]
+    rows = [
+        f"| One export (~300 pages, {found['one'][0]['pages'][0]} pages) | "
+        f"{one:.2f} s | 1.00 | {one_cpu:.2f} s | 1.00 | |"
+    ]
     labels = {
         "copies": "Twelve numbered copies (laid out once, stamped)",
         "editions": "Three editions, in parallel worker processes",
@@ -90,13 +99,16 @@ def section(found: dict[str, list[dict[str, Any]]], loads: tuple[str, str],
         seconds = median(found[kind])
         ratio = seconds / one
         target = TARGETS.get(kind)
-        verdict = "" if target is None else (
-            f"≤ {target}: {'met' if ratio <= target else '**MISSED**'}")
+        verdict = (
+            "" if target is None else (f"≤ {target}: {'met' if ratio <= target else '**MISSED**'}")
+        )
         pages = "+".join(str(p) for p in sorted(set(found[kind][0]["pages"]), reverse=True))
         used = cpu(found[kind])
-        rows.append(f"| {label} ({found[kind][0]['files']} files; pages {pages}) | "
-                    f"{seconds:.2f} s | {ratio:.2f} | {used:.2f} s | {used / one_cpu:.2f} | "
-                    f"{verdict} |")
+        rows.append(
+            f"| {label} ({found[kind][0]['files']} files; pages {pages}) | "
+            f"{seconds:.2f} s | {ratio:.2f} | {used:.2f} s | {used / one_cpu:.2f} | "
+            f"{verdict} |"
+        )
     runs = len(found["one"])
     keys = keys_table(found.get("keys", []))
     probe = probe_notes(found.get("probe", []), found.get("reexport", []))
@@ -127,8 +139,9 @@ def probe_notes(probe: list[dict[str, Any]], reexports: list[dict[str, Any]]) ->
     known, new = found["edit_with_known_glyphs"], found["edit_with_a_new_glyph"]
     reused = sum(bool(run.get("reused")) for run in reexports)
     return [
-        "", "Section reuse (`python -m benchmarks.reuse_probe FILE` on the same brief, CPU "
-        "time):", "",
+        "",
+        "Section reuse (`python -m benchmarks.reuse_probe FILE` on the same brief, CPU time):",
+        "",
         f"- Laying out the edited section alone takes {found['section_alone_ratio']:.3f} of "
         f"the whole export ({found['section_alone_cpu_s'] * 1000:.0f} ms against "
         f"{found['whole_cpu_s']:.2f} s): what a re-export that keeps the other sections "
@@ -148,7 +161,7 @@ def probe_notes(probe: list[dict[str, Any]], reexports: list[dict[str, Any]]) ->
         "larger than a whole export.",
         "- What does block it, and falls back to a whole layout: an edit that changes the "
         "section's page count or moves a heading to another page (every later page number, "
-        "the contents' numbers and the \"of Y\" would change), a changed title, marking or "
+        'the contents\' numbers and the "of Y" would change), a changed title, marking or '
         "tag (the contents, banners and outline), a change outside the section, and a layout "
         "with warnings.",
         f"- The re-export rows above reused the other sections' pages in {reused} of "
@@ -160,23 +173,33 @@ def keys_table(runs: list[dict[str, Any]]) -> list[str]:
     """Keystroke-to-screen latency: medians over the runs of each run's percentiles."""
     if not runs:
         return []
-    labels = {"idle": "No layout running", "thread": "A whole-document layout in the "
-              "app's worker thread (before)", "process": "The same layout in the render "
-              "process (now)"}
+    labels = {
+        "idle": "No layout running",
+        "thread": "A whole-document layout in the app's worker thread (before)",
+        "process": "The same layout in the render process (now)",
+    }
     rows = []
     for key, label in labels.items():
         p50 = statistics.median(run[key]["p50_ms"] for run in runs)
         p95 = statistics.median(run[key]["p95_ms"] for run in runs)
-        verdict = "" if key != "process" else (
-            f"p95 < {KEYS_P95_MS:.0f} ms: {'met' if p95 < KEYS_P95_MS else '**MISSED**'}")
+        verdict = (
+            ""
+            if key != "process"
+            else (f"p95 < {KEYS_P95_MS:.0f} ms: {'met' if p95 < KEYS_P95_MS else '**MISSED**'}")
+        )
         keys = sum(run[key]["keys"] for run in runs)
         rows.append(f"| {label} | {p50:.1f} ms | {p95:.1f} ms | {keys} | {verdict} |")
     layout = statistics.median(run["thread_layout_s"] for run in runs)
-    return ["", f"Keystroke to screen in the real window, offscreen, on the same brief "
-            f"({runs[0]['pages']} pages; a key every {runs[0]['interval_ms']} ms; the layout "
-            f"took {layout:.1f} s in the thread; `python -m benchmarks.keys_child FILE`):", "",
-            "| Typing into a text block while… | p50 | p95 | Keys | Target |",
-            "|---|---|---|---|---|", *rows]
+    return [
+        "",
+        f"Keystroke to screen in the real window, offscreen, on the same brief "
+        f"({runs[0]['pages']} pages; a key every {runs[0]['interval_ms']} ms; the layout "
+        f"took {layout:.1f} s in the thread; `python -m benchmarks.keys_child FILE`):",
+        "",
+        "| Typing into a text block while… | p50 | p95 | Keys | Target |",
+        "|---|---|---|---|---|",
+        *rows,
+    ]
 
 
 def write_section(path: Path, lines: list[str]) -> None:
@@ -202,8 +225,12 @@ def kept_section(path: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", choices=KINDS[1:], action="append",
-                        help="measure only these next to the one export (repeatable)")
+    parser.add_argument(
+        "--only",
+        choices=KINDS[1:],
+        action="append",
+        help="measure only these next to the one export (repeatable)",
+    )
     parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
@@ -211,8 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     start_load = load_average()
     found = measure(args.runs, kinds)
     flags = f" --runs {args.runs}" + "".join(f" --only {kind}" for kind in args.only or ())
-    lines = section(found, (start_load, load_average()),
-                    f"python -m benchmarks.distribution{flags}")
+    lines = section(
+        found, (start_load, load_average()), f"python -m benchmarks.distribution{flags}"
+    )
     print("\n".join(lines))
     if not args.no_write:
         write_section(args.results, lines)

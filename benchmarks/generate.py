@@ -67,19 +67,20 @@ def programme(prose: Prose, index: int) -> m.Section:
         minute = 8 * 60
         for _ in range(r.randint(6, 11)):
             length = r.choice((30, 45, 60, 90))
-            entries.append(m.ScheduleEntry(
-                date=start + dt.timedelta(days=day),
-                time=dt.time(minute // 60, minute % 60),
-                end=dt.time((minute + length) // 60, (minute + length) % 60),
-                title=f"Meeting on {prose.short((3, 6)).lower()}",
-                place=prose.pick(PLACES),
-                participants=[prose.pick(ROLES) for _ in range(r.randint(1, 4))],
-                press=r.choice(("open", "closed", "pool", "")),
-                notes=prose.sentence(markup=False) if r.random() < 0.6 else "",
-            ))
+            entries.append(
+                m.ScheduleEntry(
+                    date=start + dt.timedelta(days=day),
+                    time=dt.time(minute // 60, minute % 60),
+                    end=dt.time((minute + length) // 60, (minute + length) % 60),
+                    title=f"Meeting on {prose.short((3, 6)).lower()}",
+                    place=prose.pick(PLACES),
+                    participants=[prose.pick(ROLES) for _ in range(r.randint(1, 4))],
+                    press=r.choice(("open", "closed", "pool", "")),
+                    notes=prose.sentence(markup=False) if r.random() < 0.6 else "",
+                )
+            )
             minute += length + r.choice((15, 15, 30))
-    return m.Section(title=f"Programme, visit {index + 1}",
-                     blocks=[m.ScheduleBlock(entries)])
+    return m.Section(title=f"Programme, visit {index + 1}", blocks=[m.ScheduleBlock(entries)])
 
 
 def initiatives(prose: Prose, index: int) -> m.Section:
@@ -88,13 +89,20 @@ def initiatives(prose: Prose, index: int) -> m.Section:
     columns = ["Initiative", "Objective", "Timeline", "Lead", "Status"][: r.randint(3, 5)]
     rows = []
     for _ in range(r.randint(8, 28)):
-        row = [prose.short((2, 5)), prose.sentence(markup=False), prose.pick(TIMELINES),
-               prose.pick(OWNERS), r.choice(("On track", "Delayed", "New", "Completed"))]
+        row = [
+            prose.short((2, 5)),
+            prose.sentence(markup=False),
+            prose.pick(TIMELINES),
+            prose.pick(OWNERS),
+            r.choice(("On track", "Delayed", "New", "Completed")),
+        ]
         rows.append(row[: len(columns)])
     return m.Section(
         title=f"Initiatives: {prose.title()}",
-        blocks=[m.TextBlock(prose.paragraph()),
-                m.TableBlock(columns=columns, rows=rows, caption="Initiatives under way")],
+        blocks=[
+            m.TextBlock(prose.paragraph()),
+            m.TableBlock(columns=columns, rows=rows, caption="Initiatives under way"),
+        ],
     )
 
 
@@ -102,12 +110,17 @@ def recommendations(prose: Prose, index: int) -> m.Section:
     """Expert recommendations with rationale, owner and priority."""
     r = prose.rng
     items = [
-        m.Recommendation(text=prose.sentence(markup=False), rationale=prose.paragraph((1, 3)),
-                         owner=prose.pick(OWNERS), priority=r.choice(("high", "medium", "low")))
+        m.Recommendation(
+            text=prose.sentence(markup=False),
+            rationale=prose.paragraph((1, 3)),
+            owner=prose.pick(OWNERS),
+            priority=r.choice(("high", "medium", "low")),
+        )
         for _ in range(r.randint(4, 9))
     ]
-    return m.Section(title=f"Expert recommendations ({index + 1})",
-                     blocks=[m.RecommendationsBlock(items)])
+    return m.Section(
+        title=f"Expert recommendations ({index + 1})", blocks=[m.RecommendationsBlock(items)]
+    )
 
 
 def background(prose: Prose, index: int) -> m.Section:
@@ -120,18 +133,33 @@ def background(prose: Prose, index: int) -> m.Section:
     return m.Section(title=f"State of play: {prose.title()}", blocks=blocks)
 
 
-RECIPES: tuple[Recipe, ...] = (issue_brief, programme, initiatives, background,
-                               recommendations, issue_brief, initiatives, background)
+RECIPES: tuple[Recipe, ...] = (
+    issue_brief,
+    programme,
+    initiatives,
+    background,
+    recommendations,
+    issue_brief,
+    initiatives,
+    background,
+)
 
 
 def generate(sections: int, seed: int = SEED) -> m.Brief:
     """A brief of ``sections`` top-level sections (about three pages each)."""
     meta = m.Meta(
-        title="Benchmark visit", subtitle="Generated briefing book (benchmark content)",
-        dates=m.DateRange(dt.date(2025, 6, 12), dt.date(2025, 6, 13)), location="Rome",
-        organisation="Private Office", prepared_by="Policy Planning Unit",
-        marking="RESTRICTED", version="3", status="draft", page_size="A4",
-        timezone="Europe/Rome", keywords=["benchmark"],
+        title="Benchmark visit",
+        subtitle="Generated briefing book (benchmark content)",
+        dates=m.DateRange(dt.date(2025, 6, 12), dt.date(2025, 6, 13)),
+        location="Rome",
+        organisation="Private Office",
+        prepared_by="Policy Planning Unit",
+        marking="RESTRICTED",
+        version="3",
+        status="draft",
+        page_size="A4",
+        timezone="Europe/Rome",
+        keywords=["benchmark"],
     )
     found = []
     for i in range(sections):
@@ -176,12 +204,20 @@ def calibrate(folder: Path, seed: int = SEED) -> dict[int, int]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("pages", type=int, nargs="*", default=list(SIZES),
-                        help=f"target sizes, of {', '.join(map(str, SIZES))}")
+    parser.add_argument(
+        "pages",
+        type=int,
+        nargs="*",
+        default=list(SIZES),
+        help=f"target sizes, of {', '.join(map(str, SIZES))}",
+    )
     parser.add_argument("-o", "--out", type=Path, default=Path("bench-briefs"))
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--calibrate", action="store_true",
-                        help="print the section counts to put in SECTIONS, then stop")
+    parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="print the section counts to put in SECTIONS, then stop",
+    )
     args = parser.parse_args(argv)
     if args.calibrate:
         print(calibrate(args.out, args.seed))

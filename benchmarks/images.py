@@ -7,8 +7,12 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
-IMAGE_FILES: tuple[str, ...] = ("map-north.png", "photo-harbour.jpg", "map-south.png",
-                                "photo-summit.jpg")
+IMAGE_FILES: tuple[str, ...] = (
+    "map-north.png",
+    "photo-harbour.jpg",
+    "map-south.png",
+    "photo-summit.jpg",
+)
 
 
 def _map(seed: int) -> Image.Image:

@@ -56,8 +56,7 @@ class PaintWatch(QObject):
         return False
 
 
-def type_keys(edit: Any, watch: PaintWatch, keys: int,
-              running: Any = None) -> list[float]:
+def type_keys(edit: Any, watch: PaintWatch, keys: int, running: Any = None) -> list[float]:
     """Post ``keys`` key presses to ``edit``, one every INTERVAL_MS; the latency of each
     (while ``running()`` says the layout still runs, when given)."""
     due: list[float] = []
@@ -73,8 +72,9 @@ def type_keys(edit: Any, watch: PaintWatch, keys: int,
             return
         due.append(start + (len(due) + 1) * INTERVAL_MS / 1000)  # the timer's schedule
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QCoreApplication.postEvent(edit, QKeyEvent(kind, Qt.Key.Key_A,
-                                                       Qt.KeyboardModifier.NoModifier, "a"))
+            QCoreApplication.postEvent(
+                edit, QKeyEvent(kind, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+            )
         # Runs after the key events just posted: the key has been handled.
         QTimer.singleShot(0, lambda: handled.append(time.perf_counter()))
 
@@ -92,8 +92,9 @@ def type_keys(edit: Any, watch: PaintWatch, keys: int,
     return latencies
 
 
-def with_layout(window: Any, in_process: bool, edit: Any, watch: PaintWatch,
-                keys: int) -> tuple[list[float], float]:
+def with_layout(
+    window: Any, in_process: bool, edit: Any, watch: PaintWatch, keys: int
+) -> tuple[list[float], float]:
     """Type while a whole-document layout runs (in the app's thread, or in the render
     process); returns the latencies and how long the layout took."""
     from briefbook.gui.workers import run_task
@@ -124,8 +125,12 @@ def percentiles(values: list[float]) -> dict[str, float | int | None]:
         return {"p50_ms": None, "p95_ms": None, "keys": 0}
     ordered = sorted(values)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"p50_ms": statistics.median(ordered) * 1000, "p95_ms": p95 * 1000,
-            "max_ms": ordered[-1] * 1000, "keys": len(ordered)}
+    return {
+        "p50_ms": statistics.median(ordered) * 1000,
+        "p95_ms": p95 * 1000,
+        "max_ms": ordered[-1] * 1000,
+        "keys": len(ordered),
+    }
 
 
 def measure(source: Path, keys: int) -> dict[str, Any]:
@@ -163,10 +168,15 @@ def measure(source: Path, keys: int) -> dict[str, Any]:
     settle(3000)
     wait_for(window.previewer.settled, 120_000)
     process, process_s = with_layout(window, True, edit, watch, keys)
-    return {"pages": window.preview.page_count, "interval_ms": INTERVAL_MS,
-            "idle": percentiles(idle), "thread": percentiles(threaded),
-            "process": percentiles(process), "thread_layout_s": thread_s,
-            "process_layout_s": process_s}
+    return {
+        "pages": window.preview.page_count,
+        "interval_ms": INTERVAL_MS,
+        "idle": percentiles(idle),
+        "thread": percentiles(threaded),
+        "process": percentiles(process),
+        "thread_layout_s": thread_s,
+        "process_layout_s": process_s,
+    }
 
 
 def main(argv: list[str]) -> None:

@@ -130,14 +130,22 @@ def through_window(window: Any, path: tuple[int, ...], block: Any, edits: int) -
         fire = fired[0] if fired else start
         first, first_cpu = section_seen[0] if section_seen else (done, done_cpu)
         section_fire = section_fired[0] if section_seen and section_fired else fire
-        rows.append({
-            "section_first": bool(section_seen),
-            "section_total_s": first - start, "section_s": first - section_fire,
-            "section_pause_s": section_fire - start,
-            "section_cpu_s": first_cpu - start_cpu,
-            "full_total_s": done - start, "full_s": done - fire, "full_cpu_s": done_cpu - start_cpu,
-            "debounce_s": fire - start, "render_and_swap_s": shown - fire, "image_s": done - shown,
-            "on_section_page": pane.current_page() == page})
+        rows.append(
+            {
+                "section_first": bool(section_seen),
+                "section_total_s": first - start,
+                "section_s": first - section_fire,
+                "section_pause_s": section_fire - start,
+                "section_cpu_s": first_cpu - start_cpu,
+                "full_total_s": done - start,
+                "full_s": done - fire,
+                "full_cpu_s": done_cpu - start_cpu,
+                "debounce_s": fire - start,
+                "render_and_swap_s": shown - fire,
+                "image_s": done - shown,
+                "on_section_page": pane.current_page() == page,
+            }
+        )
         settle(50)
     pane.section_shown.disconnect(section_shown)
     return rows
@@ -176,8 +184,14 @@ def cover_edits(window: Any, edits: int) -> list[dict]:
         done = page_image(pane.document, 0, width)
         first = seen[0] if seen else done
         fire = section_fired[0] if seen and section_fired else start
-        rows.append({"cover_first": bool(seen), "cover_total_s": first - start,
-                     "cover_s": first - fire, "cover_full_total_s": done - start})
+        rows.append(
+            {
+                "cover_first": bool(seen),
+                "cover_total_s": first - start,
+                "cover_s": first - fire,
+                "cover_full_total_s": done - start,
+            }
+        )
         settle(50)
     pane.section_shown.disconnect(cover_shown)
     return rows
@@ -237,22 +251,37 @@ def measure(source: Path, edits: int) -> dict[str, Any]:
         return statistics.median(row[key] for row in rows)
 
     return {
-        "pages": result.page_count, "edits": edits, "debounce_ms": settings.preview_delay_ms,
+        "pages": result.page_count,
+        "edits": edits,
+        "debounce_ms": settings.preview_delay_ms,
         "section_pause_ms": window.previewer.section_timer.interval(),
         "first_preview_s": first_preview_s,
         "section_first": sum(row["section_first"] for row in rows),
-        **{key: median(key) for key in (
-            "section_total_s", "section_s", "section_pause_s", "section_cpu_s", "full_total_s",
-            "full_s",
-            "full_cpu_s", "render_and_swap_s", "image_s")},
+        **{
+            key: median(key)
+            for key in (
+                "section_total_s",
+                "section_s",
+                "section_pause_s",
+                "section_cpu_s",
+                "full_total_s",
+                "full_s",
+                "full_cpu_s",
+                "render_and_swap_s",
+                "image_s",
+            )
+        },
         "bare_export_s": statistics.median(bare),
         "snapshot_s": statistics.median(t[0] for t in snapshots) if snapshots else None,
         "snapshot_cpu_s": statistics.median(t[1] for t in snapshots) if snapshots else None,
         "snapshot_cold_s": statistics.median(cold),
-        "followed_section": all(row["on_section_page"] for row in rows), "runs": rows,
+        "followed_section": all(row["on_section_page"] for row in rows),
+        "runs": rows,
         "cover_first": sum(row["cover_first"] for row in covers),
-        **{key: statistics.median(row[key] for row in covers)
-           for key in ("cover_total_s", "cover_s", "cover_full_total_s")},
+        **{
+            key: statistics.median(row[key] for row in covers)
+            for key in ("cover_total_s", "cover_s", "cover_full_total_s")
+        },
         "cover_runs": covers,
     }
 

@@ -38,13 +38,20 @@ def child_env(**extra: str) -> dict[str, str]:
 def run_json(module: str, *args: str, timeout: float = 600) -> dict[str, Any]:
     """Run ``python -m module args`` in a fresh process and return its last JSON line."""
     done = subprocess.run(
-        [sys.executable, "-m", module, *args], cwd=ROOT, env=child_env(), capture_output=True,
-        text=True, timeout=timeout, check=False,
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
-        raise RuntimeError(f"{module} {' '.join(args)} failed ({done.returncode}):\n"
-                           f"{done.stdout[-2000:]}\n{done.stderr[-4000:]}")
+        raise RuntimeError(
+            f"{module} {' '.join(args)} failed ({done.returncode}):\n"
+            f"{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
+        )
     result: dict[str, Any] = json.loads(lines[-1])
     return result
 
@@ -55,8 +62,13 @@ def run_milestones(module: str, *args: str, timeout: float = 60) -> dict[str, fl
     under ``NAME_cpu`` the CPU time the line reports, if it reports one."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", module, *args], cwd=ROOT, env=child_env(),
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1,
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        env=child_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        bufsize=1,
     )
     found: dict[str, float] = {}
     try:

@@ -38,7 +38,7 @@ def short(path: str) -> str:
         return "(built-in functions)"
     found = _LIB.search(path)
     if found:
-        return path[found.end():]
+        return path[found.end() :]
     for marker in ("/briefbook/", "/benchmarks/"):
         if marker in path:
             return marker.strip("/") + "/" + path.split(marker, 1)[1]
@@ -78,8 +78,10 @@ def report(stats: pstats.Stats, top: int) -> None:
         print(f"\nfunctions by {title}")
         rows = sorted(raw.items(), key=lambda item: -item[1][2 if key == "tottime" else 3])
         for (file, line, name), (_cc, calls, tt, ct, _callers) in rows[:top]:
-            print(f"  own {100 * tt / total:5.1f}%  cum {100 * ct / total:5.1f}%  "
-                  f"{calls:>9} calls  {short(file)}:{line} {name}")
+            print(
+                f"  own {100 * tt / total:5.1f}%  cum {100 * ct / total:5.1f}%  "
+                f"{calls:>9} calls  {short(file)}:{line} {name}"
+            )
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -70,9 +70,15 @@ def page_streams(pdf: bytes) -> list[bytes]:
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as doc:
-        return [b"".join(stream.read_bytes() for stream in (
-            page.Contents if isinstance(page.Contents, pikepdf.Array) else [page.Contents]))
-            for page in doc.pages]
+        return [
+            b"".join(
+                stream.read_bytes()
+                for stream in (
+                    page.Contents if isinstance(page.Contents, pikepdf.Array) else [page.Contents]
+                )
+            )
+            for page in doc.pages
+        ]
 
 
 def untouched_pages_same(brief: Any, edited: Any, section: int) -> dict[str, int]:
@@ -83,10 +89,14 @@ def untouched_pages_same(brief: Any, edited: Any, section: int) -> dict[str, int
     start = before.section_pages[(section + 1,)]
     shift = after.section_pages[(section + 1,)] - start
     old, new = page_streams(before.pdf), page_streams(after.pdf)
-    pairs = [(old[i], new[i + shift]) for i in range(start - 1, len(old))
-             if 0 <= i + shift < len(new)]
-    return {"pages_compared": len(pairs), "same": sum(a == b for a, b in pairs),
-            "page_shift": shift}
+    pairs = [
+        (old[i], new[i + shift]) for i in range(start - 1, len(old)) if 0 <= i + shift < len(new)
+    ]
+    return {
+        "pages_compared": len(pairs),
+        "same": sum(a == b for a, b in pairs),
+        "page_shift": shift,
+    }
 
 
 def measure(source: Path) -> dict[str, Any]:
@@ -100,8 +110,12 @@ def measure(source: Path) -> dict[str, Any]:
     middle = len(brief.sections) // 2
     first_page = full.section_pages[(middle,)]
     whole_s = cpu(lambda: render_pdf(brief))
-    alone_s = cpu(lambda: render_pdf(brief, RenderOptions(
-        only_section=middle, first_page=first_page, total_pages=full.page_count)))
+    alone_s = cpu(
+        lambda: render_pdf(
+            brief,
+            RenderOptions(only_section=middle, first_page=first_page, total_pages=full.page_count),
+        )
+    )
 
     def edited(text: str) -> Any:
         copied = copy.deepcopy(brief)
@@ -111,9 +125,15 @@ def measure(source: Path) -> dict[str, Any]:
     known = untouched_pages_same(brief, edited("An edited paragraph."), middle)
     # U+0E3F (Thai baht sign): in the font, and not in the generated text.
     new_glyph = untouched_pages_same(brief, edited("A new glyph: \u0e3f."), middle)
-    return {"pages": full.page_count, "whole_cpu_s": whole_s, "section_alone_cpu_s": alone_s,
-            "section_alone_ratio": alone_s / whole_s, "profile": profile_shares(brief),
-            "edit_with_known_glyphs": known, "edit_with_a_new_glyph": new_glyph}
+    return {
+        "pages": full.page_count,
+        "whole_cpu_s": whole_s,
+        "section_alone_cpu_s": alone_s,
+        "section_alone_ratio": alone_s / whole_s,
+        "profile": profile_shares(brief),
+        "edit_with_known_glyphs": known,
+        "edit_with_a_new_glyph": new_glyph,
+    }
 
 
 def main(argv: list[str]) -> None:

@@ -38,10 +38,8 @@ class Plan:
 
 
 PLANS: dict[str, Plan] = {
-    "full": Plan({30: 7, 300: 5, 1500: 3}, {30: 7, 100: 5, 300: 5}, startup_runs=7,
-                 fileio_runs=5),
-    "quick": Plan({30: 3, 300: 2, 1500: 1}, {30: 3, 100: 3, 300: 3}, startup_runs=3,
-                  fileio_runs=2),
+    "full": Plan({30: 7, 300: 5, 1500: 3}, {30: 7, 100: 5, 300: 5}, startup_runs=7, fileio_runs=5),
+    "quick": Plan({30: 3, 300: 2, 1500: 1}, {30: 3, 100: 3, 300: 3}, startup_runs=3, fileio_runs=2),
 }
 
 
@@ -60,12 +58,13 @@ def measure_exports(briefs: dict[int, Path], plan: Plan, out: Path) -> dict[str,
             order = ("briefbook", "baseline") if i % 2 == 0 else ("baseline", "briefbook")
             for engine in order:
                 pdf = out / f"{engine}-{size}.pdf"
-                result = run_json("benchmarks.child", "export", engine, str(briefs[size]),
-                                  str(pdf))
+                result = run_json("benchmarks.child", "export", engine, str(briefs[size]), str(pdf))
                 per_engine[engine].append(result)
-                say(f"export ~{size} pages, {engine:9} run {i + 1}/{runs}: "
+                say(
+                    f"export ~{size} pages, {engine:9} run {i + 1}/{runs}: "
                     f"{result['seconds']:.2f} s, {result['pages']} pages, "
-                    f"peak {result['peak_rss_kb'] / 1024:.0f} MB")
+                    f"peak {result['peak_rss_kb'] / 1024:.0f} MB"
+                )
         found[str(size)] = per_engine
     return found
 
@@ -74,19 +73,27 @@ def measure_preview(briefs: dict[int, Path], plan: Plan) -> dict[str, Any]:
     found = {}
     for size, edits in plan.preview_edits.items():
         result = run_json("benchmarks.preview_child", str(briefs[size]), str(edits))
-        say(f"preview ~{size} pages: edit → section's page {result['section_s'] * 1000:.0f} ms "
+        say(
+            f"preview ~{size} pages: edit → section's page {result['section_s'] * 1000:.0f} ms "
             f"after the pause ({result['section_first']} of {edits} section-first), "
             f"whole document {result['full_s'] * 1000:.0f} ms; cover edit → cover "
             f"{result['cover_total_s'] * 1000:.0f} ms from the keystroke "
             f"({result['cover_first']} of {edits} cover-first), whole document "
-            f"{result['cover_full_total_s'] * 1000:.0f} ms")
+            f"{result['cover_full_total_s'] * 1000:.0f} ms"
+        )
         found[str(size)] = result
     return found
 
 
 def measure_startup(plan: Plan) -> dict[str, list[Any]]:
-    found: dict[str, list[Any]] = {"bare": [], "painted": [], "ready": [], "preview": [],
-                                     "bare_cpu": [], "ready_cpu": []}
+    found: dict[str, list[Any]] = {
+        "bare": [],
+        "painted": [],
+        "ready": [],
+        "preview": [],
+        "bare_cpu": [],
+        "ready_cpu": [],
+    }
     for mode in ("bare", "briefbook"):  # warm the file and bytecode caches
         run_milestones("benchmarks.startup_child", mode)
     for i in range(plan.startup_runs):
@@ -100,10 +107,13 @@ def measure_startup(plan: Plan) -> dict[str, list[Any]]:
         found["ready_cpu"].append(app["ready_cpu"])
         for key in ("painted", "ready", "preview"):
             found[key].append(app[key])
-        say(f"start-up run {i + 1}/{plan.startup_runs}: bare {bare['painted']:.2f} s, "
-            f"briefbook with the example {app['ready']:.2f} s")
-    found["pieces"] = [run_json("benchmarks.startup_child", "pieces")
-                       for _ in range(plan.startup_runs)]
+        say(
+            f"start-up run {i + 1}/{plan.startup_runs}: bare {bare['painted']:.2f} s, "
+            f"briefbook with the example {app['ready']:.2f} s"
+        )
+    found["pieces"] = [
+        run_json("benchmarks.startup_child", "pieces") for _ in range(plan.startup_runs)
+    ]
     return found
 
 
@@ -111,8 +121,10 @@ def measure_fileio(brief: Path, plan: Plan) -> list[dict[str, Any]]:
     found = []
     for i in range(plan.fileio_runs):
         result = run_json("benchmarks.child", "fileio", str(brief))
-        say(f"load/save run {i + 1}/{plan.fileio_runs}: load {result['load_s']:.2f} s, "
-            f"save {result['save_s']:.2f} s")
+        say(
+            f"load/save run {i + 1}/{plan.fileio_runs}: load {result['load_s']:.2f} s, "
+            f"save {result['save_s']:.2f} s"
+        )
         found.append(result)
     return found
 
@@ -120,10 +132,18 @@ def measure_fileio(brief: Path, plan: Plan) -> list[dict[str, Any]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (~1.5 min)")
-    parser.add_argument("--only", choices=("export", "preview", "startup", "fileio"),
-                        action="append", help="measure only these (repeatable)")
-    parser.add_argument("--results", type=Path, default=ROOT / "benchmarks" / "RESULTS.md",
-                        help="where to write the results (default: benchmarks/RESULTS.md)")
+    parser.add_argument(
+        "--only",
+        choices=("export", "preview", "startup", "fileio"),
+        action="append",
+        help="measure only these (repeatable)",
+    )
+    parser.add_argument(
+        "--results",
+        type=Path,
+        default=ROOT / "benchmarks" / "RESULTS.md",
+        help="where to write the results (default: benchmarks/RESULTS.md)",
+    )
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
     mode = "quick" if args.quick else "full"
@@ -154,8 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.distribution import kept_section
 
         kept = kept_section(args.results)  # measured by benchmarks.distribution
-        args.results.write_text(report.markdown(results) + ("\n" + kept if kept else ""),
-                                encoding="utf-8")
+        args.results.write_text(
+            report.markdown(results) + ("\n" + kept if kept else ""), encoding="utf-8"
+        )
         say(f"written to {args.results}")
     return 0
 

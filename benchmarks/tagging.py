@@ -41,34 +41,50 @@ def child(variant: str, source: Path, out: Path) -> dict[str, Any]:
     cpu, start = time.process_time(), time.perf_counter()
     result = export_pdf(brief, out, options)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    return {"seconds": seconds, "cpu_seconds": cpu, "pages": result.page_count,
-            "bytes": len(result.pdf)}
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "pages": result.page_count,
+        "bytes": len(result.pdf),
+    }
 
 
 def measure(briefs: dict[int, Path], runs: int, out: Path) -> dict[int, dict[str, list[Any]]]:
     found: dict[int, dict[str, list[Any]]] = {}
     for variant in ("tagged", "untagged"):
-        run_json("benchmarks.tagging", "child", variant, str(briefs[SIZES[0]]),
-                 str(out / "warm.pdf"))
+        run_json(
+            "benchmarks.tagging", "child", variant, str(briefs[SIZES[0]]), str(out / "warm.pdf")
+        )
     for size, path in briefs.items():
         found[size] = {"tagged": [], "untagged": []}
         for i in range(runs):
             order = ("tagged", "untagged") if i % 2 == 0 else ("untagged", "tagged")
             for variant in order:
-                result = run_json("benchmarks.tagging", "child", variant, str(path),
-                                  str(out / f"{variant}-{size}.pdf"), timeout=1800)
+                result = run_json(
+                    "benchmarks.tagging",
+                    "child",
+                    variant,
+                    str(path),
+                    str(out / f"{variant}-{size}.pdf"),
+                    timeout=1800,
+                )
                 found[size][variant].append(result)
-                print(f"~{size} pages, {variant:8} run {i + 1}/{runs}: {result['seconds']:.2f} s,"
-                      f" {result['pages']} pages, {result['bytes'] / 1024:.0f} KB",
-                      file=sys.stderr)
+                print(
+                    f"~{size} pages, {variant:8} run {i + 1}/{runs}: {result['seconds']:.2f} s,"
+                    f" {result['pages']} pages, {result['bytes'] / 1024:.0f} KB",
+                    file=sys.stderr,
+                )
     return found
 
 
 def table(found: dict[int, dict[str, list[Any]]]) -> list[str]:
-    lines = ["| brief | pages | untagged | tagged | time ratio | CPU ratio | untagged size |"
-             " tagged size | size ratio |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| brief | pages | untagged | tagged | time ratio | CPU ratio | untagged size |"
+        " tagged size | size ratio |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for size, runs in found.items():
+
         def med(variant: str, key: str, runs: dict[str, list[Any]] = runs) -> float:
             return statistics.median(r[key] for r in runs[variant])
 
@@ -76,8 +92,10 @@ def table(found: dict[int, dict[str, list[Any]]]) -> list[str]:
         tc, uc = med("tagged", "cpu_seconds"), med("untagged", "cpu_seconds")
         tb, ub = med("tagged", "bytes"), med("untagged", "bytes")
         pages = runs["tagged"][0]["pages"]
-        lines.append(f"| ~{size} | {pages} | {u:.2f} s | {t:.2f} s | {t / u:.3f} | "
-                     f"{tc / uc:.3f} | {ub / 1024:.0f} KB | {tb / 1024:.0f} KB | {tb / ub:.3f} |")
+        lines.append(
+            f"| ~{size} | {pages} | {u:.2f} s | {t:.2f} s | {t / u:.3f} | "
+            f"{tc / uc:.3f} | {ub / 1024:.0f} KB | {tb / 1024:.0f} KB | {tb / ub:.3f} |"
+        )
     return lines
 
 
@@ -99,12 +117,19 @@ def main(argv: list[str] | None = None) -> int:
         briefs = {size: write_brief(size, folder) for size in args.sizes}
         found = measure(briefs, 1 if args.quick else 3, folder)
     machine = describe(ROOT)
-    report = ["# What tagging costs (issue 18)", "",
-              "`python -m benchmarks.tagging`: each brief exported tagged (PDF/UA-1) and "
-              "untagged in fresh processes, taking turns; medians. Targets: time ratio "
-              "<= 1.10, size ratio <= 1.15.", "", *table(found), "",
-              *(f"- {k}: {v}" for k, v in machine.items()),
-              f"- Load average: {start_load} at the start, {load_average()} at the end", ""]
+    report = [
+        "# What tagging costs (issue 18)",
+        "",
+        "`python -m benchmarks.tagging`: each brief exported tagged (PDF/UA-1) and "
+        "untagged in fresh processes, taking turns; medians. Targets: time ratio "
+        "<= 1.10, size ratio <= 1.15.",
+        "",
+        *table(found),
+        "",
+        *(f"- {k}: {v}" for k, v in machine.items()),
+        f"- Load average: {start_load} at the start, {load_average()} at the end",
+        "",
+    ]
     print("\n".join(report))
     if not args.no_write:
         (ROOT / "benchmarks" / "TAGGING.md").write_text("\n".join(report))

@@ -22,4 +22,5 @@ def assets_dir() -> Path:
             return candidate
     raise FileNotFoundError(
         f"briefbook's assets (fonts, templates) are missing: looked in {package / 'assets'} "
-        f"and {package.parent / 'assets'}; reinstall briefbook")
+        f"and {package.parent / 'assets'}; reinstall briefbook"
+    )

@@ -42,8 +42,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(args_list)
         if args.command is None:
             return _run_app([])
-        handler = {"export": _export, "validate": _validate, "import": _import,
-                   "new": _new, "diff": _diff}[args.command]
+        handler = {
+            "export": _export,
+            "validate": _validate,
+            "import": _import,
+            "new": _new,
+            "diff": _diff,
+        }[args.command]
         return handler(args)
     except UsageError as exc:
         print(exc, file=sys.stderr)
@@ -98,34 +103,50 @@ def _export(args: argparse.Namespace) -> int:
 
     brief = load(args.file)
     request = ExportRequest(
-        edition=args.edition, all_editions=args.all_editions, person=args.itinerary_for,
-        all_people=args.all_itineraries, pocket=args.pocket_card,
+        edition=args.edition,
+        all_editions=args.all_editions,
+        person=args.itinerary_for,
+        all_people=args.all_itineraries,
+        pocket=args.pocket_card,
         changes_since=load(args.changes_since) if args.changes_since is not None else None,
-        email=args.profile == "email")
+        email=args.profile == "email",
+    )
     if args.pocket_card and args.page_size:
-        raise UsageError("briefbook export: the pocket card is always A6; leave out "
-                          "--page-size")
+        raise UsageError("briefbook export: the pocket card is always A6; leave out --page-size")
     home_times = False if args.no_home_times else None
     request.copies = _copies(args)
     images = _image_profile(args)
     if args.pdfa and (args.password_file is not None or args.ask_password):
-        raise UsageError("briefbook export: a PDF/A file cannot be encrypted (archives must "
-                          "open without a password); leave out --pdfa or the password option")
+        raise UsageError(
+            "briefbook export: a PDF/A file cannot be encrypted (archives must "
+            "open without a password); leave out --pdfa or the password option"
+        )
     password = _password(args)
     if password and args.pocket_card:
-        raise UsageError("briefbook export: pocket cards are not password-protected; leave "
-                          "out the password option")
+        raise UsageError(
+            "briefbook export: pocket cards are not password-protected; leave "
+            "out the password option"
+        )
     jobs = plan_exports(brief, request, args.output, args.file.parent)
     if images is not None and images.target_bytes:
-        print(f"Exporting for {images.describe()}; target: under {_size(images.target_bytes)} "
-              "per file", file=sys.stderr)
+        print(
+            f"Exporting for {images.describe()}; target: under {_size(images.target_bytes)} "
+            "per file",
+            file=sys.stderr,
+        )
     from briefbook.render.exporting import ExportChoices
     from briefbook.render.parallel import export_all
 
     choices = ExportChoices(
-        pocket=args.pocket_card, page_size=args.page_size, reproducible=args.reproducible,
-        home_times=home_times, password=password, pdfa=args.pdfa,
-        allow_outside_images=args.allow_outside_images, images=images)
+        pocket=args.pocket_card,
+        page_size=args.page_size,
+        reproducible=args.reproducible,
+        home_times=home_times,
+        password=password,
+        pdfa=args.pdfa,
+        allow_outside_images=args.allow_outside_images,
+        images=images,
+    )
     unit = "card" if args.pocket_card else "page"
 
     def written(result: ExportResult) -> None:
@@ -133,9 +154,11 @@ def _export(args: argparse.Namespace) -> int:
         pages = f"{result.page_count} {unit}{'s' if result.page_count != 1 else ''}"
         print(f"{result.path}: {pages}, {_size(result.size)}")
         if images is not None and images.target_bytes and result.size > images.target_bytes:
-            print(f"{result.path}: {_size(result.size)} is over the e-mail target of "
-                  f"{_size(images.target_bytes)}; try a lower --image-dpi (warning)",
-                  file=sys.stderr)
+            print(
+                f"{result.path}: {_size(result.size)} is over the e-mail target of "
+                f"{_size(images.target_bytes)}; try a lower --image-dpi (warning)",
+                file=sys.stderr,
+            )
 
     shown = _ProgressLine(len(jobs)) if len(jobs) > 1 and sys.stderr.isatty() else None
 
@@ -172,8 +195,10 @@ class _ProgressLine:
 
 def progress_text(progress: JobProgress) -> str:
     """``Exporting: 40 % (2 of 12 files written)``."""
-    return (f"Exporting: {progress.fraction * 100:.0f} % ({progress.written} of "
-            f"{progress.total} files written)")
+    return (
+        f"Exporting: {progress.fraction * 100:.0f} % ({progress.written} of "
+        f"{progress.total} files written)"
+    )
 
 
 def _copies(args: argparse.Namespace) -> list[Copy]:
@@ -192,8 +217,9 @@ def _image_profile(args: argparse.Namespace) -> ImageProfile | None:
     if args.profile is None and args.image_dpi is None:
         return None
     if args.pocket_card:
-        raise UsageError("briefbook export: the pocket card has no pictures; leave out "
-                          "--profile and --image-dpi")
+        raise UsageError(
+            "briefbook export: the pocket card has no pictures; leave out --profile and --image-dpi"
+        )
     from briefbook.render.pictures.downsample import image_profile
 
     try:
@@ -211,8 +237,9 @@ def _password(args: argparse.Namespace) -> str:
         try:
             lines = data.decode("utf-8-sig").splitlines()
         except UnicodeDecodeError:
-            raise FileAccessError(args.password_file, "the password file is not UTF-8 text; "
-                                  "save it as UTF-8") from None
+            raise FileAccessError(
+                args.password_file, "the password file is not UTF-8 text; save it as UTF-8"
+            ) from None
         if not lines or not lines[0]:
             raise FileAccessError(args.password_file, "the first line should hold the password")
         return lines[0]
@@ -232,8 +259,10 @@ def _diff(args: argparse.Namespace) -> int:
 
     changes = diff_briefs(load(args.old), load(args.new))
     count = len(changes.changes)
-    print(f"{changes.title} (from {args.old} to {args.new}): "
-          f"{count or 'no'} {plural(count, 'change')}")
+    print(
+        f"{changes.title} (from {args.old} to {args.new}): "
+        f"{count or 'no'} {plural(count, 'change')}"
+    )
     for group, items in changes.groups():
         print(group)
         for change in items:
@@ -267,9 +296,11 @@ def _import(args: argparse.Namespace) -> int:
     text = dumps(brief)
     if args.output is None:
         if not _encodable(text, sys.stdout):
-            print(f"{args.file}: standard output ({sys.stdout.encoding}) cannot show some "
-                  "characters; they are written as '?'. Use -o FILE to keep them (warning)",
-                  file=sys.stderr)
+            print(
+                f"{args.file}: standard output ({sys.stdout.encoding}) cannot show some "
+                "characters; they are written as '?'. Use -o FILE to keep them (warning)",
+                file=sys.stderr,
+            )
         sys.stdout.write(text)
         return EXIT_OK
     _refuse_overwrite(args.output, args.force)
@@ -299,8 +330,10 @@ def _new(args: argparse.Namespace) -> int:
             print(f"{name:12} {description}")
         return EXIT_OK
     if args.file is None:
-        raise UsageError("briefbook new: give the file to create, e.g. "
-                          "'briefbook new visit.brief.yaml --template visit'")
+        raise UsageError(
+            "briefbook new: give the file to create, e.g. "
+            "'briefbook new visit.brief.yaml --template visit'"
+        )
     brief = new_brief(args.template)
     _refuse_overwrite(args.file, args.force)
     save(brief, args.file)
@@ -310,8 +343,9 @@ def _new(args: argparse.Namespace) -> int:
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
     if path.exists() and not force:
-        raise FileAccessError(path, "already exists; choose another name or add --force to "
-                              "replace it")
+        raise FileAccessError(
+            path, "already exists; choose another name or add --force to replace it"
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

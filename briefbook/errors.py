@@ -79,8 +79,7 @@ def summarize(problems: Sequence[Problem]) -> list[Problem]:
     dropped += sum(hidden.values())  # repeats of messages that were themselves not listed
     if dropped:
         path = problems[0].path
-        listed.append(Problem(f"… and {dropped:,} more {plural(dropped, 'problem')}",
-                              path))
+        listed.append(Problem(f"… and {dropped:,} more {plural(dropped, 'problem')}", path))
     return listed
 
 
@@ -154,8 +153,9 @@ class DocumentContentError(ImportSourceError):
     the body's paragraphs when known (with ``in_table``: the last paragraph before
     the table that holds it)."""
 
-    def __init__(self, path: Path | None, reason: str, paragraph: int | None = None,
-                 in_table: bool = False) -> None:
+    def __init__(
+        self, path: Path | None, reason: str, paragraph: int | None = None, in_table: bool = False
+    ) -> None:
         self.paragraph = paragraph
         self.in_table = in_table
         where = f"paragraph {paragraph}" if paragraph else ""

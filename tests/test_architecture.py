@@ -171,7 +171,8 @@ def test_no_import_cycle_among_briefbook_modules() -> None:
     groups = import_groups(graph)
     assert not groups, "import cycles (lazy imports count):\n" + "\n".join(
         f"{describe(graph, _one_cycle(graph, group))}\n    (all of: {', '.join(sorted(group))})"
-        for group in groups)
+        for group in groups
+    )
 
 
 @pytest.mark.parametrize("layer", ["briefbook.core", "briefbook.render"])
@@ -215,8 +216,7 @@ def _kind_registry(module: ModuleType, resolve: Any) -> dict[str, Any]:
         keys = [names.get(key, key) if isinstance(key, type) else key for key in value]
         if not all(isinstance(key, str) and key in BLOCK_KINDS for key in keys):
             continue
-        resolved = {kind: resolve(entry) for kind, entry in zip(keys, value.values(),
-                                                                  strict=True)}
+        resolved = {kind: resolve(entry) for kind, entry in zip(keys, value.values(), strict=True)}
         if all(entry is not None for entry in resolved.values()):
             return resolved
     raise AssertionError(f"{module.__name__} holds no registry of block kinds")

@@ -50,7 +50,7 @@ def _inet_socket_inodes() -> set[str]:
         except OSError:
             continue
         if target.startswith("socket:["):
-            ours.add(target[len("socket:["):-1])
+            ours.add(target[len("socket:[") : -1])
     inet = set()
     for table in ("tcp", "tcp6", "udp", "udp6", "raw", "raw6"):
         try:
@@ -62,8 +62,9 @@ def _inet_socket_inodes() -> set[str]:
 
 
 @pytest.mark.skipif(not Path("/proc/self/net/tcp").exists(), reason="Linux /proc")
-def test_the_app_and_its_preview_offline(no_network: None, qtbot, tmp_path: Path,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_app_and_its_preview_offline(
+    no_network: None, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The window opens the example, renders the preview in its worker, re-renders after
     an edit, and exports: with Python's sockets refused, and no internet socket of Qt's
     own open at any point."""

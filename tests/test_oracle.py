@@ -28,16 +28,23 @@ DIGESTS = ROOT / "tests" / "data" / "oracle.json"
 RECORD = os.environ.get("BRIEFBOOK_RECORD_ORACLE") == "1"
 
 #: Exported in the PDF half of the oracle: the templates and the test dossiers.
-EXPORTED = ("assets/templates/example.brief.yaml", "assets/templates/visit.brief.yaml",
-            "assets/templates/blank.brief.yaml", "tests/data/dossier.brief.yaml",
-            "tests/data/marked.brief.yaml", "tests/data/editions.brief.yaml",
-            "tests/data/trip/two-cities.brief.yaml",
-            "tests/data/changes/harbour-v3.brief.yaml")
+EXPORTED = (
+    "assets/templates/example.brief.yaml",
+    "assets/templates/visit.brief.yaml",
+    "assets/templates/blank.brief.yaml",
+    "tests/data/dossier.brief.yaml",
+    "tests/data/marked.brief.yaml",
+    "tests/data/editions.brief.yaml",
+    "tests/data/trip/two-cities.brief.yaml",
+    "tests/data/changes/harbour-v3.brief.yaml",
+)
 
 
 def _briefs() -> list[str]:
-    found = [*sorted((ROOT / "tests" / "data").rglob("*.brief.yaml")),
-             *sorted((ROOT / "assets" / "templates").glob("*.brief.yaml"))]
+    found = [
+        *sorted((ROOT / "tests" / "data").rglob("*.brief.yaml")),
+        *sorted((ROOT / "assets" / "templates").glob("*.brief.yaml")),
+    ]
     loadable = []
     for path in found:
         try:
@@ -63,8 +70,7 @@ def _check(kind: str, name: str, digest: str) -> None:
         _RESULTS[kind][name] = digest
         merged = _recorded()
         merged[kind][name] = digest
-        DIGESTS.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n",
-                           encoding="utf-8")
+        DIGESTS.write_text(json.dumps(merged, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         return
     expected = _recorded()[kind].get(name)
     assert expected is not None, f"no recorded digest for {name}; record the oracle"

@@ -18,6 +18,9 @@ def test_mypy_finds_no_errors(tmp_path: Path) -> None:
         pytest.skip("mypy is not installed (the test extra brings it: pip install -e '.[test]')")
     done = subprocess.run(
         [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "mypy-cache"), "briefbook"],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -65,13 +65,16 @@ def open_annex(file: Path) -> pikepdf.Pdf:
     except FileNotFoundError:
         raise AnnexError("the file does not exist") from None
     except (OSError, ValueError) as exc:
-        raise AnnexError(f"the file cannot be read ({getattr(exc, 'strerror', None) or exc})"
-                         ) from None
+        raise AnnexError(
+            f"the file cannot be read ({getattr(exc, 'strerror', None) or exc})"
+        ) from None
     if not file.is_file():
         raise AnnexError("this is not a regular file")
     if size > MAX_ANNEX_BYTES:
-        raise AnnexError(f"the file is too large ({size // (1024 * 1024)} MB; at most "
-                         f"{MAX_ANNEX_BYTES // (1024 * 1024)} MB)")
+        raise AnnexError(
+            f"the file is too large ({size // (1024 * 1024)} MB; at most "
+            f"{MAX_ANNEX_BYTES // (1024 * 1024)} MB)"
+        )
     try:
         pdf = pikepdf.open(file)
     except pikepdf.PasswordError:
@@ -172,8 +175,12 @@ def uri_of(action: pikepdf.Dictionary) -> str:
 def inspect_annex(file: Path) -> AnnexInfo:
     """Open and check an annex file; raises :class:`AnnexError` with the reason."""
     with open_annex(file) as pdf:
-        return AnnexInfo(len(pdf.pages), os.stat(file).st_size,
-                         tuple(shown_size(page) for page in pdf.pages), stripped_parts(pdf))
+        return AnnexInfo(
+            len(pdf.pages),
+            os.stat(file).st_size,
+            tuple(shown_size(page) for page in pdf.pages),
+            stripped_parts(pdf),
+        )
 
 
 def annex_file(path: str, folder: Path | None) -> Path:
@@ -190,8 +197,10 @@ def annex_problem(block: m.PdfBlock, folder: Path) -> str:
         return "the file name cannot be used"
     try:
         if not is_inside(block.path, folder):
-            return (f"the annex {block.path!r} is outside the brief's folder, so it is left "
-                    "out of the PDF")
+            return (
+                f"the annex {block.path!r} is outside the brief's folder, so it is left "
+                "out of the PDF"
+            )
         info = inspect_annex(annex_file(block.path, folder))
     except AnnexError as exc:
         return f"the annex {block.path!r} cannot be used: {exc.reason}"
@@ -225,5 +234,8 @@ __all__ = [
 
 def has_annexes(brief: m.Brief) -> bool:
     """Whether the brief places existing PDFs (``pdf`` blocks) in its dossier."""
-    return any(isinstance(block, m.PdfBlock) for _, section in brief.walk_sections()
-               for block in section.blocks)
+    return any(
+        isinstance(block, m.PdfBlock)
+        for _, section in brief.walk_sections()
+        for block in section.blocks
+    )

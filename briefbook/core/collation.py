@@ -25,15 +25,39 @@ _ALPHABETS: dict[str, dict[str, tuple[str, int]]] = {
     "nn": _AFTER_Z_DA,
     "no": _AFTER_Z_DA,
     "es": {"ñ": ("n", 1)},
-    "pl": {"ą": ("a", 1), "ć": ("c", 1), "ę": ("e", 1), "ł": ("l", 1), "ń": ("n", 1),
-           "ó": ("o", 1), "ś": ("s", 1), "ź": ("z", 1), "ż": ("z", 2)},
+    "pl": {
+        "ą": ("a", 1),
+        "ć": ("c", 1),
+        "ę": ("e", 1),
+        "ł": ("l", 1),
+        "ń": ("n", 1),
+        "ó": ("o", 1),
+        "ś": ("s", 1),
+        "ź": ("z", 1),
+        "ż": ("z", 2),
+    },
     "cs": {"č": ("c", 1), "ch": ("h", 1), "ř": ("r", 1), "š": ("s", 1), "ž": ("z", 1)},
-    "tr": {"ç": ("c", 1), "ğ": ("g", 1), "ı": ("h", 1), "ö": ("o", 1), "ş": ("s", 1),
-           "ü": ("u", 1)},
+    "tr": {
+        "ç": ("c", 1),
+        "ğ": ("g", 1),
+        "ı": ("h", 1),
+        "ö": ("o", 1),
+        "ş": ("s", 1),
+        "ü": ("u", 1),
+    },
 }
 # Letters with no decomposition that still sort with a base letter everywhere else.
-_FOLDED = {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
-           "ß": "ss"}
+_FOLDED = {
+    "ø": "o",
+    "æ": "ae",
+    "œ": "oe",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+    "ß": "ss",
+}
 
 Weight = tuple[str, int]
 
@@ -58,7 +82,7 @@ def sort_key(text: str, language: str = "en") -> tuple[tuple[Weight, ...], str, 
     weights: list[Weight] = []
     i = 0
     while i < len(lowered):
-        pair = lowered[i:i + 2]
+        pair = lowered[i : i + 2]
         if len(pair) == 2 and pair in alphabet:
             weights.append(alphabet[pair])
             i += 2

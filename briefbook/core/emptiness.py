@@ -44,5 +44,6 @@ def block_is_empty(block: m.Block) -> bool:
 
 def section_is_empty(section: m.Section) -> bool:
     """A section with no block that prints and no subsection that does."""
-    return (all(block_is_empty(block) for block in section.blocks)
-            and all(section_is_empty(sub) for sub in section.subsections))
+    return all(block_is_empty(block) for block in section.blocks) and all(
+        section_is_empty(sub) for sub in section.subsections
+    )

@@ -40,8 +40,11 @@ def image_refs(brief: m.Brief) -> list[ImageRef]:
             elif isinstance(block, m.PdfBlock) and block.path.strip():
                 found.append(ImageRef(block.path, where, "annex"))
             elif isinstance(block, m.PeopleBlock):
-                found.extend(ImageRef(person.photo, where, "photo")
-                             for person in block.people if person.photo.strip())
+                found.extend(
+                    ImageRef(person.photo, where, "photo")
+                    for person in block.people
+                    if person.photo.strip()
+                )
     return found
 
 

@@ -41,8 +41,10 @@ def has_language(language: str) -> bool:
 
 def no_words_message(language: str) -> str:
     """The warning for a language briefbook has no words in."""
-    return (f"briefbook has no words in the language {language.strip()!r}: its own labels "
-            f"print in English (it has {', '.join(languages())})")
+    return (
+        f"briefbook has no words in the language {language.strip()!r}: its own labels "
+        f"print in English (it has {', '.join(languages())})"
+    )
 
 
 def fields(text: str) -> set[str]:
@@ -67,13 +69,16 @@ def override_problem(key: str, text: str) -> str:
         used = {"{"}
     if not used <= allowed:
         need = ", ".join("{" + name + "}" for name in sorted(allowed)) or "no fields"
-        return (f"meta 'labels': the label {key!r} may use {need} only; write a brace "
-                "itself as {{ or }}")
+        return (
+            f"meta 'labels': the label {key!r} may use {need} only; write a brace "
+            "itself as {{ or }}"
+        )
     return ""
 
 
-def label(key: str, language: str = "en", overrides: dict[str, str] | None = None,
-          **values: object) -> str:
+def label(
+    key: str, language: str = "en", overrides: dict[str, str] | None = None, **values: object
+) -> str:
     """The printed word for ``key`` in ``language``, with ``{name}`` fields filled in.
 
     A brief's own ``overrides`` win; then the language's file (region first, "pt-BR",

@@ -10,9 +10,11 @@ import re
 
 #: language[-script][-region][-variant...], as BCP 47 writes them ("en", "pt-BR",
 #: "sr-Latn-RS", "de-CH-1996"); private-use and extension subtags are accepted too.
-_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?"
-                  r"(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*"
-                  r"(-[xX](-[A-Za-z0-9]{1,8})+)?$")
+_TAG = re.compile(
+    r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?"
+    r"(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(-[A-WY-Za-wy-z0-9](-[A-Za-z0-9]{2,8})+)*"
+    r"(-[xX](-[A-Za-z0-9]{1,8})+)?$"
+)
 
 
 def language_problem(tag: str) -> str:
@@ -21,8 +23,10 @@ def language_problem(tag: str) -> str:
         return ""
     if _TAG.match(tag.strip()):
         return ""
-    return (f"meta 'language' {tag!r} is not a language tag; write it as BCP 47 does, "
-            "e.g. 'en', 'fr', 'pt-BR' or 'sv'")
+    return (
+        f"meta 'language' {tag!r} is not a language tag; write it as BCP 47 does, "
+        "e.g. 'en', 'fr', 'pt-BR' or 'sv'"
+    )
 
 
 def primary(tag: str) -> str:

@@ -24,15 +24,24 @@ from briefbook.core import model as m
 #: The schemes a brief can name instead of listing its markings, lowest first.
 PRESETS: dict[str, tuple[tuple[str, str], ...]] = {
     # 32 CFR 2001.21(c) and the CAPCO register; CUI per 32 CFR 2002.20.
-    "us": (("UNCLASSIFIED", "U"), ("CUI", "CUI"), ("CONFIDENTIAL", "C"), ("SECRET", "S"),
-           ("TOP SECRET", "TS")),
+    "us": (
+        ("UNCLASSIFIED", "U"),
+        ("CUI", "CUI"),
+        ("CONFIDENTIAL", "C"),
+        ("SECRET", "S"),
+        ("TOP SECRET", "TS"),
+    ),
     # The UK GSC tiers, OFFICIAL-SENSITIVE as the handling marking within OFFICIAL;
     # the GSC sets no portion abbreviations, these are the departments' usual ones.
-    "uk": (("OFFICIAL", "O"), ("OFFICIAL-SENSITIVE", "OS"), ("SECRET", "S"),
-           ("TOP SECRET", "TS")),
+    "uk": (("OFFICIAL", "O"), ("OFFICIAL-SENSITIVE", "OS"), ("SECRET", "S"), ("TOP SECRET", "TS")),
     # NATO C-M(2002)49, Enclosure "E"; the abbreviations of its marking guidance.
-    "nato": (("NATO UNCLASSIFIED", "NU"), ("NATO RESTRICTED", "NR"),
-             ("NATO CONFIDENTIAL", "NC"), ("NATO SECRET", "NS"), ("COSMIC TOP SECRET", "CTS")),
+    "nato": (
+        ("NATO UNCLASSIFIED", "NU"),
+        ("NATO RESTRICTED", "NR"),
+        ("NATO CONFIDENTIAL", "NC"),
+        ("NATO SECRET", "NS"),
+        ("COSMIC TOP SECRET", "CTS"),
+    ),
 }
 
 _ONE_WORD = re.compile(r"^[^\W\d_]+$")
@@ -57,7 +66,7 @@ def derived_portion(name: str) -> str:
 
 
 def _countries(control: str) -> list[str]:
-    return [c.strip() for c in control[len("REL TO"):].split(",") if c.strip()]
+    return [c.strip() for c in control[len("REL TO") :].split(",") if c.strip()]
 
 
 def combined_controls(controls: list[list[str]]) -> list[str]:
@@ -190,16 +199,26 @@ def scheme_problems(entries: list[tuple[str, str]]) -> list[tuple[int, str]]:
             continue
         names[level.name] = index
         if not level.portion:
-            found.append((index, f"the marking {level.name!r} needs its portion mark, e.g. "
-                          f"{{name: {level.name}, portion: ...}} (briefbook derives one only "
-                          "for a one-word name: its first letter)"))
+            found.append(
+                (
+                    index,
+                    f"the marking {level.name!r} needs its portion mark, e.g. "
+                    f"{{name: {level.name}, portion: ...}} (briefbook derives one only "
+                    "for a one-word name: its first letter)",
+                )
+            )
             continue
         other = portions.get(level.portion)
         if other is not None:
             how = "" if level.declared else " (its first letter)"
-            found.append((index, f"the marking {level.name!r} has the portion mark "
-                          f"({level.portion}){how}, as {scheme.levels[other].name!r} has; "
-                          "give one of them its own with 'portion'"))
+            found.append(
+                (
+                    index,
+                    f"the marking {level.name!r} has the portion mark "
+                    f"({level.portion}){how}, as {scheme.levels[other].name!r} has; "
+                    "give one of them its own with 'portion'",
+                )
+            )
         else:
             portions[level.portion] = index
     return found
@@ -290,8 +309,9 @@ def block_markings(block: m.Block, container: str) -> Iterator[str]:
         yield from (effective(row_marking(block, i), mark) for i in range(len(block.rows)))
 
 
-def section_markings(brief: m.Brief, section: m.Section, parent: m.Section | None = None,
-                     subsections: bool = True) -> Iterator[str]:
+def section_markings(
+    brief: m.Brief, section: m.Section, parent: m.Section | None = None, subsections: bool = True
+) -> Iterator[str]:
     """Every marking in a section: its own, its heading's, its blocks' and (unless asked
     not to) its subsections'."""
     mark = section_marking(brief, section, parent)
@@ -347,8 +367,10 @@ def _own_item_markings(items: list[m.ListItem]) -> Iterator[str]:
 def scheme_text(meta: m.Meta) -> str:
     """The scheme as one line for the app: "us; SECRET//NOFORN (S//NF)"."""
     parts = [meta.marking_preset] if meta.marking_preset else []
-    parts += [f"{level.name} ({level.portion})" if level.portion else level.name
-              for level in meta.markings]
+    parts += [
+        f"{level.name} ({level.portion})" if level.portion else level.name
+        for level in meta.markings
+    ]
     return "; ".join(parts)
 
 

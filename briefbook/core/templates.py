@@ -13,23 +13,37 @@ from briefbook.errors import TemplateError
 
 #: name -> (file in assets/templates, one-line description)
 TEMPLATES: dict[str, tuple[str, str]] = {
-    "example": ("example.brief.yaml",
-                "a complete sample dossier for a one-day visit (fictional content)"),
-    "visit": ("visit.brief.yaml",
-              "the skeleton of a visit book: every usual section with a line of guidance"),
-    "read-ahead": ("read-ahead.brief.yaml",
-                   "one page: the memo header, the purpose, points to make, if asked"),
-    "issue-brief": ("issue-brief.brief.yaml",
-                    "objectives, points to make, if asked, background and the press line"),
-    "scenario": ("scenario.brief.yaml",
-                 "the numbered steps of an event with minutes, lead, press and points"),
+    "example": (
+        "example.brief.yaml",
+        "a complete sample dossier for a one-day visit (fictional content)",
+    ),
+    "visit": (
+        "visit.brief.yaml",
+        "the skeleton of a visit book: every usual section with a line of guidance",
+    ),
+    "read-ahead": (
+        "read-ahead.brief.yaml",
+        "one page: the memo header, the purpose, points to make, if asked",
+    ),
+    "issue-brief": (
+        "issue-brief.brief.yaml",
+        "objectives, points to make, if asked, background and the press line",
+    ),
+    "scenario": (
+        "scenario.brief.yaml",
+        "the numbered steps of an event with minutes, lead, press and points",
+    ),
     "blank": ("blank.brief.yaml", "an empty brief with a cover and nothing else"),
 }
 
 #: How the app names each template.
 TITLES: dict[str, str] = {
-    "example": "Example", "visit": "Visit book", "read-ahead": "Read-ahead memo",
-    "issue-brief": "Issue brief", "scenario": "Scenario", "blank": "Blank",
+    "example": "Example",
+    "visit": "Visit book",
+    "read-ahead": "Read-ahead memo",
+    "issue-brief": "Issue brief",
+    "scenario": "Scenario",
+    "blank": "Blank",
 }
 
 

@@ -15,8 +15,7 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def clip(text: str, limit: int = 160, *, tail: str = " " + ELLIPSIS,
-         strip: str = " ,;:.") -> str:
+def clip(text: str, limit: int = 160, *, tail: str = " " + ELLIPSIS, strip: str = " ,;:.") -> str:
     """``text`` on one line, cut at a word boundary to about ``limit`` characters.
 
     The cut falls at the last space in the second half of the first ``limit``

@@ -49,8 +49,11 @@ def zone_problem(name: str) -> str | None:
         return None
     lowered = {zone.lower(): zone for zone in _known_zones()}
     close = difflib.get_close_matches(text.lower(), list(lowered), n=1, cutoff=0.6)
-    hint = f" (did you mean {lowered[close[0]]!r}?)" if close else (
-        " (use an IANA name such as 'Europe/Rome' or 'America/New_York')")
+    hint = (
+        f" (did you mean {lowered[close[0]]!r}?)"
+        if close
+        else (" (use an IANA name such as 'Europe/Rome' or 'America/New_York')")
+    )
     return f"unknown time zone {text!r}{hint}"
 
 
@@ -121,9 +124,13 @@ def schedule_zones(brief: m.Brief, home_times: bool = True) -> ZonePair | None:
     """
     meta = brief.meta
     default = meta.timezone.strip()
-    used = tuple(dict.fromkeys(
-        name for name in (entry_zone_name(e, default) for e in schedule_entries(brief))
-        if name and _zone(name) is not None))
+    used = tuple(
+        dict.fromkeys(
+            name
+            for name in (entry_zone_name(e, default) for e in schedule_entries(brief))
+            if name and _zone(name) is not None
+        )
+    )
     home_name = meta.home_timezone.strip() if home_times else ""
     pair = zone_pair(meta) if home_name else None
     local = get_zone(default, "timezone") if default else None
@@ -147,8 +154,10 @@ def zone_pair(meta: m.Meta) -> ZonePair | None:
         return None
     home = get_zone(home_name, "home_timezone")
     if not local_name:
-        raise BriefbookError("meta 'home_timezone' is set but 'timezone' (the local time zone "
-                             "of the event) is not; set both to print home times")
+        raise BriefbookError(
+            "meta 'home_timezone' is set but 'timezone' (the local time zone "
+            "of the event) is not; set both to print home times"
+        )
     local = get_zone(local_name, "timezone")
     if local_name == home_name:
         return None
@@ -218,8 +227,9 @@ def exists(day: dt.date, time: dt.time, zone: ZoneInfo) -> bool:
     return (again.hour, again.minute) == (time.hour, time.minute)
 
 
-def home_time(entry: m.ScheduleEntry, pair: ZonePair,
-              fallback_date: dt.date | None = None) -> HomeTime | None:
+def home_time(
+    entry: m.ScheduleEntry, pair: ZonePair, fallback_date: dt.date | None = None
+) -> HomeTime | None:
     """The entry's times at home, or ``None`` when it has no time or no date to convert.
 
     An entry without a date is taken to be on ``fallback_date`` (the brief's first
@@ -254,8 +264,9 @@ def ends_next_day(entry: m.ScheduleEntry) -> bool:
     return entry.time is not None and entry.end is not None and entry.end < entry.time
 
 
-def zone_abbreviation(entry: m.ScheduleEntry, pair: ZonePair | None,
-                      fallback_date: dt.date | None = None) -> str:
+def zone_abbreviation(
+    entry: m.ScheduleEntry, pair: ZonePair | None, fallback_date: dt.date | None = None
+) -> str:
     """The short name of the entry's zone on its day, ``CEST`` or ``UTC+04``
     ("" without a zone, a day or a time)."""
     zone = entry_zone(entry, pair)
@@ -276,8 +287,12 @@ def local_text(entry: m.ScheduleEntry, words: Wording = ENGLISH) -> str:
     return words.time_range(start, end)
 
 
-def dual_label(entry: m.ScheduleEntry, pair: ZonePair,
-               fallback_date: dt.date | None = None, words: Wording = ENGLISH) -> str:
+def dual_label(
+    entry: m.ScheduleEntry,
+    pair: ZonePair,
+    fallback_date: dt.date | None = None,
+    words: Wording = ENGLISH,
+) -> str:
     """``Local 09:00–09:45 · Home 15:00–15:45`` (or just the local part when there is no
     home time to give)."""
     local = local_text(entry, words)

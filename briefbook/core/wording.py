@@ -90,8 +90,12 @@ class Wording:
         if lang in ("tr", "az"):
             text = text.replace("i", "İ")
         if lang == "el":  # Greek capitals carry no accent (tonos); the diaeresis stays
-            text = unicodedata.normalize("NFC", "".join(
-                ch for ch in unicodedata.normalize("NFD", text) if ch not in "\u0301\u0342"))
+            text = unicodedata.normalize(
+                "NFC",
+                "".join(
+                    ch for ch in unicodedata.normalize("NFD", text) if ch not in "\u0301\u0342"
+                ),
+            )
         return text.upper()
 
     def sort_key(self, text: str) -> tuple[object, ...]:

@@ -16,11 +16,18 @@ Shortcut = QKeySequence | QKeySequence.StandardKey | str
 Slot = Callable[[], object] | Callable[[bool], object]
 
 
-def make_action(parent: QObject, text: str, slot: Slot | None = None,
-                shortcut: Shortcut | Sequence[Shortcut] | None = None, tip: str | None = None,
-                icon: QIcon | QStyle.StandardPixmap | None = None, checkable: bool = False, *,
-                status: bool = True,
-                context: Qt.ShortcutContext | None = None) -> QAction:
+def make_action(
+    parent: QObject,
+    text: str,
+    slot: Slot | None = None,
+    shortcut: Shortcut | Sequence[Shortcut] | None = None,
+    tip: str | None = None,
+    icon: QIcon | QStyle.StandardPixmap | None = None,
+    checkable: bool = False,
+    *,
+    status: bool = True,
+    context: Qt.ShortcutContext | None = None,
+) -> QAction:
     """A new action of ``parent`` that runs ``slot`` when triggered.
 
     ``shortcut`` is one key sequence or a list of them (the first is the main one);

@@ -47,8 +47,7 @@ def start_file(path: Path | None, settings: Settings) -> tuple[Path | None, bool
     return example_path(), True
 
 
-def open_window(path: Path | None = None, settings: Settings | None = None,
-                recover: bool = True):
+def open_window(path: Path | None = None, settings: Settings | None = None, recover: bool = True):
     """Create the main window and start loading what it should show (see ``start_file``).
 
     With ``recover``, work left unsaved by a briefbook that crashed is offered

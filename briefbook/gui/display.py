@@ -14,12 +14,15 @@ import sys
 from collections.abc import Callable, Mapping
 
 #: What the user can do without a window (printed after the reason).
-USE_THE_COMMAND_LINE = ("use the command line instead, e.g. `briefbook validate FILE` or "
-                        "`briefbook export FILE` (see `briefbook --help`)")
+USE_THE_COMMAND_LINE = (
+    "use the command line instead, e.g. `briefbook validate FILE` or "
+    "`briefbook export FILE` (see `briefbook --help`)"
+)
 
 
-def display_problem(environ: Mapping[str, str] | None = None,
-                    platform: str | None = None) -> str | None:
+def display_problem(
+    environ: Mapping[str, str] | None = None, platform: str | None = None
+) -> str | None:
     """A one-line message when there is plainly no display to open a window on, else None.
 
     On Linux and other X11/Wayland systems that is: no ``DISPLAY``, no ``WAYLAND_DISPLAY``
@@ -49,8 +52,9 @@ def guard_platform_failure() -> Callable[[], None]:
         if kind == QtMsgType.QtFatalMsg:
             reason = "the window system could not be reached"
             if "platform plugin" in message:
-                reason = "no display is available for the window (Qt's platform plugin did " \
-                         "not start)"
+                reason = (
+                    "no display is available for the window (Qt's platform plugin did not start)"
+                )
             sys.stderr.write(f"briefbook: {reason}; {USE_THE_COMMAND_LINE}\n")
             sys.stderr.flush()
             os._exit(2)

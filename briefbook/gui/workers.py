@@ -138,8 +138,9 @@ def run_task(
     return handle
 
 
-def default_error_handler(owner: QObject | None,
-                          title: str = DEFAULT_ERROR_TITLE) -> Callable[[BaseException], None]:
+def default_error_handler(
+    owner: QObject | None, title: str = DEFAULT_ERROR_TITLE
+) -> Callable[[BaseException], None]:
     """Show a task's failure in the standard error dialog (the app keeps running)."""
 
     def show(error: BaseException) -> None:

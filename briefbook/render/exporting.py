@@ -66,38 +66,55 @@ class ExportChoices:
     reuse: SectionReuse | None = field(default=None, repr=False, compare=False)
 
 
-def write_export(brief: Brief, path: Path | str, result: RenderResult, password: str = "",
-                 replace_read_only: bool = False) -> ExportResult:
+def write_export(
+    brief: Brief,
+    path: Path | str,
+    result: RenderResult,
+    password: str = "",
+    replace_read_only: bool = False,
+) -> ExportResult:
     """Encrypt (with a password) and write a rendered PDF atomically to ``path``.
 
     A failure on disk leaves any earlier file at ``path`` untouched.
     """
     pdf = encrypt_pdf(result.pdf, password) if password else result.pdf
     target = Path(path)
-    write_atomic(target, pdf, limit=export_limit(brief.source),
-                 replace_read_only=replace_read_only)
-    return ExportResult(pdf=pdf, page_count=result.page_count, warnings=result.warnings,
-                        section_pages=result.section_pages, path=target)
+    write_atomic(target, pdf, limit=export_limit(brief.source), replace_read_only=replace_read_only)
+    return ExportResult(
+        pdf=pdf,
+        page_count=result.page_count,
+        warnings=result.warnings,
+        section_pages=result.section_pages,
+        path=target,
+    )
 
 
-def export_dossier(brief: Brief, path: Path | str, options: RenderOptions | None = None,
-                   reuse: SectionReuse | None = None) -> ExportResult:
+def export_dossier(
+    brief: Brief,
+    path: Path | str,
+    options: RenderOptions | None = None,
+    reuse: SectionReuse | None = None,
+) -> ExportResult:
     """Lay the dossier out (through ``reuse``, if given) and write it (encrypted with
     ``options.password``, if any)."""
     options = options or RenderOptions()
     if options.pdfa and options.password:
-        raise BriefbookError("a PDF/A file cannot be encrypted (archives must open without "
-                             "a password): export it without a password")
+        raise BriefbookError(
+            "a PDF/A file cannot be encrypted (archives must open without "
+            "a password): export it without a password"
+        )
     result = reuse.render(brief, options) if reuse is not None else build_pdf(brief, options)
     return write_export(brief, path, result, options.password, options.replace_read_only)
 
 
-def export_pocket_card(brief: Brief, path: Path | str,
-                       options: PocketOptions | None = None) -> ExportResult:
+def export_pocket_card(
+    brief: Brief, path: Path | str, options: PocketOptions | None = None
+) -> ExportResult:
     """Lay the pocket cards out and write them atomically to ``path``."""
     options = options or PocketOptions()
-    return write_export(brief, path, render_pocket_card(brief, options),
-                        replace_read_only=options.replace_read_only)
+    return write_export(
+        brief, path, render_pocket_card(brief, options), replace_read_only=options.replace_read_only
+    )
 
 
 def refuse_read_only(paths: Sequence[Path]) -> None:
@@ -107,27 +124,42 @@ def refuse_read_only(paths: Sequence[Path]) -> None:
             raise ReadOnlyFileError(path)
 
 
-def job_options(job: ExportJob, choices: ExportChoices,
-                progress: ProgressCallback | None = None) -> RenderOptions:
+def job_options(
+    job: ExportJob, choices: ExportChoices, progress: ProgressCallback | None = None
+) -> RenderOptions:
     """The render options of one planned dossier."""
     return RenderOptions(
-        page_size=choices.page_size, reproducible=choices.reproducible, edition=job.edition,
-        home_times=choices.home_times, changes=job.changes, password=choices.password,
+        page_size=choices.page_size,
+        reproducible=choices.reproducible,
+        edition=job.edition,
+        home_times=choices.home_times,
+        changes=job.changes,
+        password=choices.password,
         allowed_images=choices.allowed_images,
-        allow_outside_images=choices.allow_outside_images, copy_stamp=job.stamp,
-        images=choices.images, replace_read_only=choices.replace_read_only, progress=progress,
-        pdfa=choices.pdfa)
+        allow_outside_images=choices.allow_outside_images,
+        copy_stamp=job.stamp,
+        images=choices.images,
+        replace_read_only=choices.replace_read_only,
+        progress=progress,
+        pdfa=choices.pdfa,
+    )
 
 
-def export_job(job: ExportJob, choices: ExportChoices,
-               progress: ProgressCallback | None = None) -> ExportResult:
+def export_job(
+    job: ExportJob, choices: ExportChoices, progress: ProgressCallback | None = None
+) -> ExportResult:
     """Write one planned file; ``progress`` follows its layout (dossiers only)."""
     if choices.pocket:
-        return export_pocket_card(job.brief, job.path, PocketOptions(
-            reproducible=choices.reproducible, home_times=choices.home_times,
-            replace_read_only=choices.replace_read_only))
-    return export_dossier(job.brief, job.path, job_options(job, choices, progress),
-                          choices.reuse)
+        return export_pocket_card(
+            job.brief,
+            job.path,
+            PocketOptions(
+                reproducible=choices.reproducible,
+                home_times=choices.home_times,
+                replace_read_only=choices.replace_read_only,
+            ),
+        )
+    return export_dossier(job.brief, job.path, job_options(job, choices, progress), choices.reuse)
 
 
 def same_layout(jobs: Sequence[ExportJob], choices: ExportChoices) -> list[list[ExportJob]]:
@@ -138,18 +170,25 @@ def same_layout(jobs: Sequence[ExportJob], choices: ExportChoices) -> list[list[
     runs: list[list[ExportJob]] = []
     for job in jobs:
         last = runs[-1][-1] if runs else None
-        if (last is not None and not choices.pocket and job.stamp and last.stamp
-                and not has_annexes(job.brief)
-                and job.brief is last.brief and job.changes is last.changes
-                and (job.edition, job.person) == (last.edition, last.person)):
+        if (
+            last is not None
+            and not choices.pocket
+            and job.stamp
+            and last.stamp
+            and not has_annexes(job.brief)
+            and job.brief is last.brief
+            and job.changes is last.changes
+            and (job.edition, job.person) == (last.edition, last.person)
+        ):
             runs[-1].append(job)
         else:
             runs.append([job])
     return runs
 
 
-def export_run(run: Sequence[ExportJob], choices: ExportChoices,
-               progress: ProgressCallback | None = None) -> Iterator[ExportResult]:
+def export_run(
+    run: Sequence[ExportJob], choices: ExportChoices, progress: ProgressCallback | None = None
+) -> Iterator[ExportResult]:
     """Write the files of one run of :func:`same_layout`, each as soon as it is made: a
     single job laid out alone, numbered copies laid out once and stamped each."""
     if len(run) == 1:
@@ -162,13 +201,17 @@ def export_run(run: Sequence[ExportJob], choices: ExportChoices,
     with CopyStamper(laid_out.pdf, first.brief, options) as stamper:
         for job in run:
             copy = replace(laid_out, pdf=stamper.stamped(job.stamp))
-            yield write_export(job.brief, job.path, copy, choices.password,
-                               choices.replace_read_only)
+            yield write_export(
+                job.brief, job.path, copy, choices.password, choices.replace_read_only
+            )
 
 
-def export_jobs(jobs: Sequence[ExportJob], choices: ExportChoices,
-                progress: ProgressCallback | None = None,
-                written: Callable[[ExportResult], None] | None = None) -> list[ExportResult]:
+def export_jobs(
+    jobs: Sequence[ExportJob],
+    choices: ExportChoices,
+    progress: ProgressCallback | None = None,
+    written: Callable[[ExportResult], None] | None = None,
+) -> list[ExportResult]:
     """Write every planned file, in order, and return their results.
 
     Read-only targets are refused before any file is written (unless

@@ -44,8 +44,9 @@ class TextParagraph(Paragraph):
     #: The broken lines ReportLab sets in ``wrap`` (not declared by the stubs).
     blPara: Any
 
-    def __init__(self, text: Any, style: Any, *args: Any, fallback: bool = False,
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, text: Any, style: Any, *args: Any, fallback: bool = False, **kwargs: Any
+    ) -> None:
         # ``fallback``: apply the font fallback to given ``frags`` too (not for a split half,
         # whose frags have it already).
         self._fallback = fallback
@@ -129,8 +130,7 @@ LIST_STYLES = frozenset({"list", "bullet", "bullet2"})
 LEFT_TO_RIGHT_STYLES = frozenset({"h1", "h2", "h3", "toc1", "toc2", "toc1_entry", "toc2_entry"})
 
 
-def script_style(style: ParagraphStyle, frags: list[Any], bulleted: bool = False
-                 ) -> ParagraphStyle:
+def script_style(style: ParagraphStyle, frags: list[Any], bulleted: bool = False) -> ParagraphStyle:
     """The style itself, or a copy that shapes (and, for right-to-left text, reorders).
 
     A paragraph takes its direction from its first letter (rule P2 of the bidi
@@ -354,8 +354,14 @@ class TocEntry(Flowable):
                 canv.line(dots_from, baseline + 1, dots_to, baseline + 1)
                 canv.restoreState()
             self.numbers.draw_section_page(
-                canv, self.key, self.width, baseline, style.fontName, style.fontSize,
-                style.textColor)
+                canv,
+                self.key,
+                self.width,
+                baseline,
+                style.fontName,
+                style.fontSize,
+                style.textColor,
+            )
         describe_link(canv, f"Go to section {self.label} {self.link_text}")
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
 

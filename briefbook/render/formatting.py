@@ -24,7 +24,6 @@ def format_time(value: dt.time | None, words: Wording = ENGLISH) -> str:
     return words.time(value)
 
 
-def format_time_range(start: dt.time | None, end: dt.time | None,
-                      words: Wording = ENGLISH) -> str:
+def format_time_range(start: dt.time | None, end: dt.time | None, words: Wording = ENGLISH) -> str:
     """``09:00–09:45``, ``09:00`` or ``until 09:45``."""
     return words.time_range(words.time(start), words.time(end))

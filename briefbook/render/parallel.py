@@ -90,11 +90,14 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def export_all(jobs: Sequence[ExportJob], choices: ExportChoices,
-               progress: ProgressReport | None = None,
-               written: Callable[[ExportResult], None] | None = None,
-               cancelled: Callable[[], bool] | None = None,
-               workers: int | None = None) -> list[ExportResult]:
+def export_all(
+    jobs: Sequence[ExportJob],
+    choices: ExportChoices,
+    progress: ProgressReport | None = None,
+    written: Callable[[ExportResult], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    workers: int | None = None,
+) -> list[ExportResult]:
     """Write every planned file, the groups in parallel, and return the results in the
     jobs' order (without the PDF bytes when a worker made them: ``size`` still holds).
 
@@ -124,17 +127,29 @@ def _tasks(jobs: Sequence[ExportJob], choices: ExportChoices) -> list[_Task]:
     for index, run in enumerate(same_layout(jobs, choices)):
         brief = run[0].brief
         text = texts.setdefault(id(brief), dumps(brief))
-        tasks.append(_Task(index, text, brief.source, run[0].changes,
-                           tuple((job.path, job.edition, job.person, job.stamp) for job in run),
-                           choices))
+        tasks.append(
+            _Task(
+                index,
+                text,
+                brief.source,
+                run[0].changes,
+                tuple((job.path, job.edition, job.person, job.stamp) for job in run),
+                choices,
+            )
+        )
     return tasks
 
 
 class _Tracker:
     """Folds the reports of every group into one progress for the caller."""
 
-    def __init__(self, tasks: list[_Task], total: int, progress: ProgressReport | None,
-                 written: Callable[[ExportResult], None] | None) -> None:
+    def __init__(
+        self,
+        tasks: list[_Task],
+        total: int,
+        progress: ProgressReport | None,
+        written: Callable[[ExportResult], None] | None,
+    ) -> None:
         self.weights = {task.index: task.weight for task in tasks}
         self.sum = sum(self.weights.values()) or 1.0
         self.done = dict.fromkeys(self.weights, 0.0)
@@ -156,8 +171,7 @@ class _Tracker:
             self.progress(JobProgress(len(self.results), self.total, min(fraction, 1.0)))
 
 
-def _run_here(tasks: list[_Task], tracker: _Tracker,
-              cancelled: Callable[[], bool] | None) -> None:
+def _run_here(tasks: list[_Task], tracker: _Tracker, cancelled: Callable[[], bool] | None) -> None:
     stop = cancelled or (lambda: False)
     try:
         for task in tasks:
@@ -166,17 +180,20 @@ def _run_here(tasks: list[_Task], tracker: _Tracker,
         raise ExportCancelled(tracker.results, tracker.total) from None
 
 
-def _run_in_workers(tasks: list[_Task], tracker: _Tracker,
-                    cancelled: Callable[[], bool] | None, count: int) -> None:
+def _run_in_workers(
+    tasks: list[_Task], tracker: _Tracker, cancelled: Callable[[], bool] | None, count: int
+) -> None:
     context = worker_context()
     messages: Any = context.Queue()
     stop = context.Event()
     error: BaseException | None = None
-    with ProcessPoolExecutor(count, mp_context=context, initializer=_start_worker,
-                             initargs=(messages, stop)) as pool:
+    with ProcessPoolExecutor(
+        count, mp_context=context, initializer=_start_worker, initargs=(messages, stop)
+    ) as pool:
         pending: set[Future[None]] = {
             pool.submit(_work_in_worker, task)
-            for task in sorted(tasks, key=lambda task: -task.weight)}
+            for task in sorted(tasks, key=lambda task: -task.weight)
+        }
         while pending:
             _drain(messages, tracker, POLL_SECONDS)
             if cancelled is not None and not stop.is_set() and cancelled():
@@ -226,12 +243,15 @@ def _work_in_worker(task: _Task) -> None:
         raise BriefbookError(str(exc)) from None
 
 
-def _work(task: _Task, report: Callable[[tuple[str, int, Any]], None],
-          stop: Callable[[], bool]) -> None:
+def _work(
+    task: _Task, report: Callable[[tuple[str, int, Any]], None], stop: Callable[[], bool]
+) -> None:
     """Lay one group out and write its files, reporting as it goes."""
     brief = loads(task.brief_text, task.source)
-    jobs = [ExportJob(brief, path, edition, person, task.changes, stamp)
-            for path, edition, person, stamp in task.files]
+    jobs = [
+        ExportJob(brief, path, edition, person, task.changes, stamp)
+        for path, edition, person, stamp in task.files
+    ]
     several = len(jobs) > 1
     share = LAYOUT_SHARE if several else 1.0
 

@@ -23,8 +23,9 @@ def encrypt_pdf(pdf: bytes, password: str) -> bytes:
     Raises :class:`BriefbookError` for a password that is too short.
     """
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise BriefbookError(f"the PDF password must have at least {MIN_PASSWORD_LENGTH} "
-                             "characters")
+        raise BriefbookError(
+            f"the PDF password must have at least {MIN_PASSWORD_LENGTH} characters"
+        )
     from pypdf import PdfReader, PdfWriter
     from pypdf.constants import UserAccessPermissions as Allow
 
@@ -33,8 +34,9 @@ def encrypt_pdf(pdf: bytes, password: str) -> bytes:
     for bit in range(13, 33):
         reserved |= Allow[f"R{bit}"]
     permissions = reserved | Allow.PRINT | Allow.PRINT_TO_REPRESENTATION
-    writer.encrypt(password, secrets.token_urlsafe(32), permissions_flag=permissions,
-                   algorithm="AES-256")
+    writer.encrypt(
+        password, secrets.token_urlsafe(32), permissions_flag=permissions, algorithm="AES-256"
+    )
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

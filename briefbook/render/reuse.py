@@ -82,33 +82,48 @@ def only_changed_section(old: Brief, new: Brief) -> int | None:
     """The one top-level section whose blocks alone differ between the briefs, or None."""
     if len(old.sections) != len(new.sections) or replace(new, sections=old.sections) != old:
         return None
-    changed = [i for i, (a, b) in enumerate(zip(old.sections, new.sections, strict=True))
-               if a != b]
+    changed = [i for i, (a, b) in enumerate(zip(old.sections, new.sections, strict=True)) if a != b]
     if len(changed) != 1 or _skeleton(old.sections[changed[0]]) != _skeleton(
-            new.sections[changed[0]]):
+        new.sections[changed[0]]
+    ):
         return None
     return changed[0]
 
 
 def _skeleton(section: Section) -> tuple[Any, ...]:
     """What of a section shows outside its own pages: titles, markings, tags."""
-    return (section.title, section.marking, section.title_marking, tuple(section.tags),
-            tuple(sorted({getattr(block, "marking", "") for block in section.blocks})),
-            tuple(_skeleton(sub) for sub in section.subsections))
+    return (
+        section.title,
+        section.marking,
+        section.title_marking,
+        tuple(section.tags),
+        tuple(sorted({getattr(block, "marking", "") for block in section.blocks})),
+        tuple(_skeleton(sub) for sub in section.subsections),
+    )
 
 
-def splice_section(last: RenderResult, brief: Brief, options: RenderOptions,
-                   section: int) -> RenderResult | None:
+def splice_section(
+    last: RenderResult, brief: Brief, options: RenderOptions, section: int
+) -> RenderResult | None:
     """``last`` with the pages of ``section`` laid out again from ``brief``, or None
     when the new layout would move anything outside the section."""
     start = last.section_pages.get((section,))
     if start is None or last.warnings:
         return None
-    later = [page for path, page in last.section_pages.items()
-             if len(path) == 1 and path[0] > section]
+    later = [
+        page for path, page in last.section_pages.items() if len(path) == 1 and path[0] > section
+    ]
     end = min(later) - 1 if later else last.page_count
-    part = build_pdf(brief, replace(options, only_section=section, first_page=start,
-                                    total_pages=last.page_count, progress=None))
+    part = build_pdf(
+        brief,
+        replace(
+            options,
+            only_section=section,
+            first_page=start,
+            total_pages=last.page_count,
+            progress=None,
+        ),
+    )
     own = {path: page for path, page in last.section_pages.items() if path[0] == section}
     theirs = {path: page for path, page in part.section_pages.items() if path[0] == section}
     if part.warnings or part.page_count != end - start + 1 or own != theirs:
@@ -118,8 +133,12 @@ def splice_section(last: RenderResult, brief: Brief, options: RenderOptions,
             return None
         out = io.BytesIO()
         pdf.save(out, deterministic_id=True)
-    return RenderResult(pdf=out.getvalue(), page_count=last.page_count, warnings=[],
-                        section_pages=dict(last.section_pages))
+    return RenderResult(
+        pdf=out.getvalue(),
+        page_count=last.page_count,
+        warnings=[],
+        section_pages=dict(last.section_pages),
+    )
 
 
 def _replace_pages(pdf: pikepdf.Pdf, new: pikepdf.Pdf, first: int) -> bool:
@@ -143,7 +162,8 @@ def _replace_pages(pdf: pikepdf.Pdf, new: pikepdf.Pdf, first: int) -> bool:
         old.Contents = pdf.copy_foreign(page.obj.Contents)
         resources = page.obj.Resources
         old.Resources = pdf.copy_foreign(
-            resources if resources.is_indirect else new.make_indirect(resources))
+            resources if resources.is_indirect else new.make_indirect(resources)
+        )
         annots = pikepdf.Array()
         for annot in page.obj.get("/Annots", pikepdf.Array()):
             copied = pdf.copy_foreign(annot if annot.is_indirect else new.make_indirect(annot))
@@ -196,16 +216,19 @@ def _dest_key(dest: Any) -> tuple[tuple[int, int], float]:
     return dest[0].objgen, round(float(dest[3]), 2) if len(dest) > 3 else 0.0
 
 
-def _moved_dest(dest: Any, moved: Mapping[tuple[int, int], pikepdf.Object],
-                pdf: pikepdf.Pdf) -> pikepdf.Array | None:
+def _moved_dest(
+    dest: Any, moved: Mapping[tuple[int, int], pikepdf.Object], pdf: pikepdf.Pdf
+) -> pikepdf.Array | None:
     """A destination in the part laid out alone, pointing at the whole document's page."""
     if not isinstance(dest, pikepdf.Array) or not len(dest):
         return None
     page = moved.get(dest[0].objgen)
     if page is None:
         return None
-    rest = [pikepdf.Name(str(value)) if isinstance(value, pikepdf.Name) else value
-            for value in list(dest)[1:]]
+    rest = [
+        pikepdf.Name(str(value)) if isinstance(value, pikepdf.Name) else value
+        for value in list(dest)[1:]
+    ]
     return pikepdf.Array([page, *rest])
 
 

@@ -61,16 +61,20 @@ class RenderService:
         requests, ask = self._context.Pipe(duplex=False)
         answers, answer = self._context.Pipe(duplex=False)
         self._wanted = self._context.Value("q", 0, lock=False)
-        self._process = self._context.Process(target=serve,
-                                              args=(requests, answer, self._wanted),
-                                              name="briefbook-render", daemon=True)
+        self._process = self._context.Process(
+            target=serve,
+            args=(requests, answer, self._wanted),
+            name="briefbook-render",
+            daemon=True,
+        )
         self._process.start()
         requests.close()
         answer.close()
         self._conn, self._answers = ask, answers
 
-    def render(self, brief: Brief, options: RenderOptions,
-               superseded: Callable[[], bool] = lambda: False) -> RenderResult:
+    def render(
+        self, brief: Brief, options: RenderOptions, superseded: Callable[[], bool] = lambda: False
+    ) -> RenderResult:
         """Lay ``brief`` out in the worker; raises :class:`RenderSuperseded` as soon as
         ``superseded()`` says so, and the renderer's own errors as they are."""
         with self._lock:
@@ -85,8 +89,9 @@ class RenderService:
                         break
         return render_pdf(brief, options)
 
-    def _ask(self, request: tuple[Brief, RenderOptions],
-             superseded: Callable[[], bool]) -> RenderResult:
+    def _ask(
+        self, request: tuple[Brief, RenderOptions], superseded: Callable[[], bool]
+    ) -> RenderResult:
         self._next_id += 1
         ident = self._next_id
         self._wanted.value = ident
@@ -145,7 +150,10 @@ def serve(requests: Any, answers: Any, wanted: Any) -> None:
 
         try:
             answer: tuple[int, str, Any] = (
-                ident, "result", reuse.render(brief, replace(options, progress=check)))
+                ident,
+                "result",
+                reuse.render(brief, replace(options, progress=check)),
+            )
         except RenderSuperseded:
             continue
         except Exception as exc:  # sent back to be raised in the app as it was here

@@ -45,8 +45,7 @@ def furniture_pdf(brief: Brief, options: RenderOptions) -> bytes:
     register_fonts()
     buffer = io.BytesIO()
     with render_session(), binary_streams():
-        canv = Canvas(buffer, pagesize=page_size, invariant=1,
-                      initialFontName=theme.fonts.sans)  # type: ignore[arg-type]  # stubs: float
+        canv = Canvas(buffer, pagesize=page_size, invariant=1, initialFontName=theme.fonts.sans)  # type: ignore[arg-type]  # stubs: float
         running = running_text(brief, options, Wording.of(brief.meta))
         decorator = PageDecorator(theme, running, page_size, PageNumbers())
         decorator.define_furniture(canv)
@@ -69,8 +68,9 @@ class CopyStamper:
     def stamped(self, stamp: str) -> bytes:
         """The dossier as the copy with ``stamp`` prints it (the same bytes for the same
         stamp and layout)."""
-        options = RenderOptions(page_size=self.options.page_size, edition=self.options.edition,
-                                copy_stamp=stamp)
+        options = RenderOptions(
+            page_size=self.options.page_size, edition=self.options.edition, copy_stamp=stamp
+        )
         with pikepdf.open(io.BytesIO(furniture_pdf(self.brief, options))) as source:
             new = source.pages[0].Resources.XObject
             for name, form in self._forms.items():
@@ -89,8 +89,9 @@ class CopyStamper:
         self.close()
 
 
-def stamp_copies(pdf: bytes, brief: Brief, options: RenderOptions,
-                 stamps: Sequence[str]) -> Iterator[bytes]:
+def stamp_copies(
+    pdf: bytes, brief: Brief, options: RenderOptions, stamps: Sequence[str]
+) -> Iterator[bytes]:
     """Each copy of a dossier laid out once (with no stamp), in the order of ``stamps``."""
     with CopyStamper(pdf, brief, options) as stamper:
         for stamp in stamps:
@@ -114,8 +115,9 @@ def _find_forms(pdf: pikepdf.Pdf) -> dict[str, pikepdf.Object]:
     return found
 
 
-def _replace_form(pdf: pikepdf.Pdf, target: pikepdf.Object, source: pikepdf.Object,
-                  origin: pikepdf.Pdf) -> None:
+def _replace_form(
+    pdf: pikepdf.Pdf, target: pikepdf.Object, source: pikepdf.Object, origin: pikepdf.Pdf
+) -> None:
     """Give ``target`` (a form of ``pdf``) the drawing, box and resources of ``source``
     (a form of ``origin``)."""
     target.write(source.read_bytes())  # compressed again as the file is saved

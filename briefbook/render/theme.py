@@ -424,8 +424,14 @@ def _make_styles(t: Theme) -> dict[str, ParagraphStyle]:
     add("memo_label", body, textColor=p.grey, spaceAfter=0, **small)
     add("memo_value", styles["cell"], fontSize=t.body_size - 0.5, leading=t.body_leading - 1)
     add("memo_subject", styles["memo_value"], fontName=f.sans_bold)
-    add("asked", body, fontName=f.sans_bold, fontSize=t.body_size - 0.5, textColor=p.navy,
-        spaceAfter=1)
+    add(
+        "asked",
+        body,
+        fontName=f.sans_bold,
+        fontSize=t.body_size - 0.5,
+        textColor=p.navy,
+        spaceAfter=1,
+    )
     add("answer", body, spaceAfter=6)
     add("step_number", styles["cell_bold"], fontSize=t.body_size + 1, textColor=p.navy)
     add("step_title", styles["cell_bold"], fontSize=t.body_size - 0.5, leading=t.body_leading - 1)

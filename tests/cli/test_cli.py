@@ -14,20 +14,28 @@ from briefbook.core.fileformat import load
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "briefbook", *args], capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "briefbook", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_new_lists_templates(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["new", "--list"]) == 0
     out = capsys.readouterr().out
     assert [line.split()[0] for line in out.splitlines()] == [
-        "example", "visit", "read-ahead", "issue-brief", "scenario", "blank"]
+        "example",
+        "visit",
+        "read-ahead",
+        "issue-brief",
+        "scenario",
+        "blank",
+    ]
 
 
 @pytest.mark.parametrize("template", ["example", "visit", "issue-brief", "scenario", "blank"])
-def test_new_writes_a_brief_that_validates(tmp_path: Path, template: str,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_writes_a_brief_that_validates(
+    tmp_path: Path, template: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "my.brief.yaml"
     assert main(["new", str(target), "--template", template]) == 0
     assert main(["validate", str(target)]) == 0
@@ -51,8 +59,11 @@ def test_unknown_template(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_validate_lists_every_problem_and_exits_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.brief.yaml"
-    bad.write_text("briefbook: 1\nmeta:\n  titel: x\nsections:\n- title: a\n  blocks:\n"
-                   "  - schedule:\n    - {title: x, time: '25:99'}\n", encoding="utf-8")
+    bad.write_text(
+        "briefbook: 1\nmeta:\n  titel: x\nsections:\n- title: a\n  blocks:\n"
+        "  - schedule:\n    - {title: x, time: '25:99'}\n",
+        encoding="utf-8",
+    )
     done = run("validate", str(bad))
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
@@ -63,16 +74,24 @@ def test_validate_lists_every_problem_and_exits_2(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["export", "missing.brief.yaml"],
-    ["validate", "missing.brief.yaml"],
-    ["export"],
-    ["frobnicate", "x", "y"],
-    ["new", "--template"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "missing.brief.yaml"],
+        ["validate", "missing.brief.yaml"],
+        ["export"],
+        ["frobnicate", "x", "y"],
+        ["new", "--template"],
+    ],
+)
 def test_user_mistakes_exit_2_with_one_line(args: list[str], tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "briefbook", *args], capture_output=True,
-                          text=True, timeout=120, cwd=tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "briefbook", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

@@ -34,9 +34,10 @@ SECTIONS = {
 #: Per edition: the marking every page must carry, top and bottom, and the sections kept.
 EXPECTED = {
     "principal": ([C, C, P, P, P, IN, IN, R, C, R, C], list(SECTIONS)),
-    "delegation": ([R, R, P, P, P, IN, IN, R],
-                   ["Programme", "Participants", "Press lines", "Objectives",
-                    "Negotiating position"]),
+    "delegation": (
+        [R, R, P, P, P, IN, IN, R],
+        ["Programme", "Participants", "Press lines", "Objectives", "Negotiating position"],
+    ),
     "press": ([P, P, P, P], ["Programme", "Participants"]),
 }
 
@@ -65,8 +66,7 @@ def banners(reader: PdfReader, index: int) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize("edition", list(EXPECTED))
-def test_each_edition_is_marked_page_by_page(dossier: Path, tmp_path: Path,
-                                             edition: str) -> None:
+def test_each_edition_is_marked_page_by_page(dossier: Path, tmp_path: Path, edition: str) -> None:
     reader = PdfReader(export(dossier, tmp_path / "e.pdf", "--edition", edition))
     markings, kept = EXPECTED[edition]
     assert len(reader.pages) == len(markings)
@@ -84,15 +84,16 @@ def test_each_edition_is_marked_page_by_page(dossier: Path, tmp_path: Path,
             assert sentence not in text, sentence
 
 
-def test_copies_are_stamped_on_the_cover_and_every_footer(dossier: Path,
-                                                         tmp_path: Path) -> None:
+def test_copies_are_stamped_on_the_cover_and_every_footer(dossier: Path, tmp_path: Path) -> None:
     out = tmp_path / "copies"
     out.mkdir()
-    assert main(["export", str(dossier), "--edition", "press", "--copies", "3",
-                 "-o", str(out)]) == 0
+    assert (
+        main(["export", str(dossier), "--edition", "press", "--copies", "3", "-o", str(out)]) == 0
+    )
     files = sorted(out.iterdir())
     assert [f.name for f in files] == [
-        f"2025-11-04 Harbour summit v4 press copy 0{n}.pdf" for n in (1, 2, 3)]
+        f"2025-11-04 Harbour summit v4 press copy 0{n}.pdf" for n in (1, 2, 3)
+    ]
     for number, file in enumerate(files, start=1):
         reader = PdfReader(file)
         stamp = f"Copy {number} of 3"
@@ -114,16 +115,33 @@ def test_recipients_are_named_as_typed(dossier: Path, tmp_path: Path) -> None:
     reader = PdfReader(second)
     stamp = "Copy 2 of 2 – O'Brien <b>&</b> Co"
     assert all(stamp in page.extract_text() for page in reader.pages)
-    assert "Copy 1 of 2 – Jane Doe" in PdfReader(tmp_path / "talks copy 01 Jane Doe.pdf"
-                                                 ).pages[0].extract_text()
+    assert (
+        "Copy 1 of 2 – Jane Doe"
+        in PdfReader(tmp_path / "talks copy 01 Jane Doe.pdf").pages[0].extract_text()
+    )
 
 
 def test_copies_and_password_together(dossier: Path, tmp_path: Path) -> None:
     secret = tmp_path / "pw.txt"
     secret.write_text("harbour-2025\n", encoding="utf-8")
     out = tmp_path / "locked.pdf"
-    assert main(["export", str(dossier), "--edition", "press", "--copies", "2", "-o", str(out),
-                 "--password-file", str(secret)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(dossier),
+                "--edition",
+                "press",
+                "--copies",
+                "2",
+                "-o",
+                str(out),
+                "--password-file",
+                str(secret),
+            ]
+        )
+        == 0
+    )
     for number in (1, 2):
         reader = PdfReader(tmp_path / f"locked copy 0{number}.pdf")
         assert reader.is_encrypted and not reader.decrypt("wrong")
@@ -139,13 +157,13 @@ def image_filters(reader: PdfReader) -> list[str]:
         obj = reader.get_object(IndirectObject(number, 0, reader))
         if isinstance(obj, StreamObject) and obj.get("/Subtype") == "/Image":
             names = obj.get("/Filter")
-            found.append(" ".join(str(n) for n in names) if isinstance(names, list)
-                         else str(names))
+            found.append(" ".join(str(n) for n in names) if isinstance(names, list) else str(names))
     return found
 
 
-def test_email_profile_is_much_smaller_than_print(dossier: Path, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_email_profile_is_much_smaller_than_print(
+    dossier: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     printed = export(dossier, tmp_path / "print.pdf", "--profile", "print")
     emailed = export(dossier, tmp_path / "email.pdf", "--profile", "email")
     print_size, email_size = printed.stat().st_size, emailed.stat().st_size
@@ -164,8 +182,9 @@ def test_email_profile_is_much_smaller_than_print(dossier: Path, tmp_path: Path,
     assert lower.stat().st_size < email_size
 
 
-def test_bad_numbers_exit_2(dossier: Path, tmp_path: Path,
-                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_numbers_exit_2(
+    dossier: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["export", str(dossier), "--copies", "0"]) == 2
     assert "between 1 and" in capsys.readouterr().err
     assert main(["export", str(dossier), "--image-dpi", "5"]) == 2

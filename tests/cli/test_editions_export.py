@@ -64,9 +64,11 @@ def test_principal_edition_holds_everything(brief: Path, tmp_path: Path) -> None
 def test_all_editions_one_file_each(brief: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", str(brief), "--all-editions"]) == 0
     names = sorted(p.name for p in brief.parent.glob("*.pdf"))
-    assert names == ["2025-09-03 Ministerial talks v2 delegation.pdf",
-                     "2025-09-03 Ministerial talks v2 press.pdf",
-                     "2025-09-03 Ministerial talks v2 principal.pdf"]
+    assert names == [
+        "2025-09-03 Ministerial talks v2 delegation.pdf",
+        "2025-09-03 Ministerial talks v2 press.pdf",
+        "2025-09-03 Ministerial talks v2 principal.pdf",
+    ]
     assert len(capsys.readouterr().out.splitlines()) == 3
 
 
@@ -84,11 +86,19 @@ def test_an_edition_drops_one_noforn_bullet_and_keeps_the_rest(tmp_path: Path) -
     out = tmp_path / "allies.pdf"
     assert main(["export", str(brief), "--edition", "allies", "-o", str(out)]) == 0
     text = every_text(out)
-    for kept in ("Hold the line on the harbour fees", "Agree the joint survey",
-                 "The partners share our aim"):
+    for kept in (
+        "Hold the line on the harbour fees",
+        "Agree the joint survey",
+        "The partners share our aim",
+    ):
         assert kept in text
-    for secret in ("Our fallback is a phased timetable", "NOFORN assessment",
-                   "Liaison officer", "station chief", "Station assessment"):
+    for secret in (
+        "Our fallback is a phased timetable",
+        "NOFORN assessment",
+        "Liaison officer",
+        "station chief",
+        "Station assessment",
+    ):
         assert secret not in text, secret
 
 
@@ -96,10 +106,22 @@ def test_an_editions_itinerary_leaves_out_the_same(tmp_path: Path) -> None:
     brief = tmp_path / "harbour.brief.yaml"
     shutil.copy(MARKED, brief)
     full, allies = tmp_path / "full.pdf", tmp_path / "allies.pdf"
-    assert main(["export", str(brief), "--itinerary-for", "Special Envoy", "-o",
-                 str(full)]) == 0
-    assert main(["export", str(brief), "--itinerary-for", "Special Envoy", "--edition",
-                 "allies", "-o", str(allies)]) == 0
+    assert main(["export", str(brief), "--itinerary-for", "Special Envoy", "-o", str(full)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(brief),
+                "--itinerary-for",
+                "Special Envoy",
+                "--edition",
+                "allies",
+                "-o",
+                str(allies),
+            ]
+        )
+        == 0
+    )
     assert "(S//NF) Briefing with the station chief" in every_text(full)
     text = every_text(allies)
     assert "(C) Working lunch with the partners" in text

@@ -14,8 +14,13 @@ from pypdf import PdfReader
 from briefbook.cli import main
 
 TRIP = Path(__file__).parents[1] / "data" / "trip" / "two-cities.brief.yaml"
-KINDS = ([], ["--pocket-card"], ["--itinerary-for", "Bob"], ["--profile", "email"],
-         ["--copies", "2"])
+KINDS = (
+    [],
+    ["--pocket-card"],
+    ["--itinerary-for", "Bob"],
+    ["--profile", "email"],
+    ["--copies", "2"],
+)
 
 
 @pytest.fixture
@@ -40,14 +45,12 @@ def test_every_kind_has_its_own_default_name(brief: Path) -> None:
         "2025-09-15 Working visit to Italy and France pocket card.pdf",
         "2025-09-15 Working visit to Italy and France.pdf",
     ]
-    card = PdfReader(brief.parent / "2025-09-15 Working visit to Italy and France pocket "
-                     "card.pdf")
+    card = PdfReader(brief.parent / "2025-09-15 Working visit to Italy and France pocket card.pdf")
     dossier = PdfReader(brief.parent / "2025-09-15 Working visit to Italy and France.pdf")
     assert card.pages[0].mediabox.width < dossier.pages[0].mediabox.width
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=["dossier", "pocket", "itinerary", "email",
-                                              "copies"])
+@pytest.mark.parametrize("kind", KINDS, ids=["dossier", "pocket", "itinerary", "email", "copies"])
 def test_o_ending_in_a_slash_is_a_new_folder(brief: Path, kind: list[str]) -> None:
     out = brief.parent / "out" / "new"
     assert main(["export", str(brief), "-o", f"{out}/", *kind]) == 0
@@ -56,15 +59,17 @@ def test_o_ending_in_a_slash_is_a_new_folder(brief: Path, kind: list[str]) -> No
     assert again == 0 and len(pdfs(out)) == (2 if "--copies" in kind else 1)
 
 
-@pytest.mark.parametrize("kind", KINDS, ids=["dossier", "pocket", "itinerary", "email",
-                                              "copies"])
-def test_a_file_in_a_missing_folder_is_refused_alike(brief: Path, kind: list[str],
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("kind", KINDS, ids=["dossier", "pocket", "itinerary", "email", "copies"])
+def test_a_file_in_a_missing_folder_is_refused_alike(
+    brief: Path, kind: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
     missing = brief.parent / "missing" / "x.pdf"
     assert main(["export", str(brief), "-o", str(missing), *kind]) == 2
     (line,) = capsys.readouterr().err.splitlines()
-    assert line == (f"briefbook: {missing.parent}: no such folder; create it first, or end -o "
-                    "with / to export into a new folder of that name")
+    assert line == (
+        f"briefbook: {missing.parent}: no such folder; create it first, or end -o "
+        "with / to export into a new folder of that name"
+    )
     assert not missing.parent.exists()
 
 
@@ -73,8 +78,11 @@ def test_never_onto_the_brief_or_its_backup(brief: Path, name: str) -> None:
     backup = brief.with_name("B.brief.yaml~")
     backup.write_text("the backup\n", encoding="utf-8")
     before = brief.read_bytes()
-    run = subprocess.run([sys.executable, "-m", "briefbook", "export", str(brief), "-o",
-                          str(brief.parent / name)], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "briefbook", "export", str(brief), "-o", str(brief.parent / name)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 2
     (line,) = run.stderr.splitlines()
     assert "is a brief file; an export never replaces a brief or its backup" in line
@@ -82,13 +90,16 @@ def test_never_onto_the_brief_or_its_backup(brief: Path, name: str) -> None:
 
 
 def test_itineraries_of_look_alike_names_each_get_a_file(brief: Path) -> None:
-    text = brief.read_text(encoding="utf-8").replace("participants: [Bob]}",
-                                                     "participants: [Bob, Bob., Bob?]}")
+    text = brief.read_text(encoding="utf-8").replace(
+        "participants: [Bob]}", "participants: [Bob, Bob., Bob?]}"
+    )
     brief.write_text(text, encoding="utf-8")
     assert main(["export", str(brief), "--all-itineraries"]) == 0
     names = [name for name in pdfs(brief.parent) if "itinerary" in name]
-    assert names == ["2025-09-15 Working visit to Italy and France itinerary Bob (2).pdf",
-                     "2025-09-15 Working visit to Italy and France itinerary Bob (3).pdf",
-                     "2025-09-15 Working visit to Italy and France itinerary Bob.pdf"]
+    assert names == [
+        "2025-09-15 Working visit to Italy and France itinerary Bob (2).pdf",
+        "2025-09-15 Working visit to Italy and France itinerary Bob (3).pdf",
+        "2025-09-15 Working visit to Italy and France itinerary Bob.pdf",
+    ]
     owners = {name: PdfReader(brief.parent / name).pages[0].extract_text() for name in names}
     assert any("Bob?" in text for text in owners.values())

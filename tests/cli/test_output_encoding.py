@@ -15,8 +15,13 @@ TEXT = "Zürich 中文 مرحبا\n\nKey points ŝ for the visit\n"
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="cp1252")
-    return subprocess.run([sys.executable, "-m", "briefbook", *args], capture_output=True,
-                          cwd=cwd, env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "briefbook", *args],
+        capture_output=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+    )
 
 
 @pytest.fixture
@@ -42,8 +47,9 @@ def test_export_import_and_diff_finish_on_a_cp1252_console(material: Path) -> No
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode("cp1252").startswith("?? Zürich.pdf: 3 pages")
     assert (material / "中文 Zürich.pdf").exists()
-    (material / "old.brief.yaml").write_text("briefbook: 1\nmeta:\n  title: Old\n",
-                                             encoding="utf-8")
+    (material / "old.brief.yaml").write_text(
+        "briefbook: 1\nmeta:\n  title: Old\n", encoding="utf-8"
+    )
     done = run("diff", "old.brief.yaml", "notes.brief.yaml", cwd=material)
     assert done.returncode == 0, done.stderr
     assert "added      \u201cZürich ?? ?????\u201d" in done.stdout.decode("cp1252")

@@ -24,26 +24,29 @@ def test_pdfa_export_declares_pdfa_2b(tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_pdfa_with_a_password_is_refused_in_one_line(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     secret = tmp_path / "pw.txt"
     secret.write_text("long enough secret\n")
     out = tmp_path / "archive.pdf"
-    code = main(["export", str(EXAMPLE), "-o", str(out), "--pdfa", "--password-file",
-                 str(secret)])
+    code = main(["export", str(EXAMPLE), "-o", str(out), "--pdfa", "--password-file", str(secret)])
     err = capsys.readouterr().err.strip()
     assert code == 2 and not out.exists()
     assert len(err.splitlines()) == 1 and "PDF/A" in err and "password" in err
 
 
 def test_validate_warns_about_a_picture_without_alt(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from PIL import Image
 
     Image.new("RGB", (20, 20)).save(tmp_path / "map.png")
     brief = tmp_path / "b.brief.yaml"
-    brief.write_text("briefbook: 1\nmeta:\n  title: T\nsections:\n  - title: Maps\n"
-                     "    blocks:\n      - image: {path: map.png, caption: The port}\n"
-                     "      - image: {path: map.png, alt: A map of the port}\n")
+    brief.write_text(
+        "briefbook: 1\nmeta:\n  title: T\nsections:\n  - title: Maps\n"
+        "    blocks:\n      - image: {path: map.png, caption: The port}\n"
+        "      - image: {path: map.png, alt: A map of the port}\n"
+    )
     assert main(["validate", str(brief)]) == 0
     err = capsys.readouterr().err
     assert err.count("no 'alt' text") == 1 and "its caption" in err

@@ -14,8 +14,9 @@ from briefbook.cli import main
 DOSSIER = Path(__file__).parents[1] / "data" / "dossier.brief.yaml"
 
 
-def test_export_over_a_read_only_pdf_exits_2(tmp_path: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_over_a_read_only_pdf_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     brief = tmp_path / "visit.brief.yaml"
     shutil.copy(DOSSIER, brief)
     out = tmp_path / "visit.pdf"
@@ -39,7 +40,8 @@ def test_export_of_a_private_brief_is_private(tmp_path: Path) -> None:
 
 
 def test_no_edition_is_written_when_one_of_them_is_read_only(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     brief = tmp_path / "talks.brief.yaml"
     shutil.copy(Path(__file__).parents[1] / "data" / "editions.brief.yaml", brief)
     assert main(["export", str(brief), "--all-editions"]) == 0

@@ -32,13 +32,17 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_validate_names_each_unprintable_character(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _write(tmp_path, BRIEF)
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     lines = BRIEF.splitlines()
-    col = (lines[10].index("🦩") + 1, lines[11].index("\U00010000") + 1,
-           lines[11].index("\ue000") + 1)
+    col = (
+        lines[10].index("🦩") + 1,
+        lines[11].index("\U00010000") + 1,
+        lines[11].index("\ue000") + 1,
+    )
     assert col == (18, 18, 30)  # 1-based, as for every other problem
     assert err == [
         f"{path}:11:{col[0]}: '🦩' U+1F9A9 FLAMINGO has no glyph in briefbook's fonts; "
@@ -51,9 +55,11 @@ def test_validate_names_each_unprintable_character(
 
 
 def test_validate_passes_names_in_every_script(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    clean = "\n".join(line for line in BRIEF.splitlines() if "flamingo" not in line
-                      and "Linear" not in line)
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clean = "\n".join(
+        line for line in BRIEF.splitlines() if "flamingo" not in line and "Linear" not in line
+    )
     clean = clean.replace("  - bullets:", "")
     path = _write(tmp_path, clean + "\n")
     assert main(["validate", str(path)]) == 0
@@ -61,7 +67,8 @@ def test_validate_passes_names_in_every_script(
 
 
 def test_export_warns_and_prints_the_code(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _write(tmp_path, BRIEF)
     out = tmp_path / "trip.pdf"
     assert main(["export", str(path), "-o", str(out)]) == 0
@@ -84,9 +91,12 @@ def test_pocket_card_export_warns(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_validate_names_a_character_written_as_an_escape(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = _write(tmp_path, 'briefbook: 1\nmeta:\n  title: "Visit \\U0001F9A9"\n')
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"{path}: written as an escape: '🦩' U+1F9A9 FLAMINGO has no glyph in "
-                   "briefbook's fonts; it prints as [U+1F9A9]"]
+    assert err == [
+        f"{path}: written as an escape: '🦩' U+1F9A9 FLAMINGO has no glyph in "
+        "briefbook's fonts; it prints as [U+1F9A9]"
+    ]

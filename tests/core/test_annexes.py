@@ -29,11 +29,14 @@ def test_a_rotated_page_is_shown_turned(tmp_path: Path) -> None:
     assert width > height
 
 
-@pytest.mark.parametrize(("make", "reason"), [
-    (lambda p: p, "does not exist"),
-    (lambda p: (p.write_bytes(b"GIF89a not a pdf"), p)[1], "damaged or not a PDF"),
-    (protected_pdf, "password"),
-])
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda p: p, "does not exist"),
+        (lambda p: (p.write_bytes(b"GIF89a not a pdf"), p)[1], "damaged or not a PDF"),
+        (protected_pdf, "password"),
+    ],
+)
 def test_reasons_an_annex_cannot_be_used(tmp_path: Path, make, reason: str) -> None:
     path = make(tmp_path / "x.pdf")
     with pytest.raises(AnnexError, match=reason):
@@ -52,8 +55,15 @@ def test_too_many_pages_or_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_what_is_stripped_is_named(tmp_path: Path) -> None:
     stripped = inspect_annex(scripted_pdf(tmp_path / "s.pdf")).stripped
-    for part in ("JavaScript", "an open action", "embedded files", "an XFA form", "form fields",
-                 "links other than web and e-mail", "page actions"):
+    for part in (
+        "JavaScript",
+        "an open action",
+        "embedded files",
+        "an XFA form",
+        "form fields",
+        "links other than web and e-mail",
+        "page actions",
+    ):
         assert part in stripped
 
 

@@ -30,8 +30,9 @@ def finished_process() -> ProcessId:
 @pytest.fixture
 def running() -> Iterator[ProcessId]:
     """Another process that is running for the length of the test."""
-    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
-                             stdin=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
     try:
         yield ProcessId(child.pid, start_token(child.pid))
     finally:
@@ -39,12 +40,15 @@ def running() -> Iterator[ProcessId]:
 
 
 def brief(title: str = "Visit to Rome") -> m.Brief:
-    return m.Brief(meta=m.Meta(title=title),
-                   sections=[m.Section("Key points", [m.TextBlock("Unsaved <&> work")])])
+    return m.Brief(
+        meta=m.Meta(title=title),
+        sections=[m.Section("Key points", [m.TextBlock("Unsaved <&> work")])],
+    )
 
 
-def write_as(store: AutosaveStore, key: str, writer: ProcessId, title: str,
-             original: Path | None) -> Path:
+def write_as(
+    store: AutosaveStore, key: str, writer: ProcessId, title: str, original: Path | None
+) -> Path:
     """An entry as if ``writer`` had written it."""
     own = store.process
     store.process = writer
@@ -128,12 +132,21 @@ def test_only_one_briefbook_claims_the_same_work(tmp_path: Path) -> None:
     assert [path.name for path in tmp_path.iterdir()] == [first.path_of(key).name]
 
 
-@pytest.mark.parametrize("content", [
-    b"", b"{", b"[]", b'{"briefbook_autosave": 2}', b"\xff\xfe", b'{"briefbook_autosave": 1}',
-    json.dumps({"briefbook_autosave": 1, "pid": "1", "title": "x", "brief": ""}).encode(),
-    json.dumps({"briefbook_autosave": 1, "pid": 1, "title": "x", "brief": "",
-                "saved_at": "yesterday"}).encode(),
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{",
+        b"[]",
+        b'{"briefbook_autosave": 2}',
+        b"\xff\xfe",
+        b'{"briefbook_autosave": 1}',
+        json.dumps({"briefbook_autosave": 1, "pid": "1", "title": "x", "brief": ""}).encode(),
+        json.dumps(
+            {"briefbook_autosave": 1, "pid": 1, "title": "x", "brief": "", "saved_at": "yesterday"}
+        ).encode(),
+    ],
+)
 def test_damaged_or_foreign_entries_are_ignored(tmp_path: Path, content: bytes) -> None:
     (tmp_path / ("e" * 32 + SUFFIX)).write_bytes(content)
     (tmp_path / "notes.txt").write_text("not an autosave")
@@ -200,7 +213,8 @@ def test_a_closed_window_holds_nothing(tmp_path: Path) -> None:
 
 
 def test_another_running_briefbook_holds_it_and_a_dead_one_does_not(
-        tmp_path: Path, running: ProcessId) -> None:
+    tmp_path: Path, running: ProcessId
+) -> None:
     brief_file = tmp_path / "visit.brief.yaml"
     other = BriefLocks(tmp_path / "locks")
     other.process = running
@@ -216,8 +230,9 @@ def test_another_running_briefbook_holds_it_and_a_dead_one_does_not(
     assert mine.acquire(brief_file, "my-window") is None  # the stale lock is taken over
 
 
-def test_lock_keys_follow_the_absolute_path(tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lock_keys_follow_the_absolute_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert lock_key(Path("a.brief.yaml")) == lock_key(tmp_path / "a.brief.yaml")
     assert lock_key(Path("a.brief.yaml")) != lock_key(Path("b.brief.yaml"))

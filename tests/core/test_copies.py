@@ -27,8 +27,7 @@ def test_stamp_and_suffix() -> None:
 
 
 def test_numbered_copies_counts_from_one() -> None:
-    assert [c.stamp for c in numbered_copies(3)] == ["Copy 1 of 3", "Copy 2 of 3",
-                                                     "Copy 3 of 3"]
+    assert [c.stamp for c in numbered_copies(3)] == ["Copy 1 of 3", "Copy 2 of 3", "Copy 3 of 3"]
     for bad in (0, -1, MAX_COPIES + 1):
         with pytest.raises(BriefbookError, match="between 1 and"):
             numbered_copies(bad)
@@ -36,12 +35,17 @@ def test_numbered_copies_counts_from_one() -> None:
 
 def test_recipients_skip_blank_lines_and_comments(tmp_path: Path) -> None:
     names = tmp_path / "names.txt"
-    names.write_text("\ufeff# delegation\nJane Doe\n\n   \n  # not a name\n"
-                     "  Ana  María\tLópez \nO'Brien <b>&</b> Co\n", encoding="utf-8")
+    names.write_text(
+        "\ufeff# delegation\nJane Doe\n\n   \n  # not a name\n"
+        "  Ana  María\tLópez \nO'Brien <b>&</b> Co\n",
+        encoding="utf-8",
+    )
     copies = read_recipients(names)
-    assert [c.stamp for c in copies] == ["Copy 1 of 3 – Jane Doe",
-                                        "Copy 2 of 3 – Ana María López",
-                                        "Copy 3 of 3 – O'Brien <b>&</b> Co"]
+    assert [c.stamp for c in copies] == [
+        "Copy 1 of 3 – Jane Doe",
+        "Copy 2 of 3 – Ana María López",
+        "Copy 3 of 3 – O'Brien <b>&</b> Co",
+    ]
 
 
 def test_recipients_file_problems_name_the_file(tmp_path: Path) -> None:

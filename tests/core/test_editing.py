@@ -61,22 +61,37 @@ def test_add_after_and_find_path() -> None:
 DAY = dt.date(2025, 6, 12)
 
 
-def entry(start: tuple[int, int] | None, end: tuple[int, int] | None = None,
-          day: dt.date | None = DAY, title: str = "") -> m.ScheduleEntry:
-    return m.ScheduleEntry(date=day, time=dt.time(*start) if start else None,
-                           end=dt.time(*end) if end else None, title=title)
+def entry(
+    start: tuple[int, int] | None,
+    end: tuple[int, int] | None = None,
+    day: dt.date | None = DAY,
+    title: str = "",
+) -> m.ScheduleEntry:
+    return m.ScheduleEntry(
+        date=day,
+        time=dt.time(*start) if start else None,
+        end=dt.time(*end) if end else None,
+        title=title,
+    )
 
 
 def test_sort_entries_orders_by_day_and_time_and_says_where_each_went() -> None:
-    entries = [entry((14, 0), title="late"), entry(None, title="untimed"),
-               entry((9, 0), title="early")]
+    entries = [
+        entry((14, 0), title="late"),
+        entry(None, title="untimed"),
+        entry((9, 0), title="early"),
+    ]
     assert schedule.sort_entries(entries) == [1, 2, 0]
     assert [e.title for e in entries] == ["early", "late", "untimed"]
 
 
 def test_clashes_overlaps_on_the_same_day_only() -> None:
-    entries = [entry((9, 0), (10, 0)), entry((9, 30), (11, 0)), entry((10, 0), (10, 30)),
-               entry((9, 0), (10, 0), day=DAY + dt.timedelta(days=1))]
+    entries = [
+        entry((9, 0), (10, 0)),
+        entry((9, 30), (11, 0)),
+        entry((10, 0), (10, 30)),
+        entry((9, 0), (10, 0), day=DAY + dt.timedelta(days=1)),
+    ]
     assert schedule.clashes(entries) == {0: [1], 1: [0, 2], 2: [1]}
 
 

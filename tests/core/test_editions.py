@@ -26,19 +26,39 @@ def titles(brief) -> list[str]:
 def test_the_file_reads_scheme_and_editions() -> None:
     brief = ff.load(EDITIONS)
     assert [level.name for level in brief.meta.markings] == [
-        "PUBLIC", "INTERNAL", "RESTRICTED", "CONFIDENTIAL"]
+        "PUBLIC",
+        "INTERNAL",
+        "RESTRICTED",
+        "CONFIDENTIAL",
+    ]
     assert [e.name for e in brief.editions] == ["principal", "delegation", "press"]
     assert brief.meta.portion_marks
     assert ff.loads(ff.dumps(brief)) == brief
 
 
-@pytest.mark.parametrize("name, expected, marking", [
-    ("principal", ["Programme", "Press lines", "Objectives", "Negotiating position",
-                   "Red lines", "Annex"], "CONFIDENTIAL"),
-    ("delegation", ["Programme", "Press lines", "Objectives", "Negotiating position"],
-     "RESTRICTED"),
-    ("press", ["Programme"], "PUBLIC"),
-])
+@pytest.mark.parametrize(
+    "name, expected, marking",
+    [
+        (
+            "principal",
+            [
+                "Programme",
+                "Press lines",
+                "Objectives",
+                "Negotiating position",
+                "Red lines",
+                "Annex",
+            ],
+            "CONFIDENTIAL",
+        ),
+        (
+            "delegation",
+            ["Programme", "Press lines", "Objectives", "Negotiating position"],
+            "RESTRICTED",
+        ),
+        ("press", ["Programme"], "PUBLIC"),
+    ],
+)
 def test_editions_keep_the_right_sections(name: str, expected: list[str], marking: str) -> None:
     brief = ff.load(EDITIONS)
     edition = apply_edition(brief, find_edition(brief, name))

@@ -34,15 +34,13 @@ def test_output_names_the_single_file(tmp_path: Path) -> None:
 
 
 def test_names_say_what_each_file_is(tmp_path: Path) -> None:
-    jobs = plan_exports(load(HARBOUR), ExportRequest(all_people=True, pocket=True), None,
-                        tmp_path)
+    jobs = plan_exports(load(HARBOUR), ExportRequest(all_people=True, pocket=True), None, tmp_path)
     assert names(jobs)[0] == "2025-10-25 Harbour forum v3 itinerary Envoy pocket card.pdf"
     assert len(jobs) == 4
 
 
 def test_many_files_named_after_a_file(tmp_path: Path) -> None:
-    jobs = plan_exports(load(HARBOUR), ExportRequest(all_people=True), tmp_path / "x.pdf",
-                        tmp_path)
+    jobs = plan_exports(load(HARBOUR), ExportRequest(all_people=True), tmp_path / "x.pdf", tmp_path)
     assert names(jobs)[0] == "x itinerary Envoy.pdf"
     assert all(job.path.parent == tmp_path for job in jobs)
 
@@ -77,11 +75,17 @@ def test_an_editions_changes_page_leaves_out_what_the_edition_does(tmp_path: Pat
 def test_a_person_missing_from_the_earlier_version(tmp_path: Path) -> None:
     new = load(HARBOUR)
     old = copy.deepcopy(new)
-    for entry in (e for s in old.sections for b in s.blocks
-                  if isinstance(b, m.ScheduleBlock) for e in b.entries):
+    for entry in (
+        e
+        for s in old.sections
+        for b in s.blocks
+        if isinstance(b, m.ScheduleBlock)
+        for e in b.entries
+    ):
         entry.participants = [p for p in entry.participants if p != "Press Officer"]
-    jobs = plan_exports(new, ExportRequest(person="Press Officer", changes_since=old), None,
-                        tmp_path)
+    jobs = plan_exports(
+        new, ExportRequest(person="Press Officer", changes_since=old), None, tmp_path
+    )
     assert jobs[0].changes is not None
     assert {c.kind for c in jobs[0].changes.changes} >= {"entry_added", "section_added"}
 
@@ -90,28 +94,39 @@ def test_copies_make_one_file_each_with_a_stamp(tmp_path: Path) -> None:
     from briefbook.core.distribution.copies import numbered_copies, recipient_copies
 
     brief = load(DATA / "editions.brief.yaml")
-    jobs = plan_exports(brief, ExportRequest(edition="press", copies=numbered_copies(3)),
-                        None, tmp_path)
-    assert names(jobs) == [f"2025-09-03 Ministerial talks v2 press copy 0{n}.pdf"
-                           for n in (1, 2, 3)]
+    jobs = plan_exports(
+        brief, ExportRequest(edition="press", copies=numbered_copies(3)), None, tmp_path
+    )
+    assert names(jobs) == [
+        f"2025-09-03 Ministerial talks v2 press copy 0{n}.pdf" for n in (1, 2, 3)
+    ]
     assert [job.stamp for job in jobs] == ["Copy 1 of 3", "Copy 2 of 3", "Copy 3 of 3"]
     assert all(job.edition == "press" for job in jobs)
-    named = plan_exports(brief, ExportRequest(copies=recipient_copies(["Ann", "Bo"])),
-                         tmp_path / "talks.pdf", tmp_path)
+    named = plan_exports(
+        brief,
+        ExportRequest(copies=recipient_copies(["Ann", "Bo"])),
+        tmp_path / "talks.pdf",
+        tmp_path,
+    )
     assert names(named) == ["talks copy 01 Ann.pdf", "talks copy 02 Bo.pdf"]
     assert named[1].stamp == "Copy 2 of 2 – Bo"
-    into_folder = plan_exports(brief, ExportRequest(copies=numbered_copies(1)), tmp_path,
-                               tmp_path / "elsewhere")
+    into_folder = plan_exports(
+        brief, ExportRequest(copies=numbered_copies(1)), tmp_path, tmp_path / "elsewhere"
+    )
     assert [job.path for job in into_folder] == [
-        tmp_path / "2025-09-03 Ministerial talks v2 copy 01.pdf"]
+        tmp_path / "2025-09-03 Ministerial talks v2 copy 01.pdf"
+    ]
 
 
 def test_all_editions_times_copies(tmp_path: Path) -> None:
     from briefbook.core.distribution.copies import numbered_copies
 
-    jobs = plan_exports(load(DATA / "editions.brief.yaml"),
-                        ExportRequest(all_editions=True, copies=numbered_copies(2)), None,
-                        tmp_path)
+    jobs = plan_exports(
+        load(DATA / "editions.brief.yaml"),
+        ExportRequest(all_editions=True, copies=numbered_copies(2)),
+        None,
+        tmp_path,
+    )
     assert len(jobs) == 6 and len({job.path for job in jobs}) == 6
 
 
@@ -119,5 +134,6 @@ def test_pocket_cards_are_not_numbered(tmp_path: Path) -> None:
     from briefbook.core.distribution.copies import numbered_copies
 
     with pytest.raises(BriefbookError, match="not numbered"):
-        plan_exports(load(HARBOUR), ExportRequest(pocket=True, copies=numbered_copies(2)),
-                     None, tmp_path)
+        plan_exports(
+            load(HARBOUR), ExportRequest(pocket=True, copies=numbered_copies(2)), None, tmp_path
+        )

@@ -30,8 +30,10 @@ def mode(path: Path) -> int:
 
 
 def brief(title: str = "Talks") -> m.Brief:
-    return m.Brief(meta=m.Meta(title=title),
-                   sections=[m.Section(title="Programme", blocks=[m.TextBlock("Vienna.")])])
+    return m.Brief(
+        meta=m.Meta(title=title),
+        sections=[m.Section(title="Programme", blocks=[m.TextBlock("Vienna.")])],
+    )
 
 
 @pytest.fixture
@@ -57,10 +59,12 @@ def test_a_backup_left_world_readable_earlier_is_restricted_too(private_brief: P
     assert mode(backup) == 0o600
 
 
-@pytest.mark.parametrize(("brief_mode", "pdf_mode"), [(0o600, 0o600), (0o640, 0o640),
-                                                     (0o644, 0o644)])
+@pytest.mark.parametrize(
+    ("brief_mode", "pdf_mode"), [(0o600, 0o600), (0o640, 0o640), (0o644, 0o644)]
+)
 def test_exports_follow_the_briefs_group_and_other_bits(
-        tmp_path: Path, brief_mode: int, pdf_mode: int) -> None:
+    tmp_path: Path, brief_mode: int, pdf_mode: int
+) -> None:
     path = tmp_path / "talks.brief.yaml"
     save(brief(), path)
     os.chmod(path, brief_mode)
@@ -110,8 +114,9 @@ def test_settings_are_private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert mode(settings_path().parent) == 0o700
 
 
-def test_the_umask_is_read_without_being_changed(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_umask_is_read_without_being_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert filemodes._read_umask() == filemodes.UMASK
 
     def refuse(mask: int) -> int:

@@ -43,8 +43,14 @@ def peak_mb(code: str) -> float:
         status = open("/proc/self/status", encoding="ascii").read()
         print(re.search(r"VmHWM:\\s+(\\d+) kB", status).group(1))
     """)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=ROOT, check=True, env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    )
     return int(done.stdout.split()[-1]) / 1024
 
 
@@ -53,8 +59,9 @@ def test_a_flow_list_of_millions_of_values_is_refused_with_its_place(tmp_path: P
     problems = ff.validate(path)
     assert len(problems) == 1
     assert str(problems[0]).startswith(f"{path}:2:")
-    assert f"holds more than {MAX_NODES:,} values; a brief this large is not supported" in \
-        str(problems[0])
+    assert f"holds more than {MAX_NODES:,} values; a brief this large is not supported" in str(
+        problems[0]
+    )
 
 
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc/self/status")
@@ -64,19 +71,25 @@ linux_only = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc/sel
 def test_reading_the_5_mb_flow_list_stays_within_bounded_memory(tmp_path: Path) -> None:
     path = flow_list(tmp_path / "flow.brief.yaml", 2_500_000)
     # Before the bound: 1.6 GB. Now about 150 MB; the bound is generous on purpose.
-    assert peak_mb(f"""
+    assert (
+        peak_mb(f"""
         from briefbook.core.fileformat import validate
         assert validate({str(path)!r})
-    """) < 400
+    """)
+        < 400
+    )
 
 
 @linux_only
 def test_the_largest_accepted_file_stays_within_bounded_memory(tmp_path: Path) -> None:
     path = flow_list(tmp_path / "flow.brief.yaml", MAX_NODES - 10)
-    assert peak_mb(f"""
+    assert (
+        peak_mb(f"""
         from briefbook.core.fileformat import validate
         assert validate({str(path)!r})
-    """) < 600
+    """)
+        < 600
+    )
 
 
 def test_empty_sections_by_the_million_print_a_short_list(tmp_path: Path, capsys) -> None:
@@ -98,8 +111,16 @@ def test_a_flood_of_one_message_does_not_bury_the_others() -> None:
     flood = [Problem("same", Path("b"), line) for line in range(1, 1000)]
     problems = [Problem("first", Path("b"), 0), *flood, Problem("last", Path("b"), 2000)]
     listed = [str(problem) for problem in summarize(problems)]
-    assert listed == ["b:0: first", "b:1: same", "b:2: same", "b:3: same", "b:4: same",
-                      "b:5: same", "b: … and 994 more like this", "b:2000: last"]
+    assert listed == [
+        "b:0: first",
+        "b:1: same",
+        "b:2: same",
+        "b:3: same",
+        "b:4: same",
+        "b:5: same",
+        "b: … and 994 more like this",
+        "b:2000: last",
+    ]
 
 
 def test_many_different_messages_are_counted_after_the_cap() -> None:
@@ -115,8 +136,7 @@ def test_a_short_list_is_unchanged() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.integers(1, 9)),
-                max_size=400))
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]), st.integers(1, 9)), max_size=400))
 def test_fuzz_summarize_accounts_for_every_problem(found: list[tuple[str, int]]) -> None:
     problems = [Problem(message, Path("b"), line) for message, line in found]
     listed = summarize(problems)
@@ -133,8 +153,10 @@ def test_fuzz_summarize_accounts_for_every_problem(found: list[tuple[str, int]])
 def test_export_warnings_are_summarized_too(tmp_path: Path, capsys) -> None:
     path = tmp_path / "pictures.brief.yaml"
     blocks = "".join(f"  - image: {{path: missing{n}.png}}\n" for n in range(150))
-    path.write_text("briefbook: 1\nmeta:\n  title: Pictures\nsections:\n- title: P\n  blocks:\n"
-                    + blocks, encoding="utf-8")
+    path.write_text(
+        "briefbook: 1\nmeta:\n  title: Pictures\nsections:\n- title: P\n  blocks:\n" + blocks,
+        encoding="utf-8",
+    )
     assert main(["export", str(path), "-o", str(tmp_path / "p.pdf")]) == 0
     err = capsys.readouterr().err.splitlines()
     assert len(err) == MAX_PROBLEMS_SHOWN + 1  # the list, then the count

@@ -38,16 +38,26 @@ def test_corpus_is_not_empty() -> None:
 
 # --- fuzzing --------------------------------------------------------------------
 
-KEYS = list(BRIEF_KEYS + META_KEYS + SECTION_KEYS) + list(BLOCK_KINDS) + [
-    "columns", "rows", "time", "end", "date", "items", "text", "name", "path", "start"]
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                    st.text(max_size=20), st.sampled_from(["09:00", "25:99", "2025-06-12",
-                                                           "2025-13-45", "draft", "A4"]),
-                    st.dates())
+KEYS = (
+    list(BRIEF_KEYS + META_KEYS + SECTION_KEYS)
+    + list(BLOCK_KINDS)
+    + ["columns", "rows", "time", "end", "date", "items", "text", "name", "path", "start"]
+)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(["09:00", "25:99", "2025-06-12", "2025-13-45", "draft", "A4"]),
+    st.dates(),
+)
 trees = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), children, max_size=5)
+    ),
     max_leaves=30,
 )
 

@@ -18,11 +18,21 @@ from briefbook.core.imagepaths import (
 )
 
 
-@pytest.mark.parametrize(("path", "inside"), [
-    ("map.png", True), ("images/map.png", True), ("./images/../map.png", True),
-    ("images/../../map.png", False), ("../map.png", False), ("/etc/passwd", False),
-    ("~/x.png", False), ("~nosuchuser0/x.png", True), ("~0", True), ("", True),
-])
+@pytest.mark.parametrize(
+    ("path", "inside"),
+    [
+        ("map.png", True),
+        ("images/map.png", True),
+        ("./images/../map.png", True),
+        ("images/../../map.png", False),
+        ("../map.png", False),
+        ("/etc/passwd", False),
+        ("~/x.png", False),
+        ("~nosuchuser0/x.png", True),
+        ("~0", True),
+        ("", True),
+    ],
+)
 def test_inside_or_outside(tmp_path: Path, path: str, inside: bool) -> None:
     assert is_inside(path, tmp_path / "brief") is inside
 
@@ -36,31 +46,47 @@ def test_unknown_users_home_stays_as_written() -> None:
     assert expand_home("~/a.png") == Path.home() / "a.png"
 
 
-@pytest.mark.parametrize(("path", "old", "new", "expected"), [
-    ("images/map.png", "/a/visit", "/a/archive/2025", "../../visit/images/map.png"),
-    ("images/map.png", "/a/visit", "/a", "visit/images/map.png"),
-    ("images/map.png", "/a/visit", "/a/visit/sub", "../images/map.png"),
-    ("../shared/logo.png", "/a/visit", "/a", "shared/logo.png"),
-    ("/a/visit/images/map.png", "/a/visit", "/a", "visit/images/map.png"),
-    ("/elsewhere/map.png", "/a/visit", "/a", "/elsewhere/map.png"),
-    ("images/map.png", None, "/a", "images/map.png"),
-    ("", "/a/visit", "/a", ""),
-])
-def test_relocated_paths_name_the_same_file(path: str, old: str | None, new: str,
-                                            expected: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "old", "new", "expected"),
+    [
+        ("images/map.png", "/a/visit", "/a/archive/2025", "../../visit/images/map.png"),
+        ("images/map.png", "/a/visit", "/a", "visit/images/map.png"),
+        ("images/map.png", "/a/visit", "/a/visit/sub", "../images/map.png"),
+        ("../shared/logo.png", "/a/visit", "/a", "shared/logo.png"),
+        ("/a/visit/images/map.png", "/a/visit", "/a", "visit/images/map.png"),
+        ("/elsewhere/map.png", "/a/visit", "/a", "/elsewhere/map.png"),
+        ("images/map.png", None, "/a", "images/map.png"),
+        ("", "/a/visit", "/a", ""),
+    ],
+)
+def test_relocated_paths_name_the_same_file(
+    path: str, old: str | None, new: str, expected: str
+) -> None:
     if os.name == "nt":
         pytest.skip("POSIX paths")
     assert relocated_path(path, Path(old) if old else None, Path(new)) == expected
 
 
 def test_relocate_a_whole_brief(tmp_path: Path) -> None:
-    brief = m.Brief(meta=m.Meta(logo="images/logo.png"), sections=[m.Section("Maps", [
-        m.ImageBlock("images/map.png"), m.PeopleBlock([m.Person("A", photo="face.png"),
-                                                       m.Person("B")]),
-    ], subsections=[m.Section("Sub", [m.ImageBlock("/abs/x.png")])])])
+    brief = m.Brief(
+        meta=m.Meta(logo="images/logo.png"),
+        sections=[
+            m.Section(
+                "Maps",
+                [
+                    m.ImageBlock("images/map.png"),
+                    m.PeopleBlock([m.Person("A", photo="face.png"), m.Person("B")]),
+                ],
+                subsections=[m.Section("Sub", [m.ImageBlock("/abs/x.png")])],
+            )
+        ],
+    )
     assert [(r.kind, r.where) for r in image_refs(brief)] == [
-        ("logo", "meta"), ("image", "section 'Maps', block 1"),
-        ("photo", "section 'Maps', block 2"), ("image", "section 'Sub', block 1")]
+        ("logo", "meta"),
+        ("image", "section 'Maps', block 1"),
+        ("photo", "section 'Maps', block 2"),
+        ("image", "section 'Sub', block 1"),
+    ]
     old, new = tmp_path / "visit", tmp_path / "archive"
     moved = relocate_images(brief, old, new)
     assert brief.meta.logo == "../visit/images/logo.png"
@@ -69,5 +95,9 @@ def test_relocate_a_whole_brief(tmp_path: Path) -> None:
     assert brief.sections[0].blocks[1].people[1].photo == ""
     assert len(moved.changed) == 3
     assert [ref.path for ref in moved.now_outside] == [
-        "../visit/images/logo.png", "../visit/images/map.png", "../visit/face.png", "/abs/x.png"]
+        "../visit/images/logo.png",
+        "../visit/images/map.png",
+        "../visit/face.png",
+        "/abs/x.png",
+    ]
     assert outside_images(brief, new) == moved.now_outside

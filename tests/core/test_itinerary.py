@@ -62,17 +62,26 @@ def test_unknown_name_suggests_the_nearest(brief: m.Brief) -> None:
 
 
 def test_brief_without_participants() -> None:
-    brief = m.Brief(sections=[m.Section("Schedule", [m.ScheduleBlock([m.ScheduleEntry(
-        title="Lunch")])])])
+    brief = m.Brief(
+        sections=[m.Section("Schedule", [m.ScheduleBlock([m.ScheduleEntry(title="Lunch")])])]
+    )
     with pytest.raises(UnknownParticipantError, match="no schedule entry lists any"):
         itinerary_for(brief, "Envoy")
 
 
 def test_subsections_are_filtered_too() -> None:
-    day = m.Section("Day 2", [m.ScheduleBlock([m.ScheduleEntry(title="A", participants=["X"]),
-                                               m.ScheduleEntry(title="B", participants=["Y"])])])
-    other = m.Section("Day 3", [m.ScheduleBlock([m.ScheduleEntry(title="C",
-                                                                 participants=["Y"])])])
+    day = m.Section(
+        "Day 2",
+        [
+            m.ScheduleBlock(
+                [
+                    m.ScheduleEntry(title="A", participants=["X"]),
+                    m.ScheduleEntry(title="B", participants=["Y"]),
+                ]
+            )
+        ],
+    )
+    other = m.Section("Day 3", [m.ScheduleBlock([m.ScheduleEntry(title="C", participants=["Y"])])])
     brief = m.Brief(sections=[m.Section("Programme", [m.TextBlock("intro")], [day, other])])
     personal = itinerary_for(brief, "x")
     assert [s.title for s in personal.sections] == ["Programme"]

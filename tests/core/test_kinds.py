@@ -16,34 +16,90 @@ from briefbook.core.kinds.scenario import start_times, total_minutes
 #: One block of each kind, every field filled.
 SAMPLES: dict[str, m.Block] = {
     "text": m.TextBlock("First paragraph.\n\nSecond, *in italics*.", marking="INTERNAL"),
-    "bullets": m.BulletsBlock([m.ListItem("Trade", [m.ListItem("Tariffs", marking="RESTRICTED")]),
-                               m.ListItem("Climate")]),
+    "bullets": m.BulletsBlock(
+        [m.ListItem("Trade", [m.ListItem("Tariffs", marking="RESTRICTED")]), m.ListItem("Climate")]
+    ),
     "numbered": m.NumberedBlock([m.ListItem("Arrive"), m.ListItem("Depart")]),
-    "table": m.TableBlock(["Initiative", "Lead"], [["Grid link", "Ms Rossi"], ["Ports", "—"]],
-                          caption="Joint initiatives", row_markings=["RESTRICTED"]),
-    "schedule": m.ScheduleBlock([m.ScheduleEntry(
-        dt.date(2025, 6, 12), dt.time(23, 30), dt.time(0, 45), "Night train", "Roma Termini",
-        ["Minister", "Ambassador"], "closed", "Sleeper car", "Europe/Rome", "INTERNAL")]),
-    "recommendations": m.RecommendationsBlock([m.Recommendation(
-        "Raise the grid link", "Funding closes in July", "Minister", "high")]),
-    "people": m.PeopleBlock([m.Person("Giulia Rossi", "Minister", "Ministry of Energy",
-                                      "JOO-lya ROS-see", "rossi.png", "Economist.")]),
-    "contacts": m.ContactsBlock([m.Contact("Duty officer", "Protocol", "+39 06 0000",
-                                           "duty@example.org", "Day and night")]),
+    "table": m.TableBlock(
+        ["Initiative", "Lead"],
+        [["Grid link", "Ms Rossi"], ["Ports", "—"]],
+        caption="Joint initiatives",
+        row_markings=["RESTRICTED"],
+    ),
+    "schedule": m.ScheduleBlock(
+        [
+            m.ScheduleEntry(
+                dt.date(2025, 6, 12),
+                dt.time(23, 30),
+                dt.time(0, 45),
+                "Night train",
+                "Roma Termini",
+                ["Minister", "Ambassador"],
+                "closed",
+                "Sleeper car",
+                "Europe/Rome",
+                "INTERNAL",
+            )
+        ]
+    ),
+    "recommendations": m.RecommendationsBlock(
+        [m.Recommendation("Raise the grid link", "Funding closes in July", "Minister", "high")]
+    ),
+    "people": m.PeopleBlock(
+        [
+            m.Person(
+                "Giulia Rossi",
+                "Minister",
+                "Ministry of Energy",
+                "JOO-lya ROS-see",
+                "rossi.png",
+                "Economist.",
+            )
+        ]
+    ),
+    "contacts": m.ContactsBlock(
+        [m.Contact("Duty officer", "Protocol", "+39 06 0000", "duty@example.org", "Day and night")]
+    ),
     "image": m.ImageBlock("map.png", "The route", alt="The route from the port", marking="PUBLIC"),
     "note": m.NoteBlock("Do not mention the ports.", "Careful", "warning"),
-    "memo": m.MemoBlock("Secretary of Defense", "Under Secretary for Policy", "Chief of Staff",
-                        "Meeting with the Minister", "12 June 2025", "1130-1230",
-                        "Room 3E880", ["Minister Rossi", "Ambassador Bianchi"]),
-    "scenario": m.ScenarioBlock([
-        m.Step("Arrival", 5, "Protocol", ["pool", "photo spray"], "At the kerb.",
-               [m.ListItem("Welcome", marking="RESTRICTED")], "INTERNAL"),
-        m.Step("Bilateral", 40, press=["closed"]), m.Step("Departure")], dt.time(11, 30)),
-    "talking_points": m.TalkingPointsBlock([m.ListItem("Thank the Minister",
-                                                       [m.ListItem("For the mission")]),
-                                            m.ListItem("Raise the grid link")]),
-    "if_asked": m.IfAskedBlock([m.IfAsked("the ports deal", "We are studying it.",
-                                          "RESTRICTED"), m.IfAsked("Will you meet them?")]),
+    "memo": m.MemoBlock(
+        "Secretary of Defense",
+        "Under Secretary for Policy",
+        "Chief of Staff",
+        "Meeting with the Minister",
+        "12 June 2025",
+        "1130-1230",
+        "Room 3E880",
+        ["Minister Rossi", "Ambassador Bianchi"],
+    ),
+    "scenario": m.ScenarioBlock(
+        [
+            m.Step(
+                "Arrival",
+                5,
+                "Protocol",
+                ["pool", "photo spray"],
+                "At the kerb.",
+                [m.ListItem("Welcome", marking="RESTRICTED")],
+                "INTERNAL",
+            ),
+            m.Step("Bilateral", 40, press=["closed"]),
+            m.Step("Departure"),
+        ],
+        dt.time(11, 30),
+    ),
+    "talking_points": m.TalkingPointsBlock(
+        [
+            m.ListItem("Thank the Minister", [m.ListItem("For the mission")]),
+            m.ListItem("Raise the grid link"),
+        ]
+    ),
+    "if_asked": m.IfAskedBlock(
+        [
+            m.IfAsked("the ports deal", "We are studying it.", "RESTRICTED"),
+            m.IfAsked("Will you meet them?"),
+        ]
+    ),
     "page_break": m.PageBreakBlock(),
     "pdf": m.PdfBlock("annexes/paper.pdf", "1-3,7", "The agreement", "full", "RESTRICTED"),
 }
@@ -67,8 +123,14 @@ def test_not_a_block_is_refused() -> None:
 
 
 def _brief() -> m.Brief:
-    return m.Brief(m.Meta(title="Visit to Rome"), [m.Section(
-        "Everything", blocks=[dataclasses.replace(block) for block in SAMPLES.values()])])
+    return m.Brief(
+        m.Meta(title="Visit to Rome"),
+        [
+            m.Section(
+                "Everything", blocks=[dataclasses.replace(block) for block in SAMPLES.values()]
+            )
+        ],
+    )
 
 
 def test_a_brief_with_every_kind_round_trips() -> None:
@@ -98,21 +160,37 @@ def test_words_follow_reading_order_and_keep_portion_markings() -> None:
     assert [p.marking for p in portions] == ["", "RESTRICTED", ""]
     rows = [p for p in words(SAMPLES["table"]) if p.label == "row"]
     assert [p.marking for p in rows] == ["RESTRICTED", ""]
-    assert [p.texts for p in words(SAMPLES["text"])] == [("First paragraph.",),
-                                                          ("Second, *in italics*.",)]
+    assert [p.texts for p in words(SAMPLES["text"])] == [
+        ("First paragraph.",),
+        ("Second, *in italics*.",),
+    ]
 
 
 def test_search_sees_markings_and_every_blocks_words() -> None:
     section = _brief().sections[0]
     found = set(section_strings(section))
-    for needle in ("Tariffs", "RESTRICTED", "Ms Rossi", "Night train", "Economist.",
-                   "Day and night", "The route", "Careful"):
+    for needle in (
+        "Tariffs",
+        "RESTRICTED",
+        "Ms Rossi",
+        "Night train",
+        "Economist.",
+        "Day and night",
+        "The route",
+        "Careful",
+    ):
         assert needle in found
 
 
 def test_record_kinds_expose_their_fields_for_editors() -> None:
     assert [f.name for f in KINDS["people"].fields] == [
-        "name", "title", "organisation", "pronunciation", "photo", "bio"]
+        "name",
+        "title",
+        "organisation",
+        "pronunciation",
+        "photo",
+        "bio",
+    ]
     assert all(f.label for f in KINDS["contacts"].fields)
     priority = next(f for f in KINDS["recommendations"].fields if f.name == "priority")
     assert priority.choices == m.PRIORITIES
@@ -120,7 +198,8 @@ def test_record_kinds_expose_their_fields_for_editors() -> None:
 
 def test_scenario_reads_times_and_minutes_as_staff_write_them() -> None:
     for written in ("1130", "11:30", "11.30", "11h30"):
-        brief = loads(f"""briefbook: 1
+        brief = loads(
+            f"""briefbook: 1
 sections:
 - title: Scenario
   blocks:
@@ -134,7 +213,8 @@ sections:
         duration: 40
         press: [pool, photo-spray]
       - title: Departure
-""".replace("OPEN PRESS", "open"))
+""".replace("OPEN PRESS", "open")
+        )
         block = brief.sections[0].blocks[0]
         assert isinstance(block, m.ScenarioBlock)
         assert block.time == dt.time(11, 30)
@@ -151,14 +231,20 @@ def test_a_scenario_without_start_or_with_a_gap_prints_no_times_after_it() -> No
     assert start_times(block) == [dt.time(9, 0), dt.time(9, 5), None]
 
 
-@pytest.mark.parametrize(("yaml_text", "message"), [
-    ("scenario:\n      time: 2561\n      steps: [{title: A}]", "6:13: the scenario's start time"),
-    ("scenario: [{title: A, duration: ten}]", "is not a number of minutes"),
-    ("scenario: [{title: A, press: loud}]", "the step's press 'loud' is not one of"),
-    ("scenario: [{duration: 5}]", "a scenario step needs 'title'"),
-    ("if_asked: [{question: A, answr: B}]", "unknown key 'answr' in an if-asked line"),
-    ("memo: {to: A, form: B}", "unknown key 'form' in a memo (did you mean 'from'?)"),
-])
+@pytest.mark.parametrize(
+    ("yaml_text", "message"),
+    [
+        (
+            "scenario:\n      time: 2561\n      steps: [{title: A}]",
+            "6:13: the scenario's start time",
+        ),
+        ("scenario: [{title: A, duration: ten}]", "is not a number of minutes"),
+        ("scenario: [{title: A, press: loud}]", "the step's press 'loud' is not one of"),
+        ("scenario: [{duration: 5}]", "a scenario step needs 'title'"),
+        ("if_asked: [{question: A, answr: B}]", "unknown key 'answr' in an if-asked line"),
+        ("memo: {to: A, form: B}", "unknown key 'form' in a memo (did you mean 'from'?)"),
+    ],
+)
 def test_the_new_kinds_name_their_problems_with_line(yaml_text: str, message: str) -> None:
     text = f"briefbook: 1\nsections:\n- title: S\n  blocks:\n  - {yaml_text}\n"
     problems = [str(p) for p in parse(text)[1]]

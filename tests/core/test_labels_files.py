@@ -12,8 +12,23 @@ from briefbook.assets_path import assets_dir
 from briefbook.core.labels import fields, label, languages, override_problem
 
 FOLDER = assets_dir() / "labels"
-REQUIRED = ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs", "el",
-            "tr")
+REQUIRED = (
+    "en",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "sv",
+    "da",
+    "nb",
+    "fi",
+    "pl",
+    "cs",
+    "el",
+    "tr",
+)
 
 
 def _load(code: str) -> dict[str, Any]:
@@ -58,7 +73,8 @@ def test_overrides_are_checked() -> None:
     assert "{page}" in override_problem("page_number", "Seite {seite}")
     # a text the brief gets wrong never breaks the print: the file's word is used
     assert label("page_number", "de", {"page_number": "S. {x}"}, page=1, pages=2) == (
-        "Seite 1 von 2")
+        "Seite 1 von 2"
+    )
 
 
 def test_a_region_falls_back_to_its_language() -> None:

@@ -52,15 +52,19 @@ def test_validate_warns_once_for_a_language_without_words(tmp_path: Path) -> Non
     from briefbook.errors import Problem
 
     path = tmp_path / "b.brief.yaml"
-    path.write_text("briefbook: 1\nmeta:\n  title: T\n  language: ro\nsections:\n"
-                    "  - title: A\n    blocks:\n      - text: x\n", encoding="utf-8")
+    path.write_text(
+        "briefbook: 1\nmeta:\n  title: T\n  language: ro\nsections:\n"
+        "  - title: A\n    blocks:\n      - text: x\n",
+        encoding="utf-8",
+    )
     warnings: list[Problem] = []
     assert fileformat.validate(path, warnings) == []
     assert len(warnings) == 1 and "'ro'" in warnings[0].message and warnings[0].line == 4
 
 
 def test_a_bad_label_override_is_named(tmp_path: Path) -> None:
-    _brief, problems = _load(tmp_path, "  labels:\n    contnets: Sommaire\n"
-                             "    page_number: Seite {seite}\n")
+    _brief, problems = _load(
+        tmp_path, "  labels:\n    contnets: Sommaire\n    page_number: Seite {seite}\n"
+    )
     assert len(problems) == 2
     assert "did you mean 'contents'" in problems[0] and "{page}" in problems[1]

@@ -45,13 +45,16 @@ def test_new_page_default_is_top_level_only() -> None:
     assert m.Section("S", new_page=True).starts_page(top=False)
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ("numbering: roman", "the numbering 'roman' is not one of 'decimal', 'none'"),
-    ("page_number_format: 'Page {n}'", "may use only {page} and {pages}"),
-    ("page_number_format: 'Page {page'", "is not readable"),
-    ("page_number_position: left", "is not one of 'top', 'bottom'"),
-    ("cover: maybe", "meta 'cover' should be true or false"),
-])
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("numbering: roman", "the numbering 'roman' is not one of 'decimal', 'none'"),
+        ("page_number_format: 'Page {n}'", "may use only {page} and {pages}"),
+        ("page_number_format: 'Page {page'", "is not readable"),
+        ("page_number_position: left", "is not one of 'top', 'bottom'"),
+        ("cover: maybe", "meta 'cover' should be true or false"),
+    ],
+)
 def test_bad_layout_values_are_reported_at_their_line(value: str, message: str) -> None:
     text = f"briefbook: 1\nmeta:\n  title: T\n  {value}\nsections: []\n"
     with pytest.raises(BriefFormatError) as caught:
@@ -61,15 +64,30 @@ def test_bad_layout_values_are_reported_at_their_line(value: str, message: str) 
     assert problems[0].line == 4
 
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("1130", "11:30"), ("11.30", "11:30"), ("11h30", "11:30"), ("9:30 am", "09:30"),
-    ("9.30pm", "21:30"), ("0930", "09:30"), ("930", "09:30"), ("12 am", "00:00"),
-    ("14h", "14:00"), ("1130 hrs", "11:30"), ("9am", "09:00"), ("09:30", "09:30"),
-])
-def test_schedule_times_as_staff_write_them_round_trip_as_hh_mm(written: str,
-                                                                 expected: str) -> None:
-    text = ("briefbook: 1\nmeta:\n  title: T\nsections:\n- title: S\n  blocks:\n"
-            f"  - schedule:\n    - time: {written}\n      title: Step\n")
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("1130", "11:30"),
+        ("11.30", "11:30"),
+        ("11h30", "11:30"),
+        ("9:30 am", "09:30"),
+        ("9.30pm", "21:30"),
+        ("0930", "09:30"),
+        ("930", "09:30"),
+        ("12 am", "00:00"),
+        ("14h", "14:00"),
+        ("1130 hrs", "11:30"),
+        ("9am", "09:00"),
+        ("09:30", "09:30"),
+    ],
+)
+def test_schedule_times_as_staff_write_them_round_trip_as_hh_mm(
+    written: str, expected: str
+) -> None:
+    text = (
+        "briefbook: 1\nmeta:\n  title: T\nsections:\n- title: S\n  blocks:\n"
+        f"  - schedule:\n    - time: {written}\n      title: Step\n"
+    )
     brief = ff.loads(text)
     entry = brief.sections[0].blocks[0].entries[0]  # type: ignore[union-attr]
     assert entry.time == dt.time.fromisoformat(expected)
@@ -85,15 +103,21 @@ def test_what_is_not_a_time_is_refused(written: str) -> None:
 
 
 def _tagged_brief() -> m.Brief:
-    return m.Brief(sections=[
-        m.Section("Press line", [m.TextBlock("line")], tags=["press"]),
-        m.Section("Untagged", [m.TextBlock("plain")]),
-        m.Section("Secret talks", [m.TextBlock("talks")], tags=["internal"]),
-        m.Section("Background", [m.TextBlock("own text")], subsections=[
-            m.Section("Q and A", [m.TextBlock("qa")], tags=["press"]),
-            m.Section("Other", [m.TextBlock("other")]),
-        ]),
-    ])
+    return m.Brief(
+        sections=[
+            m.Section("Press line", [m.TextBlock("line")], tags=["press"]),
+            m.Section("Untagged", [m.TextBlock("plain")]),
+            m.Section("Secret talks", [m.TextBlock("talks")], tags=["internal"]),
+            m.Section(
+                "Background",
+                [m.TextBlock("own text")],
+                subsections=[
+                    m.Section("Q and A", [m.TextBlock("qa")], tags=["press"]),
+                    m.Section("Other", [m.TextBlock("other")]),
+                ],
+            ),
+        ]
+    )
 
 
 def _titles(brief: m.Brief) -> list[str]:

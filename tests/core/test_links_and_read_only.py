@@ -23,8 +23,10 @@ posix = pytest.mark.skipif(os.name != "posix", reason="POSIX links and modes")
 
 
 def brief(title: str) -> m.Brief:
-    return m.Brief(meta=m.Meta(title=title),
-                   sections=[m.Section(title="Programme", blocks=[m.TextBlock("Vienna.")])])
+    return m.Brief(
+        meta=m.Meta(title=title),
+        sections=[m.Section(title="Programme", blocks=[m.TextBlock("Vienna.")])],
+    )
 
 
 @posix
@@ -96,6 +98,7 @@ def test_exporting_over_a_read_only_pdf_is_refused(tmp_path: Path) -> None:
 
 # --- stale temporary files ------------------------------------------------------------
 
+
 def _dead_pid() -> int:
     child = subprocess.Popen([sys.executable, "-c", "pass"])
     child.wait()
@@ -109,8 +112,11 @@ def test_stale_temporary_files_of_ours_are_removed(tmp_path: Path) -> None:
     live = tmp_path / f".talks.pdf.bb{tempfiles.HOST}-{os.getppid()}-abcd1234.tmp"
     fresh_other = tmp_path / ".talks.pdf.bb000000-1-zzzz1234.tmp"
     fresh_earlier = tmp_path / ".notes.pdf.k2j4h5g7.tmp"
-    not_ours = [tmp_path / ".talks.pdf.swp.tmp", tmp_path / ".report.docx.abcd1234.tmp",
-                tmp_path / "talks.pdf.bb000000-1-abcd1234.tmp"]
+    not_ours = [
+        tmp_path / ".talks.pdf.swp.tmp",
+        tmp_path / ".report.docx.abcd1234.tmp",
+        tmp_path / "talks.pdf.bb000000-1-abcd1234.tmp",
+    ]
     for file in (dead, old, earlier, live, fresh_other, fresh_earlier, *not_ours):
         file.write_bytes(b"partial")
     hour_ago = time.time() - 3600
@@ -132,7 +138,8 @@ def test_a_killed_export_leaves_a_temporary_file_the_next_one_removes(tmp_path: 
         "def die(src, dst):\n"
         "    os.kill(os.getpid(), 9)\n"
         "atomic.os.replace = die\n"
-        "atomic.write_atomic(__import__('pathlib').Path(sys.argv[1]), b'%PDF' * 100000)\n")
+        "atomic.write_atomic(__import__('pathlib').Path(sys.argv[1]), b'%PDF' * 100000)\n"
+    )
     target = tmp_path / "talks.pdf"
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[2])}
     done = subprocess.run([sys.executable, "-c", script, str(target)], env=env, check=False)

@@ -13,26 +13,32 @@ from briefbook.core.wording import Wording
 DAY = dt.date(2025, 6, 12)
 
 
-@pytest.mark.parametrize(("language", "full", "long"), [
-    ("en", "Thursday 12 June 2025", "12 June 2025"),
-    ("fr", "jeudi 12 juin 2025", "12 juin 2025"),
-    ("sv", "torsdag 12 juni 2025", "12 juni 2025"),
-    ("de", "Donnerstag, 12. Juni 2025", "12. Juni 2025"),
-    ("pl", "czwartek, 12 czerwca 2025", "12 czerwca 2025"),
-    ("xx", "Thursday 12 June 2025", "12 June 2025"),
-])
+@pytest.mark.parametrize(
+    ("language", "full", "long"),
+    [
+        ("en", "Thursday 12 June 2025", "12 June 2025"),
+        ("fr", "jeudi 12 juin 2025", "12 juin 2025"),
+        ("sv", "torsdag 12 juni 2025", "12 juni 2025"),
+        ("de", "Donnerstag, 12. Juni 2025", "12. Juni 2025"),
+        ("pl", "czwartek, 12 czerwca 2025", "12 czerwca 2025"),
+        ("xx", "Thursday 12 June 2025", "12 June 2025"),
+    ],
+)
 def test_dates(language: str, full: str, long: str) -> None:
     words = Wording(language)
     assert words.date(DAY, weekday=True) == full
     assert words.date(DAY) == long
 
 
-@pytest.mark.parametrize(("language", "same_month", "two_months"), [
-    ("en", "12–14 June 2025", "30 June – 2 July 2025"),
-    ("fr", "12–14 juin 2025", "30 juin – 2 juillet 2025"),
-    ("de", "12.–14. Juni 2025", "30. Juni – 2. Juli 2025"),
-    ("sv", "12–14 juni 2025", "30 juni–2 juli 2025"),
-])
+@pytest.mark.parametrize(
+    ("language", "same_month", "two_months"),
+    [
+        ("en", "12–14 June 2025", "30 June – 2 July 2025"),
+        ("fr", "12–14 juin 2025", "30 juin – 2 juillet 2025"),
+        ("de", "12.–14. Juni 2025", "30. Juni – 2. Juli 2025"),
+        ("sv", "12–14 juni 2025", "30 juni–2 juli 2025"),
+    ],
+)
 def test_date_ranges(language: str, same_month: str, two_months: str) -> None:
     words = Wording(language)
     assert words.dates(m.DateRange(DAY, dt.date(2025, 6, 14))) == same_month
@@ -62,21 +68,41 @@ def test_capitals() -> None:
     assert Wording("el").upper("Ημερομηνία") == "ΗΜΕΡΟΜΗΝΙΑ"
 
 
-@pytest.mark.parametrize(("language", "names", "expected"), [
-    ("en", ["Zola", "Émile", "eve", "Adams"], ["Adams", "Émile", "eve", "Zola"]),
-    ("sv", ["Öberg", "Zetterlund", "Åkesson", "Ahlin", "Ärlig"],
-     ["Ahlin", "Zetterlund", "Åkesson", "Ärlig", "Öberg"]),
-    ("fi", ["Äijälä", "Virtanen", "Aalto"], ["Aalto", "Virtanen", "Äijälä"]),
-    ("da", ["Ågård", "Ørsted", "Æbelø", "Zahle"], ["Zahle", "Æbelø", "Ørsted", "Ågård"]),
-    ("de", ["Zimmer", "Äpfel", "Ahrens", "Müller", "Mueller"],
-     ["Ahrens", "Äpfel", "Mueller", "Müller", "Zimmer"]),
-    ("es", ["Nuñez", "Nuno", "Ñandú", "Oria"], ["Nuno", "Nuñez", "Ñandú", "Oria"]),
-    ("pl", ["Łukasz", "Lis", "Mazur", "Ćwik", "Cieślak"], ["Cieślak", "Ćwik", "Lis", "Łukasz",
-                                                            "Mazur"]),
-    ("cs", ["Chalupa", "Hájek", "Dvořák", "Černý", "Cibulka"],
-     ["Cibulka", "Černý", "Dvořák", "Hájek", "Chalupa"]),
-    ("tr", ["Işık", "İnce", "Çelik", "Can", "Ilgaz"], ["Can", "Çelik", "Ilgaz", "Işık", "İnce"]),
-])
-def test_names_sort_as_the_language_does(language: str, names: list[str],
-                                         expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("language", "names", "expected"),
+    [
+        ("en", ["Zola", "Émile", "eve", "Adams"], ["Adams", "Émile", "eve", "Zola"]),
+        (
+            "sv",
+            ["Öberg", "Zetterlund", "Åkesson", "Ahlin", "Ärlig"],
+            ["Ahlin", "Zetterlund", "Åkesson", "Ärlig", "Öberg"],
+        ),
+        ("fi", ["Äijälä", "Virtanen", "Aalto"], ["Aalto", "Virtanen", "Äijälä"]),
+        ("da", ["Ågård", "Ørsted", "Æbelø", "Zahle"], ["Zahle", "Æbelø", "Ørsted", "Ågård"]),
+        (
+            "de",
+            ["Zimmer", "Äpfel", "Ahrens", "Müller", "Mueller"],
+            ["Ahrens", "Äpfel", "Mueller", "Müller", "Zimmer"],
+        ),
+        ("es", ["Nuñez", "Nuno", "Ñandú", "Oria"], ["Nuno", "Nuñez", "Ñandú", "Oria"]),
+        (
+            "pl",
+            ["Łukasz", "Lis", "Mazur", "Ćwik", "Cieślak"],
+            ["Cieślak", "Ćwik", "Lis", "Łukasz", "Mazur"],
+        ),
+        (
+            "cs",
+            ["Chalupa", "Hájek", "Dvořák", "Černý", "Cibulka"],
+            ["Cibulka", "Černý", "Dvořák", "Hájek", "Chalupa"],
+        ),
+        (
+            "tr",
+            ["Işık", "İnce", "Çelik", "Can", "Ilgaz"],
+            ["Can", "Çelik", "Ilgaz", "Işık", "İnce"],
+        ),
+    ],
+)
+def test_names_sort_as_the_language_does(
+    language: str, names: list[str], expected: list[str]
+) -> None:
     assert sorted_names(names, language) == expected

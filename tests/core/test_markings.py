@@ -35,15 +35,19 @@ def test_presets_have_their_own_portion_marks() -> None:
     uk = Scheme(PRESETS["uk"])
     assert [uk.portion(name) for name in uk.names] == ["(O)", "(OS)", "(S)", "(TS)"]
     nato = Scheme(PRESETS["nato"])
-    assert [nato.portion(name) for name in nato.names] == ["(NU)", "(NR)", "(NC)", "(NS)",
-                                                           "(CTS)"]
+    assert [nato.portion(name) for name in nato.names] == ["(NU)", "(NR)", "(NC)", "(NS)", "(CTS)"]
     for entries in PRESETS.values():
         assert scheme_problems(list(entries)) == []
 
 
 def test_control_markings_rank_with_their_level() -> None:
-    scheme = Scheme([*PRESETS["us"], ("SECRET//NOFORN", "S//NF"),
-                     ("UNCLASSIFIED//FOR OFFICIAL USE ONLY", "U//FOUO")])
+    scheme = Scheme(
+        [
+            *PRESETS["us"],
+            ("SECRET//NOFORN", "S//NF"),
+            ("UNCLASSIFIED//FOR OFFICIAL USE ONLY", "U//FOUO"),
+        ]
+    )
     assert scheme.rank("SECRET//NOFORN") == scheme.rank("SECRET")
     assert scheme.rank("UNCLASSIFIED//FOR OFFICIAL USE ONLY") == scheme.rank("UNCLASSIFIED")
     assert scheme.portion("SECRET//NOFORN") == "(S//NF)"
@@ -62,14 +66,22 @@ def test_two_different_controls_at_the_top_level_are_combined() -> None:
 
 
 def test_noforn_overrides_rel_to_and_rel_to_lists_keep_the_shared_countries() -> None:
-    scheme = Scheme([*PRESETS["us"], ("SECRET//NOFORN", "S//NF"),
-                     ("SECRET//REL TO USA, GBR", "S//REL"),
-                     ("SECRET//REL TO USA, GBR, FRA", "S//REL")])
+    scheme = Scheme(
+        [
+            *PRESETS["us"],
+            ("SECRET//NOFORN", "S//NF"),
+            ("SECRET//REL TO USA, GBR", "S//REL"),
+            ("SECRET//REL TO USA, GBR, FRA", "S//REL"),
+        ]
+    )
     assert scheme.highest(["SECRET//REL TO USA, GBR", "SECRET//NOFORN"]) == "SECRET//NOFORN"
-    assert scheme.highest(["SECRET//REL TO USA, GBR, FRA", "SECRET//REL TO USA, GBR",
-                           "SECRET"]) == "SECRET//REL TO USA, GBR"
-    assert scheme.highest(["SECRET", "SECRET//REL TO USA, GBR, FRA"]) == \
-        "SECRET//REL TO USA, GBR, FRA"
+    assert (
+        scheme.highest(["SECRET//REL TO USA, GBR, FRA", "SECRET//REL TO USA, GBR", "SECRET"])
+        == "SECRET//REL TO USA, GBR"
+    )
+    assert (
+        scheme.highest(["SECRET", "SECRET//REL TO USA, GBR, FRA"]) == "SECRET//REL TO USA, GBR, FRA"
+    )
 
 
 def test_a_single_word_gets_its_first_letter_and_nothing_else_is_guessed() -> None:
@@ -81,25 +93,35 @@ def test_a_single_word_gets_its_first_letter_and_nothing_else_is_guessed() -> No
 
 
 def test_validate_asks_for_an_ambiguous_portion_mark_at_its_entry(tmp_path: Path) -> None:
-    found = problems_of(tmp_path, "briefbook: 1\nmeta:\n  title: x\n  markings:\n"
-                                  "    - UNCLASSIFIED\n    - UNCLASSIFIED//FOR OFFICIAL USE ONLY\n"
-                                  "    - {name: SECRET//NOFORN}\n")
+    found = problems_of(
+        tmp_path,
+        "briefbook: 1\nmeta:\n  title: x\n  markings:\n"
+        "    - UNCLASSIFIED\n    - UNCLASSIFIED//FOR OFFICIAL USE ONLY\n"
+        "    - {name: SECRET//NOFORN}\n",
+    )
     assert len(found) == 2
-    assert found[0].startswith(f"{tmp_path / 'b.brief.yaml'}:6:7: the marking "
-                               "'UNCLASSIFIED//FOR OFFICIAL USE ONLY' needs its portion mark")
+    assert found[0].startswith(
+        f"{tmp_path / 'b.brief.yaml'}:6:7: the marking "
+        "'UNCLASSIFIED//FOR OFFICIAL USE ONLY' needs its portion mark"
+    )
     assert ":7:7: the marking 'SECRET//NOFORN' needs its portion mark" in found[1]
 
 
 def test_two_markings_with_one_portion_mark_are_an_error(tmp_path: Path) -> None:
-    found = problems_of(tmp_path, "briefbook: 1\nmeta:\n  title: x\n"
-                                  "  markings: [UNCLASSIFIED, CUI, CONFIDENTIAL]\n")
+    found = problems_of(
+        tmp_path, "briefbook: 1\nmeta:\n  title: x\n  markings: [UNCLASSIFIED, CUI, CONFIDENTIAL]\n"
+    )
     assert len(found) == 1
-    assert ":4:33: the marking 'CONFIDENTIAL' has the portion mark (C) (its first letter), " \
-           "as 'CUI' has" in found[0]
+    assert (
+        ":4:33: the marking 'CONFIDENTIAL' has the portion mark (C) (its first letter), "
+        "as 'CUI' has" in found[0]
+    )
 
 
 def test_unknown_markings_are_named_at_their_place(tmp_path: Path) -> None:
-    found = problems_of(tmp_path, """briefbook: 1
+    found = problems_of(
+        tmp_path,
+        """briefbook: 1
 meta: {title: x, markings: us}
 sections:
   - title: A
@@ -115,9 +137,15 @@ sections:
             - {cells: [x], marking: CONFIDENTAIL}
       - schedule:
           - {title: Dinner, marking: cui}
-""")
+""",
+    )
     assert [text.split(":", 3)[1:3] for text in found] == [
-        ["5", "20"], ["8", "18"], ["10", "34"], ["14", "37"], ["16", "38"]]
+        ["5", "20"],
+        ["8", "18"],
+        ["10", "34"],
+        ["14", "37"],
+        ["16", "38"],
+    ]
     assert "'UNCLASIFIED' is not in the marking scheme" in found[0]
     assert "did you mean 'UNCLASSIFIED'?" in found[0]
     assert "did you mean 'SECRET'?" in found[1]
@@ -126,9 +154,12 @@ sections:
 
 
 def test_a_misspelt_level_suggests_the_marking_with_that_level(tmp_path: Path) -> None:
-    found = problems_of(tmp_path, "briefbook: 1\nmeta:\n  title: x\n  marking: SECRT\n"
-                                  "  markings: [UNCLASSIFIED, {name: SECRET//NOFORN, "
-                                  "portion: S//NF}]\n")
+    found = problems_of(
+        tmp_path,
+        "briefbook: 1\nmeta:\n  title: x\n  marking: SECRT\n"
+        "  markings: [UNCLASSIFIED, {name: SECRET//NOFORN, "
+        "portion: S//NF}]\n",
+    )
     assert len(found) == 1 and ":4:12: the marking 'SECRT'" in found[0]
     assert "did you mean 'SECRET//NOFORN'?" in found[0]
 
@@ -141,8 +172,10 @@ def test_an_unknown_preset_is_named(tmp_path: Path) -> None:
 def test_the_marked_brief_reads_and_round_trips() -> None:
     brief = ff.load(MARKED)
     assert brief.meta.marking_preset == "us"
-    assert [level.name for level in brief.meta.markings] == ["SECRET//NOFORN",
-                                                             "SECRET//REL TO USA, GBR"]
+    assert [level.name for level in brief.meta.markings] == [
+        "SECRET//NOFORN",
+        "SECRET//REL TO USA, GBR",
+    ]
     assert dossier_marking(brief) == "SECRET//NOFORN"
     assert ff.loads(ff.dumps(brief)) == brief
     position = brief.sections[1]
@@ -151,10 +184,17 @@ def test_the_marked_brief_reads_and_round_trips() -> None:
 
 
 def test_unmarked_items_and_rows_keep_their_short_form() -> None:
-    brief = m.Brief(sections=[m.Section("A", [
-        m.BulletsBlock([m.ListItem("plain"), m.ListItem("marked", marking="PUBLIC")]),
-        m.TableBlock(["c"], [["x"], ["y"], ["z"]], row_markings=["", "INTERNAL"]),
-    ])])
+    brief = m.Brief(
+        sections=[
+            m.Section(
+                "A",
+                [
+                    m.BulletsBlock([m.ListItem("plain"), m.ListItem("marked", marking="PUBLIC")]),
+                    m.TableBlock(["c"], [["x"], ["y"], ["z"]], row_markings=["", "INTERNAL"]),
+                ],
+            )
+        ]
+    )
     text = ff.dumps(brief)
     assert "- plain\n" in text and "- text: marked\n      marking: PUBLIC\n" in text
     assert "- - x\n" in text and "- cells:\n        - y\n        marking: INTERNAL\n" in text
@@ -167,8 +207,10 @@ def test_scheme_as_one_line_for_the_app() -> None:
     line = scheme_text(meta)
     assert line == "us; SECRET//NOFORN (S//NF); SECRET//REL TO USA, GBR (S//REL TO USA, GBR)"
     assert parse_scheme_text(line) == (meta.marking_preset, meta.markings)
-    assert parse_scheme_text("PUBLIC, INTERNAL") == ("", [m.MarkingLevel("PUBLIC"),
-                                                          m.MarkingLevel("INTERNAL")])
+    assert parse_scheme_text("PUBLIC, INTERNAL") == (
+        "",
+        [m.MarkingLevel("PUBLIC"), m.MarkingLevel("INTERNAL")],
+    )
 
 
 def texts_of(brief: m.Brief) -> str:
@@ -214,7 +256,9 @@ def test_an_edition_of_an_edition_is_the_same(name: str) -> None:
 
 
 def test_with_portion_marks_every_portion_needs_a_marking(tmp_path: Path) -> None:
-    found = problems_of(tmp_path, """briefbook: 1
+    found = problems_of(
+        tmp_path,
+        """briefbook: 1
 meta: {title: x, markings: us, portion_marks: true}
 sections:
   - title: Marked
@@ -222,10 +266,13 @@ sections:
     blocks: [{text: a}]
   - title: Bare
     blocks: [{text: b}]
-""")
+""",
+    )
     assert len(found) == 1
-    assert ":2:47: with portion marks, every portion needs a marking, but 1 section " \
-           "(first 'Bare') prints something unmarked" in found[0]
+    assert (
+        ":2:47: with portion marks, every portion needs a marking, but 1 section "
+        "(first 'Bare') prints something unmarked" in found[0]
+    )
 
 
 def test_a_changes_page_never_prints_what_is_now_above_the_ceiling(tmp_path: Path) -> None:
@@ -238,8 +285,12 @@ def test_a_changes_page_never_prints_what_is_now_above_the_ceiling(tmp_path: Pat
     bullet.marking = "CONFIDENTIAL"  # releasable then, NOFORN now
     bullet.text = "Our fallback is a phased timetable over five years"
     earlier.sections[1].blocks[1].items.append(m.ListItem("An item since dropped"))
-    [job] = plan_exports(brief, ExportRequest(edition="allies", changes_since=earlier),
-                         tmp_path / "out.pdf", tmp_path)
+    [job] = plan_exports(
+        brief,
+        ExportRequest(edition="allies", changes_since=earlier),
+        tmp_path / "out.pdf",
+        tmp_path,
+    )
     assert job.changes is not None
     said = " ".join(change.summary for change in job.changes.changes)
     assert "An item since dropped" in said  # a real change is still reported

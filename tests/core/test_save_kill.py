@@ -43,8 +43,9 @@ def test_killed_saves_never_leave_a_broken_file(tmp_path: Path) -> None:
     rng = random.Random(20261125)
     kills = 40
     for _ in range(kills):
-        proc = subprocess.Popen([sys.executable, "-c", SAVER, str(target)],
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(target)], stdout=subprocess.PIPE, text=True
+        )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.05))  # a random moment in the save loop, not a check
@@ -78,8 +79,9 @@ def test_save_keeps_the_previous_version(tmp_path: Path) -> None:
     assert ff.load(target).meta.title == "second"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root writes into read-only folders")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root writes into read-only folders"
+)
 def test_read_only_folder(tmp_path: Path) -> None:
     target = tmp_path / "b.brief.yaml"
     ff.save(m.Brief(m.Meta(title="first")), target)

@@ -28,6 +28,7 @@ DOSSIER = Path(__file__).parents[1] / "data" / "dossier.brief.yaml"
 @pytest.fixture(autouse=True)
 def no_hang() -> Iterator[None]:
     """A read that blocks on a pipe fails the test instead of hanging the run."""
+
     def give_up(*_: object) -> None:
         raise AssertionError("reading blocked")
 
@@ -74,7 +75,8 @@ def test_validate_lists_the_special_file_as_its_one_problem(special: Path) -> No
 
 @pytest.mark.parametrize("option", ["--recipients", "--password-file", "--changes-since"])
 def test_export_options_naming_a_special_file_exit_2_with_one_line(
-        option: str, special: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    option: str, special: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code = main(["export", str(DOSSIER), "-o", str(tmp_path / "out.pdf"), option, str(special)])
     err = capsys.readouterr().err
     assert code == 2
@@ -83,8 +85,9 @@ def test_export_options_naming_a_special_file_exit_2_with_one_line(
 
 
 @pytest.mark.parametrize("command", [["validate"], ["import"], ["diff", str(DOSSIER)]])
-def test_commands_naming_a_special_file_exit_2(command: list[str], special: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_commands_naming_a_special_file_exit_2(
+    command: list[str], special: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([*command, str(special)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1
@@ -107,8 +110,9 @@ def test_a_file_larger_than_the_limit_is_refused_before_it_is_read(tmp_path: Pat
     assert read_user_file(path, "a list", 2000) == b"x" * 2000
 
 
-def test_the_check_is_on_what_was_opened_not_on_the_path(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_check_is_on_what_was_opened_not_on_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A regular file swapped for a pipe between any check and the open is still refused."""
     path = tmp_path / "swap.brief.yaml"
     path.write_text("briefbook: 1\n", encoding="utf-8")

@@ -17,11 +17,14 @@ from briefbook.errors import FileAccessError
 
 
 def trip(title: str = "Visit to Italy", people: tuple[str, ...] = ("Bob",)) -> m.Brief:
-    entry = m.ScheduleEntry(date=dt.date(2025, 6, 12), time=dt.time(9), title="Talks",
-                            participants=list(people))
-    return m.Brief(m.Meta(title=title, version="3", dates=m.DateRange(dt.date(2025, 6, 12))),
-                   [m.Section("Programme", [m.ScheduleBlock([entry])])],
-                   [m.Edition("press"), m.Edition("press."), m.Edition("internal")])
+    entry = m.ScheduleEntry(
+        date=dt.date(2025, 6, 12), time=dt.time(9), title="Talks", participants=list(people)
+    )
+    return m.Brief(
+        m.Meta(title=title, version="3", dates=m.DateRange(dt.date(2025, 6, 12))),
+        [m.Section("Programme", [m.ScheduleBlock([entry])])],
+        [m.Edition("press"), m.Edition("press."), m.Edition("internal")],
+    )
 
 
 KINDS = [
@@ -41,8 +44,7 @@ KINDS = [
 @pytest.mark.parametrize("title", ["Visit to Italy", "T" * 400, "Визит " * 80, "访问" * 150])
 def test_default_names_of_every_kind_differ(tmp_path: Path, title: str) -> None:
     brief = trip(title)
-    paths = [job.path for request in KINDS for job in plan_exports(brief, request, None,
-                                                                   tmp_path)]
+    paths = [job.path for request in KINDS for job in plan_exports(brief, request, None, tmp_path)]
     assert len({path.name.casefold() for path in paths}) == len(paths)
     for path in paths:
         assert path.name.startswith("2025-06-12 ")
@@ -83,7 +85,10 @@ def test_recipients_sharing_a_name(tmp_path: Path) -> None:
 
 def test_unique_paths_ignores_case() -> None:
     assert unique_paths([Path("a/X.pdf"), Path("a/x.pdf"), Path("a/x (2).pdf")]) == [
-        Path("a/X.pdf"), Path("a/x (3).pdf"), Path("a/x (2).pdf")]
+        Path("a/X.pdf"),
+        Path("a/x (3).pdf"),
+        Path("a/x (2).pdf"),
+    ]
 
 
 @pytest.mark.parametrize("request_", KINDS[:6], ids=range(6))

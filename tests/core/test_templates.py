@@ -71,7 +71,12 @@ def test_the_read_ahead_turns_off_cover_and_contents_where_briefbook_knows_them(
 def test_the_issue_brief_has_its_parts_in_order() -> None:
     brief = new_brief("issue-brief")
     assert [s.title for s in brief.sections] == [
-        "Objectives", "Points to make", "If asked", "Background", "Press line"]
+        "Objectives",
+        "Points to make",
+        "If asked",
+        "Background",
+        "Press line",
+    ]
     assert {"talking_points", "if_asked"} <= _kinds(brief)
 
 

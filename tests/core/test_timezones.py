@@ -27,24 +27,29 @@ def pair(local: str, home: str):  # type: ignore[no-untyped-def]
 
 def entry(day: str, start: str | None, end: str | None = None) -> m.ScheduleEntry:
     parse = lambda t: dt.time.fromisoformat(t) if t else None  # noqa: E731
-    return m.ScheduleEntry(date=dt.date.fromisoformat(day), time=parse(start), end=parse(end),
-                           title="Meeting")
+    return m.ScheduleEntry(
+        date=dt.date.fromisoformat(day), time=parse(start), end=parse(end), title="Meeting"
+    )
 
 
 def test_same_day_prints_both_times() -> None:
     zones = pair("Europe/Rome", "Europe/London")
     assert dual_label(entry("2025-06-12", "09:00", "09:45"), zones) == (
-        "Local 09:00–09:45 · Home 08:00–08:45")
+        "Local 09:00–09:45 · Home 08:00–08:45"
+    )
 
 
-@pytest.mark.parametrize(("day", "home"), [
-    # Europe and the United States change their clocks on different Sundays.
-    ("2025-03-07", "03:00"),  # both on winter time: 6 hours apart
-    ("2025-03-20", "04:00"),  # New York on summer time already: 5 hours
-    ("2025-03-30", "03:00"),  # the day Rome goes forward: 6 hours again
-    ("2025-10-28", "04:00"),  # Rome back on winter time, New York not yet: 5 hours
-    ("2025-11-03", "03:00"),  # both on winter time again
-])
+@pytest.mark.parametrize(
+    ("day", "home"),
+    [
+        # Europe and the United States change their clocks on different Sundays.
+        ("2025-03-07", "03:00"),  # both on winter time: 6 hours apart
+        ("2025-03-20", "04:00"),  # New York on summer time already: 5 hours
+        ("2025-03-30", "03:00"),  # the day Rome goes forward: 6 hours again
+        ("2025-10-28", "04:00"),  # Rome back on winter time, New York not yet: 5 hours
+        ("2025-11-03", "03:00"),  # both on winter time again
+    ],
+)
 def test_offsets_follow_daylight_saving_time(day: str, home: str) -> None:
     zones = pair("Europe/Rome", "America/New_York")
     assert dual_label(entry(day, "09:00"), zones) == f"Local 09:00 · Home {home}"
@@ -94,7 +99,8 @@ def test_unknown_zone_names_the_key_and_the_nearest_name() -> None:
     assert "home_timezone" in str(caught.value)
     assert "'Europe/Brussels'" in str(caught.value)
     assert zone_problem("Europe/Rom") == (
-        "unknown time zone 'Europe/Rom' (did you mean 'Europe/Rome'?)")
+        "unknown time zone 'Europe/Rom' (did you mean 'Europe/Rome'?)"
+    )
     assert zone_problem("Europe/Rome") is None
 
 

@@ -11,9 +11,19 @@ from briefbook.core.typeddates import parse_typed_date
 DAY = dt.date(2025, 9, 15)
 
 
-@pytest.mark.parametrize("text", ["15 Sep 2025", "15/09/2025", "2025-09-15", "15.09.2025",
-                                  "Sep 15, 2025", "15 September 2025", "Mon 15 Sep 2025",
-                                  "  15   Sep 2025 "])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "15 Sep 2025",
+        "15/09/2025",
+        "2025-09-15",
+        "15.09.2025",
+        "Sep 15, 2025",
+        "15 September 2025",
+        "Mon 15 Sep 2025",
+        "  15   Sep 2025 ",
+    ],
+)
 def test_the_usual_ways_of_writing_a_date(text: str) -> None:
     assert parse_typed_date(text) == DAY
 

@@ -39,8 +39,9 @@ def settings() -> Settings:
 def add_paragraph(window: MainWindow, text: str) -> None:
     document = window.document
     section = document.brief.sections[0]
-    document.undo_stack.push(InsertBlock(document, section, len(section.blocks),
-                                         m.TextBlock(text), "Add a paragraph"))
+    document.undo_stack.push(
+        InsertBlock(document, section, len(section.blocks), m.TextBlock(text), "Add a paragraph")
+    )
 
 
 def edit(brief: Path, text: str) -> None:
@@ -81,8 +82,13 @@ def recover(state: Path, text: str | None, churn: bool = False) -> None:
         "path": str(document.path) if document.path is not None else None,
         "modified": document.is_modified,
         "window_modified": window.isWindowModified(),
-        "paragraphs": [block.text for block in document.brief.sections[0].blocks
-                       if isinstance(block, m.TextBlock)] if document.brief.sections else [],
+        "paragraphs": [
+            block.text
+            for block in document.brief.sections[0].blocks
+            if isinstance(block, m.TextBlock)
+        ]
+        if document.brief.sections
+        else [],
     }
     state.write_text(json.dumps(shown), encoding="utf-8")
     if churn and text is not None:
@@ -97,6 +103,7 @@ def recover(state: Path, text: str | None, churn: bool = False) -> None:
     elif text is not None:
         add_paragraph(window, text)
     else:
+
         def close_cleanly() -> None:
             document.undo_stack.setClean()  # as after "Discard": nothing left to recover
             window.close()
@@ -110,5 +117,8 @@ if __name__ == "__main__":
     if sys.argv[1] == "edit":
         edit(Path(sys.argv[2]), sys.argv[3])
     else:
-        recover(Path(sys.argv[2]), sys.argv[3] if len(sys.argv) > 3 else None,
-                churn=sys.argv[1] == "churn")
+        recover(
+            Path(sys.argv[2]),
+            sys.argv[3] if len(sys.argv) > 3 else None,
+            churn=sys.argv[1] == "churn",
+        )

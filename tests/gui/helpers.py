@@ -22,8 +22,7 @@ class Questions:
     """Stands in for ``QMessageBox.question``: keeps each question's text in ``asked``
     and gives ``answer`` (which a test may change between questions)."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch,
-                 answer: QMessageBox.StandardButton) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> None:
         self.asked: list[str] = []
         self.answer = answer
         monkeypatch.setattr(QMessageBox, "question", self._question)

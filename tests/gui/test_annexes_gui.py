@@ -35,7 +35,8 @@ def annexed(qtbot, tmp_path: Path, no_prompts: list[str]) -> Iterator[MainWindow
 
 
 def test_add_annex_copies_the_file_and_previews_its_pages(
-        qtbot, annexed: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot, annexed: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = annexed
     (tmp_path / "elsewhere").mkdir()
     source = annex_pdf(tmp_path / "elsewhere" / "treaty.pdf", 3, wide=(2,))
@@ -75,8 +76,13 @@ def test_dropping_a_pdf_on_the_tree_adds_an_annex(annexed: MainWindow, tmp_path:
     source = annex_pdf(tmp_path / "drop" / "cv_of_the_minister.pdf", 1)
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(source))])
-    event = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, data,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.tree.dropEvent(event)
     brief = window.document.brief
     assert [s.title for s in brief.sections] == ["Purpose", "Cv of the minister"]

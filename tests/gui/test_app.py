@@ -27,16 +27,19 @@ def test_settings_live_under_briefbook_home(home: Path) -> None:
     save_settings(settings)
     assert settings_path().is_relative_to(home)
     again = load_settings()
-    assert again.recent_files == [str(Path("/tmp/a.brief.yaml").resolve()),
-                                  str(Path("/tmp/b.brief.yaml").resolve())]
+    assert again.recent_files == [
+        str(Path("/tmp/a.brief.yaml").resolve()),
+        str(Path("/tmp/b.brief.yaml").resolve()),
+    ]
 
 
 def test_damaged_settings_give_the_defaults(home: Path) -> None:
     settings_path().parent.mkdir(parents=True)
     settings_path().write_text("{not json", encoding="utf-8")
     assert load_settings() == Settings()
-    settings_path().write_text('{"preview_delay_ms": "soon", "recent_files": [3, "x"]}',
-                               encoding="utf-8")
+    settings_path().write_text(
+        '{"preview_delay_ms": "soon", "recent_files": [3, "x"]}', encoding="utf-8"
+    )
     loaded = load_settings()
     assert loaded.preview_delay_ms == 400 and loaded.recent_files == ["x"]
 
@@ -54,7 +57,8 @@ def test_first_start_opens_the_example_then_the_last_brief(tmp_path: Path) -> No
 
 
 def test_a_first_start_shows_the_example_at_once_and_then_remembers_it_started(
-        qtbot, no_prompts: list[str]) -> None:
+    qtbot, no_prompts: list[str]
+) -> None:
     window = open_ready(qtbot)
     assert window.document.brief.sections and window.document.path is None
     assert window.preview.page_count > 0
@@ -63,8 +67,9 @@ def test_a_first_start_shows_the_example_at_once_and_then_remembers_it_started(
     wait_for_workers()
 
 
-def test_the_window_remembers_its_layout_and_recent_files(qtbot, tmp_path: Path,
-                                                          no_prompts: list[str]) -> None:
+def test_the_window_remembers_its_layout_and_recent_files(
+    qtbot, tmp_path: Path, no_prompts: list[str]
+) -> None:
     brief_file = tmp_path / "trip.brief.yaml"
     save(new_brief("visit"), brief_file)
     window = open_ready(qtbot, brief_file)
@@ -116,8 +121,9 @@ def test_find_goes_to_the_section_holding_the_text(qtbot, window: MainWindow) ->
     assert window.find_bar.message.text() == "Not found"
 
 
-def test_preferences_change_the_preview_delay(qtbot, window: MainWindow,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_preferences_change_the_preview_delay(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefbook.gui.dialogs.preferences import PreferencesDialog
 
     def accept(dialog: PreferencesDialog) -> int:
@@ -140,8 +146,9 @@ def test_preview_follows_the_selected_section(qtbot, window: MainWindow) -> None
     assert window.preview.shown_page == 0
 
 
-def test_a_change_by_another_program_offers_to_reload(qtbot, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_change_by_another_program_offers_to_reload(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     brief_file = tmp_path / "trip.brief.yaml"

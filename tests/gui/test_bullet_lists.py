@@ -33,8 +33,11 @@ def test_enter_ends_the_item_and_starts_a_new_one(qtbot, window: MainWindow) -> 
     qtbot.keyClicks(_typing_in(editor), " (agreed)")
     qtbot.keyClick(_typing_in(editor), Qt.Key.Key_Return)
     # The next item is new, below, and being typed in: typing never replaces the first.
-    qtbot.waitUntil(lambda: editor.current_path() == (1,)
-                    and editor.tree.state() == editor.tree.State.EditingState)
+    qtbot.waitUntil(
+        lambda: (
+            editor.current_path() == (1,) and editor.tree.state() == editor.tree.State.EditingState
+        )
+    )
     qtbot.keyClicks(_typing_in(editor), "Second point")
     qtbot.keyClick(_typing_in(editor), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: editor.current_path() == (2,))
@@ -71,13 +74,15 @@ def test_long_items_wrap_and_the_list_grows(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: tree.height() > before)
     long_row = tree.visualItemRect(tree.topLevelItem(0)).height()
     assert long_row >= 2 * short_row
-    assert tree.height() >= sum(tree.visualItemRect(tree.topLevelItem(i)).height()
-                                for i in range(tree.topLevelItemCount()))
+    assert tree.height() >= sum(
+        tree.visualItemRect(tree.topLevelItem(i)).height() for i in range(tree.topLevelItemCount())
+    )
     assert tree.verticalScrollBar().maximum() == 0  # nothing hidden
 
 
 def test_the_text_column_takes_the_room_and_the_marking_column_its_own(
-        qtbot, window: MainWindow) -> None:
+    qtbot, window: MainWindow
+) -> None:
     # Seen on screen: the marking column asked for the whole width, so typed items were
     # clipped to their first letter.
     editor = _list_editor(window)

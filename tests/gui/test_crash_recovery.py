@@ -28,14 +28,27 @@ pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 
 
 def start(home: Path, *args: str) -> subprocess.Popen[bytes]:
-    env = dict(os.environ, BRIEFBOOK_HOME=str(home), QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    return subprocess.Popen([sys.executable, str(DRIVER), *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    env = dict(
+        os.environ,
+        BRIEFBOOK_HOME=str(home),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
+    return subprocess.Popen(
+        [sys.executable, str(DRIVER), *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
-def wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes],
-             what: str, timeout: float = 120.0) -> None:
+def wait_for(
+    condition: Callable[[], bool],
+    process: subprocess.Popen[bytes],
+    what: str,
+    timeout: float = 120.0,
+) -> None:
     """Poll until ``condition`` holds (the app is slow to start on a busy machine)."""
     deadline = time.monotonic() + timeout
     while not condition():
@@ -68,9 +81,13 @@ def kill(process: subprocess.Popen[bytes]) -> None:
 def saved_visit(tmp_path: Path) -> tuple[Path, Path, bytes]:
     """The app's home folder, a saved brief with one paragraph, and that file's bytes."""
     brief_file = tmp_path / "visit.brief.yaml"
-    save(m.Brief(meta=m.Meta(title="Visit to Rome"),
-                 sections=[m.Section("Key points", [m.TextBlock("Saved paragraph")])]),
-         brief_file)
+    save(
+        m.Brief(
+            meta=m.Meta(title="Visit to Rome"),
+            sections=[m.Section("Key points", [m.TextBlock("Saved paragraph")])],
+        ),
+        brief_file,
+    )
     return tmp_path / "home", brief_file, brief_file.read_bytes()
 
 
@@ -98,8 +115,11 @@ def test_killed_twice_with_unsaved_edits_then_recovered(tmp_path: Path) -> None:
     assert app.wait(timeout=120) == 0, app.communicate()[1].decode()[-2000:]
     second = json.loads(state.read_text(encoding="utf-8"))
     assert len(second["offered"]) == 1 and len(second["offered"][0]) == 1
-    assert second["paragraphs"] == ["Saved paragraph", "First unsaved paragraph",
-                                    "Second unsaved paragraph"]
+    assert second["paragraphs"] == [
+        "Saved paragraph",
+        "First unsaved paragraph",
+        "Second unsaved paragraph",
+    ]
     assert second["path"] == str(brief_file) and second["modified"]
     assert brief_file.read_bytes() == on_disk
     assert list((home / "state" / "autosave").glob("*.autosave.json")) == []  # clean exit
@@ -126,11 +146,11 @@ def test_killed_at_random_moments_while_autosaving(tmp_path: Path) -> None:
         app = start(home, "churn", str(state), f"round {number}")
         wait_for(lambda n=number: autosaved(home, f"round {n} 1"), app, f"round {number}")
         time.sleep(rng.uniform(0.0, 0.8))  # then kill it wherever it is
-        seen[number] = max((k for k in range(1, 200) if autosaved(home, f"round {number} {k}")),
-                           default=1)
+        seen[number] = max(
+            (k for k in range(1, 200) if autosaved(home, f"round {number} {k}")), default=1
+        )
         kill(app)
-        check_recovered(json.loads(state.read_text(encoding="utf-8")), brief_file,
-                        seen, number - 1)
+        check_recovered(json.loads(state.read_text(encoding="utf-8")), brief_file, seen, number - 1)
         assert brief_file.read_bytes() == on_disk
     state.unlink()
     app = start(home, "recover", str(state))

@@ -73,8 +73,10 @@ def test_the_calendars_open_at_the_briefs_dates(qtbot, window: MainWindow) -> No
     window.document.brief.meta.dates.end = None
     assert cover.end.calendar_page() == start
     cover.end.open_calendar()
-    assert (cover.end.calendar.yearShown(), cover.end.calendar.monthShown()) == \
-        (start.year, start.month)
+    assert (cover.end.calendar.yearShown(), cover.end.calendar.monthShown()) == (
+        start.year,
+        start.month,
+    )
     cover.end.menu.close()
     # With no dates at all, the calendar opens today (never January 1900).
     cover.start.set_value(None)

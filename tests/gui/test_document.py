@@ -12,10 +12,16 @@ from briefbook.gui.editing.document import Document
 def brief() -> m.Brief:
     return m.Brief(
         meta=m.Meta(title="Visit to Rome", keywords=["visit"]),
-        sections=[m.Section(f"Section {i}", [m.TextBlock(f"Paragraph {i}")],
-                            subsections=[m.Section(f"Part {i}", [m.TextBlock("Below")])])
-                  for i in range(4)],
-        editions=[m.Edition(name="Press", ceiling="PUBLIC")])
+        sections=[
+            m.Section(
+                f"Section {i}",
+                [m.TextBlock(f"Paragraph {i}")],
+                subsections=[m.Section(f"Part {i}", [m.TextBlock("Below")])],
+            )
+            for i in range(4)
+        ],
+        editions=[m.Edition(name="Press", ceiling="PUBLIC")],
+    )
 
 
 def test_a_snapshot_equals_the_brief_and_shares_nothing_with_it(qtbot) -> None:
@@ -39,8 +45,12 @@ def test_after_an_edit_only_the_edited_section_is_copied_again(qtbot) -> None:
     assert second == document.brief
     assert second.sections[2].subsections[0].blocks[0].text == "Edited"
     assert first.sections[2].subsections[0].blocks[0].text == "Below"  # the old one stays
-    assert [a is b for a, b in zip(first.sections, second.sections, strict=True)] == \
-        [True, True, False, True]
+    assert [a is b for a, b in zip(first.sections, second.sections, strict=True)] == [
+        True,
+        True,
+        False,
+        True,
+    ]
     assert second.meta is first.meta and second.editions is first.editions
 
 

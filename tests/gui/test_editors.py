@@ -45,8 +45,12 @@ def test_cover_form_edits_the_brief_and_the_title_bar(qtbot, window: MainWindow)
     assert window.document.undo_stack.count() == 4
     undo_all(window)
     meta = window.document.brief.meta
-    assert (meta.title, meta.status, meta.page_size, meta.dates.end) == \
-        ("Visit to Italy", "draft", "A4", None)
+    assert (meta.title, meta.status, meta.page_size, meta.dates.end) == (
+        "Visit to Italy",
+        "draft",
+        "A4",
+        None,
+    )
     assert cover.fields["title"].text() == "Visit to Italy"
     assert cover.draft.isChecked()
 
@@ -223,8 +227,11 @@ def test_move_a_block_with_the_keyboard(qtbot, window: MainWindow) -> None:
     kinds = [type(block) for block in editor.section.blocks]
     bullets = editor.cards[1].editor
     bullets.tree.setFocus()
-    qtbot.keyClick(bullets.tree, Qt.Key.Key_Up,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(
+        bullets.tree,
+        Qt.Key.Key_Up,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+    )
     assert [type(block) for block in editor.section.blocks] == [kinds[1], kinds[0], kinds[2]]
     window.undo_action.trigger()
     assert [type(block) for block in editor.section.blocks] == kinds
@@ -276,7 +283,8 @@ def test_guidance_shows_as_a_hint_in_the_editor(qtbot, tmp_path: Path) -> None:
         editor = select_title(win, "Press lines")
         assert editor.guidance_hint.isVisibleTo(editor)
         assert editor.guidance_hint.text() == (
-            "Lines to take with the media, and the questions to expect.")
+            "Lines to take with the media, and the questions to expect."
+        )
         (card,) = editor.cards
         from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 

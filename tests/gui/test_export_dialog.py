@@ -54,8 +54,9 @@ def export(qtbot, dialog: ExportDialog) -> None:
         dialog.export_button.click()
 
 
-def test_email_profile_estimate_and_achieved_size(qtbot, dossier_window: MainWindow,
-                                                  tmp_path: Path) -> None:
+def test_email_profile_estimate_and_achieved_size(
+    qtbot, dossier_window: MainWindow, tmp_path: Path
+) -> None:
     dialog = dialog_for(qtbot, dossier_window, tmp_path / "print.pdf")
     dialog.show()
     assert not dialog.profile.dpi.isVisible()
@@ -77,8 +78,7 @@ def test_email_profile_estimate_and_achieved_size(qtbot, dossier_window: MainWin
     assert estimate(qtbot, dialog) < email_estimate
 
 
-def test_numbered_copies_of_an_edition(qtbot, dossier_window: MainWindow,
-                                       tmp_path: Path) -> None:
+def test_numbered_copies_of_an_edition(qtbot, dossier_window: MainWindow, tmp_path: Path) -> None:
     dialog = dialog_for(qtbot, dossier_window, tmp_path / "talks.pdf")
     dialog.edition.setCurrentIndex(dialog.edition.findData("press"))
     dialog.copies.set_mode("count")
@@ -109,8 +109,9 @@ def test_one_copy_per_recipient(qtbot, dossier_window: MainWindow, tmp_path: Pat
     assert "Copy 2 of 2 – O'Brien <b>&</b> Co" in reader.pages[0].extract_text()
 
 
-def test_password_needs_confirming_and_is_never_stored(qtbot, dossier_window: MainWindow,
-                                                       tmp_path: Path) -> None:
+def test_password_needs_confirming_and_is_never_stored(
+    qtbot, dossier_window: MainWindow, tmp_path: Path
+) -> None:
     brief_file = dossier_window.document.path
     assert brief_file is not None
     target = tmp_path / "locked.pdf"
@@ -143,7 +144,8 @@ def test_password_needs_confirming_and_is_never_stored(qtbot, dossier_window: Ma
 
 @pytest.mark.parametrize("name", ["summit.brief.yaml", "summit.brief.yaml~"])
 def test_an_export_onto_the_brief_is_refused_with_a_dialog(
-        qtbot, dossier_window: MainWindow, no_prompts: list[str], name: str) -> None:
+    qtbot, dossier_window: MainWindow, no_prompts: list[str], name: str
+) -> None:
     brief = dossier_window.document.path
     assert brief is not None
     before = brief.read_bytes()
@@ -155,7 +157,8 @@ def test_an_export_onto_the_brief_is_refused_with_a_dialog(
 
 
 def test_the_default_name_follows_the_edition_and_the_email_profile(
-        qtbot, dossier_window: MainWindow) -> None:
+    qtbot, dossier_window: MainWindow
+) -> None:
     dialog = ExportDialog(dossier_window.document, dossier_window.settings, dossier_window)
     qtbot.addWidget(dialog)
     plain = Path(dialog.destination.text()).name
@@ -167,8 +170,9 @@ def test_the_default_name_follows_the_edition_and_the_email_profile(
     assert both == plain.replace(".pdf", " press email.pdf")
 
 
-def test_archival_export_has_no_password_and_declares_pdfa(qtbot, dossier_window: MainWindow,
-                                                           tmp_path: Path) -> None:
+def test_archival_export_has_no_password_and_declares_pdfa(
+    qtbot, dossier_window: MainWindow, tmp_path: Path
+) -> None:
     import pikepdf
 
     target = tmp_path / "archive.pdf"

@@ -41,8 +41,9 @@ def all_editions_dialog(qtbot, window: MainWindow, target: Path, copies: int) ->
     return dialog
 
 
-def test_all_editions_with_copies_one_progress_bar(qtbot, editions_window: MainWindow,
-                                                   tmp_path: Path) -> None:
+def test_all_editions_with_copies_one_progress_bar(
+    qtbot, editions_window: MainWindow, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
     dialog = all_editions_dialog(qtbot, editions_window, out / "talks.pdf", 2)
@@ -62,14 +63,16 @@ def test_all_editions_with_copies_one_progress_bar(qtbot, editions_window: MainW
     assert dialog.export_button.text() == "Export Again"
 
 
-def test_cancel_keeps_the_files_written_and_says_which(qtbot, editions_window: MainWindow,
-                                                       tmp_path: Path) -> None:
+def test_cancel_keeps_the_files_written_and_says_which(
+    qtbot, editions_window: MainWindow, tmp_path: Path
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
     dialog = all_editions_dialog(qtbot, editions_window, out / "talks.pdf", 6)
     dialog._written.clear()
     dialog.progress.valueChanged.connect(
-        lambda _: dialog._written and dialog._task is not None and dialog.export_button.click())
+        lambda _: dialog._written and dialog._task is not None and dialog.export_button.click()
+    )
     with qtbot.waitSignal(dialog.failed_export, timeout=120_000) as blocker:
         dialog.export_button.click()
     error = blocker.args[0]

@@ -56,8 +56,10 @@ def test_scenario_start_time_steps_and_points(qtbot, window: MainWindow) -> None
     qtbot.keyClicks(editor.start, "1130")
     assert block.time == dt.time(11, 30)
     title, minutes, press = (editor.fields[i] for i in (0, 1, 3))
-    editor.set_values({(0, title): "Arrival", (0, minutes): "5 mins",
-                       (0, press): "pool; photo spray"}, "Edit step")
+    editor.set_values(
+        {(0, title): "Arrival", (0, minutes): "5 mins", (0, press): "pool; photo spray"},
+        "Edit step",
+    )
     assert (block.steps[0].title, block.steps[0].duration) == ("Arrival", 5)
     assert block.steps[0].press == ["pool", "photo spray"]
     editor.set_values({(0, press): "loud"}, "Edit step")
@@ -71,8 +73,11 @@ def test_scenario_start_time_steps_and_points(qtbot, window: MainWindow) -> None
     assert len(block.steps) == 2
     assert editor.record_title(1) == "11:35"
     _undo_all(window)
-    assert not any(isinstance(b, m.ScenarioBlock) for _, section in
-                   window.document.brief.walk_sections() for b in section.blocks)
+    assert not any(
+        isinstance(b, m.ScenarioBlock)
+        for _, section in window.document.brief.walk_sections()
+        for b in section.blocks
+    )
 
 
 def test_points_to_make_and_if_asked_edit_with_undo(qtbot, window: MainWindow) -> None:
@@ -87,8 +92,10 @@ def test_points_to_make_and_if_asked_edit_with_undo(qtbot, window: MainWindow) -
     asked.view.setCurrentIndex(asked.view.grid.index(0, 0))
     asked.detail_widgets["answer"].setPlainText("We are studying it.")
     block = asked.block
-    assert (block.items[0].question, block.items[0].answer) == ("the ports deal",
-                                                                 "We are studying it.")
+    assert (block.items[0].question, block.items[0].answer) == (
+        "the ports deal",
+        "We are studying it.",
+    )
     window.undo_action.trigger()
     assert block.items[0].answer == ""
 
@@ -98,8 +105,10 @@ def test_the_new_menu_names_each_template_with_its_line(qtbot, window: MainWindo
     menu.popup(window.mapToGlobal(window.rect().center()))
     menu.hide()
     texts = [act.text() for act in menu.actions()]
-    assert "Read-ahead memo — one page: the memo header, the purpose, points to make, " \
+    assert (
+        "Read-ahead memo — one page: the memo header, the purpose, points to make, "
         "if asked" in texts
+    )
     assert any(t.startswith("Issue brief — ") for t in texts)
     assert any(t.startswith("Scenario — ") for t in texts)
     assert any(t.startswith("Visit book — ") for t in texts)

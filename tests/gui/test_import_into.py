@@ -18,12 +18,12 @@ def titles(window: MainWindow) -> list[str]:
 
 
 def choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *args, **kwargs: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
 
 
-def test_import_adds_the_sections_to_the_open_brief(qtbot, window: MainWindow,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_import_adds_the_sections_to_the_open_brief(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = titles(window)
     meta = window.document.brief.meta.title
     document = window.document
@@ -33,10 +33,12 @@ def test_import_adds_the_sections_to_the_open_brief(qtbot, window: MainWindow,
     qtbot.waitUntil(lambda: len(titles(window)) > len(before), timeout=60_000)
     assert window.document is document  # the same brief, not a new one
     now = titles(window)
-    assert now[:2] == before[:2] and now[-(len(before) - 2):] == before[2:]
-    added = now[2:2 + len(now) - len(before)]
-    assert added[1] == "NATO Secretary General’s Italy Visit Focuses on Strengthening " \
+    assert now[:2] == before[:2] and now[-(len(before) - 2) :] == before[2:]
+    added = now[2 : 2 + len(now) - len(before)]
+    assert (
+        added[1] == "NATO Secretary General’s Italy Visit Focuses on Strengthening "
         "Mediterranean Security"
+    )
     assert window.document.brief.meta.title == meta
     assert window.tree.current_path() == (2,)
     assert "Imported 5 sections" in window.statusBar().currentMessage()
@@ -46,8 +48,7 @@ def test_import_adds_the_sections_to_the_open_brief(qtbot, window: MainWindow,
     assert titles(window) == now
 
 
-def test_new_brief_from_file(qtbot, window: MainWindow,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_brief_from_file(qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     choose(monkeypatch, SEED)
     with qtbot.waitSignal(window.document_opened, timeout=60_000):
         window.files.new_from_file_action.trigger()

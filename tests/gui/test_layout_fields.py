@@ -34,8 +34,13 @@ def test_cover_form_sets_pages_numbering_and_page_numbers(qtbot, window: MainWin
     while stack.canUndo():
         stack.undo()
     meta = window.document.brief.meta
-    assert (meta.cover, meta.contents, meta.numbering, meta.page_number_format,
-            meta.page_number_position) == (True, True, "decimal", "", "bottom")
+    assert (
+        meta.cover,
+        meta.contents,
+        meta.numbering,
+        meta.page_number_format,
+        meta.page_number_position,
+    ) == (True, True, "decimal", "", "bottom")
     assert cover.cover.isChecked() and cover.page_number.text() == ""
 
 
@@ -80,8 +85,9 @@ def test_schedule_entry_tbc_column(qtbot, window: MainWindow) -> None:
     assert editor.block.entries[0].tbc is False
 
 
-def test_a_layout_change_is_previewed_whole(qtbot, window: MainWindow,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_layout_change_is_previewed_whole(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefbook.gui.preview import scheduling as previewing
 
     monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long

@@ -19,26 +19,35 @@ from briefbook.gui.window.sections import move_target
 
 
 def outline() -> m.Brief:
-    return m.Brief(sections=[
-        m.Section("A"),
-        m.Section("B", subsections=[m.Section("B1"), m.Section("B2")]),
-        m.Section("C"),
-    ])
+    return m.Brief(
+        sections=[
+            m.Section("A"),
+            m.Section("B", subsections=[m.Section("B1"), m.Section("B2")]),
+            m.Section("C"),
+        ]
+    )
 
 
-@pytest.mark.parametrize(("source", "parent", "row", "target"), [
-    ((0,), None, 3, (2,)),        # to the end of the top level
-    ((2,), None, 0, (0,)),        # to the front
-    ((0,), None, 1, None),        # dropped where it already is
-    ((0,), (1,), 1, (0, 1)),      # into B, between B1 and B2 (B moves up one)
-    ((2,), (1,), -1, (1, 2)),     # onto B: its last subsection
-    ((1, 1), None, 0, (0,)),      # a subsection out to the top
-    ((1, 0), (1,), 2, (1, 1)),    # within B, to its end
-    ((1,), (0,), 0, None),        # B has subsections: it cannot become one
-    ((1,), (1,), 0, None),        # not into itself
-])
-def test_move_target(source: tuple[int, ...], parent: tuple[int, ...] | None, row: int,
-                     target: tuple[int, ...] | None) -> None:
+@pytest.mark.parametrize(
+    ("source", "parent", "row", "target"),
+    [
+        ((0,), None, 3, (2,)),  # to the end of the top level
+        ((2,), None, 0, (0,)),  # to the front
+        ((0,), None, 1, None),  # dropped where it already is
+        ((0,), (1,), 1, (0, 1)),  # into B, between B1 and B2 (B moves up one)
+        ((2,), (1,), -1, (1, 2)),  # onto B: its last subsection
+        ((1, 1), None, 0, (0,)),  # a subsection out to the top
+        ((1, 0), (1,), 2, (1, 1)),  # within B, to its end
+        ((1,), (0,), 0, None),  # B has subsections: it cannot become one
+        ((1,), (1,), 0, None),  # not into itself
+    ],
+)
+def test_move_target(
+    source: tuple[int, ...],
+    parent: tuple[int, ...] | None,
+    row: int,
+    target: tuple[int, ...] | None,
+) -> None:
     assert move_target(outline(), source, parent, row) == target
 
 
@@ -64,9 +73,19 @@ def test_cells_from_a_spreadsheet() -> None:
     assert parse_cells("") == []
 
 
-@given(st.lists(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",),
-                                                         blacklist_characters="\r")),
-                         min_size=1, max_size=4), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.lists(
+            st.text(
+                alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r")
+            ),
+            min_size=1,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_copied_cells_paste_back_the_same(rows: list[list[str]]) -> None:
     assume(rows[-1] != [""])  # a trailing empty line carries nothing, as in spreadsheets
     assert parse_cells(format_cells(rows)) == rows
@@ -92,13 +111,21 @@ def test_typed_values() -> None:
 
 
 def entry(start: str, end: str | None, title: str, day: int = 12) -> m.ScheduleEntry:
-    return m.ScheduleEntry(date=dt.date(2025, 6, day), time=parse_time(start),
-                           end=parse_time(end) if end else None, title=title)
+    return m.ScheduleEntry(
+        date=dt.date(2025, 6, day),
+        time=parse_time(start),
+        end=parse_time(end) if end else None,
+        title=title,
+    )
 
 
 def test_schedule_sorts_by_day_and_time_and_finds_clashes() -> None:
-    entries = [entry("10:00", "11:00", "b"), entry("09:00", "10:00", "a"),
-               entry("09:30", None, "x", day=13), entry("10:30", "10:45", "c")]
+    entries = [
+        entry("10:00", "11:00", "b"),
+        entry("09:00", "10:00", "a"),
+        entry("09:30", None, "x", day=13),
+        entry("10:30", "10:45", "c"),
+    ]
     where = sort_entries(entries)
     assert [e.title for e in entries] == ["a", "b", "c", "x"]
     assert where == [1, 0, 3, 2]

@@ -60,8 +60,9 @@ def test_block_and_title_markings_are_undoable_steps(qtbot, marked_window: MainW
     assert select_title(marked_window, "Position").cards[0].marking.currentData() == ""
 
 
-def test_list_items_rows_and_entries_take_their_own_marking(qtbot,
-                                                            marked_window: MainWindow) -> None:
+def test_list_items_rows_and_entries_take_their_own_marking(
+    qtbot, marked_window: MainWindow
+) -> None:
     pane = select_title(marked_window, "Position")
     lists = [card.editor for card in pane.cards if isinstance(card.editor, ListEditor)]
     editor = lists[0]
@@ -84,8 +85,7 @@ def test_list_items_rows_and_entries_take_their_own_marking(qtbot,
     assert block.row_markings == ["CUI", "", "SECRET//NOFORN"]
 
     pane = select_title(marked_window, "Programme")
-    schedule = next(card.editor for card in pane.cards
-                    if isinstance(card.editor, ScheduleEditor))
+    schedule = next(card.editor for card in pane.cards if isinstance(card.editor, ScheduleEditor))
     column = [f.name for f in schedule.columns].index("marking")
     assert schedule.cell(1, column) == "SECRET//NOFORN"
     schedule.set_values({(0, schedule.columns[column]): "CONFIDENTIAL"}, "Change marking")
@@ -100,9 +100,12 @@ def test_list_items_rows_and_entries_take_their_own_marking(qtbot,
 def test_the_tree_shows_each_sections_marking(marked_window: MainWindow) -> None:
     model = marked_window.tree.model()
     found = [model.index_of((i,)).data(MARKING_ROLE) for i in range(4)]
-    assert found == [("UNCLASSIFIED", False, "(U)"),
-                     ("SECRET//REL TO USA, GBR", True, "(S//REL TO USA, GBR)"),
-                     ("UNCLASSIFIED", True, "(U)"), ("SECRET//NOFORN", True, "(S//NF)")]
+    assert found == [
+        ("UNCLASSIFIED", False, "(U)"),
+        ("SECRET//REL TO USA, GBR", True, "(S//REL TO USA, GBR)"),
+        ("UNCLASSIFIED", True, "(U)"),
+        ("SECRET//NOFORN", True, "(S//NF)"),
+    ]
     assert "marked SECRET//NOFORN" in model.index_of((3,)).data(Qt.ItemDataRole.ToolTipRole)
 
 
@@ -112,20 +115,21 @@ def test_the_preview_shows_the_marks_as_printed(qtbot, marked_window: MainWindow
     wait_render(qtbot, marked_window)
     shown = marked_window.preview.document
     assert shown is not None
-    text = " ".join(" ".join(shown.getAllText(i).text().split())
-                    for i in range(shown.pageCount()))
+    text = " ".join(" ".join(shown.getAllText(i).text().split()) for i in range(shown.pageCount()))
     assert "(C) The partners share our aim" in text
     assert "(S//NF) Our fallback is a phased timetable" in text
 
 
-def test_the_export_dialog_says_what_an_edition_leaves_out(qtbot,
-                                                           marked_window: MainWindow) -> None:
+def test_the_export_dialog_says_what_an_edition_leaves_out(
+    qtbot, marked_window: MainWindow
+) -> None:
     dialog = ExportDialog(marked_window.document, marked_window.settings, marked_window)
     qtbot.addWidget(dialog)
     assert dialog.edition.cut.text() == ""
     dialog.edition.setCurrentIndex(dialog.edition.findData("allies"))
-    assert dialog.edition.cut.text() == \
-        "This edition leaves out 1 section, 1 paragraph and 3 items."
+    assert (
+        dialog.edition.cut.text() == "This edition leaves out 1 section, 1 paragraph and 3 items."
+    )
     dialog.edition.setCurrentIndex(dialog.edition.findData("public"))
     assert "leaves out 2 sections" in dialog.edition.cut.text()
     dialog.edition.setCurrentIndex(0)
@@ -140,7 +144,8 @@ def test_a_new_block_starts_unmarked(marked_window: MainWindow) -> None:
 
 
 def test_the_editions_grid_edits_the_controls_an_edition_leaves_out(
-        marked_window: MainWindow) -> None:
+    marked_window: MainWindow,
+) -> None:
     marked_window.tree.select_path(None)
     editions = marked_window.editor.editions
     assert editions.cell(0, 4) == "NOFORN"
@@ -153,7 +158,8 @@ def test_the_editions_grid_edits_the_controls_an_edition_leaves_out(
 
 
 def test_the_cover_form_edits_the_scheme_and_the_authority_block(
-        qtbot, marked_window: MainWindow) -> None:
+    qtbot, marked_window: MainWindow
+) -> None:
     marked_window.tree.select_path(None)
     cover = marked_window.editor
     cover.scheme.setText("uk; OFFICIAL-SENSITIVE//COMMERCIAL (OS-C)")

@@ -31,8 +31,13 @@ from gui.helpers import Questions
 
 def make_brief_file(folder: Path, title: str = "Visit to Rome") -> Path:
     path = folder / "visit.brief.yaml"
-    save(m.Brief(meta=m.Meta(title=title),
-                 sections=[m.Section("Key points", [m.TextBlock("Saved text")])]), path)
+    save(
+        m.Brief(
+            meta=m.Meta(title=title),
+            sections=[m.Section("Key points", [m.TextBlock("Saved text")])],
+        ),
+        path,
+    )
     return path
 
 
@@ -99,7 +104,8 @@ def closing() -> Iterator[list[MainWindow]]:
 
 
 def test_unsaved_edits_are_autosaved_beside_never_over_the_file(
-        qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow]) -> None:
+    qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow]
+) -> None:
     path = make_brief_file(work)
     before = path.read_bytes()
     window = open_on(qtbot, path)
@@ -118,7 +124,8 @@ def test_unsaved_edits_are_autosaved_beside_never_over_the_file(
 
 
 def test_a_save_removes_the_autosave_and_so_does_undoing_back(
-        qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow]) -> None:
+    qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow]
+) -> None:
     window = open_on(qtbot, make_brief_file(work))
     closing.append(window)
     with qtbot.waitSignal(window.autosaver.written, timeout=30_000):
@@ -134,8 +141,9 @@ def test_a_save_removes_the_autosave_and_so_does_undoing_back(
     assert entries() == [] and load(window.document.path).meta.title == "Edited once"
 
 
-def test_focus_loss_writes_at_once(qtbot, work: Path, no_prompts: list[str],
-                                   closing: list[MainWindow]) -> None:
+def test_focus_loss_writes_at_once(
+    qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow]
+) -> None:
     settings = quick_settings()
     settings.autosave_delay_ms = 3_600_000  # the pause alone would never come
     window = open_on(qtbot, make_brief_file(work), settings)
@@ -152,8 +160,9 @@ def test_focus_loss_writes_at_once(qtbot, work: Path, no_prompts: list[str],
     assert "Before the window loses focus" in entries()[0].read_text(encoding="utf-8")
 
 
-def test_typing_without_a_pause_is_still_autosaved(qtbot, work: Path, no_prompts: list[str],
-                                                   closing: list[MainWindow]) -> None:
+def test_typing_without_a_pause_is_still_autosaved(
+    qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow]
+) -> None:
     settings = quick_settings()
     settings.autosave_delay_ms = 3_600_000  # no pause is ever long enough
     window = open_on(qtbot, make_brief_file(work), settings)
@@ -175,20 +184,24 @@ def test_typing_without_a_pause_is_still_autosaved(qtbot, work: Path, no_prompts
 
 
 def test_a_clean_exit_and_a_discard_leave_nothing_to_recover(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot, work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_on(qtbot, make_brief_file(work))
     with qtbot.waitSignal(window.autosaver.written, timeout=30_000):
         retitle(window, "Never saved")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert window.close()
     assert entries() == []
     wait_for_workers()
 
 
 def test_a_failing_autosave_says_so_in_the_status_bar(
-        qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    qtbot,
+    work: Path,
+    no_prompts: list[str],
+    closing: list[MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     window = open_on(qtbot, make_brief_file(work))
     closing.append(window)
     blocker = work / "not a folder"
@@ -203,8 +216,9 @@ def test_a_failing_autosave_says_so_in_the_status_bar(
 # --- recovery at start ----------------------------------------------------------------------
 
 
-def answer_recovery(monkeypatch: pytest.MonkeyPatch, choice: str, seen: list[list[str]],
-                    untick: int | None = None) -> None:
+def answer_recovery(
+    monkeypatch: pytest.MonkeyPatch, choice: str, seen: list[list[str]], untick: int | None = None
+) -> None:
     """Answer the recovery dialog as a user would: read the list, click a button."""
 
     def exec_(dialog: RecoverDialog) -> int:
@@ -214,16 +228,23 @@ def answer_recovery(monkeypatch: pytest.MonkeyPatch, choice: str, seen: list[lis
             from PySide6.QtCore import Qt
 
             rows[untick].setCheckState(0, Qt.CheckState.Unchecked)
-        {"recover": dialog.recover_button, "discard": dialog.discard_button,
-         "later": dialog.later_button}[choice].click()
+        {
+            "recover": dialog.recover_button,
+            "discard": dialog.discard_button,
+            "later": dialog.later_button,
+        }[choice].click()
         return int(dialog.result())
 
     monkeypatch.setattr(RecoverDialog, "exec", exec_)
 
 
 def test_crashed_work_is_offered_and_opens_unsaved_with_its_file(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-        closing: list[MainWindow]) -> None:
+    qtbot,
+    work: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    closing: list[MainWindow],
+) -> None:
     path = make_brief_file(work)
     brief = load(path)
     brief.meta.title = "Visit to Rome (work of last night)"
@@ -246,8 +267,12 @@ def test_crashed_work_is_offered_and_opens_unsaved_with_its_file(
 
 
 def test_work_another_briefbook_recovers_first_is_not_opened_twice(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-        closing: list[MainWindow]) -> None:
+    qtbot,
+    work: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    closing: list[MainWindow],
+) -> None:
     leave_crashed_work(m.Brief(meta=m.Meta(title="Night work")), None)
     taken: list[str | None] = []
 
@@ -268,8 +293,12 @@ def test_work_another_briefbook_recovers_first_is_not_opened_twice(
 
 
 def test_several_crashed_briefs_each_get_a_window(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-        closing: list[MainWindow]) -> None:
+    qtbot,
+    work: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    closing: list[MainWindow],
+) -> None:
     leave_crashed_work(m.Brief(meta=m.Meta(title="First")), None, "a" * 32)
     leave_crashed_work(m.Brief(meta=m.Meta(title="Second")), None, "b" * 32)
     leave_crashed_work(m.Brief(meta=m.Meta(title="Third")), None, "c" * 32)
@@ -279,18 +308,18 @@ def test_several_crashed_briefs_each_get_a_window(
     closing.append(window)
     assert len(seen[0]) == 3 and all("never saved" in row for row in seen[0])
     shown = sorted(w.document.brief.meta.title for w in (window, *window.companions))
-    assert len(shown) == 2 and all(w.document.path is None and w.document.is_modified
-                                   for w in (window, *window.companions))
+    assert len(shown) == 2 and all(
+        w.document.path is None and w.document.is_modified for w in (window, *window.companions)
+    )
     assert len(autosave_store().recoverable()) == 1  # the unticked one waits for next time
 
 
 def test_discarded_work_is_deleted_and_not_now_keeps_it(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch,
-        closing: list[MainWindow]) -> None:
+    qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, closing: list[MainWindow]
+) -> None:
     leave_crashed_work(m.Brief(meta=m.Meta(title="Put off")), None)
     seen: list[list[str]] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
     answer_recovery(monkeypatch, "later", seen)
     window = open_on(qtbot, make_brief_file(work))
     closing.append(window)
@@ -303,8 +332,12 @@ def test_discarded_work_is_deleted_and_not_now_keeps_it(
 
 
 def test_unreadable_crashed_work_is_reported_and_kept(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-        closing: list[MainWindow]) -> None:
+    qtbot,
+    work: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    closing: list[MainWindow],
+) -> None:
     store = autosave_store()
     store.process = finished_process()
     store.write("d" * 32, "briefbook: 1\nsections: [", "Broken", None)
@@ -320,8 +353,8 @@ def test_unreadable_crashed_work_is_reported_and_kept(
 
 
 def test_the_second_window_on_a_brief_is_warned(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch,
-        closing: list[MainWindow]) -> None:
+    qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, closing: list[MainWindow]
+) -> None:
     path = make_brief_file(work)
     first = open_on(qtbot, path)
     closing.append(first)
@@ -344,8 +377,9 @@ def test_the_second_window_on_a_brief_is_warned(
     assert len(asked) == 2
 
 
-def test_a_lock_left_by_a_crash_is_ignored(qtbot, work: Path, no_prompts: list[str],
-                                           closing: list[MainWindow]) -> None:
+def test_a_lock_left_by_a_crash_is_ignored(
+    qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow]
+) -> None:
     from briefbook.gui.safety.locking import brief_locks
 
     path = make_brief_file(work)
@@ -358,21 +392,25 @@ def test_a_lock_left_by_a_crash_is_ignored(qtbot, work: Path, no_prompts: list[s
 
 
 def test_another_running_briefbook_is_named(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch,
-        closing: list[MainWindow]) -> None:
+    qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, closing: list[MainWindow]
+) -> None:
     from briefbook.core.safety.processes import start_token
     from briefbook.gui.safety.locking import brief_locks
 
     path = make_brief_file(work)
-    other = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
-                             stdin=subprocess.PIPE)
+    other = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
     try:
         theirs = brief_locks()
         theirs.process = ProcessId(other.pid, start_token(other.pid))
         theirs.acquire(path, "their-window")
         asked: list[str] = []
-        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(str(a[2]))
-                            or QMessageBox.StandardButton.Yes)
+        monkeypatch.setattr(
+            QMessageBox,
+            "question",
+            lambda *a, **k: asked.append(str(a[2])) or QMessageBox.StandardButton.Yes,
+        )
         window = open_on(qtbot, path)
         closing.append(window)
         assert f"another briefbook (process {other.pid})" in asked[0]
@@ -409,8 +447,14 @@ FAILURES = {
 @pytest.mark.parametrize("failure", list(FAILURES))
 @pytest.mark.parametrize("how", ["save", "save as"])
 def test_a_failed_save_keeps_the_work_open_and_the_file_whole(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-        closing: list[MainWindow], failure: str, how: str) -> None:
+    qtbot,
+    work: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    closing: list[MainWindow],
+    failure: str,
+    how: str,
+) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     path = make_brief_file(work)
@@ -425,19 +469,20 @@ def test_a_failed_save_keeps_the_work_open_and_the_file_whole(
         break_it(broken)
         saved = window.files.save() if how == "save" else window.files.save_as()
     assert not saved
-    assert any("Could not save" in text and "still open and unsaved" in text and reason in text
-               for text in no_prompts), no_prompts
+    assert any(
+        "Could not save" in text and "still open and unsaved" in text and reason in text
+        for text in no_prompts
+    ), no_prompts
     assert window.document.is_modified and window.document.path == path
     assert window.document.brief.meta.title == "Precious unsaved work"
     assert path.read_bytes() == before
     assert sorted(p.name for p in work.iterdir()) == ["visit.brief.yaml"]
 
 
-@pytest.mark.parametrize("name", ["bad\0name.brief.yaml", "x" * 300 + ".brief.yaml",
-                                  "a folder"])
+@pytest.mark.parametrize("name", ["bad\0name.brief.yaml", "x" * 300 + ".brief.yaml", "a folder"])
 def test_a_refused_file_name_is_explained(
-        qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow],
-        name: str) -> None:
+    qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow], name: str
+) -> None:
     (work / "a folder").mkdir()
     window = open_on(qtbot, make_brief_file(work))
     closing.append(window)
@@ -450,8 +495,12 @@ def test_a_refused_file_name_is_explained(
 
 
 def test_a_failed_export_says_why_and_leaves_the_earlier_pdf(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-        closing: list[MainWindow]) -> None:
+    qtbot,
+    work: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    closing: list[MainWindow],
+) -> None:
     from briefbook.gui.dialogs.export import ExportDialog
 
     window = open_on(qtbot, make_brief_file(work))
@@ -463,8 +512,7 @@ def test_a_failed_export_says_why_and_leaves_the_earlier_pdf(
     dialog.destination.setText(str(target))
     dialog._confirmed = target  # the user already agreed to replace it
     dialog.open_after.setChecked(False)
-    with monkeypatch.context() as broken, \
-            qtbot.waitSignal(dialog.failed_export, timeout=60_000):
+    with monkeypatch.context() as broken, qtbot.waitSignal(dialog.failed_export, timeout=60_000):
         fail_fsync(broken)
         dialog.export_button.click()
     assert "The PDF was not exported" in dialog.status.text()
@@ -477,8 +525,8 @@ def test_a_failed_export_says_why_and_leaves_the_earlier_pdf(
 
 @pytest.mark.parametrize("name", ["x" * 300 + ".pdf", "bad\0name.pdf"])
 def test_an_export_to_a_refused_name_says_why(
-        qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow],
-        name: str) -> None:
+    qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow], name: str
+) -> None:
     from briefbook.gui.dialogs.export import ExportDialog
 
     window = open_on(qtbot, make_brief_file(work))
@@ -495,8 +543,9 @@ def test_an_export_to_a_refused_name_says_why(
 
 
 @pytest.mark.parametrize("name", ["x" * 300 + ".brief.yaml", "bad\0name.brief.yaml"])
-def test_opening_a_refused_name_says_why(qtbot, work: Path, no_prompts: list[str],
-                                         closing: list[MainWindow], name: str) -> None:
+def test_opening_a_refused_name_says_why(
+    qtbot, work: Path, no_prompts: list[str], closing: list[MainWindow], name: str
+) -> None:
     window = open_on(qtbot, make_brief_file(work))
     closing.append(window)
     with qtbot.waitSignal(window.opening_failed, timeout=60_000):
@@ -506,8 +555,12 @@ def test_opening_a_refused_name_says_why(qtbot, work: Path, no_prompts: list[str
 
 
 def test_recovered_work_whose_file_changed_since_warns_before_a_save(
-        qtbot, work: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-        closing: list[MainWindow]) -> None:
+    qtbot,
+    work: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    closing: list[MainWindow],
+) -> None:
     import datetime as dt
 
     path = make_brief_file(work)
@@ -518,6 +571,5 @@ def test_recovered_work_whose_file_changed_since_warns_before_a_save(
     answer_recovery(monkeypatch, "recover", [])
     window = open_on(qtbot, None)
     closing.append(window)
-    assert any("was changed on disk after this work was autosaved" in text
-               for text in no_prompts)
+    assert any("was changed on disk after this work was autosaved" in text for text in no_prompts)
     assert window.document.path == path and window.document.is_modified

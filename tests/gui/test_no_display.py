@@ -23,8 +23,14 @@ def _run(env_changes: dict[str, str | None], tmp_path: Path) -> subprocess.Compl
             env[name] = value
     env["PYTHONPATH"] = str(ROOT)
     env["BRIEFBOOK_HOME"] = str(tmp_path / "home")
-    return subprocess.run([sys.executable, "-m", "briefbook"], env=env, capture_output=True,
-                          text=True, timeout=120, cwd=tmp_path)
+    return subprocess.run(
+        [sys.executable, "-m", "briefbook"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland only")
@@ -38,8 +44,7 @@ def test_no_display_gives_one_line_and_exit_2(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11/Wayland only")
 def test_a_display_that_is_not_there_gives_one_line_not_a_core_dump(tmp_path: Path) -> None:
-    done = _run({"DISPLAY": ":987", "WAYLAND_DISPLAY": None, "QT_QPA_PLATFORM": None},
-                tmp_path)
+    done = _run({"DISPLAY": ":987", "WAYLAND_DISPLAY": None, "QT_QPA_PLATFORM": None}, tmp_path)
     assert done.returncode == 2, (done.returncode, done.stderr)
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr

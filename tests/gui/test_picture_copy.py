@@ -64,9 +64,13 @@ def _browse_logo(window: MainWindow, chosen: Path, monkeypatch: pytest.MonkeyPat
     cover.logo.browse.click()
 
 
-def test_browse_copies_the_logo_into_the_folder(qtbot, tmp_path: Path, no_prompts: list[str],
-                                                windows: list[MainWindow],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_browse_copies_the_logo_into_the_folder(
+    qtbot,
+    tmp_path: Path,
+    no_prompts: list[str],
+    windows: list[MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     path = tmp_path / "visit" / "visit.brief.yaml"
     path.parent.mkdir()
     save(m.Brief(meta=m.Meta(title="Logo"), sections=[m.Section("One")]), path)
@@ -84,10 +88,13 @@ def test_browse_copies_the_logo_into_the_folder(qtbot, tmp_path: Path, no_prompt
     assert window.document.brief.meta.logo == ""
 
 
-def test_an_unsaved_brief_copies_at_its_first_save(qtbot, tmp_path: Path,
-                                                   no_prompts: list[str],
-                                                   windows: list[MainWindow],
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unsaved_brief_copies_at_its_first_save(
+    qtbot,
+    tmp_path: Path,
+    no_prompts: list[str],
+    windows: list[MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     window = _open(qtbot, None, windows)
     window.files.new_from_template("blank")
     chosen = picture(tmp_path / "downloads" / "crest.png", 90)

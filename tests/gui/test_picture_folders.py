@@ -28,15 +28,24 @@ def picture(path: Path) -> Path:
     return path
 
 
-def pictured_brief(folder: Path, logo: str = "images/logo.png",
-                   image: str = "images/map.png") -> Path:
+def pictured_brief(
+    folder: Path, logo: str = "images/logo.png", image: str = "images/map.png"
+) -> Path:
     picture(folder / "images" / "logo.png")
     picture(folder / "images" / "map.png")
     picture(folder / "images" / "face.png")
-    brief = m.Brief(meta=m.Meta(title="Pictures", logo=logo), sections=[m.Section("Maps", [
-        m.ImageBlock(image, "The venue"),
-        m.PeopleBlock([m.Person("A. Person", photo="images/face.png")]),
-    ])])
+    brief = m.Brief(
+        meta=m.Meta(title="Pictures", logo=logo),
+        sections=[
+            m.Section(
+                "Maps",
+                [
+                    m.ImageBlock(image, "The venue"),
+                    m.PeopleBlock([m.Person("A. Person", photo="images/face.png")]),
+                ],
+            )
+        ],
+    )
     path = folder / "visit.brief.yaml"
     save(brief, path)
     return path
@@ -73,8 +82,12 @@ def save_as(window: MainWindow, target: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_save_as_into_another_folder_keeps_the_pictures(
-        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-        opened: list[MainWindow]) -> None:
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    opened: list[MainWindow],
+) -> None:
     window = open_ready(qtbot, pictured_brief(tmp_path / "visit"), opened)
     assert window.previewer.last_full is not None
     assert window.previewer.last_full.warnings == []
@@ -97,8 +110,12 @@ def test_save_as_into_another_folder_keeps_the_pictures(
 
 
 def test_save_as_into_a_parent_folder_keeps_them_inside(
-        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-        opened: list[MainWindow]) -> None:
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    opened: list[MainWindow],
+) -> None:
     window = open_ready(qtbot, pictured_brief(tmp_path / "visit"), opened)
     assert save_as(window, tmp_path / "visit copy.brief.yaml", monkeypatch)
     saved = load(tmp_path / "visit copy.brief.yaml")
@@ -108,8 +125,12 @@ def test_save_as_into_a_parent_folder_keeps_them_inside(
 
 
 def test_save_as_in_the_same_folder_changes_nothing(
-        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-        opened: list[MainWindow]) -> None:
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    opened: list[MainWindow],
+) -> None:
     window = open_ready(qtbot, pictured_brief(tmp_path), opened)
     count = window.document.undo_stack.count()
     assert save_as(window, tmp_path / "second.brief.yaml", monkeypatch)
@@ -133,8 +154,8 @@ def embed_when_asked(monkeypatch: pytest.MonkeyPatch, asked: list[str], embed: b
 
 @pytest.mark.parametrize("embed", [False, True])
 def test_pictures_from_outside_are_asked_about_once(
-        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opened: list[MainWindow],
-        embed: bool) -> None:
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, opened: list[MainWindow], embed: bool
+) -> None:
     secret = picture(tmp_path / "private" / "secret.png")
     path = pictured_brief(tmp_path / "received", image=str(secret))
     asked: list[str] = []
@@ -163,19 +184,23 @@ def test_pictures_from_outside_are_asked_about_once(
 
 
 def test_a_picture_chosen_with_browse_comes_into_the_folder(
-        qtbot, tmp_path: Path, no_prompts: list[str], opened: list[MainWindow]) -> None:
+    qtbot, tmp_path: Path, no_prompts: list[str], opened: list[MainWindow]
+) -> None:
     from briefbook.gui.editors.image import path_for_brief
 
     window = open_ready(qtbot, pictured_brief(tmp_path / "visit"), opened)
     chosen = picture(tmp_path / "elsewhere" / "photo.png")
     assert path_for_brief(window.document, chosen) == "images/photo.png"
     assert (tmp_path / "visit" / "images" / "photo.png").read_bytes() == chosen.read_bytes()
-    assert path_for_brief(window.document, tmp_path / "visit" / "images" / "map.png") == \
-        "images/map.png"
+    assert (
+        path_for_brief(window.document, tmp_path / "visit" / "images" / "map.png")
+        == "images/map.png"
+    )
 
 
 def test_a_home_folder_of_an_unknown_user_is_just_a_missing_picture(
-        qtbot, tmp_path: Path, no_prompts: list[str], opened: list[MainWindow]) -> None:
+    qtbot, tmp_path: Path, no_prompts: list[str], opened: list[MainWindow]
+) -> None:
     path = pictured_brief(tmp_path / "visit", logo="~nosuchuser0/logo.png", image="~0")
     window = open_ready(qtbot, path, opened)
     window.tree.select_path(None)  # the cover editor shows the logo's thumbnail

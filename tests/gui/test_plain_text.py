@@ -46,8 +46,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
 
 def all_plain(box: QMessageBox) -> bool:
     labels = [label for label in box.findChildren(QLabel) if label.text()]
-    return bool(labels) and all(label.textFormat() == Qt.TextFormat.PlainText
-                                for label in labels)
+    return bool(labels) and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
 
 
 def shows_literally(html: str, text: str) -> bool:
@@ -58,7 +57,8 @@ def shows_literally(html: str, text: str) -> bool:
 
 
 def test_the_outside_pictures_warning_shows_the_path_as_text(
-        qtbot, tmp_path: Path, shown: list[QMessageBox]) -> None:
+    qtbot, tmp_path: Path, shown: list[QMessageBox]
+) -> None:
     folder = tmp_path / "received"
     folder.mkdir()
     path = folder / "talks.brief.yaml"
@@ -71,22 +71,27 @@ def test_the_outside_pictures_warning_shows_the_path_as_text(
     assert "A brief received from someone else could use this" in box.informativeText()
 
 
-def test_error_and_relocation_dialogs_are_plain(qtbot, tmp_path: Path,
-                                                shown: list[QMessageBox]) -> None:
+def test_error_and_relocation_dialogs_are_plain(
+    qtbot, tmp_path: Path, shown: list[QMessageBox]
+) -> None:
     show_error(None, f"Could not open {EVIL}", BriefbookError(f"{EVIL}: line 3: bad"))
     warn_now_outside(None, [ImageRef(EVIL, "meta", "logo")], tmp_path / "<i>x</i>.brief.yaml")
     assert len(shown) == 2 and all(all_plain(box) for box in shown)
     assert EVIL in shown[0].text() and EVIL in shown[1].informativeText()
 
 
-def test_questions_and_tooltips_show_text_literally(qtbot, monkeypatch: pytest.MonkeyPatch
-                                                    ) -> None:
+def test_questions_and_tooltips_show_text_literally(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
-    plain.ask(None, "Unsaved changes", f"“{EVIL}” has changes.\n\nSave them?",
-              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-              QMessageBox.StandardButton.No)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No
+    )
+    plain.ask(
+        None,
+        "Unsaved changes",
+        f"“{EVIL}” has changes.\n\nSave them?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     assert shows_literally(asked[0], f"“{EVIL}” has changes.")
     assert shows_literally(plain.tooltip(EVIL), EVIL)
 
@@ -122,9 +127,11 @@ def test_labels_showing_brief_text_are_plain(qtbot, tmp_path: Path) -> None:
 
 # --- symbolic links: named and decided by the file they point to ----------------------
 
+
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")
 def test_a_link_inside_the_folder_to_a_file_outside_is_outside(
-        qtbot, tmp_path: Path, shown: list[QMessageBox]) -> None:
+    qtbot, tmp_path: Path, shown: list[QMessageBox]
+) -> None:
     secret = tmp_path / "private" / "passport.png"
     secret.parent.mkdir()
     Image.new("RGB", (20, 20), (200, 10, 10)).save(secret)
@@ -133,8 +140,10 @@ def test_a_link_inside_the_folder_to_a_file_outside_is_outside(
     (folder / "images" / "logo.png").symlink_to(secret)
     Image.new("RGB", (20, 20)).save(folder / "images" / "own.png")
     (folder / "images" / "alias.png").symlink_to("own.png")  # a link that stays inside
-    brief = m.Brief(meta=m.Meta(logo="images/logo.png"),
-                    sections=[m.Section("Maps", [m.ImageBlock("images/alias.png")])])
+    brief = m.Brief(
+        meta=m.Meta(logo="images/logo.png"),
+        sections=[m.Section("Maps", [m.ImageBlock("images/alias.png")])],
+    )
     brief.source = folder / "talks.brief.yaml"
     document = Document(brief, brief.source)
     assert [ref.path for ref in not_yet_allowed(document)] == ["images/logo.png"]

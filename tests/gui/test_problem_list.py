@@ -12,8 +12,9 @@ from briefbook.errors import BriefFormatError
 from briefbook.gui.dialogs.errors import show_error
 
 
-def test_a_flood_of_problems_shows_a_short_list(qtbot, tmp_path: Path,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_flood_of_problems_shows_a_short_list(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "empty-sections.brief.yaml"
     path.write_text("briefbook: 1\nsections:\n" + "-\n" * 20_000, encoding="utf-8")
     with pytest.raises(BriefFormatError) as caught:

@@ -50,20 +50,41 @@ def test_lenient_load_places_each_problem(misspelt: Path) -> None:
 
 
 def test_the_command_line_still_refuses_it(misspelt: Path, tmp_path: Path) -> None:
-    env = {"PYTHONPATH": str(ROOT), "BRIEFBOOK_HOME": str(tmp_path / "home"),
-           "PATH": "/usr/bin:/bin"}
-    done = subprocess.run([sys.executable, "-m", "briefbook", "validate", str(misspelt)],
-                          capture_output=True, text=True, env=env, timeout=120)
+    env = {
+        "PYTHONPATH": str(ROOT),
+        "BRIEFBOOK_HOME": str(tmp_path / "home"),
+        "PATH": "/usr/bin:/bin",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "briefbook", "validate", str(misspelt)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert f"{misspelt}:4:3: unknown key 'locaton'" in done.stderr
-    done = subprocess.run([sys.executable, "-m", "briefbook", "export", str(misspelt),
-                           "-o", str(tmp_path / "out.pdf")],
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefbook",
+            "export",
+            str(misspelt),
+            "-o",
+            str(tmp_path / "out.pdf"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 2 and not (tmp_path / "out.pdf").exists()
 
 
-def test_it_opens_with_its_problems_listed(qtbot, misspelt: Path, no_prompts: list[str],
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_it_opens_with_its_problems_listed(
+    qtbot, misspelt: Path, no_prompts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_ready(qtbot, misspelt)
     try:
         assert not no_prompts  # no "could not open" dialog
@@ -83,8 +104,9 @@ def test_it_opens_with_its_problems_listed(qtbot, misspelt: Path, no_prompts: li
 
         # Save asks first; "Keep Editing" leaves the file as it was.
         asked: list[bool] = []
-        monkeypatch.setattr(problems_module, "ask_save_without_unread",
-                            lambda *_a: asked.append(True) or False)
+        monkeypatch.setattr(
+            problems_module, "ask_save_without_unread", lambda *_a: asked.append(True) or False
+        )
         assert not window.files.save_to(misspelt)
         assert asked and misspelt.read_text(encoding="utf-8") == MISSPELT
         # "Save Without Them" writes a clean file (the old one kept beside it).
@@ -101,8 +123,9 @@ def test_it_opens_with_its_problems_listed(qtbot, misspelt: Path, no_prompts: li
         wait_for_workers()
 
 
-def test_a_file_that_is_not_a_brief_is_still_refused(qtbot, tmp_path: Path,
-                                                     no_prompts: list[str]) -> None:
+def test_a_file_that_is_not_a_brief_is_still_refused(
+    qtbot, tmp_path: Path, no_prompts: list[str]
+) -> None:
     path = tmp_path / "broken.brief.yaml"
     path.write_text("meta: [unclosed\n", encoding="utf-8")
     window = open_ready(qtbot)
@@ -114,7 +137,6 @@ def test_a_file_that_is_not_a_brief_is_still_refused(qtbot, tmp_path: Path,
     finally:
         window.close()
         wait_for_workers()
-
 
 
 def test_window_has_a_problems_panel(window: MainWindow) -> None:

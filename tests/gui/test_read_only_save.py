@@ -44,14 +44,19 @@ def edit(window: MainWindow) -> None:
 
 
 @pytest.mark.parametrize("choice", ["cancel", "save", "save_as"])
-def test_read_only_brief(qtbot, read_only: Path, tmp_path: Path, opened: list[MainWindow],
-                         monkeypatch: pytest.MonkeyPatch, no_prompts: list[str],
-                         choice: str) -> None:
+def test_read_only_brief(
+    qtbot,
+    read_only: Path,
+    tmp_path: Path,
+    opened: list[MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+    choice: str,
+) -> None:
     window = open_ready(qtbot, read_only, opened)
     edit(window)
     asked: list[Path] = []
-    monkeypatch.setattr(saving, "ask_read_only", lambda parent, path: asked.append(path)
-                        or choice)
+    monkeypatch.setattr(saving, "ask_read_only", lambda parent, path: asked.append(path) or choice)
     other = tmp_path / "copy.brief.yaml"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
     before = read_only.read_bytes()
@@ -70,10 +75,14 @@ def test_read_only_brief(qtbot, read_only: Path, tmp_path: Path, opened: list[Ma
 
 
 @pytest.mark.parametrize("answer", ["No", "Yes"])
-def test_exporting_over_a_read_only_pdf_asks(qtbot, read_only: Path, tmp_path: Path,
-                                             opened: list[MainWindow],
-                                             monkeypatch: pytest.MonkeyPatch, answer: str
-                                             ) -> None:
+def test_exporting_over_a_read_only_pdf_asks(
+    qtbot,
+    read_only: Path,
+    tmp_path: Path,
+    opened: list[MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from briefbook.gui.dialogs.export import ExportDialog
@@ -98,9 +107,13 @@ def test_exporting_over_a_read_only_pdf_asks(qtbot, read_only: Path, tmp_path: P
     assert "talks.pdf is read-only. Replace it anyway?" in questions.asked[0]
 
 
-def test_save_as_of_a_private_brief_is_private(qtbot, tmp_path: Path, opened: list[MainWindow],
-                                               monkeypatch: pytest.MonkeyPatch,
-                                               no_prompts: list[str]) -> None:
+def test_save_as_of_a_private_brief_is_private(
+    qtbot,
+    tmp_path: Path,
+    opened: list[MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    no_prompts: list[str],
+) -> None:
     path = tmp_path / "talks.brief.yaml"
     save(m.Brief(meta=m.Meta(title="Talks"), sections=[m.Section("Programme")]), path)
     os.chmod(path, 0o600)

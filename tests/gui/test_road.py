@@ -20,8 +20,11 @@ def test_the_file_menu_offers_them(window: MainWindow) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     texts = [action.text() for action in file_menu.actions()]
     start = texts.index("&Export PDF…")
-    assert texts[start + 1:start + 4] == ["Export Poc&ket Card…", "Export &Itinerary…",
-                                          "Co&mpare with Earlier Version…"]
+    assert texts[start + 1 : start + 4] == [
+        "Export Poc&ket Card…",
+        "Export &Itinerary…",
+        "Co&mpare with Earlier Version…",
+    ]
 
 
 def test_export_a_pocket_card(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -67,8 +70,7 @@ def test_export_every_itinerary(qtbot, window: MainWindow, tmp_path: Path) -> No
     dialog.close()
 
 
-def test_compare_with_the_saved_file_and_export(qtbot, window: MainWindow,
-                                                tmp_path: Path) -> None:
+def test_compare_with_the_saved_file_and_export(qtbot, window: MainWindow, tmp_path: Path) -> None:
     earlier = tmp_path / "earlier.brief.yaml"
     save(window.document.brief, earlier)
     section = window.document.brief.sections[1]
@@ -106,7 +108,8 @@ def test_changes_html_escapes_brief_text() -> None:
 
 
 def test_an_itinerary_onto_the_brief_is_refused_with_a_dialog(
-        qtbot, window: MainWindow, no_prompts: list[str], tmp_path: Path) -> None:
+    qtbot, window: MainWindow, no_prompts: list[str], tmp_path: Path
+) -> None:
     from briefbook.gui.dialogs.road import RoadExportDialog
 
     brief = tmp_path / "B.brief.yaml"

@@ -46,7 +46,8 @@ def test_editor_gets_the_script_fonts(qtbot, trip_window: MainWindow) -> None:
 
 
 def test_export_dialog_names_the_unprintable_character(
-        qtbot, trip_window: MainWindow, tmp_path: Path) -> None:
+    qtbot, trip_window: MainWindow, tmp_path: Path
+) -> None:
     target = tmp_path / "trip.pdf"
     dialog = ExportDialog(trip_window.document, trip_window.settings, trip_window)
     qtbot.addWidget(dialog)

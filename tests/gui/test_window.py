@@ -111,13 +111,19 @@ def test_reorder_sections_with_the_keyboard(qtbot, window: MainWindow) -> None:
     before = titles(window)
     select_title(window, "Schedule")
     window.tree.setFocus()
-    qtbot.keyClick(window.tree, Qt.Key.Key_Down,
-                   Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.tree,
+        Qt.Key.Key_Down,
+        Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     after = titles(window)
     assert after[2:4] == [before[3], before[2]]
     assert window.tree.current_path() == (3,)
-    qtbot.keyClick(window.tree, Qt.Key.Key_Right,
-                   Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.tree,
+        Qt.Key.Key_Right,
+        Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert [s.title for s in window.document.brief.sections[2].subsections] == ["Schedule"]
     window.undo_action.trigger()
     window.undo_action.trigger()
@@ -176,8 +182,9 @@ def test_edit_text_then_the_preview_shows_it(qtbot, window: MainWindow) -> None:
     assert "Zanzibar" not in text_editor.edit.toPlainText()
 
 
-def test_save_then_reopen_gives_the_same_brief(qtbot, window: MainWindow, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_save_then_reopen_gives_the_same_brief(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     select_title(window, "Key points")
     (editor,) = editors_of(window, "Table")
     editor.view.setCurrentIndex(editor.view.model().index(0, 0))
@@ -198,8 +205,9 @@ def test_save_then_reopen_gives_the_same_brief(qtbot, window: MainWindow, tmp_pa
     assert str(saved.resolve()) == window.settings.recent_files[0]
 
 
-def test_export_writes_a_pdf_with_the_new_content(qtbot, window: MainWindow,
-                                                  tmp_path: Path) -> None:
+def test_export_writes_a_pdf_with_the_new_content(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
     select_title(window, "Key points")
     (editor,) = editors_of(window, "Table")
     editor.view.setCurrentIndex(editor.view.model().index(1, 0))
@@ -221,8 +229,9 @@ def test_export_writes_a_pdf_with_the_new_content(qtbot, window: MainWindow,
     dialog.close()
 
 
-def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_closing_with_unsaved_changes_asks(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window.sections.add_blank.trigger()
     window.tree.closePersistentEditor(window.tree.currentIndex())
     questions = Questions(monkeypatch, QMessageBox.StandardButton.Cancel)
@@ -233,8 +242,9 @@ def test_closing_with_unsaved_changes_asks(qtbot, window: MainWindow,
     assert len(questions.asked) == 2
 
 
-def test_a_render_error_shows_in_the_preview(qtbot, window: MainWindow,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_render_error_shows_in_the_preview(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefbook.errors import RenderError
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -252,9 +262,9 @@ def test_a_render_error_shows_in_the_preview(qtbot, window: MainWindow,
     assert not window.preview.banner.isVisibleTo(window)
 
 
-def test_a_broken_file_is_reported_and_the_work_stays(qtbot, window: MainWindow,
-                                                      tmp_path: Path,
-                                                      no_prompts: list[str]) -> None:
+def test_a_broken_file_is_reported_and_the_work_stays(
+    qtbot, window: MainWindow, tmp_path: Path, no_prompts: list[str]
+) -> None:
     broken = tmp_path / "broken.brief.yaml"
     broken.write_text("briefbook: 1\nmeta: [unclosed\n", encoding="utf-8")
     before = window.document
@@ -273,8 +283,9 @@ def test_twenty_thousand_void_qt_calls(qtbot) -> None:
     assert label.text() == "19999"
 
 
-def test_export_an_edition_without_a_tagged_section(qtbot, window: MainWindow,
-                                                    tmp_path: Path) -> None:
+def test_export_an_edition_without_a_tagged_section(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
     editor = select_title(window, "Contacts")
     editor.tags_edit.setText("contacts")
     editor.tags_edit.textEdited.emit("contacts")
@@ -301,8 +312,9 @@ def test_export_an_edition_without_a_tagged_section(qtbot, window: MainWindow,
     assert window.document.brief.editions == []
 
 
-def test_a_long_brief_shows_the_edited_section_first(qtbot, window: MainWindow,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_brief_shows_the_edited_section_first(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefbook.gui.preview import scheduling as previewing
 
     monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long
@@ -325,8 +337,9 @@ def test_a_long_brief_shows_the_edited_section_first(qtbot, window: MainWindow,
     assert offset is not None and -window.preview.view.viewport().height() < offset <= 2
 
 
-def test_the_edited_section_needs_only_a_short_pause(qtbot, window: MainWindow,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_edited_section_needs_only_a_short_pause(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefbook.gui.preview import scheduling as previewing
 
     monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long
@@ -345,8 +358,9 @@ def test_the_edited_section_needs_only_a_short_pause(qtbot, window: MainWindow,
     assert "After a short pause." in pdf_text(window.preview.result.pdf)
 
 
-def test_a_cover_edit_shows_the_cover_first(qtbot, window: MainWindow,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cover_edit_shows_the_cover_first(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from briefbook.gui.preview import scheduling as previewing
 
     monkeypatch.setattr(previewing, "SECTION_FIRST_SECONDS", 0.0)  # as if the brief were long
@@ -377,12 +391,15 @@ def test_a_cover_edit_shows_the_cover_first(qtbot, window: MainWindow,
 
 def pdf_text_of(document: object) -> str:
     """The text of a loaded QPdfDocument's pages."""
-    return " ".join(" ".join(document.getAllText(page).text().split())  # type: ignore[attr-defined]
-                    for page in range(document.pageCount()))  # type: ignore[attr-defined]
+    return " ".join(
+        " ".join(document.getAllText(page).text().split())  # type: ignore[attr-defined]
+        for page in range(document.pageCount())
+    )  # type: ignore[attr-defined]
 
 
-def test_a_failed_save_says_why_and_keeps_the_work(qtbot, window: MainWindow, tmp_path: Path,
-                                                   no_prompts: list[str]) -> None:
+def test_a_failed_save_says_why_and_keeps_the_work(
+    qtbot, window: MainWindow, tmp_path: Path, no_prompts: list[str]
+) -> None:
     window.sections.add_blank.trigger()
     target = tmp_path / "no such folder" / "visit.brief.yaml"
     assert not window.files.save_to(target)
@@ -395,10 +412,12 @@ def test_a_failed_save_says_why_and_keeps_the_work(qtbot, window: MainWindow, tm
 def test_paste_material_as_sections(qtbot, window: MainWindow) -> None:
     select_title(window, "Schedule")
     before = titles(window)
-    html = ("<h2>Press lines</h2><p>We <b>welcome</b> the visit.</p>"
-            "<ul><li>Line one</li><li>Line two</li></ul>"
-            "<h2>Logistics</h2><table><tr><th>Item</th><th>Who</th></tr>"
-            "<tr><td>Cars</td><td>Embassy</td></tr></table>")
+    html = (
+        "<h2>Press lines</h2><p>We <b>welcome</b> the visit.</p>"
+        "<ul><li>Line one</li><li>Line two</li></ul>"
+        "<h2>Logistics</h2><table><tr><th>Item</th><th>Who</th></tr>"
+        "<tr><td>Cars</td><td>Embassy</td></tr></table>"
+    )
     count = window.sections.paste_as_sections("", html)
     assert count == 2
     assert titles(window)[3:5] == ["Press lines", "Logistics"]
@@ -409,8 +428,11 @@ def test_paste_material_as_sections(qtbot, window: MainWindow) -> None:
 
 def test_import_a_file_as_a_new_brief(qtbot, window: MainWindow, tmp_path: Path) -> None:
     source = tmp_path / "notes.md"
-    source.write_text("# Visit to Oslo\n\n## Key points\n\n- One\n- Two\n\n## Logistics\n\n"
-                      "| Item | Who |\n|---|---|\n| Cars | Embassy |\n", encoding="utf-8")
+    source.write_text(
+        "# Visit to Oslo\n\n## Key points\n\n- One\n- Two\n\n## Logistics\n\n"
+        "| Item | Who |\n|---|---|\n| Cars | Embassy |\n",
+        encoding="utf-8",
+    )
     with qtbot.waitSignal(window.document_opened, timeout=60_000):
         window.files.import_path(source)
     assert window.document.path is None
@@ -418,8 +440,9 @@ def test_import_a_file_as_a_new_brief(qtbot, window: MainWindow, tmp_path: Path)
     assert titles(window) == ["Key points", "Logistics"]
 
 
-def test_a_missing_image_is_a_warning_over_the_preview(qtbot, window: MainWindow,
-                                                       tmp_path: Path) -> None:
+def test_a_missing_image_is_a_warning_over_the_preview(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
     editor = select_title(window, "Concluding remarks")
     with qtbot.waitSignal(window.previewer.settled, timeout=60_000):
         editor.add_block("image", 1)

@@ -20,11 +20,14 @@ from .conftest import flat_outline, links, page_index, page_texts
 
 
 def _brief(folder: Path, *blocks: m.PdfBlock, tags: tuple[str, ...] = ()) -> m.Brief:
-    brief = m.Brief(m.Meta(title="Visit to Rome", marking="RESTRICTED"), [
-        m.Section("Purpose", [m.TextBlock("Why we go.")]),
-        m.Section("Annex A", list(blocks), tags=list(tags)),
-        m.Section("Closing", [m.TextBlock("The end.")]),
-    ])
+    brief = m.Brief(
+        m.Meta(title="Visit to Rome", marking="RESTRICTED"),
+        [
+            m.Section("Purpose", [m.TextBlock("Why we go.")]),
+            m.Section("Annex A", list(blocks), tags=list(tags)),
+            m.Section("Closing", [m.TextBlock("The end.")]),
+        ],
+    )
     save(brief, folder / "visit.brief.yaml", backup=False)
     return brief
 
@@ -73,10 +76,14 @@ def test_outline_nests_the_annex_bookmarks_under_its_section(folder: Path) -> No
     outline = flat_outline(reader)
     titles = [(title, level) for title, level, _ in outline]
     start = titles.index(("2 Annex A", 0))
-    assert titles[start + 1:start + 6] == [
-        ("The paper", 1), ("ANNEX bookmark 1", 2), ("ANNEX bookmark 2", 2),
-        ("ANNEX bookmark 3", 2), ("ANNEX bookmark 4", 3)]
-    pages = [page for _, _, page in outline[start + 2:start + 6]]
+    assert titles[start + 1 : start + 6] == [
+        ("The paper", 1),
+        ("ANNEX bookmark 1", 2),
+        ("ANNEX bookmark 2", 2),
+        ("ANNEX bookmark 3", 2),
+        ("ANNEX bookmark 4", 3),
+    ]
+    pages = [page for _, _, page in outline[start + 2 : start + 6]]
     texts = page_texts(reader)
     for number, page in enumerate(pages, start=1):
         assert f"ANNEX page {number}" in texts[page]
@@ -127,9 +134,20 @@ def test_scripts_actions_files_and_forms_never_reach_the_dossier(folder: Path) -
     assert any("SCRIPTED page 1" in text for text in page_texts(reader))
     assert len(warnings) == 1 and "JavaScript" in warnings[0] and "open action" in warnings[0]
     every = _all_bytes(pdf)
-    for forbidden in (b"/JavaScript", b"/OpenAction", b"/JS", b"/Launch", b"/EmbeddedFile",
-                      b"/AcroForm", b"/XFA", b"/Widget", b"SECRET ATTACHMENT", b"calc.exe",
-                      b"app.alert", b"file:///etc/passwd"):
+    for forbidden in (
+        b"/JavaScript",
+        b"/OpenAction",
+        b"/JS",
+        b"/Launch",
+        b"/EmbeddedFile",
+        b"/AcroForm",
+        b"/XFA",
+        b"/Widget",
+        b"SECRET ATTACHMENT",
+        b"calc.exe",
+        b"app.alert",
+        b"file:///etc/passwd",
+    ):
         assert forbidden not in every, forbidden
 
 
@@ -142,13 +160,17 @@ def test_a_protected_annex_prints_a_placeholder_page_and_warns(folder: Path) -> 
     assert not any("LOCKED page" in text for text in page_texts(reader))
 
 
-@pytest.mark.parametrize(("name", "content", "reason"), [
-    ("missing.pdf", None, "does not exist"),
-    ("damaged.pdf", b"%PDF-1.4\nnot really a pdf", "damaged"),
-    ("locked.pdf", "locked", "password"),
-])
-def test_validate_names_the_line_and_the_file(folder: Path, name: str, content: object,
-                                              reason: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("missing.pdf", None, "does not exist"),
+        ("damaged.pdf", b"%PDF-1.4\nnot really a pdf", "damaged"),
+        ("locked.pdf", "locked", "password"),
+    ],
+)
+def test_validate_names_the_line_and_the_file(
+    folder: Path, name: str, content: object, reason: str
+) -> None:
     if content == "locked":
         protected_pdf(folder / "annexes" / name)
     elif isinstance(content, bytes):
@@ -174,8 +196,9 @@ def test_an_annex_outside_the_brief_folder_is_refused(folder: Path, tmp_path_fac
 
 def test_an_edition_leaving_the_annex_out_has_none_of_it(folder: Path) -> None:
     annex_pdf(folder / "annexes" / "secret.pdf", 2, marker="ZQXJ-SECRET-ANNEX")
-    brief = _brief(folder, m.PdfBlock("annexes/secret.pdf", title="Secret paper"),
-                   tags=("internal",))
+    brief = _brief(
+        folder, m.PdfBlock("annexes/secret.pdf", title="Secret paper"), tags=("internal",)
+    )
     brief.editions = [m.Edition("Public", exclude_tags=["internal"])]
     full, _, _ = _render(brief)
     assert b"ZQXJ-SECRET-ANNEX" in _all_bytes(full)

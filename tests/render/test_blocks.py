@@ -263,8 +263,11 @@ def sixteen_bit_grey_ramp(path: Path) -> None:
     """A 256 x 8 PNG with 16 bits per pixel, dark to light: column x holds x * 257."""
     from PIL import Image
 
-    Image.frombytes("I;16", (256, 8), b"".join(
-        (x * 257).to_bytes(2, "little") for _row in range(8) for x in range(256))).save(path)
+    Image.frombytes(
+        "I;16",
+        (256, 8),
+        b"".join((x * 257).to_bytes(2, "little") for _row in range(8) for x in range(256)),
+    ).save(path)
 
 
 def test_a_16_bit_greyscale_picture_prints_its_greys(tmp_path: Path) -> None:
@@ -283,8 +286,9 @@ def test_wide_greys_become_eight_bit_greys() -> None:
 
     from briefbook.render.pictures.loading import _eight_bit_grey
 
-    ramp = Image.frombytes("I;16", (256, 1), b"".join(
-        (x * 257).to_bytes(2, "little") for x in range(256)))
+    ramp = Image.frombytes(
+        "I;16", (256, 1), b"".join((x * 257).to_bytes(2, "little") for x in range(256))
+    )
     for wide in (ramp, ramp.convert("I")):  # older Pillow opens such a PNG as "I"
         grey = Image.open(io.BytesIO(_eight_bit_grey(wide)))
         assert grey.mode == "L" and grey.tobytes() == bytes(range(256))

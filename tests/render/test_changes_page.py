@@ -35,24 +35,30 @@ def test_the_page_follows_the_contents(dossier: PdfReader) -> None:
     assert outline[1][0] == "1 Key points"
 
 
-@pytest.mark.parametrize("expected", [
-    # every kind of change, with its tag
-    "CHANGED Status: now final (was draft)",
-    "ADDED “Press lines”",
-    "REMOVED “Logistics”",
-    "MOVED “Key points”: now first",
-    "RENAMED “Contacts” is now “Contact sheet”",
-    "RE-TIMED Meeting with the Minister of Transport: now 10:30–11:15 (was Sat 25 Oct 10:00–10:45)",
-    "MOVED Round table with shipping companies: now at Malta Maritime Authority",
-    "MOVED Harbour tour: now Sun 26 Oct 12:00–13:30 (was Sat 25 Oct 12:00–13:30)",
-    "ADDED Sat 25 Oct 19:30–21:30 Dinner hosted by the Harbour Master",
-    "CANCELLED Sun 26 Oct 08:00–08:45 Breakfast with the ambassadors",
-    "ADDED row in “Initiatives under discussion”: Cyber drill | Test port incident response",
-    "REMOVED row in “Initiatives under discussion”: Port data hub",
-    "CHANGED row “Pilot exchange” in “Initiatives under discussion” Timeline: Q3 Q4 2025 onwards",
-    "CHANGED paragraph … to green shipping corridors and , shore power and port cyber security.",
-    "ADDED list item: A joint statement on port cyber security",
-])
+@pytest.mark.parametrize(
+    "expected",
+    [
+        # every kind of change, with its tag
+        "CHANGED Status: now final (was draft)",
+        "ADDED “Press lines”",
+        "REMOVED “Logistics”",
+        "MOVED “Key points”: now first",
+        "RENAMED “Contacts” is now “Contact sheet”",
+        "RE-TIMED Meeting with the Minister of Transport: now 10:30–11:15 "
+        "(was Sat 25 Oct 10:00–10:45)",
+        "MOVED Round table with shipping companies: now at Malta Maritime Authority",
+        "MOVED Harbour tour: now Sun 26 Oct 12:00–13:30 (was Sat 25 Oct 12:00–13:30)",
+        "ADDED Sat 25 Oct 19:30–21:30 Dinner hosted by the Harbour Master",
+        "CANCELLED Sun 26 Oct 08:00–08:45 Breakfast with the ambassadors",
+        "ADDED row in “Initiatives under discussion”: Cyber drill | Test port incident response",
+        "REMOVED row in “Initiatives under discussion”: Port data hub",
+        "CHANGED row “Pilot exchange” in “Initiatives under discussion” Timeline: "
+        "Q3 Q4 2025 onwards",
+        "CHANGED paragraph … to green shipping corridors and , shore power and "
+        "port cyber security.",
+        "ADDED list item: A joint statement on port cyber security",
+    ],
+)
 def test_each_kind_of_change_is_listed(dossier: PdfReader, expected: str) -> None:
     assert expected in one_line(page_texts(dossier)[2])
 
@@ -71,9 +77,15 @@ def test_nothing_changed() -> None:
 
 def test_changed_text_is_escaped() -> None:
     old = m.Brief(m.Meta(version="1"), [m.Section("Notes", [m.TextBlock("Plain words here.")])])
-    new = m.Brief(m.Meta(version="2"), [
-        m.Section("Notes", [m.TextBlock('Plain <b>words</b> & <img src="/etc/passwd"/> here.')]),
-        m.Section('<font name="Courier">Added</font>')])
+    new = m.Brief(
+        m.Meta(version="2"),
+        [
+            m.Section(
+                "Notes", [m.TextBlock('Plain <b>words</b> & <img src="/etc/passwd"/> here.')]
+            ),
+            m.Section('<font name="Courier">Added</font>'),
+        ],
+    )
     _, reader = render(new, changes=diff_briefs(old, new))
     page = one_line(page_texts(reader)[2])
     assert "Changes since version 1" in page

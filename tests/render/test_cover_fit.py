@@ -13,20 +13,28 @@ from PIL import Image
 from briefbook.core import model as m
 from tests.render.conftest import page_texts, placed_text, render
 
-LONG = ("Working visit of the Minister for Foreign Affairs and International Cooperation to "
-        "the Italian Republic, the French Republic and the United Kingdom of Great Britain "
-        "and Northern Ireland, with talks on the Mediterranean, migration, energy security "
-        "and the reform of the United Nations Security Council, and a joint press conference")
+LONG = (
+    "Working visit of the Minister for Foreign Affairs and International Cooperation to "
+    "the Italian Republic, the French Republic and the United Kingdom of Great Britain "
+    "and Northern Ireland, with talks on the Mediterranean, migration, energy security "
+    "and the reform of the United Nations Security Council, and a joint press conference"
+)
 
 
 def cover_brief(folder: Path, title: str, size: str = "Letter") -> m.Brief:
     Image.new("RGB", (400, 600), (30, 60, 120)).save(folder / "logo.png")
-    meta = m.Meta(title=title, subtitle="Bilateral consultations " * 6,
-                  organisation="Ministry of Foreign Affairs, Directorate-General for Europe",
-                  dates=m.DateRange(dt.date(2025, 9, 15), dt.date(2025, 9, 17)),
-                  location="Rome, Paris and London", prepared_by="Directorate " * 8,
-                  version="3", page_size=size, marking="RESTRICTED",  # type: ignore[arg-type]
-                  logo="logo.png")
+    meta = m.Meta(
+        title=title,
+        subtitle="Bilateral consultations " * 6,
+        organisation="Ministry of Foreign Affairs, Directorate-General for Europe",
+        dates=m.DateRange(dt.date(2025, 9, 15), dt.date(2025, 9, 17)),
+        location="Rome, Paris and London",
+        prepared_by="Directorate " * 8,
+        version="3",
+        page_size=size,
+        marking="RESTRICTED",  # type: ignore[arg-type]
+        logo="logo.png",
+    )
     brief = m.Brief(meta, [m.Section("Programme", [m.TextBlock("Hello.")])])
     brief.source = folder / "b.brief.yaml"
     return brief
@@ -57,6 +65,9 @@ def test_page_numbers_count_the_cover_and_match_the_contents(tmp_path: Path) -> 
     runs = placed_text(reader, 1)
     for title in ("Programme", "Second", "Third"):
         (y,) = [y for text, _x, y in runs if text == title]
-        (number,) = [text for text, x, yy in runs if abs(yy - y) < 1 and x > 300
-                     and re.fullmatch(r"\d+", text)]
+        (number,) = [
+            text
+            for text, x, yy in runs
+            if abs(yy - y) < 1 and x > 300 and re.fullmatch(r"\d+", text)
+        ]
         assert title in texts[int(number) - 1]

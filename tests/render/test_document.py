@@ -255,8 +255,7 @@ def test_section_marking_is_printed_with_its_heading() -> None:
 
 def test_hostile_metadata_and_titles() -> None:
     title = 'AT&T <b>"visit"</b>\x00 \ud800' + "x" * 400
-    brief = make_brief([m.Section(title, [m.TextBlock("x")])], title=title,
-                       marking="<i>SECRET</i>")
+    brief = make_brief([m.Section(title, [m.TextBlock("x")])], title=title, marking="<i>SECRET</i>")
     _, reader = render(brief)
     texts = page_texts(reader)
     assert "<i>SECRET</i>" in texts[0]

@@ -31,30 +31,46 @@ def test_the_forms_brief_saves_back_byte_for_byte() -> None:
 def test_memo_points_and_if_asked_print_with_their_labels() -> None:
     _, reader = render(load(FORMS))
     text = _text(reader)
-    for words in ("TO: Secretary of Defense", "THROUGH: Chief of Staff",
-                  "FROM: Under Secretary of Defense for Policy", "SUBJECT: Meeting with",
-                  "ATTENDEES: Minister Rossi; Ambassador Bianchi; Ms Smith",
-                  "POINTS TO MAKE", "Funding closes in July",
-                  "If asked about the ports deal: We are studying the proposal",
-                  "If asked: Will you meet the opposition? The programme"):
+    for words in (
+        "TO: Secretary of Defense",
+        "THROUGH: Chief of Staff",
+        "FROM: Under Secretary of Defense for Policy",
+        "SUBJECT: Meeting with",
+        "ATTENDEES: Minister Rossi; Ambassador Bianchi; Ms Smith",
+        "POINTS TO MAKE",
+        "Funding closes in July",
+        "If asked about the ports deal: We are studying the proposal",
+        "If asked: Will you meet the opposition? The programme",
+    ):
         assert words in text, words
 
 
 def test_scenario_steps_are_numbered_with_start_times_minutes_and_total() -> None:
     _, reader = render(load(FORMS))
     text = _text(reader)
-    for words in ("1. 11:30 Arrival at the River Entrance", "Lead: Protocol",
-                  "Press: Pool, photo spray", "5 min", "2. 11:35 Bilateral meeting",
-                  "Press: Closed press", "3. 12:15 Press availability", "35 min",
-                  "4. 12:50 Departure", "Total 1 h 20"):
+    for words in (
+        "1. 11:30 Arrival at the River Entrance",
+        "Lead: Protocol",
+        "Press: Pool, photo spray",
+        "5 min",
+        "2. 11:35 Bilateral meeting",
+        "Press: Closed press",
+        "3. 12:15 Press availability",
+        "35 min",
+        "4. 12:50 Departure",
+        "Total 1 h 20",
+    ):
         assert words in text, words
     assert "TBC" not in text
 
 
 def test_labels_follow_the_briefs_overrides() -> None:
     brief = load(FORMS)
-    brief.meta.labels = {"memo_to": "Pour", "points_to_make": "Éléments de langage",
-                         "scenario_total": "Durée totale"}
+    brief.meta.labels = {
+        "memo_to": "Pour",
+        "points_to_make": "Éléments de langage",
+        "scenario_total": "Durée totale",
+    }
     text = _text(render(brief)[1])
     assert "POUR: Secretary of Defense" in text
     assert "ÉLÉMENTS DE LANGAGE" in text
@@ -96,8 +112,11 @@ def test_an_edition_leaves_out_lines_and_steps_above_its_ceiling() -> None:
     assert [line.question for line in asked.items] == ["the ports deal"]
     steps = cut.sections[1].blocks[0]
     assert isinstance(steps, m.ScenarioBlock)
-    assert [s.title for s in steps.steps] == ["Arrival at the River Entrance",
-                                              "Press availability", "Departure"]
+    assert [s.title for s in steps.steps] == [
+        "Arrival at the River Entrance",
+        "Press availability",
+        "Departure",
+    ]
     text = _text(render(cut)[1])
     assert "Will you meet the opposition" not in text
     assert "Bilateral meeting" not in text

@@ -30,9 +30,16 @@ SCALE = max(1, int(os.environ.get("BRIEFBOOK_FUZZ_SCALE", "1")))
 
 
 def fuzz(examples: int):  # type: ignore[no-untyped-def]
-    return settings(max_examples=examples * SCALE, deadline=None, derandomize=SCALE == 1,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.function_scoped_fixture])
+    return settings(
+        max_examples=examples * SCALE,
+        deadline=None,
+        derandomize=SCALE == 1,
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.function_scoped_fixture,
+        ],
+    )
 
 
 def opens(result: RenderResult) -> PdfReader:
@@ -63,8 +70,9 @@ def test_random_briefs_render_or_fail_with_our_error(brief: m.Brief) -> None:
 
 @fuzz(15)
 @given(briefs())
-def test_random_briefs_export_files_that_open(tmp_path_factory: pytest.TempPathFactory,
-                                              brief: m.Brief) -> None:
+def test_random_briefs_export_files_that_open(
+    tmp_path_factory: pytest.TempPathFactory, brief: m.Brief
+) -> None:
     target = tmp_path_factory.mktemp("export") / "dossier.pdf"
     try:
         result = export_pdf(brief, target)
@@ -75,10 +83,40 @@ def test_random_briefs_export_files_that_open(tmp_path_factory: pytest.TempPathF
     opens(result)
 
 
-MARKUP = st.sampled_from(["<", ">", "&", "&amp;", "&#0;", "<b>", "</i>", "<br/>", "<para>",
-                          '<img src="/etc/passwd"/>', "<font size=90>", "**", "*", "[", "](",
-                          ")", "javascript:", "file:///", "\n", "\n\n", "\t", "\x00", "\u200b",
-                          "\u202e", "€", "Ж", "ł", "\U0001f600", " ", "-" * 40])
+MARKUP = st.sampled_from(
+    [
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "&#0;",
+        "<b>",
+        "</i>",
+        "<br/>",
+        "<para>",
+        '<img src="/etc/passwd"/>',
+        "<font size=90>",
+        "**",
+        "*",
+        "[",
+        "](",
+        ")",
+        "javascript:",
+        "file:///",
+        "\n",
+        "\n\n",
+        "\t",
+        "\x00",
+        "\u200b",
+        "\u202e",
+        "€",
+        "Ж",
+        "ł",
+        "\U0001f600",
+        " ",
+        "-" * 40,
+    ]
+)
 cell_text = st.lists(MARKUP | st.text(max_size=12), max_size=12).map("".join)
 #: A cell long enough to split across pages (a row taller than a page).
 long_cell = st.integers(0, 900).map(lambda n: ("word " * n).strip())
@@ -88,18 +126,35 @@ rows = st.lists(st.lists(cell_text, max_size=14), max_size=12)
 
 @fuzz(40)
 @given(columns, rows, cell_text, st.none() | st.tuples(st.integers(0, 20), long_cell))
-def test_random_tables_render(header: list[str], body: list[list[str]], caption: str,
-                              long: tuple[int, str] | None) -> None:
+def test_random_tables_render(
+    header: list[str], body: list[list[str]], caption: str, long: tuple[int, str] | None
+) -> None:
     if long is not None and body:  # one cell (of a ragged row, maybe) runs over pages
         row = body[long[0] % len(body)]
         row.insert(long[0] % (len(row) + 1), long[1])
-    brief = m.Brief(meta=m.Meta(title=caption), sections=[m.Section("Table", [
-        m.TableBlock(header, body, caption=caption),
-        m.ContactsBlock([m.Contact(*(row + [""] * 5)[:5]) for row in body[:4]]),
-        m.ScheduleBlock([m.ScheduleEntry(title=(row or [""])[0], place=caption,
-                                         participants=row[:5], notes=caption)
-                         for row in body[:6]]),
-    ])])
+    brief = m.Brief(
+        meta=m.Meta(title=caption),
+        sections=[
+            m.Section(
+                "Table",
+                [
+                    m.TableBlock(header, body, caption=caption),
+                    m.ContactsBlock([m.Contact(*(row + [""] * 5)[:5]) for row in body[:4]]),
+                    m.ScheduleBlock(
+                        [
+                            m.ScheduleEntry(
+                                title=(row or [""])[0],
+                                place=caption,
+                                participants=row[:5],
+                                notes=caption,
+                            )
+                            for row in body[:6]
+                        ]
+                    ),
+                ],
+            )
+        ],
+    )
     result = render_or_refuse(brief)
     if result is not None:
         opens(result)
@@ -109,14 +164,30 @@ def test_random_tables_render(header: list[str], body: list[list[str]], caption:
 @given(st.lists(MARKUP | st.text(max_size=10), max_size=40).map("".join))
 def test_markup_in_every_field_stays_text(text: str) -> None:
     brief = m.Brief(
-        meta=m.Meta(title=text, subtitle=text, location=text, organisation=text,
-                    prepared_by=text, marking=text[:30], version=text[:10], keywords=[text]),
-        sections=[m.Section(text, [
-            m.TextBlock(text), m.BulletsBlock([m.ListItem(text, [m.ListItem(text)])]),
-            m.NoteBlock(text, text, "warning"),
-            m.RecommendationsBlock([m.Recommendation(text, text, text, "high")]),
-            m.PeopleBlock([m.Person(text, text, text, text, "", text)]),
-        ], subsections=[m.Section(text, [m.TextBlock(text)])])])
+        meta=m.Meta(
+            title=text,
+            subtitle=text,
+            location=text,
+            organisation=text,
+            prepared_by=text,
+            marking=text[:30],
+            version=text[:10],
+            keywords=[text],
+        ),
+        sections=[
+            m.Section(
+                text,
+                [
+                    m.TextBlock(text),
+                    m.BulletsBlock([m.ListItem(text, [m.ListItem(text)])]),
+                    m.NoteBlock(text, text, "warning"),
+                    m.RecommendationsBlock([m.Recommendation(text, text, text, "high")]),
+                    m.PeopleBlock([m.Person(text, text, text, text, "", text)]),
+                ],
+                subsections=[m.Section(text, [m.TextBlock(text)])],
+            )
+        ],
+    )
     result = render_or_refuse(brief)
     if result is not None:
         reader = opens(result)
@@ -124,9 +195,28 @@ def test_markup_in_every_field_stays_text(text: str) -> None:
         assert b"/JavaScript" not in result.pdf and b"/Launch" not in result.pdf
 
 
-PATH_PARTS = st.sampled_from(["..", ".", "/", "~", "images", "ok.png", "/etc/passwd",
-                              "\x00", "//", "\\", "..\\..", "C:", "file:", "%2e%2e", " ",
-                              "x" * 300, "outside.png", "../outside.png"])
+PATH_PARTS = st.sampled_from(
+    [
+        "..",
+        ".",
+        "/",
+        "~",
+        "images",
+        "ok.png",
+        "/etc/passwd",
+        "\x00",
+        "//",
+        "\\",
+        "..\\..",
+        "C:",
+        "file:",
+        "%2e%2e",
+        " ",
+        "x" * 300,
+        "outside.png",
+        "../outside.png",
+    ]
+)
 picture_paths = st.lists(PATH_PARTS | st.text(max_size=6), min_size=1, max_size=8).map("/".join)
 
 
@@ -144,10 +234,17 @@ def picture_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @fuzz(80)
 @given(picture_paths, picture_paths)
-def test_random_picture_paths_never_reach_outside(picture_folder: Path, path: str,
-                                                  logo: str) -> None:
-    brief = m.Brief(meta=m.Meta(title="Paths", logo=logo), sections=[m.Section("Maps", [
-        m.ImageBlock(path, "caption"), m.PeopleBlock([m.Person("P", photo=path)])])])
+def test_random_picture_paths_never_reach_outside(
+    picture_folder: Path, path: str, logo: str
+) -> None:
+    brief = m.Brief(
+        meta=m.Meta(title="Paths", logo=logo),
+        sections=[
+            m.Section(
+                "Maps", [m.ImageBlock(path, "caption"), m.PeopleBlock([m.Person("P", photo=path)])]
+            )
+        ],
+    )
     brief.source = picture_folder / "visit.brief.yaml"
     result = render_or_refuse(brief)
     assert result is not None
@@ -161,9 +258,18 @@ def test_random_picture_paths_never_reach_outside(picture_folder: Path, path: st
 
 def _sample_pictures() -> list[bytes]:
     found = []
-    for mode, fmt in [("RGB", "PNG"), ("RGBA", "PNG"), ("L", "PNG"), ("LA", "PNG"),
-                      ("P", "PNG"), ("1", "PNG"), ("I;16", "PNG"), ("RGB", "JPEG"),
-                      ("L", "JPEG"), ("CMYK", "JPEG")]:
+    for mode, fmt in [
+        ("RGB", "PNG"),
+        ("RGBA", "PNG"),
+        ("L", "PNG"),
+        ("LA", "PNG"),
+        ("P", "PNG"),
+        ("1", "PNG"),
+        ("I;16", "PNG"),
+        ("RGB", "JPEG"),
+        ("L", "JPEG"),
+        ("CMYK", "JPEG"),
+    ]:
         buffer = io.BytesIO()
         Image.new(mode, (24, 16)).save(buffer, fmt)
         found.append(buffer.getvalue())
@@ -189,7 +295,7 @@ def damaged_pictures(draw: st.DrawFn) -> bytes:
         elif how == "insert":
             data[at:at] = draw(st.binary(max_size=64))
         else:
-            data[at:at + 2] = draw(st.sampled_from([b"\xff\xff", b"\x4e\x20", b"\x00\x00"]))
+            data[at : at + 2] = draw(st.sampled_from([b"\xff\xff", b"\x4e\x20", b"\x00\x00"]))
     return bytes(data)
 
 

@@ -64,12 +64,15 @@ def test_validate_warns_of_each_empty_section_at_its_line(tmp_path: Path) -> Non
     assert [(w.line, w.message) for w in warnings] == [
         (8, "section 'Press lines' is empty and will not print"),
         (13, "section 'Issues' is empty and will not print"),
-        (15, "section 'Energy' is empty and will not print")]
-    run = subprocess.run([sys.executable, "-m", "briefbook", "validate", str(path)],
-                         capture_output=True, text=True)
+        (15, "section 'Energy' is empty and will not print"),
+    ]
+    run = subprocess.run(
+        [sys.executable, "-m", "briefbook", "validate", str(path)], capture_output=True, text=True
+    )
     assert run.returncode == 0
     assert run.stderr.splitlines()[0] == (
-        f"{path}:8:3: section 'Press lines' is empty and will not print (warning)")
+        f"{path}:8:3: section 'Press lines' is empty and will not print (warning)"
+    )
     assert run.stdout.strip() == f"{path}: no problems found (3 warnings)"
 
 
@@ -79,8 +82,9 @@ def test_the_visit_template_holds_guidance_not_text_to_print() -> None:
     assert len(guided) >= 14
     schedule = next(s for s in brief.sections if s.title == "Schedule")
     assert schedule.guidance.startswith("The programme, one entry per activity")
-    texts = [b.text for _, s in brief.walk_sections() for b in s.blocks
-             if isinstance(b, m.TextBlock)]
+    texts = [
+        b.text for _, s in brief.walk_sections() for b in s.blocks if isinstance(b, m.TextBlock)
+    ]
     assert all(not text.strip() for text in texts)
     text = " ".join(page_texts(render(brief)[1]))
     assert "The programme, one entry per activity" not in text
@@ -90,6 +94,5 @@ def test_the_visit_template_holds_guidance_not_text_to_print() -> None:
 
 def test_load_of_a_section_with_guidance_only(tmp_path: Path) -> None:
     path = tmp_path / "g.brief.yaml"
-    path.write_text("briefbook: 1\nsections:\n- title: A\n  guidance: Say why.\n",
-                    encoding="utf-8")
+    path.write_text("briefbook: 1\nsections:\n- title: A\n  guidance: Say why.\n", encoding="utf-8")
     assert load(path).sections[0].guidance == "Say why."

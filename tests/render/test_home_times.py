@@ -19,10 +19,13 @@ def schedule_text(brief: m.Brief, **options: object) -> str:
 
 
 def day_brief(local: str, home: str, day: dt.date, *times: str) -> m.Brief:
-    entries = [m.ScheduleEntry(date=day, time=dt.time.fromisoformat(t), title=f"Event {t}")
-               for t in times]
-    return m.Brief(m.Meta(title="Trip", timezone=local, home_timezone=home),
-                   [m.Section("Schedule", [m.ScheduleBlock(entries)])])
+    entries = [
+        m.ScheduleEntry(date=day, time=dt.time.fromisoformat(t), title=f"Event {t}") for t in times
+    ]
+    return m.Brief(
+        m.Meta(title="Trip", timezone=local, home_timezone=home),
+        [m.Section("Schedule", [m.ScheduleBlock(entries)])],
+    )
 
 
 def test_both_times_across_the_end_of_summer_time() -> None:
@@ -42,8 +45,7 @@ def test_the_day_change_is_shown_where_it_happens() -> None:
 
 
 def test_home_a_day_behind() -> None:
-    brief = day_brief("Pacific/Auckland", "America/Los_Angeles", dt.date(2025, 3, 10),
-                      "08:00")
+    brief = day_brief("Pacific/Auckland", "America/Los_Angeles", dt.date(2025, 3, 10), "08:00")
     # Auckland on summer time (UTC+13), Los Angeles just on summer time (UTC-7).
     assert "08:00 Home Sun 9 Mar 12:00" in schedule_text(brief)
 

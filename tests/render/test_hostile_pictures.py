@@ -58,9 +58,11 @@ def test_corpus_covers_every_case() -> None:
     assert len(CORPUS) >= 20
 
 
-@pytest.mark.parametrize("path", [p for p in CORPUS if p.name.startswith("outside-")
-                                  and "file-url" not in p.name],
-                         ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path",
+    [p for p in CORPUS if p.name.startswith("outside-") and "file-url" not in p.name],
+    ids=lambda p: p.name,
+)
 def test_validate_reports_pictures_outside_the_folder(path: Path) -> None:
     messages = [str(problem) for problem in validate(path)]
     assert any("is outside the brief's folder" in text for text in messages), messages
@@ -99,21 +101,30 @@ def test_a_link_inside_the_folder_that_points_out_is_outside(tmp_path: Path) -> 
     secret.write_bytes(OUTSIDE.read_bytes())
     (folder / "images" / "map.png").symlink_to(secret)
     (folder / "images" / "dir").symlink_to(tmp_path)
-    brief = m.Brief(sections=[m.Section("Maps", [m.ImageBlock("images/map.png"),
-                                                 m.ImageBlock("images/dir/secret.png")])])
+    brief = m.Brief(
+        sections=[
+            m.Section(
+                "Maps", [m.ImageBlock("images/map.png"), m.ImageBlock("images/dir/secret.png")]
+            )
+        ]
+    )
     brief.source = folder / "visit.brief.yaml"
     result = render_pdf(brief)
-    assert [w.message.endswith("allow it when exporting if you trust the brief)")
-            for w in result.warnings] == [True, True]
+    assert [
+        w.message.endswith("allow it when exporting if you trust the brief)")
+        for w in result.warnings
+    ] == [True, True]
     assert embedded_images(result.pdf) == 0
 
 
 def test_a_brief_without_a_file_keeps_to_the_current_folder(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "map.png").write_bytes(OUTSIDE.read_bytes())
     monkeypatch.chdir(tmp_path)
-    brief = m.Brief(sections=[m.Section("Maps", [m.ImageBlock("map.png"),
-                                                 m.ImageBlock(str(OUTSIDE))])])
+    brief = m.Brief(
+        sections=[m.Section("Maps", [m.ImageBlock("map.png"), m.ImageBlock(str(OUTSIDE))])]
+    )
     result = render_pdf(brief)
     assert len(result.warnings) == 1 and "outside" in result.warnings[0].message
     assert embedded_images(result.pdf) == 1
@@ -126,7 +137,10 @@ def test_cli_export_reports_outside_pictures_and_can_allow_them(tmp_path: Path) 
     refused, allowed = tmp_path / "refused.pdf", tmp_path / "allowed.pdf"
     result = subprocess.run(
         [sys.executable, "-m", "briefbook", "export", str(source), "-o", str(refused)],
-        capture_output=True, text=True, check=False)
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "outside the brief's folder" in result.stderr
     assert embedded_images(refused.read_bytes()) == 0
@@ -162,8 +176,13 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
 @pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss in KB is Linux's")
 def test_a_decompression_bomb_is_refused_within_bounded_memory(tmp_path: Path) -> None:
     """A real 20000 x 20000 PNG (400 MB of pixels in 400 KB) is refused before decoding."""
-    done = subprocess.run([sys.executable, "-c", BOMB, str(tmp_path)], capture_output=True,
-                          text=True, check=True, cwd=Path(__file__).parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", BOMB, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
     reason, grown_kb = done.stdout.split("\n")[:2]
     assert reason.startswith("picture too large")
     assert (tmp_path / "bomb.png").stat().st_size < 2_000_000

@@ -32,20 +32,50 @@ def _export(language: str, **meta: str) -> tuple[list[str], list[str]]:
 
 # (language, contents, page 2 of N, cover labels, schedule day, schedule headings, priority)
 CASES = [
-    ("fr", "Sommaire", "Page 2 sur {n}", ("LIEU", "RÉDIGÉ PAR", "STATUT", "PROJET"),
-     "jeudi 12 juin 2025", ("Heure", "Activité", "Presse", "FERMÉ"), "HAUTE"),
-    ("de", "Inhalt", "Seite 2 von {n}", ("ORT", "ERSTELLT VON", "ENTWURF"),
-     "Donnerstag, 12. Juni 2025", ("Zeit", "Programmpunkt", "Presse", "GESCHLOSSEN"), "HOCH"),
-    ("sv", "Innehåll", "Sida 2 av {n}", ("PLATS", "UPPRÄTTAD AV", "UTKAST"),
-     "torsdag 12 juni 2025", ("Tid", "Programpunkt", "Press", "STÄNGD"), "HÖG"),
+    (
+        "fr",
+        "Sommaire",
+        "Page 2 sur {n}",
+        ("LIEU", "RÉDIGÉ PAR", "STATUT", "PROJET"),
+        "jeudi 12 juin 2025",
+        ("Heure", "Activité", "Presse", "FERMÉ"),
+        "HAUTE",
+    ),
+    (
+        "de",
+        "Inhalt",
+        "Seite 2 von {n}",
+        ("ORT", "ERSTELLT VON", "ENTWURF"),
+        "Donnerstag, 12. Juni 2025",
+        ("Zeit", "Programmpunkt", "Presse", "GESCHLOSSEN"),
+        "HOCH",
+    ),
+    (
+        "sv",
+        "Innehåll",
+        "Sida 2 av {n}",
+        ("PLATS", "UPPRÄTTAD AV", "UTKAST"),
+        "torsdag 12 juni 2025",
+        ("Tid", "Programpunkt", "Press", "STÄNGD"),
+        "HÖG",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("language", "contents", "page", "cover", "day", "heads", "high"),
-                         CASES, ids=[case[0] for case in CASES])
-def test_the_example_prints_in_the_language(language: str, contents: str, page: str,
-                                            cover: tuple[str, ...], day: str,
-                                            heads: tuple[str, ...], high: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "contents", "page", "cover", "day", "heads", "high"),
+    CASES,
+    ids=[case[0] for case in CASES],
+)
+def test_the_example_prints_in_the_language(
+    language: str,
+    contents: str,
+    page: str,
+    cover: tuple[str, ...],
+    day: str,
+    heads: tuple[str, ...],
+    high: str,
+) -> None:
     texts, warnings = _export(language)
     n = len(texts)
     assert warnings == []
@@ -93,8 +123,9 @@ def test_the_changes_page_and_copy_stamp_follow_the_language() -> None:
             if isinstance(block, m.ScheduleBlock):
                 block.entries.pop()  # the departure is cancelled
     stamp = Copy(3, 12).stamp_in(Wording("de"))
-    result = render_pdf(new, RenderOptions(reproducible=True, changes=diff_briefs(old, new),
-                                           copy_stamp=stamp))
+    result = render_pdf(
+        new, RenderOptions(reproducible=True, changes=diff_briefs(old, new), copy_stamp=stamp)
+    )
     text = "".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(result.pdf)).pages)
     assert "Änderungen seit Fassung 3" in text and "NEU" in text
     assert "Ausfertigung 3 von 12" in text

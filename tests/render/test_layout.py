@@ -20,10 +20,14 @@ def memo(**meta: object) -> m.Brief:
         meta=m.Meta(title="Read-ahead", status="final", **meta),  # type: ignore[arg-type]
         sections=[
             m.Section("Purpose", [m.TextBlock("To agree the next steps.")]),
-            m.Section("Objectives", [m.BulletsBlock([m.ListItem("One"), m.ListItem("Two")])],
-                      new_page=False),
-            m.Section("Talking points", [m.TextBlock("Points to make.")], label="TAB A",
-                      new_page=False),
+            m.Section(
+                "Objectives",
+                [m.BulletsBlock([m.ListItem("One"), m.ListItem("Two")])],
+                new_page=False,
+            ),
+            m.Section(
+                "Talking points", [m.TextBlock("Points to make.")], label="TAB A", new_page=False
+            ),
         ],
     )
 
@@ -36,7 +40,10 @@ def test_a_one_page_memo_without_cover_and_contents_is_one_page() -> None:
         assert words in text
     assert "Contents" not in text
     assert [title for title, _level, _page in flat_outline(reader)] == [
-        "1 Purpose", "2 Objectives", "TAB A Talking points"]
+        "1 Purpose",
+        "2 Objectives",
+        "TAB A Talking points",
+    ]
     assert result.section_pages == {(0,): 1, (1,): 1, (2,): 1}
 
 
@@ -69,12 +76,16 @@ def test_labels_print_instead_of_numbers_in_heading_contents_and_outline() -> No
     _result, reader = render(brief)
     texts = page_texts(reader)
     contents = texts[1]
-    for line in ("1 Purpose", "(ii) Detail", "2 Objectives", "TAB A Talking points",
-                 "Annex D Map"):
+    for line in ("1 Purpose", "(ii) Detail", "2 Objectives", "TAB A Talking points", "Annex D Map"):
         assert line in " ".join(contents.split())
     assert "TAB A" in texts[4] and "Annex D" in texts[5]
     assert [title for title, _level, _page in flat_outline(reader)] == [
-        "1 Purpose", "(ii) Detail", "2 Objectives", "TAB A Talking points", "Annex D Map"]
+        "1 Purpose",
+        "(ii) Detail",
+        "2 Objectives",
+        "TAB A Talking points",
+        "Annex D Map",
+    ]
     # The contents' label column is as wide as the widest label: titles do not overlap it.
     runs = placed_text(reader, 1)
     label_end = max(x for text, x, _y in runs if text == "Annex D")
@@ -91,12 +102,17 @@ def test_numbering_none_prints_no_numbers_but_keeps_labels() -> None:
         assert number not in joined
     assert "TAB A" in texts[1] and "TAB A" in texts[2]
     assert [title for title, _level, _page in flat_outline(reader)] == [
-        "Purpose", "Detail", "Objectives", "TAB A Talking points"]
+        "Purpose",
+        "Detail",
+        "Objectives",
+        "TAB A Talking points",
+    ]
 
 
 def test_page_number_format_at_the_top() -> None:
-    _result, reader = render(memo(cover=False, contents=False, page_number_format="-{page}-",
-                                 page_number_position="top"))
+    _result, reader = render(
+        memo(cover=False, contents=False, page_number_format="-{page}-", page_number_position="top")
+    )
     assert "-1-" in page_texts(reader)[0] and "Page 1 of 1" not in page_texts(reader)[0]
     runs = placed_text(reader, 0)
     (title,) = [y for text, _x, y in runs if text == "Read-ahead"]
@@ -129,13 +145,17 @@ def test_the_page_number_label_is_the_default_text() -> None:
 
 
 def test_untimed_entries_print_without_tbc_and_tbc_entries_say_so() -> None:
-    schedule = m.ScheduleBlock([
-        m.ScheduleEntry(time=dt.time(11, 30), title="Arrival"),
-        m.ScheduleEntry(title="Talks"),
-        m.ScheduleEntry(time=dt.time(13, 0), title="Lunch", tbc=True),
-    ])
-    brief = m.Brief(meta=m.Meta(title="Scenario", cover=False, contents=False),
-                    sections=[m.Section("Steps", [schedule])])
+    schedule = m.ScheduleBlock(
+        [
+            m.ScheduleEntry(time=dt.time(11, 30), title="Arrival"),
+            m.ScheduleEntry(title="Talks"),
+            m.ScheduleEntry(time=dt.time(13, 0), title="Lunch", tbc=True),
+        ]
+    )
+    brief = m.Brief(
+        meta=m.Meta(title="Scenario", cover=False, contents=False),
+        sections=[m.Section("Steps", [schedule])],
+    )
     _result, reader = render(brief)
     text = page_texts(reader)[0]
     assert "TBC" not in text and "Date to be confirmed" not in text
@@ -149,8 +169,9 @@ def test_untimed_entries_print_without_tbc_and_tbc_entries_say_so() -> None:
 
 def test_without_a_cover_the_authority_block_prints_on_the_first_page() -> None:
     brief = memo(cover=False, contents=False)
-    brief.meta.classification_block = m.ClassificationBlock(classified_by="J. Doe, Director",
-                                                            declassify_on="20351231")
+    brief.meta.classification_block = m.ClassificationBlock(
+        classified_by="J. Doe, Director", declassify_on="20351231"
+    )
     brief.sections[2].new_page = None
     result, reader = render(brief)
     assert result.page_count == 2
@@ -163,12 +184,20 @@ def test_without_a_cover_the_authority_block_prints_on_the_first_page() -> None:
 
 
 def test_an_only_tags_edition_exports_only_the_tagged_sections() -> None:
-    brief = m.Brief(meta=m.Meta(title="Steering brief", cover=False), sections=[
-        m.Section("Objectives", [m.TextBlock("Agree the plan.")]),
-        m.Section("Press line", [m.TextBlock("We welcome the talks.")], tags=["press"]),
-        m.Section("Background", [m.TextBlock("Long history.")], subsections=[
-            m.Section("If asked", [m.TextBlock("We do not comment.")], tags=["press"])]),
-    ])
+    brief = m.Brief(
+        meta=m.Meta(title="Steering brief", cover=False),
+        sections=[
+            m.Section("Objectives", [m.TextBlock("Agree the plan.")]),
+            m.Section("Press line", [m.TextBlock("We welcome the talks.")], tags=["press"]),
+            m.Section(
+                "Background",
+                [m.TextBlock("Long history.")],
+                subsections=[
+                    m.Section("If asked", [m.TextBlock("We do not comment.")], tags=["press"])
+                ],
+            ),
+        ],
+    )
     cut = apply_edition(brief, m.Edition("press", only_tags=["press"]))
     _result, reader = render(cut, edition="press")
     text = " ".join("\n".join(page_texts(reader)).split())
@@ -176,14 +205,19 @@ def test_an_only_tags_edition_exports_only_the_tagged_sections() -> None:
     assert "Agree the plan." not in text and "Objectives" not in text
     assert "Long history." not in text
     assert [title for title, _level, _page in flat_outline(reader)] == [
-        "1 Press line", "2 Background", "2.1 If asked"]
+        "1 Press line",
+        "2 Background",
+        "2.1 If asked",
+    ]
 
 
 def test_times_written_as_staff_write_them_print_as_hh_mm() -> None:
-    text = ("briefbook: 1\nmeta:\n  title: Scenario\n  cover: false\n  contents: false\n"
-            "sections:\n- title: Steps\n  blocks:\n  - schedule:\n"
-            "    - {time: 1130, end: 11h45, title: Arrival}\n"
-            "    - {time: '9.30pm', title: Dinner}\n    - {title: Departure}\n")
+    text = (
+        "briefbook: 1\nmeta:\n  title: Scenario\n  cover: false\n  contents: false\n"
+        "sections:\n- title: Steps\n  blocks:\n  - schedule:\n"
+        "    - {time: 1130, end: 11h45, title: Arrival}\n"
+        "    - {time: '9.30pm', title: Dinner}\n    - {title: Departure}\n"
+    )
     brief = ff.loads(text)
     _result, reader = render(brief)
     printed = page_texts(reader)[0]

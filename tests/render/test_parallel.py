@@ -46,13 +46,19 @@ def test_workers_write_the_files_one_process_writes(tmp_path: Path, workers: int
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_cancel_keeps_the_files_written_and_leaves_no_partial_one(tmp_path: Path,
-                                                                   workers: int) -> None:
+def test_cancel_keeps_the_files_written_and_leaves_no_partial_one(
+    tmp_path: Path, workers: int
+) -> None:
     jobs = planned(tmp_path, copies=3)
     written: list[ExportResult] = []
     with pytest.raises(ExportCancelled) as caught:
-        export_all(jobs, ExportChoices(), written=written.append,
-                   cancelled=lambda: bool(written), workers=workers)
+        export_all(
+            jobs,
+            ExportChoices(),
+            written=written.append,
+            cancelled=lambda: bool(written),
+            workers=workers,
+        )
     kept = caught.value.written
     assert kept and len(kept) < len(jobs) and caught.value.total == len(jobs)
     files = sorted((tmp_path / "out").iterdir())

@@ -76,12 +76,21 @@ def test_marking_at_top_and_bottom_of_every_card() -> None:
 
 
 def test_a_long_day_flows_onto_several_cards_under_its_name() -> None:
-    entries = [m.ScheduleEntry(date=dt.date(2025, 6, 12), time=dt.time(7 + i // 4, (i % 4) * 15),
-                               title=f"Meeting number {i}", place="Palazzo Chigi",
-                               participants=["Envoy", "Adviser"], notes="Bring the folder.")
-               for i in range(30)]
-    brief = m.Brief(m.Meta(title="Long day", marking="INTERNAL"),
-                    [m.Section("Schedule", [m.ScheduleBlock(entries)])])
+    entries = [
+        m.ScheduleEntry(
+            date=dt.date(2025, 6, 12),
+            time=dt.time(7 + i // 4, (i % 4) * 15),
+            title=f"Meeting number {i}",
+            place="Palazzo Chigi",
+            participants=["Envoy", "Adviser"],
+            notes="Bring the folder.",
+        )
+        for i in range(30)
+    ]
+    brief = m.Brief(
+        m.Meta(title="Long day", marking="INTERNAL"),
+        [m.Section("Schedule", [m.ScheduleBlock(entries)])],
+    )
     reader = card(brief)
     assert len(reader.pages) >= 3
     text = text_of(reader)
@@ -103,8 +112,19 @@ def test_home_times_and_day_changes_print_on_the_card() -> None:
 
 def test_user_text_prints_as_typed() -> None:
     title = 'Talks <b>not bold</b> & <font name="Courier">AT&T</font>'
-    brief = m.Brief(m.Meta(title="<i>Visit</i>"), [m.Section("Schedule", [m.ScheduleBlock([
-        m.ScheduleEntry(date=dt.date(2025, 6, 12), time=dt.time(9), title=title)])])])
+    brief = m.Brief(
+        m.Meta(title="<i>Visit</i>"),
+        [
+            m.Section(
+                "Schedule",
+                [
+                    m.ScheduleBlock(
+                        [m.ScheduleEntry(date=dt.date(2025, 6, 12), time=dt.time(9), title=title)]
+                    )
+                ],
+            )
+        ],
+    )
     text = text_of(card(brief))
     assert title in text
     assert "<i>Visit</i>" in text
@@ -123,20 +143,42 @@ def test_reproducible_cards_are_byte_identical() -> None:
 
 
 def test_type_stays_readable() -> None:
-    sizes = [value for f in dataclasses.fields(CardLook) if f.name.endswith("_size")
-             for value in [getattr(CardLook(), f.name)]]
+    sizes = [
+        value
+        for f in dataclasses.fields(CardLook)
+        if f.name.endswith("_size")
+        for value in [getattr(CardLook(), f.name)]
+    ]
     assert min(sizes) >= 7.0
 
 
 def test_days_in_order_and_entries_by_time() -> None:
     day1, day2 = dt.date(2025, 6, 12), dt.date(2025, 6, 13)
-    brief = m.Brief(m.Meta(title="Order"), [
-        m.Section("Friday", [m.ScheduleBlock([
-            m.ScheduleEntry(date=day2, time=dt.time(9), title="Friday breakfast")])]),
-        m.Section("Thursday", [m.ScheduleBlock([
-            m.ScheduleEntry(date=day1, time=dt.time(15), title="Afternoon talks"),
-            m.ScheduleEntry(date=day1, title="Call, time to be confirmed"),
-            m.ScheduleEntry(date=day1, time=dt.time(8), title="Early walk")])])])
+    brief = m.Brief(
+        m.Meta(title="Order"),
+        [
+            m.Section(
+                "Friday",
+                [
+                    m.ScheduleBlock(
+                        [m.ScheduleEntry(date=day2, time=dt.time(9), title="Friday breakfast")]
+                    )
+                ],
+            ),
+            m.Section(
+                "Thursday",
+                [
+                    m.ScheduleBlock(
+                        [
+                            m.ScheduleEntry(date=day1, time=dt.time(15), title="Afternoon talks"),
+                            m.ScheduleEntry(date=day1, title="Call, time to be confirmed"),
+                            m.ScheduleEntry(date=day1, time=dt.time(8), title="Early walk"),
+                        ]
+                    )
+                ],
+            ),
+        ],
+    )
     pages = [" ".join(t.split()) for t in page_texts(card(brief))]
     assert "Thursday 12 June 2025" in pages[0] and "Friday breakfast" in pages[1]
     first = pages[0]
@@ -145,11 +187,21 @@ def test_days_in_order_and_entries_by_time() -> None:
 
 def test_huge_key_points_stay_a_pocket_card() -> None:
     huge = "A very long point. " * 300_000  # about 5 MB
-    brief = m.Brief(m.Meta(title="Huge"), [m.Section("Key points", [
-        m.TextBlock(huge),
-        m.TableBlock([f"C{i}" for i in range(9)], [[f"r{r}c{c}" for c in range(9)]
-                                                    for r in range(500)]),
-    ])])
+    brief = m.Brief(
+        m.Meta(title="Huge"),
+        [
+            m.Section(
+                "Key points",
+                [
+                    m.TextBlock(huge),
+                    m.TableBlock(
+                        [f"C{i}" for i in range(9)],
+                        [[f"r{r}c{c}" for c in range(9)] for r in range(500)],
+                    ),
+                ],
+            )
+        ],
+    )
     reader = card(brief)
     assert len(reader.pages) <= 4
     text = text_of(reader)

@@ -27,19 +27,34 @@ def sample() -> m.Brief:
 
 def read_back(pdf: bytes) -> dict[str, Any]:
     reader = PdfReader(io.BytesIO(pdf))
-    placed = [[(text, round(x, 2), round(y, 2)) for text, x, y in placed_text(reader, i)]
-              for i in range(len(reader.pages))]
+    placed = [
+        [(text, round(x, 2), round(y, 2)) for text, x, y in placed_text(reader, i)]
+        for i in range(len(reader.pages))
+    ]
     found_links = []
     for index, annot in links(reader):
         dest = annot.get("/Dest")
         target = None
         if dest is not None:
-            target = (reader.get_destination_page_number(reader._build_destination("", dest)),
-                      round(float(dest[3]), 2))
-        found_links.append((index, [round(float(v), 2) for v in annot["/Rect"]], target,
-                            annot.get("/A", {}).get("/URI")))
-    return {"pages": len(reader.pages), "placed": placed, "outline": flat_outline(reader),
-            "links": found_links, "metadata": reader.metadata}
+            target = (
+                reader.get_destination_page_number(reader._build_destination("", dest)),
+                round(float(dest[3]), 2),
+            )
+        found_links.append(
+            (
+                index,
+                [round(float(v), 2) for v in annot["/Rect"]],
+                target,
+                annot.get("/A", {}).get("/URI"),
+            )
+        )
+    return {
+        "pages": len(reader.pages),
+        "placed": placed,
+        "outline": flat_outline(reader),
+        "links": found_links,
+        "metadata": reader.metadata,
+    }
 
 
 def edited(brief: m.Brief, section: int, text: str, replacing: str = "") -> m.Brief:
@@ -61,8 +76,9 @@ def test_an_edit_inside_one_section_reuses_the_rest_and_reads_the_same() -> None
     assert read_back(first.pdf) == read_back(build_pdf(brief, options).pdf)
     # Words that wrap the paragraph differently, with a glyph the brief had not used yet:
     # what follows in the section moves on its pages, and no heading changes page.
-    after = edited(brief, 3, "Accents (a new glyph: ß, and a much longer sentence here)",
-                   replacing="Accents")
+    after = edited(
+        brief, 3, "Accents (a new glyph: ß, and a much longer sentence here)", replacing="Accents"
+    )
     part = after.sections[3].subsections[0].blocks[0]  # the next heading moves up its page
     assert isinstance(part, m.TextBlock)
     part.text = SPECIMEN * 3
@@ -74,8 +90,9 @@ def test_an_edit_inside_one_section_reuses_the_rest_and_reads_the_same() -> None
     assert read_back(result.pdf) == read_back(whole.pdf)
     moved = [link for link in read_back(whole.pdf)["links"] if link[2] is not None]
     assert moved != [link for link in read_back(first.pdf)["links"] if link[2] is not None]
-    assert "new glyph: ß" in " ".join(t for page in read_back(result.pdf)["placed"]
-                                     for t, _, _ in page)
+    assert "new glyph: ß" in " ".join(
+        t for page in read_back(result.pdf)["placed"] for t, _, _ in page
+    )
 
 
 def test_an_edit_that_moves_pages_is_laid_out_whole() -> None:

@@ -32,8 +32,17 @@ NAMES = [
     ("symbols", "→ ✓ ☎", "NotoSansSymbols-Regular NotoSansSymbols2-Regular"),
 ]
 
-NEW_FACES = ("Arabic", "Hebrew", "Devanagari", "Thai", "Georgian", "Armenian", "Symbols",
-             "DroidSans", "Nanum")
+NEW_FACES = (
+    "Arabic",
+    "Hebrew",
+    "Devanagari",
+    "Thai",
+    "Georgian",
+    "Armenian",
+    "Symbols",
+    "DroidSans",
+    "Nanum",
+)
 
 
 def _font_names(reader: PdfReader) -> set[str]:
@@ -49,7 +58,7 @@ def _to_unicode(reader: PdfReader) -> dict[str, str]:
             if "/ToUnicode" not in font:
                 continue
             cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
-            cmap = cmap[cmap.index("beginbfchar"):cmap.index("endbfchar")]
+            cmap = cmap[cmap.index("beginbfchar") : cmap.index("endbfchar")]
             text = "".join(
                 bytes.fromhex(hexa).decode("utf-16-be")
                 for hexa in re.findall(r"<[0-9A-F]{2}> <([0-9A-F]+)>", cmap)
@@ -61,9 +70,11 @@ def _to_unicode(reader: PdfReader) -> dict[str, str]:
 
 def _cmap_of(font: object) -> dict[int, str]:
     cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")  # type: ignore[index]
-    cmap = cmap[cmap.index("beginbfchar"):cmap.index("endbfchar")]
-    return {int(code, 16): bytes.fromhex(text).decode("utf-16-be")
-            for code, text in re.findall(r"<([0-9A-F]{2})> <([0-9A-F]+)>", cmap)}
+    cmap = cmap[cmap.index("beginbfchar") : cmap.index("endbfchar")]
+    return {
+        int(code, 16): bytes.fromhex(text).decode("utf-16-be")
+        for code, text in re.findall(r"<([0-9A-F]{2})> <([0-9A-F]+)>", cmap)
+    }
 
 
 def drawn_runs(reader: PdfReader, index: int) -> list[tuple[str, str]]:
@@ -79,8 +90,11 @@ def drawn_runs(reader: PdfReader, index: int) -> list[tuple[str, str]]:
             current = operands[0]
         elif operator in (b"Tj", b"TJ"):
             items = operands[0] if operator == b"TJ" else [operands[0]]
-            raw = b"".join(bytes(getattr(i, "original_bytes", i)) for i in items
-                           if not isinstance(i, (int, float)))
+            raw = b"".join(
+                bytes(getattr(i, "original_bytes", i))
+                for i in items
+                if not isinstance(i, (int, float))
+            )
             name = str(fonts[current]["/BaseFont"]).split("+", 1)[-1]
             found.append((name, "".join(maps.get(current, {}).get(b, "?") for b in raw)))
     return found
@@ -103,12 +117,16 @@ def test_each_script_prints_in_its_face(script: str, name: str, face: str) -> No
     assert not result.warnings
 
 
-@pytest.mark.parametrize("typed", ["وزير الخارجية", "שר החוץ גדעון סער",
-                                   "Talks with وزير الخارجية at 10:00"])
+@pytest.mark.parametrize(
+    "typed", ["وزير الخارجية", "שר החוץ גדעון סער", "Talks with وزير الخارجية at 10:00"]
+)
 def test_right_to_left_words_are_drawn_right_to_left(typed: str) -> None:
     _, reader = render(_text_brief(typed))
-    drawn = [text for font, text in drawn_runs(reader, len(reader.pages) - 1)
-             if "Arabic" in font or "Hebrew" in font]
+    drawn = [
+        text
+        for font, text in drawn_runs(reader, len(reader.pages) - 1)
+        if "Arabic" in font or "Hebrew" in font
+    ]
     assert len(drawn) == 1  # the phrase is one run
     visual = drawn[0].split(" ")
     # Drawn left to right, the last word typed comes first: read from the right, the
@@ -147,18 +165,30 @@ def test_bold_text_takes_the_fallback_bold() -> None:
 
 def test_names_print_in_tables_schedules_cover_header_and_pocket_card() -> None:
     table = m.TableBlock(["Name", "Role"], [["王毅", "Minister"], ["גדעון סער", "שר החוץ"]])
-    schedule = m.ScheduleBlock([m.ScheduleEntry(
-        dt.date(2025, 6, 12), dt.time(9), None, "Talks with 윤석열", "北京",
-        ["नरेन्द्र मोदी"])])
-    brief = make_brief([m.Section("Programme ✓", [table, schedule])],
-                       title="Visit to 北京 and تهران")
+    schedule = m.ScheduleBlock(
+        [
+            m.ScheduleEntry(
+                dt.date(2025, 6, 12), dt.time(9), None, "Talks with 윤석열", "北京", ["नरेन्द्र मोदी"]
+            )
+        ]
+    )
+    brief = make_brief(
+        [m.Section("Programme ✓", [table, schedule])], title="Visit to 北京 and تهران"
+    )
     result, reader = render(brief)
     texts = page_texts(reader)
     assert "Visit to 北京 and تهران" in texts[0]  # cover
     assert "Visit to 北京 and تهران" in texts[-1]  # running header
     body = texts[-1]
-    for name in ("王毅", "גדעון סער", "שר החוץ", "Talks with 윤석열", "北京", "नरेन्द्र मोदी",
-                 "Programme ✓"):
+    for name in (
+        "王毅",
+        "גדעון סער",
+        "שר החוץ",
+        "Talks with 윤석열",
+        "北京",
+        "नरेन्द्र मोदी",
+        "Programme ✓",
+    ):
         assert name in body
     card = render_pocket_card(brief)
     card_text = "\n".join(page_texts(PdfReader(__import__("io").BytesIO(card.pdf))))
@@ -171,8 +201,9 @@ def test_unprintable_character_prints_its_code_and_warns() -> None:
     body = page_texts(reader)[-1]
     assert "A flamingo [U+1F9A9] and a private [U+E000] sign" in body
     messages = [str(w) for w in result.warnings]
-    assert any("'🦩' U+1F9A9 FLAMINGO has no glyph" in w and 'section "Names"' in w
-               for w in messages)
+    assert any(
+        "'🦩' U+1F9A9 FLAMINGO has no glyph" in w and 'section "Names"' in w for w in messages
+    )
     assert any("U+E000 (private use character)" in w for w in messages)
 
 
@@ -192,10 +223,16 @@ def test_latin_only_brief_embeds_none_of_the_new_fonts() -> None:
 def test_runs_split_by_face_and_keep_marks_with_their_letter() -> None:
     found = scripts.runs("Talks with 王毅, وزير الخارجية and क्ष")
     assert [(r.text, r.face.name if r.face else None) for r in found] == [
-        ("Talks with ", None), ("王毅", "BB-CJK"), (", ", None),
-        ("وزير الخارجية", "BB-Arabic"), (" and ", None), ("क्ष", "BB-Devanagari")]
+        ("Talks with ", None),
+        ("王毅", "BB-CJK"),
+        (", ", None),
+        ("وزير الخارجية", "BB-Arabic"),
+        (" and ", None),
+        ("क्ष", "BB-Devanagari"),
+    ]
     assert scripts.runs("plain Latin, Ελληνικά, Кириллица") == [
-        scripts.Run("plain Latin, Ελληνικά, Кириллица", None)]
+        scripts.Run("plain Latin, Ελληνικά, Кириллица", None)
+    ]
 
 
 def test_fast_path_for_body_text() -> None:
@@ -224,22 +261,28 @@ def test_right_to_left_list_items_stay_by_their_bullet() -> None:
     assert placed["שר החוץ גדעון סער"] == placed["Latin"]
 
 
-_ALPHABET = ("abc XYZ 0123456789 .,:;()-«»،؟ "
-             "وزيرالخارجية عراقچی ١٢٣ שָׁלוֹם החוץ नरेन्द्रमोदीक्षि ประยุทธ์ำ 王毅岸田きしだ 윤석열 "
-             "ირაკლი Նիկոլ →✓☎ \u200c\u200d\u0301 🦩\ue000")
+_ALPHABET = (
+    "abc XYZ 0123456789 .,:;()-«»،؟ "
+    "وزيرالخارجية عراقچی ١٢٣ שָׁלוֹם החוץ नरेन्द्रमोदीक्षि ประยุทธ์ำ 王毅岸田きしだ 윤석열 "
+    "ირაკლი Նիկոլ →✓☎ \u200c\u200d\u0301 🦩\ue000"
+)
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.text(st.sampled_from(_ALPHABET), min_size=1, max_size=160),
-                min_size=1, max_size=4))
+@settings(
+    max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    st.lists(st.text(st.sampled_from(_ALPHABET), min_size=1, max_size=160), min_size=1, max_size=4)
+)
 def test_any_mix_of_scripts_lays_out(texts: list[str]) -> None:
     table = m.TableBlock(["A", "B"], [[t[:40], t[40:]] for t in texts])
     bullets = m.BulletsBlock([m.ListItem(t) for t in texts])
-    result, reader = render(make_brief([m.Section(texts[0][:30] or "S",
-                                                  [*(m.TextBlock(t) for t in texts),
-                                                   table, bullets])],
-                                       title=texts[-1][:50]))
+    result, reader = render(
+        make_brief(
+            [m.Section(texts[0][:30] or "S", [*(m.TextBlock(t) for t in texts), table, bullets])],
+            title=texts[-1][:50],
+        )
+    )
     assert len(reader.pages) == result.page_count
     body = "".join(page_texts(reader))
     # Characters no font has are reported, and their code is printed.

@@ -19,8 +19,9 @@ from briefbook.render.api import RenderOptions, render_pdf
 
 
 def _brief(name: str) -> m.Brief:
-    return m.Brief(meta=m.Meta(title="Talks"),
-                   sections=[m.Section("People", [m.TextBlock(f"Thai: {name}")])])
+    return m.Brief(
+        meta=m.Meta(title="Talks"), sections=[m.Section("People", [m.TextBlock(f"Thai: {name}")])]
+    )
 
 
 #: Shaped clusters the earlier export learns: SARA AM decomposes into two glyphs, the
@@ -41,8 +42,13 @@ print(hashlib.sha256(render_pdf(brief, RenderOptions(reproducible=True)).pdf).he
 def test_a_later_export_is_the_same_bytes_as_in_a_fresh_process() -> None:
     render_pdf(_brief(EARLIER), RenderOptions(reproducible=True))
     later = render_pdf(_brief(LATER), RenderOptions(reproducible=True)).pdf
-    fresh = subprocess.run([sys.executable, "-c", FRESH, LATER], capture_output=True,
-                           text=True, check=True, timeout=120).stdout.strip()
+    fresh = subprocess.run(
+        [sys.executable, "-c", FRESH, LATER],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    ).stdout.strip()
     assert hashlib.sha256(later).hexdigest() == fresh
     text = PdfReader(io.BytesIO(later)).pages[-1].extract_text()
     assert f"Thai: {LATER}" in text.splitlines()  # SARA AA stays SARA AA

@@ -22,8 +22,9 @@ def service() -> Iterator[RenderService]:
 
 
 def test_the_worker_lays_out_what_this_process_would(service: RenderService) -> None:
-    brief = make_brief([m.Section("One", [m.TextBlock(SPECIMEN * 40)]),
-                        m.Section("Two", [m.TextBlock("Two.")])])
+    brief = make_brief(
+        [m.Section("One", [m.TextBlock(SPECIMEN * 40)]), m.Section("Two", [m.TextBlock("Two.")])]
+    )
     options = RenderOptions(reproducible=True)
     here, there = render_pdf(brief, options), service.render(brief, options)
     assert there.pdf == here.pdf

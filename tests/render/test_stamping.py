@@ -39,8 +39,9 @@ def read_back(pdf: bytes, password: str = "") -> tuple[PdfReader, list[str]]:
 
 
 @pytest.mark.parametrize("edition", [None, "delegation"])
-def test_each_stamped_copy_reads_as_the_copy_laid_out_alone(dossier: Path, tmp_path: Path,
-                                                            edition: str | None) -> None:
+def test_each_stamped_copy_reads_as_the_copy_laid_out_alone(
+    dossier: Path, tmp_path: Path, edition: str | None
+) -> None:
     brief = load(dossier)
     request = ExportRequest(edition=edition, copies=recipient_copies(NAMES))
     jobs = plan_exports(brief, request, tmp_path, tmp_path)
@@ -54,32 +55,36 @@ def test_each_stamped_copy_reads_as_the_copy_laid_out_alone(dossier: Path, tmp_p
         single, single_text = read_back(alone.pdf)
         assert result.page_count == alone.page_count == len(stamped.pages)
         assert stamped_text == single_text
-        assert job.stamp in stamped_text[0] and all(job.stamp in text
-                                                    for text in stamped_text[1:])
+        assert job.stamp in stamped_text[0] and all(job.stamp in text for text in stamped_text[1:])
         assert stamped.metadata == single.metadata
         assert flat_outline(stamped) == flat_outline(single)
-        assert [page.mediabox for page in stamped.pages] == [
-            page.mediabox for page in single.pages]
+        assert [page.mediabox for page in stamped.pages] == [page.mediabox for page in single.pages]
 
 
 def test_stamping_is_reproducible(dossier: Path, tmp_path: Path) -> None:
     brief = load(dossier)
     request = ExportRequest(copies=recipient_copies(NAMES[:2]))
     choices = ExportChoices(reproducible=True)
-    first = [r.pdf for r in export_jobs(plan_exports(brief, request, tmp_path / "a.pdf",
-                                                      tmp_path), choices)]
-    again = [r.pdf for r in export_jobs(plan_exports(brief, request, tmp_path / "b.pdf",
-                                                      tmp_path), choices)]
+    first = [
+        r.pdf
+        for r in export_jobs(plan_exports(brief, request, tmp_path / "a.pdf", tmp_path), choices)
+    ]
+    again = [
+        r.pdf
+        for r in export_jobs(plan_exports(brief, request, tmp_path / "b.pdf", tmp_path), choices)
+    ]
     assert first == again and first[0] != first[1]
 
 
-def test_password_and_email_profile_apply_to_every_stamped_copy(dossier: Path,
-                                                                tmp_path: Path) -> None:
+def test_password_and_email_profile_apply_to_every_stamped_copy(
+    dossier: Path, tmp_path: Path
+) -> None:
     brief = load(dossier)
     request = ExportRequest(copies=recipient_copies(NAMES[:2]), email=True)
     jobs = plan_exports(brief, request, tmp_path, tmp_path)
-    choices = ExportChoices(reproducible=True, password="harbour-2025",
-                            images=image_profile("email"))
+    choices = ExportChoices(
+        reproducible=True, password="harbour-2025", images=image_profile("email")
+    )
     results = export_jobs(jobs, choices)
     plain = ExportChoices(reproducible=True, images=image_profile("email"))
     for job, result in zip(jobs, results, strict=True):
@@ -95,8 +100,9 @@ def test_a_stamped_copy_keeps_the_brief_s_language(dossier: Path, tmp_path: Path
     copy laid out alone prints them."""
     brief = load(dossier)
     brief.meta.language = "fr"
-    jobs = plan_exports(brief, ExportRequest(copies=recipient_copies(NAMES[:2])),
-                        tmp_path, tmp_path)
+    jobs = plan_exports(
+        brief, ExportRequest(copies=recipient_copies(NAMES[:2])), tmp_path, tmp_path
+    )
     choices = ExportChoices(reproducible=True)
     assert [len(run) for run in same_layout(jobs, choices)] == [2]
     for job, result in zip(jobs, export_jobs(jobs, choices), strict=True):

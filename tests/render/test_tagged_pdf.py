@@ -33,8 +33,9 @@ def _photo(folder: Path, name: str) -> str:
 def every_kind(folder: Path) -> m.Brief:
     """A brief with every block kind, a logo, a photo and a picture with a caption."""
     sections = rich_sections()
-    sections[0].blocks.append(m.ImageBlock(_photo(folder, "map.png"), "The harbour",
-                                           alt="Map of the harbour"))
+    sections[0].blocks.append(
+        m.ImageBlock(_photo(folder, "map.png"), "The harbour", alt="Map of the harbour")
+    )
     sections[0].blocks.append(m.PageBreakBlock())
     people = sections[4].blocks[0]
     assert isinstance(people, m.PeopleBlock)
@@ -68,13 +69,13 @@ def test_the_checker_finds_nothing_in_the_example(example_pdf: bytes, tmp_path: 
     assert _checked(example_pdf, tmp_path) == []
 
 
-def test_the_checker_finds_nothing_with_every_block_kind(every_pdf: bytes,
-                                                          tmp_path: Path) -> None:
+def test_the_checker_finds_nothing_with_every_block_kind(every_pdf: bytes, tmp_path: Path) -> None:
     assert _checked(every_pdf, tmp_path) == []
 
 
-def test_every_text_is_marked_and_furniture_is_an_artifact(example_pdf: bytes,
-                                                           every_pdf: bytes) -> None:
+def test_every_text_is_marked_and_furniture_is_an_artifact(
+    example_pdf: bytes, every_pdf: bytes
+) -> None:
     for data in (example_pdf, every_pdf):
         for number, marks in enumerate(page_marks(data), start=1):
             assert marks.text_outside == 0, number
@@ -88,8 +89,7 @@ def test_roles_come_in_reading_order(every_pdf: bytes) -> None:
     assert nodes[0].role == "Document"
     roles = [n.role for n in nodes]
     headings = [n for n in nodes if n.role in ("H1", "H2", "H3")]
-    assert [h.role for h in headings] == ["H1", "H1", "H1", "H1", "H2", "H2", "H1", "H1",
-                                          "H1"]
+    assert [h.role for h in headings] == ["H1", "H1", "H1", "H1", "H2", "H2", "H1", "H1", "H1"]
     # The cover, then the contents, then the sections.
     assert roles.index("Div") < roles.index("TOC") < roles.index("Sect")
     toc = next(n for n in nodes if n.role == "TOC")
@@ -135,8 +135,11 @@ def test_tables_have_column_headers(every_pdf: bytes) -> None:
 
 def test_figures_carry_their_alternative_text(every_pdf: bytes) -> None:
     alts = [n.alt for n in structure(every_pdf) if n.role == "Figure"]
-    assert alts == ["Office of the Secretary General", "Map of the harbour",
-                    "Giulia Rossi, Minister"]
+    assert alts == [
+        "Office of the Secretary General",
+        "Map of the harbour",
+        "Giulia Rossi, Minister",
+    ]
     figure = next(n for n in structure(every_pdf) if n.alt == "Map of the harbour")
     assert figure.kids == ("Caption",)
 
@@ -223,8 +226,9 @@ def test_pocket_cards_and_itineraries_are_tagged(tmp_path: Path) -> None:
 def test_the_tree_holds_no_furniture_text(example_pdf: bytes, tmp_path: Path) -> None:
     path = tmp_path / "example.pdf"
     path.write_bytes(example_pdf)
-    text = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     assert "Page 3 of" not in text and "DRAFT" in text  # the cover's status, not the mark
     assert text.count("RESTRICTED") == 1  # the cover's facts; never the banners
     assert "Visit to Italy" in text
@@ -235,8 +239,19 @@ def test_the_changes_page_is_tagged(tmp_path: Path) -> None:
 
     changes = Path(__file__).parents[1] / "data" / "changes"
     out = tmp_path / "changes.pdf"
-    assert main(["export", str(changes / "harbour-v3.brief.yaml"), "--changes-since",
-                 str(changes / "harbour-v2.brief.yaml"), "-o", str(out)]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(changes / "harbour-v3.brief.yaml"),
+                "--changes-since",
+                str(changes / "harbour-v2.brief.yaml"),
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     data = out.read_bytes()
     assert _checked(data, tmp_path) == []
     nodes = structure(data)
@@ -253,8 +268,9 @@ def test_the_forms_and_layouts_pass_the_checker(name: str, tmp_path: Path) -> No
     sections, a page number at the top."""
     data = _render(load(DATA / name))
     assert _checked(data, tmp_path) == []
-    assert all(marks.text_outside == 0 and marks.furniture_outside == 0
-               for marks in page_marks(data))
+    assert all(
+        marks.text_outside == 0 and marks.furniture_outside == 0 for marks in page_marks(data)
+    )
 
 
 def test_an_annex_passes_the_checker_and_says_readers_skip_it(tmp_path: Path) -> None:
@@ -262,11 +278,16 @@ def test_an_annex_passes_the_checker_and_says_readers_skip_it(tmp_path: Path) ->
 
     (tmp_path / "annexes").mkdir()
     annex_pdf(tmp_path / "annexes" / "paper.pdf", 3, wide=(2,))
-    brief = make_brief([m.Section("Intro", [m.TextBlock("Hello.")]),
-                        m.Section("Paper", [m.PdfBlock("annexes/paper.pdf")], label="Annex A")])
+    brief = make_brief(
+        [
+            m.Section("Intro", [m.TextBlock("Hello.")]),
+            m.Section("Paper", [m.PdfBlock("annexes/paper.pdf")], label="Annex A"),
+        ]
+    )
     brief.source = tmp_path / "a.brief.yaml"
     result = render_pdf(brief, RenderOptions(reproducible=True))
     assert _checked(result.pdf, tmp_path) == []
-    assert all(marks.text_outside == 0 and marks.furniture_outside == 0
-               for marks in page_marks(result.pdf))
+    assert all(
+        marks.text_outside == 0 and marks.furniture_outside == 0 for marks in page_marks(result.pdf)
+    )
     assert any("screen readers skip" in str(w) for w in result.warnings)

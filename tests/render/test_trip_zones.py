@@ -61,8 +61,13 @@ def test_home_end_moves_to_the_next_day() -> None:
     brief = load(TRIP)
     zones = schedule_zones(brief)
     assert zones is not None
-    late = m.ScheduleEntry(date=dt.date(2025, 9, 15), time=dt.time(23, 30),
-                           end=dt.time(1, 15), title="x", timezone="Asia/Tokyo")
+    late = m.ScheduleEntry(
+        date=dt.date(2025, 9, 15),
+        time=dt.time(23, 30),
+        end=dt.time(1, 15),
+        title="x",
+        timezone="Asia/Tokyo",
+    )
     home = home_time(late, zones)
     assert home is not None and home.end is not None and home.start is not None
     assert (home.end - home.start) == dt.timedelta(hours=1, minutes=45)
@@ -77,9 +82,11 @@ def test_without_home_zone_the_zones_still_print() -> None:
 
 
 def test_one_zone_prints_as_before() -> None:
-    brief = loads("briefbook: 1\nmeta: {timezone: Europe/Rome}\nsections:\n- title: P\n"
-                  "  blocks:\n  - schedule:\n    - {date: 2025-09-15, time: '09:00', "
-                  "end: '10:00', title: Talks}\n")
+    brief = loads(
+        "briefbook: 1\nmeta: {timezone: Europe/Rome}\nsections:\n- title: P\n"
+        "  blocks:\n  - schedule:\n    - {date: 2025-09-15, time: '09:00', "
+        "end: '10:00', title: Talks}\n"
+    )
     text = flat(page_texts(render(brief)[1]))
     assert "09:00–10:00 Talks" in text and "CEST" not in text
 
@@ -89,15 +96,18 @@ def test_the_zone_round_trips_and_an_unknown_one_is_placed(tmp_path: Path) -> No
     assert loads(dumps(brief)) == brief
     assert "timezone: Europe/Paris" in dumps(brief)
     bad = tmp_path / "bad.brief.yaml"
-    bad.write_text(TRIP.read_text(encoding="utf-8").replace("Europe/London", "Europe/Londn", 1),
-                   encoding="utf-8")
+    bad.write_text(
+        TRIP.read_text(encoding="utf-8").replace("Europe/London", "Europe/Londn", 1),
+        encoding="utf-8",
+    )
     problems = validate(bad)
     assert len(problems) == 1
     assert problems[0].line == 14 and problems[0].column == 71
-    run = subprocess.run([sys.executable, "-m", "briefbook", "validate", str(bad)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "briefbook", "validate", str(bad)], capture_output=True, text=True
+    )
     assert run.returncode == 2
-    line, = run.stderr.splitlines()
+    (line,) = run.stderr.splitlines()
     assert line.startswith(f"{bad}:14:71:") and "did you mean 'Europe/London'" in line
 
 

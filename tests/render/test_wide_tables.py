@@ -17,9 +17,11 @@ from .conftest import page_texts, render
 def wide_brief(n: int, rows: int = 3) -> m.Brief:
     brief = m.Brief()
     brief.meta.title = "Trade figures"
-    table = m.TableBlock(columns=["Partner", *(f"Y{i}" for i in range(1, n))],
-                         rows=[[f"Land{r}", *(f"{r}.{i}" for i in range(1, n))]
-                               for r in range(rows)], caption="Exports by partner")
+    table = m.TableBlock(
+        columns=["Partner", *(f"Y{i}" for i in range(1, n))],
+        rows=[[f"Land{r}", *(f"{r}.{i}" for i in range(1, n))] for r in range(rows)],
+        caption="Exports by partner",
+    )
     brief.sections = [m.Section(title="Figures", blocks=[table])]
     return brief
 

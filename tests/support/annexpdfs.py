@@ -10,8 +10,15 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 
-def annex_pdf(path: Path, pages: int = 3, *, wide: tuple[int, ...] = (), marker: str = "ANNEX",
-              bookmarks: bool = True, link: str = "https://example.org/annex") -> Path:
+def annex_pdf(
+    path: Path,
+    pages: int = 3,
+    *,
+    wide: tuple[int, ...] = (),
+    marker: str = "ANNEX",
+    bookmarks: bool = True,
+    link: str = "https://example.org/annex",
+) -> Path:
     """A PDF of ``pages`` pages, each printing "<marker> page N"; pages in ``wide``
     (1-based) are landscape. Page 1 has a web link and a link to the last page; each
     page has a bookmark, the last nested under the first."""
@@ -36,10 +43,15 @@ def annex_pdf(path: Path, pages: int = 3, *, wide: tuple[int, ...] = (), marker:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         if pages > 1:  # an internal link on page 1 to the last page
             last = pdf.pages[-1].obj
-            annot = pdf.make_indirect(pikepdf.Dictionary(
-                Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link,
-                Rect=[72, 300, 300, 340], Border=[0, 0, 0],
-                Dest=[last, pikepdf.Name.XYZ, None, 500, None]))
+            annot = pdf.make_indirect(
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.Annot,
+                    Subtype=pikepdf.Name.Link,
+                    Rect=[72, 300, 300, 340],
+                    Border=[0, 0, 0],
+                    Dest=[last, pikepdf.Name.XYZ, None, 500, None],
+                )
+            )
             first = pdf.pages[0].obj
             annots = first.get("/Annots", pikepdf.Array())
             annots.append(annot)
@@ -56,16 +68,33 @@ def scripted_pdf(path: Path, pages: int = 2, marker: str = "SCRIPTED") -> Path:
         js = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('hi')"))
         pdf.Root.OpenAction = pdf.make_indirect(js)
         names = pdf.Root.get("/Names", pikepdf.Dictionary())
-        names.JavaScript = pikepdf.Dictionary(Names=[pikepdf.String("x"), pdf.make_indirect(
-            pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.beep()")))])
+        names.JavaScript = pikepdf.Dictionary(
+            Names=[
+                pikepdf.String("x"),
+                pdf.make_indirect(
+                    pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.beep()"))
+                ),
+            ]
+        )
         pdf.Root.Names = names
         pdf.attachments["secret.txt"] = pikepdf.AttachedFileSpec(pdf, b"SECRET ATTACHMENT")
-        launch = pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Link, Rect=[72, 400, 200, 420],
-            A=pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("calc.exe"))))
-        widget = pdf.make_indirect(pikepdf.Dictionary(
-            Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget, FT=pikepdf.Name.Tx,
-            T=pikepdf.String("name"), Rect=[72, 450, 200, 470]))
+        launch = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.Link,
+                Rect=[72, 400, 200, 420],
+                A=pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("calc.exe")),
+            )
+        )
+        widget = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.Widget,
+                FT=pikepdf.Name.Tx,
+                T=pikepdf.String("name"),
+                Rect=[72, 450, 200, 470],
+            )
+        )
         page = pdf.pages[0].obj
         page.Annots.append(launch)
         page.Annots.append(widget)

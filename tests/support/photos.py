@@ -24,16 +24,18 @@ def line_art(width: int, height: int) -> Image.Image:
     draw = ImageDraw.Draw(img)
     for x in range(0, width, max(4, width // 40)):
         draw.line((x, 0, width - x, height), fill=(31, 58, 95), width=3)
-    draw.rectangle((width // 4, height // 4, width // 2, height // 2), outline=(139, 26, 26),
-                   width=5)
+    draw.rectangle(
+        (width // 4, height // 4, width // 2, height // 2), outline=(139, 26, 26), width=5
+    )
     return img
 
 
 def badge(size: int) -> Image.Image:
     """A round badge on a transparent background."""
     img = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    ImageDraw.Draw(img).ellipse((size // 10, size // 10, size * 9 // 10, size * 9 // 10),
-                                fill=(31, 58, 95, 255))
+    ImageDraw.Draw(img).ellipse(
+        (size // 10, size // 10, size * 9 // 10, size * 9 // 10), fill=(31, 58, 95, 255)
+    )
     return img
 
 

@@ -27,13 +27,19 @@ def structure(data: bytes) -> list[Node]:
 
     def walk(node: pikepdf.Object, depth: int) -> None:
         kids = node.get("/K")
-        items = list(kids) if isinstance(kids, pikepdf.Array) else ([] if kids is None
-                                                                     else [kids])
+        items = list(kids) if isinstance(kids, pikepdf.Array) else ([] if kids is None else [kids])
         elements = [k for k in items if isinstance(k, pikepdf.Dictionary) and "/S" in k]
         attrs = node.get("/A")
         scope = str(attrs.get("/Scope", "")) if isinstance(attrs, pikepdf.Dictionary) else ""
-        found.append(Node(str(node.S)[1:], depth, str(node.get("/Alt", "")), scope[1:],
-                          tuple(str(k.S)[1:] for k in elements)))
+        found.append(
+            Node(
+                str(node.S)[1:],
+                depth,
+                str(node.get("/Alt", "")),
+                scope[1:],
+                tuple(str(k.S)[1:] for k in elements),
+            )
+        )
         for kid in elements:
             walk(kid, depth + 1)
 

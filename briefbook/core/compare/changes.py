@@ -14,22 +14,49 @@ from briefbook.core.text import one_line
 
 ChangeKind = Literal[
     "meta_changed",
-    "section_added", "section_removed", "section_renamed", "section_moved", "section_changed",
-    "entry_added", "entry_cancelled", "entry_retimed", "entry_moved", "entry_changed",
-    "table_added", "table_removed", "table_changed", "row_added", "row_removed", "row_changed",
-    "text_added", "text_removed", "text_changed",
+    "section_added",
+    "section_removed",
+    "section_renamed",
+    "section_moved",
+    "section_changed",
+    "entry_added",
+    "entry_cancelled",
+    "entry_retimed",
+    "entry_moved",
+    "entry_changed",
+    "table_added",
+    "table_removed",
+    "table_changed",
+    "row_added",
+    "row_removed",
+    "row_changed",
+    "text_added",
+    "text_removed",
+    "text_changed",
 ]
 
 #: The short label of each kind of change, as the changes page tags it.
 TAGS: dict[str, str] = {
     "meta_changed": "CHANGED",
-    "section_added": "ADDED", "section_removed": "REMOVED", "section_renamed": "RENAMED",
-    "section_moved": "MOVED", "section_changed": "CHANGED",
-    "entry_added": "ADDED", "entry_cancelled": "CANCELLED", "entry_retimed": "RE-TIMED",
-    "entry_moved": "MOVED", "entry_changed": "CHANGED",
-    "table_added": "ADDED", "table_removed": "REMOVED", "table_changed": "CHANGED",
-    "row_added": "ADDED", "row_removed": "REMOVED", "row_changed": "CHANGED",
-    "text_added": "ADDED", "text_removed": "REMOVED", "text_changed": "CHANGED",
+    "section_added": "ADDED",
+    "section_removed": "REMOVED",
+    "section_renamed": "RENAMED",
+    "section_moved": "MOVED",
+    "section_changed": "CHANGED",
+    "entry_added": "ADDED",
+    "entry_cancelled": "CANCELLED",
+    "entry_retimed": "RE-TIMED",
+    "entry_moved": "MOVED",
+    "entry_changed": "CHANGED",
+    "table_added": "ADDED",
+    "table_removed": "REMOVED",
+    "table_changed": "CHANGED",
+    "row_added": "ADDED",
+    "row_removed": "REMOVED",
+    "row_changed": "CHANGED",
+    "text_added": "ADDED",
+    "text_removed": "REMOVED",
+    "text_changed": "CHANGED",
 }
 
 #: The groups a reader sees, in order: "The brief", "Sections", "Schedule", then one per section.
@@ -72,8 +99,9 @@ class BriefDiff:
     def title(self) -> str:
         """``Changes since version 2`` (or ``since the earlier version`` without one)."""
         version = one_line(self.old_version)
-        return f"Changes since version {version}" if version else (
-            "Changes since the earlier version")
+        return (
+            f"Changes since version {version}" if version else ("Changes since the earlier version")
+        )
 
     def groups(self) -> list[tuple[str, list[Change]]]:
         """The changes grouped, groups in reading order."""

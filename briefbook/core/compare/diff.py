@@ -39,9 +39,17 @@ from briefbook.core.compare.words import similarity, word_diff
 from briefbook.core.kinds import words
 from briefbook.core.text import clip, one_line
 
-__all__ = ["COVER_GROUP", "SCHEDULE_GROUP", "SECTIONS_GROUP", "TAGS", "BriefDiff", "Change",
-           "ChangeKind", "diff_briefs", "matched_sections"]
-
+__all__ = [
+    "COVER_GROUP",
+    "SCHEDULE_GROUP",
+    "SECTIONS_GROUP",
+    "TAGS",
+    "BriefDiff",
+    "Change",
+    "ChangeKind",
+    "diff_briefs",
+    "matched_sections",
+]
 
 
 def diff_briefs(old: m.Brief, new: m.Brief) -> BriefDiff:
@@ -53,8 +61,12 @@ def diff_briefs(old: m.Brief, new: m.Brief) -> BriefDiff:
     changes += schedule_changes(old, new)
     for old_section, new_section, group in pairs:
         changes += _section_content(old_section, new_section, group)
-    return BriefDiff(old.meta.version, new.meta.version, tuple(changes),
-                     old.source.name if old.source is not None else "")
+    return BriefDiff(
+        old.meta.version,
+        new.meta.version,
+        tuple(changes),
+        old.source.name if old.source is not None else "",
+    )
 
 
 def matched_sections(old: m.Brief, new: m.Brief) -> list[tuple[m.Section, m.Section]]:
@@ -66,22 +78,37 @@ def matched_sections(old: m.Brief, new: m.Brief) -> list[tuple[m.Section, m.Sect
 
 # --- meta ---------------------------------------------------------------------------
 
-_META_FIELDS = (("title", "Title"), ("subtitle", "Subtitle"), ("location", "Place"),
-                ("organisation", "Organisation"), ("prepared_by", "Prepared by"),
-                ("marking", "Marking"), ("status", "Status"), ("timezone", "Local time zone"),
-                ("home_timezone", "Home time zone"))
+_META_FIELDS = (
+    ("title", "Title"),
+    ("subtitle", "Subtitle"),
+    ("location", "Place"),
+    ("organisation", "Organisation"),
+    ("prepared_by", "Prepared by"),
+    ("marking", "Marking"),
+    ("status", "Status"),
+    ("timezone", "Local time zone"),
+    ("home_timezone", "Home time zone"),
+)
 
 
 def _meta_changes(old: m.Meta, new: m.Meta) -> list[Change]:
     found: list[Change] = []
     if (old.dates.start, old.dates.end) != (new.dates.start, new.dates.end):
-        found.append(Change("meta_changed", COVER_GROUP,
-                            f"Dates: now {_dates(new.dates)} (were {_dates(old.dates)})"))
+        found.append(
+            Change(
+                "meta_changed",
+                COVER_GROUP,
+                f"Dates: now {_dates(new.dates)} (were {_dates(old.dates)})",
+            )
+        )
     for name, label in _META_FIELDS:
         before, after = one_line(getattr(old, name)), one_line(getattr(new, name))
         if before != after:
-            found.append(Change("meta_changed", COVER_GROUP,
-                                now_was(label, clip(after, 80), clip(before, 80))))
+            found.append(
+                Change(
+                    "meta_changed", COVER_GROUP, now_was(label, clip(after, 80), clip(before, 80))
+                )
+            )
     return found
 
 
@@ -142,7 +169,8 @@ def _match_sections(
     old_by_key = {p.key: p for p in before}
     new_by_key = {p.key: p for p in after}
     pairs: dict[tuple[str, int], tuple[_Placed, _Placed]] = {
-        p.key: (old_by_key[p.key], p) for p in after if p.key in old_by_key}
+        p.key: (old_by_key[p.key], p) for p in after if p.key in old_by_key
+    }
     removed = [p for p in before if p.key not in new_by_key]
     added = [p for p in after if p.key not in old_by_key]
     changes: list[Change] = []
@@ -165,22 +193,32 @@ def _match_sections(
     for new_p in after:
         if new_p.key in renamed:
             old_p = renamed[new_p.key]
-            changes.append(Change("section_renamed", SECTIONS_GROUP,
-                                  f"“{_display(old_p.title)}” is now “{_display(new_p.title)}”"))
+            changes.append(
+                Change(
+                    "section_renamed",
+                    SECTIONS_GROUP,
+                    f"“{_display(old_p.title)}” is now “{_display(new_p.title)}”",
+                )
+            )
             pairs[new_p.key] = (old_p, new_p)
         elif new_p.key in added_keys and new_p.parent not in added_keys:
             # (the subsections of an added section come with it, unmentioned)
             changes.append(Change("section_added", SECTIONS_GROUP, _added_summary(new_p, new)))
     for old_p in removed:
         if old_p.key in gone_keys and old_p.parent not in gone_keys:
-            where = f" (was under “{_display(_title_of(before, old_p.parent))}”)" \
-                if old_p.parent else ""
-            changes.append(Change("section_removed", SECTIONS_GROUP,
-                                  f"“{_display(old_p.title)}”{where}"))
+            where = (
+                f" (was under “{_display(_title_of(before, old_p.parent))}”)"
+                if old_p.parent
+                else ""
+            )
+            changes.append(
+                Change("section_removed", SECTIONS_GROUP, f"“{_display(old_p.title)}”{where}")
+            )
     changes += _moves(before, after, pairs)
     changes += _section_settings(pairs)
-    ordered = [(pairs[p.key][0].section, p.section, _display(p.title))
-               for p in after if p.key in pairs]
+    ordered = [
+        (pairs[p.key][0].section, p.section, _display(p.title)) for p in after if p.key in pairs
+    ]
     return ordered, changes
 
 
@@ -220,13 +258,18 @@ def _title_of(placed: list[_Placed], key: tuple[str, int] | None) -> str:
 
 def _added_summary(placed: _Placed, brief: m.Brief) -> str:
     if placed.parent is not None:
-        return (f"“{_display(placed.title)}”, under "
-                f"“{_display(_title_of(_placed(brief), placed.parent))}”")
+        return (
+            f"“{_display(placed.title)}”, under "
+            f"“{_display(_title_of(_placed(brief), placed.parent))}”"
+        )
     return f"“{_display(placed.title)}”"
 
 
-def _moves(before: list[_Placed], after: list[_Placed],
-           pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> list[Change]:
+def _moves(
+    before: list[_Placed],
+    after: list[_Placed],
+    pairs: dict[tuple[str, int], tuple[_Placed, _Placed]],
+) -> list[Change]:
     """Sections that changed parent, or whose order among their kept siblings changed."""
     old_of = {id(new_p): old_p for old_p, new_p in pairs.values()}
     found: list[Change] = []
@@ -246,23 +289,37 @@ def _moves(before: list[_Placed], after: list[_Placed],
             if old_p.parent == expected and (parent is None) == (old_p.parent is None):
                 stayed.append(new_p)
             elif parent is not None:
-                found.append(Change("section_moved", SECTIONS_GROUP,
-                                    f"“{_display(new_p.title)}”: now under "
-                                    f"“{_display(parent.title)}”"))
+                found.append(
+                    Change(
+                        "section_moved",
+                        SECTIONS_GROUP,
+                        f"“{_display(new_p.title)}”: now under “{_display(parent.title)}”",
+                    )
+                )
             else:
-                found.append(Change("section_moved", SECTIONS_GROUP,
-                                    f"“{_display(new_p.title)}”: now a section of its own"))
+                found.append(
+                    Change(
+                        "section_moved",
+                        SECTIONS_GROUP,
+                        f"“{_display(new_p.title)}”: now a section of its own",
+                    )
+                )
         old_positions = [old_of[id(p)].position for p in stayed]
         steady = _increasing(old_positions)
         for index, new_p in enumerate(stayed):
             if index in steady:
                 continue
             siblings = [p for p in children if p.position < new_p.position]
-            where = (f"now after “{_display(siblings[-1].title)}”" if siblings
-                     else "now first" if parent is None
-                     else f"now first under “{_display(parent.title)}”")
-            found.append(Change("section_moved", SECTIONS_GROUP,
-                                f"“{_display(new_p.title)}”: {where}"))
+            where = (
+                f"now after “{_display(siblings[-1].title)}”"
+                if siblings
+                else "now first"
+                if parent is None
+                else f"now first under “{_display(parent.title)}”"
+            )
+            found.append(
+                Change("section_moved", SECTIONS_GROUP, f"“{_display(new_p.title)}”: {where}")
+            )
     return found
 
 
@@ -289,11 +346,18 @@ def _section_settings(pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> 
     for old_p, new_p in pairs.values():
         before, after = old_p.section, new_p.section
         if one_line(before.marking) != one_line(after.marking):
-            found.append(Change("section_changed", SECTIONS_GROUP,
-                                now_was(f"“{_display(new_p.title)}” marking",
-                                         one_line(after.marking), one_line(before.marking))))
+            found.append(
+                Change(
+                    "section_changed",
+                    SECTIONS_GROUP,
+                    now_was(
+                        f"“{_display(new_p.title)}” marking",
+                        one_line(after.marking),
+                        one_line(before.marking),
+                    ),
+                )
+            )
     return found
-
 
 
 # --- what a section holds -----------------------------------------------------------
@@ -333,8 +397,9 @@ def _joined_fields(*parts: str) -> str:
 def _text_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
     before = [pair for pair in _text_lines(old) if pair[1]]
     after = [pair for pair in _text_lines(new) if pair[1]]
-    matcher = difflib.SequenceMatcher(None, [line for _, line in before],
-                                      [line for _, line in after], autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [line for _, line in before], [line for _, line in after], autojunk=False
+    )
     found: list[Change] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
@@ -342,8 +407,11 @@ def _text_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
         gone, came = before[i1:i2], after[j1:j2]
         while gone and came and len(gone) * len(came) <= 400:
             # Pair a removed line with the most similar added one, if alike enough.
-            score, a, b = max((similarity(x[1], y[1], 0.4), a, b)
-                              for a, x in enumerate(gone) for b, y in enumerate(came))
+            score, a, b = max(
+                (similarity(x[1], y[1], 0.4), a, b)
+                for a, x in enumerate(gone)
+                for b, y in enumerate(came)
+            )
             if score < 0.4:
                 break
             (_, old_line), (label, new_line) = gone.pop(a), came.pop(b)

@@ -71,7 +71,8 @@ def _kept(brief: m.Brief, edition: m.Edition) -> _Kept:
         indices = {getattr(block, _BLOCK, None) for block in section.blocks}
         if None not in indices and len(indices) < len(original.blocks):
             found.left_out_blocks[id(original)] = [
-                block for index, block in enumerate(original.blocks) if index not in indices]
+                block for index, block in enumerate(original.blocks) if index not in indices
+            ]
     return found
 
 
@@ -104,8 +105,9 @@ def _words(value: object) -> str:
     if isinstance(value, list | tuple):
         return " ".join(_words(item) for item in value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return " ".join(_words(getattr(value, f.name)) for f in dataclasses.fields(value)
-                        if f.name != "marking")
+        return " ".join(
+            _words(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "marking"
+        )
     return ""
 
 
@@ -119,8 +121,9 @@ def _counterparts(left_out: list[Any], earlier: list[Any]) -> set[int]:
         for candidate in earlier:
             if type(candidate) is not type(block) or id(candidate) in found:
                 continue
-            score = 1.0 if _words(candidate) == text else similarity(_words(candidate), text,
-                                                                     _ALIKE)
+            score = (
+                1.0 if _words(candidate) == text else similarity(_words(candidate), text, _ALIKE)
+            )
             if score >= best_score:
                 best, best_score = candidate, score
         if best is not None:
@@ -155,8 +158,7 @@ def earlier_through_edition(old: m.Brief, new: m.Brief, edition: m.Edition) -> m
         if id(section) in dropped:
             continue
         top = trimmed(section)
-        top.subsections = [trimmed(sub) for sub in section.subsections
-                           if id(sub) not in dropped]
+        top.subsections = [trimmed(sub) for sub in section.subsections if id(sub) not in dropped]
         view.sections.append(top)
     # ``newer``: a portion the new brief now marks above the ceiling goes too, even where
     # the earlier brief marked it lower (items, rows and entries included).

@@ -25,8 +25,9 @@ def _entry_title(entry: m.ScheduleEntry, words: Wording = ENGLISH) -> str:
 
 def _pair_entries(
     old: list[m.ScheduleEntry], new: list[m.ScheduleEntry]
-) -> tuple[list[tuple[m.ScheduleEntry, m.ScheduleEntry]], list[m.ScheduleEntry],
-           list[m.ScheduleEntry]]:
+) -> tuple[
+    list[tuple[m.ScheduleEntry, m.ScheduleEntry]], list[m.ScheduleEntry], list[m.ScheduleEntry]
+]:
     """Pair entries: identical slots first, then by title (same day preferred)."""
     left = list(old)
     right = list(new)
@@ -61,16 +62,33 @@ def schedule_changes(old: m.Brief, new: m.Brief) -> list[Change]:
     found: list[tuple[tuple[dt.date, dt.time], int, Change]] = []
     for entry in added:
         place = f", {clip(entry.place, 60)}" if entry.place.strip() else ""
-        found.append((_slot(entry), len(found), Change(
-            "entry_added", SCHEDULE_GROUP,
-            f"{_when(entry, words)} {_entry_title(entry, words)}{place}")))
+        found.append(
+            (
+                _slot(entry),
+                len(found),
+                Change(
+                    "entry_added",
+                    SCHEDULE_GROUP,
+                    f"{_when(entry, words)} {_entry_title(entry, words)}{place}",
+                ),
+            )
+        )
     for entry in cancelled:
-        found.append((_slot(entry), len(found), Change(
-            "entry_cancelled", SCHEDULE_GROUP,
-            f"{_when(entry, words)} {_entry_title(entry, words)}")))
+        found.append(
+            (
+                _slot(entry),
+                len(found),
+                Change(
+                    "entry_cancelled",
+                    SCHEDULE_GROUP,
+                    f"{_when(entry, words)} {_entry_title(entry, words)}",
+                ),
+            )
+        )
     for before, after in pairs:
-        found += [(_slot(after), len(found), change)
-                  for change in _entry_changes(before, after, words)]
+        found += [
+            (_slot(after), len(found), change) for change in _entry_changes(before, after, words)
+        ]
     return [change for _, _, change in sorted(found, key=lambda item: item[:2])]
 
 
@@ -78,8 +96,9 @@ def _slot(entry: m.ScheduleEntry) -> tuple[dt.date, dt.time]:
     return (entry.date or dt.date.max, entry.time or entry.end or dt.time.max)
 
 
-def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry,
-                   words: Wording = ENGLISH) -> list[Change]:
+def _entry_changes(
+    before: m.ScheduleEntry, after: m.ScheduleEntry, words: Wording = ENGLISH
+) -> list[Change]:
     title = _entry_title(after, words)
     found: list[Change] = []
     moved: list[str] = []
@@ -87,19 +106,35 @@ def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry,
         moved.append(words("change_now_was", now=_when(after, words), was=_when(before, words)))
     elif (before.time, before.end) != (after.time, after.end):
         new_times = _when(m.ScheduleEntry(time=after.time, end=after.end), words)
-        found.append(Change("entry_retimed", SCHEDULE_GROUP, f"{title}: " + words(
-            "change_now_was", now=new_times, was=_when(before, words))))
+        found.append(
+            Change(
+                "entry_retimed",
+                SCHEDULE_GROUP,
+                f"{title}: " + words("change_now_was", now=new_times, was=_when(before, words)),
+            )
+        )
     if title_key(before.place) != title_key(after.place):
         no_place = words("change_no_place")
-        moved.append(words("change_now_at", now=clip(after.place, 60) or f"({no_place})",
-                           was=clip(before.place, 60) or no_place))
+        moved.append(
+            words(
+                "change_now_at",
+                now=clip(after.place, 60) or f"({no_place})",
+                was=clip(before.place, 60) or no_place,
+            )
+        )
     if moved:
         found.append(Change("entry_moved", SCHEDULE_GROUP, f"{title}: " + "; ".join(moved)))
     details: list[str] = []
-    gone = [p for p in before.participants
-            if title_key(p) not in {title_key(q) for q in after.participants}]
-    came = [p for p in after.participants
-            if title_key(p) not in {title_key(q) for q in before.participants}]
+    gone = [
+        p
+        for p in before.participants
+        if title_key(p) not in {title_key(q) for q in after.participants}
+    ]
+    came = [
+        p
+        for p in after.participants
+        if title_key(p) not in {title_key(q) for q in before.participants}
+    ]
     if came or gone:
         if came:
             details.append("now with " + ", ".join(one_line(p) for p in came))
@@ -108,8 +143,13 @@ def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry,
     if before.press != after.press:
         details.append(now_was("press", after.press, before.press))
     if before.timezone.strip() != after.timezone.strip():
-        details.append(now_was("time zone", after.timezone.strip() or "the brief's",
-                               before.timezone.strip() or "the brief's"))
+        details.append(
+            now_was(
+                "time zone",
+                after.timezone.strip() or "the brief's",
+                before.timezone.strip() or "the brief's",
+            )
+        )
     if title_key(before.title) != title_key(after.title):
         details.append(f"title was “{_entry_title(before, words)}”")
     segments: tuple[Segment, ...] = ()
@@ -117,6 +157,12 @@ def _entry_changes(before: m.ScheduleEntry, after: m.ScheduleEntry,
         details.append("notes")
         segments = word_diff(before.notes, after.notes)
     if details:
-        found.append(Change("entry_changed", SCHEDULE_GROUP,
-                            f"{title} ({_when(after, words)}): " + "; ".join(details), segments))
+        found.append(
+            Change(
+                "entry_changed",
+                SCHEDULE_GROUP,
+                f"{title} ({_when(after, words)}): " + "; ".join(details),
+                segments,
+            )
+        )
     return found

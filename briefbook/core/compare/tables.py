@@ -29,8 +29,10 @@ def _pair_tables(
 ) -> tuple[list[tuple[m.TableBlock, m.TableBlock]], list[m.TableBlock], list[m.TableBlock]]:
     left, right = list(old), list(new)
     pairs = []
-    for matcher in (lambda t: title_key(t.caption) or None,
-                    lambda t: tuple(title_key(c) for c in t.columns) or None):
+    for matcher in (
+        lambda t: title_key(t.caption) or None,
+        lambda t: tuple(title_key(c) for c in t.columns) or None,
+    ):
         for table in list(right):
             target = matcher(table)
             match = next((o for o in left if target and matcher(o) == target), None)
@@ -47,8 +49,9 @@ def table_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
     """The tables added to and removed from a section, and the rows and cells changed in
     the tables it kept (paired by caption, then by columns, then in order)."""
     pairs, removed, added = _pair_tables(_tables(old), _tables(new))
-    found = [Change("table_added", group, f"table {_table_name(t)}, {_rows(len(t.rows))}")
-             for t in added]
+    found = [
+        Change("table_added", group, f"table {_table_name(t)}, {_rows(len(t.rows))}") for t in added
+    ]
     found += [Change("table_removed", group, f"table {_table_name(t)}") for t in removed]
     for before, after in pairs:
         found += _row_changes(before, after, group)
@@ -73,11 +76,17 @@ def _row_changes(before: m.TableBlock, after: m.TableBlock, group: str) -> list[
     old_columns = [one_line(c) for c in before.columns]
     new_columns = [one_line(c) for c in after.columns]
     if old_columns != new_columns:
-        found.append(Change("table_changed", group, now_was(
-            f"table {name}: columns", ", ".join(new_columns), ", ".join(old_columns))))
+        found.append(
+            Change(
+                "table_changed",
+                group,
+                now_was(f"table {name}: columns", ", ".join(new_columns), ", ".join(old_columns)),
+            )
+        )
     if one_line(before.caption) != one_line(after.caption):
-        found.append(Change("table_changed", group, now_was("table caption", name,
-                                                             _table_name(before))))
+        found.append(
+            Change("table_changed", group, now_was("table caption", name, _table_name(before)))
+        )
     left = list(before.rows)
     pairs: list[tuple[list[str], list[str]]] = []
     added: list[list[str]] = []
@@ -96,13 +105,20 @@ def _row_changes(before: m.TableBlock, after: m.TableBlock, group: str) -> list[
         cells = _cell_changes(old_row, new_row, new_columns)
         if cells:
             label = clip(new_row[0], 60) if new_row else ""
-            found.append(Change("row_changed", group, f"row “{label}” in {name}",
-                                _joined([words for _, words in cells])))
+            found.append(
+                Change(
+                    "row_changed",
+                    group,
+                    f"row “{label}” in {name}",
+                    _joined([words for _, words in cells]),
+                )
+            )
     return found
 
 
-def _cell_changes(old_row: list[str], new_row: list[str],
-                  columns: list[str]) -> list[tuple[str, tuple[Segment, ...]]]:
+def _cell_changes(
+    old_row: list[str], new_row: list[str], columns: list[str]
+) -> list[tuple[str, tuple[Segment, ...]]]:
     found = []
     width = max(len(old_row), len(new_row))
     for i in range(width):

@@ -91,8 +91,9 @@ def word_diff(old: str, new: str, context: int = 4, max_chars: int = 120) -> tup
     segments: list[Segment] = []
     for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
         if tag == "equal":
-            segments.extend(_context(a[i1:i2], context, first=index == 0,
-                                     last=index == len(opcodes) - 1))
+            segments.extend(
+                _context(a[i1:i2], context, first=index == 0, last=index == len(opcodes) - 1)
+            )
             continue
         removed, added = "".join(a[i1:i2]), "".join(b[j1:j2])
         lead = _common_space(removed, added, str.lstrip)
@@ -150,8 +151,13 @@ def _join_changes(segments: list[Segment]) -> list[Segment]:
     while i < len(segments):
         segment = segments[i]
         is_space = segment.kind == "same" and not segment.text.strip()
-        if (is_space and out and out[-1].kind in ("removed", "added")
-                and i + 1 < len(segments) and segments[i + 1].kind in ("removed", "added")):
+        if (
+            is_space
+            and out
+            and out[-1].kind in ("removed", "added")
+            and i + 1 < len(segments)
+            and segments[i + 1].kind in ("removed", "added")
+        ):
             group_start = len(out)
             while group_start > 0 and out[group_start - 1].kind in ("removed", "added"):
                 group_start -= 1

@@ -25,8 +25,18 @@ from briefbook.core.markings import (
 from briefbook.core.text import counted, one_line
 from briefbook.errors import BriefbookError
 
-__all__ = ["EditionCut", "apply_edition", "dossier_marking", "edition_cut", "find_edition",
-           "highest", "marking_rank", "marking_scheme", "portion_mark", "section_marking"]
+__all__ = [
+    "EditionCut",
+    "apply_edition",
+    "dossier_marking",
+    "edition_cut",
+    "find_edition",
+    "highest",
+    "marking_rank",
+    "marking_scheme",
+    "portion_mark",
+    "section_marking",
+]
 
 
 def marking_scheme(brief: m.Brief) -> tuple[str, ...]:
@@ -56,12 +66,14 @@ def find_edition(brief: m.Brief, name: str) -> m.Edition:
             return edition
     names = [edition.name for edition in brief.editions]
     if not names:
-        raise BriefbookError(f"the brief defines no editions, so there is no {name!r}; add "
-                             "them under 'editions'")
+        raise BriefbookError(
+            f"the brief defines no editions, so there is no {name!r}; add them under 'editions'"
+        )
     close = difflib.get_close_matches(name, names, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    raise BriefbookError(f"there is no edition {name!r}; {hint}the editions are: "
-                         + ", ".join(names))
+    raise BriefbookError(
+        f"there is no edition {name!r}; {hint}the editions are: " + ", ".join(names)
+    )
 
 
 @dataclass
@@ -78,9 +90,11 @@ class EditionCut:
         """In words: "leaves out 1 section, 2 paragraphs and 3 items"."""
         if not (self.sections or self.paragraphs or self.items):
             return "leaves nothing out"
-        return "leaves out " + ", ".join((counted(self.sections, "section"),
-                                          counted(self.paragraphs, "paragraph"))) + \
-            f" and {counted(self.items, 'item')}"
+        return (
+            "leaves out "
+            + ", ".join((counted(self.sections, "section"), counted(self.paragraphs, "paragraph")))
+            + f" and {counted(self.items, 'item')}"
+        )
 
 
 def left_out(scheme: Scheme, edition: m.Edition, marking: str) -> bool:
@@ -92,10 +106,13 @@ def left_out(scheme: Scheme, edition: m.Edition, marking: str) -> bool:
     return bool(excluded) and any(c.upper() in excluded for c in controls_of(marking))
 
 
-def _keeps(brief: m.Brief, scheme: Scheme, edition: m.Edition, section: m.Section,
-           parent: m.Section | None) -> bool:
-    for marking in (section_marking(brief, section, parent),
-                    heading_marking(brief, section, parent)):
+def _keeps(
+    brief: m.Brief, scheme: Scheme, edition: m.Edition, section: m.Section, parent: m.Section | None
+) -> bool:
+    for marking in (
+        section_marking(brief, section, parent),
+        heading_marking(brief, section, parent),
+    ):
         if left_out(scheme, edition, marking):
             return False
     tagged = set(section.tags) | (set(parent.tags) if parent is not None else set())
@@ -112,8 +129,7 @@ PRESS_TAG = "press"
 
 def holds_press_material(section: m.Section) -> bool:
     """Whether the section holds talking points or if-asked lines."""
-    return any(isinstance(block, m.TalkingPointsBlock | m.IfAskedBlock)
-               for block in section.blocks)
+    return any(isinstance(block, m.TalkingPointsBlock | m.IfAskedBlock) for block in section.blocks)
 
 
 def press_tag(section: m.Section) -> set[str]:
@@ -145,8 +161,9 @@ def _paragraphs(block: m.Block) -> int:
 class _Filter:
     """Cuts a copy of the brief down to one edition, counting what goes."""
 
-    def __init__(self, brief: m.Brief, edition: m.Edition,
-                 also: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, brief: m.Brief, edition: m.Edition, also: frozenset[str] = frozenset()
+    ) -> None:
         self.brief = brief
         self.edition = edition
         self.scheme = scheme_of(brief)
@@ -168,8 +185,9 @@ class _Filter:
     def sections(self, sections: list[m.Section], parent: m.Section | None) -> list[m.Section]:
         kept: list[m.Section] = []
         for section in sections:
-            if not _keeps(self.brief, self.scheme, self.edition, section, parent) or \
-                    _like_any(one_line(section.title), self.also):
+            if not _keeps(self.brief, self.scheme, self.edition, section, parent) or _like_any(
+                one_line(section.title), self.also
+            ):
                 self.cut.sections += _count_section(section)
                 self.gone.update(_section_texts(section))
                 continue
@@ -177,8 +195,9 @@ class _Filter:
             if not _tagged(self.edition, section, parent):
                 # Untagged: left out, unless it holds tagged subsections (then its heading
                 # stays above them, without its own blocks).
-                if parent is not None or not any(_tagged(self.edition, sub, section)
-                                                 for sub in section.subsections):
+                if parent is not None or not any(
+                    _tagged(self.edition, sub, section) for sub in section.subsections
+                ):
                     self.cut.sections += _count_section(section)
                     self.gone.update(_section_texts(section))
                     continue
@@ -292,8 +311,11 @@ def _like_any(text: str, others: frozenset[str]) -> bool:
         return True
     for other in others:
         matcher = difflib.SequenceMatcher(None, text, other, autojunk=False)
-        if matcher.real_quick_ratio() >= _ALIKE and matcher.quick_ratio() >= _ALIKE \
-                and matcher.ratio() >= _ALIKE:
+        if (
+            matcher.real_quick_ratio() >= _ALIKE
+            and matcher.quick_ratio() >= _ALIKE
+            and matcher.ratio() >= _ALIKE
+        ):
             return True
     return False
 
@@ -304,8 +326,9 @@ def _block_text(block: m.Block) -> str:
 
 
 def _item_texts(items: list[m.ListItem]) -> list[str]:
-    return [text for item in items
-            for text in (one_line(item.text), *_item_texts(item.items)) if text]
+    return [
+        text for item in items for text in (one_line(item.text), *_item_texts(item.items)) if text
+    ]
 
 
 def _block_texts(block: m.Block) -> list[str]:
@@ -316,8 +339,11 @@ def _block_texts(block: m.Block) -> list[str]:
     elif isinstance(block, m.IfAskedBlock):
         found += [one_line(text) for line in block.items for text in (line.question, line.answer)]
     elif isinstance(block, m.ScenarioBlock):
-        found += [text for step in block.steps
-                  for text in (one_line(step.title), *_item_texts(step.points))]
+        found += [
+            text
+            for step in block.steps
+            for text in (one_line(step.title), *_item_texts(step.points))
+        ]
     elif isinstance(block, m.ScheduleBlock):
         found += [one_line(entry.title) for entry in block.entries]
     elif isinstance(block, m.TableBlock):
@@ -338,8 +364,9 @@ def _count_items(items: list[m.ListItem]) -> int:
     return sum(1 + _count_items(item.items) for item in items)
 
 
-def _filtered(brief: m.Brief, edition: m.Edition,
-              also: frozenset[str] = frozenset()) -> tuple[m.Brief, _Filter]:
+def _filtered(
+    brief: m.Brief, edition: m.Edition, also: frozenset[str] = frozenset()
+) -> tuple[m.Brief, _Filter]:
     result = copy.deepcopy(brief)
     result.source = brief.source
     cut = _Filter(brief, edition, also)
@@ -349,8 +376,7 @@ def _filtered(brief: m.Brief, edition: m.Edition,
     return result, cut
 
 
-def apply_edition(brief: m.Brief, edition: m.Edition, *,
-                  newer: m.Brief | None = None) -> m.Brief:
+def apply_edition(brief: m.Brief, edition: m.Edition, *, newer: m.Brief | None = None) -> m.Brief:
     """A copy of the brief holding only what ``edition`` may contain.
 
     Sections, blocks, list items (with the items under them), table rows and

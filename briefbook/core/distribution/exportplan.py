@@ -64,17 +64,31 @@ def itinerary_suffix(person: str) -> str:
     return f"itinerary {person}"
 
 
-def file_suffix(edition: str = "", person: str = "", pocket: bool = False,
-                email: bool = False, copy: Copy | None = None) -> str:
+def file_suffix(
+    edition: str = "",
+    person: str = "",
+    pocket: bool = False,
+    email: bool = False,
+    copy: Copy | None = None,
+) -> str:
     """What a default file name adds after the brief's date, title and version:
     ``press itinerary Bob pocket card``, ``email copy 03 Jane Doe``."""
-    return " ".join(part for part in (
-        edition, itinerary_suffix(person) if person else "", POCKET_SUFFIX if pocket else "",
-        EMAIL_SUFFIX if email else "", copy.suffix if copy is not None else "") if part)
+    return " ".join(
+        part
+        for part in (
+            edition,
+            itinerary_suffix(person) if person else "",
+            POCKET_SUFFIX if pocket else "",
+            EMAIL_SUFFIX if email else "",
+            copy.suffix if copy is not None else "",
+        )
+        if part
+    )
 
 
-def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | str | None,
-                 default_folder: Path) -> list[ExportJob]:
+def plan_exports(
+    brief: m.Brief, request: ExportRequest, output: Path | str | None, default_folder: Path
+) -> list[ExportJob]:
     """The files to make, with unique paths. ``output`` means what ``-o`` means (see
     :mod:`briefbook.core.distribution.targets`: a folder for default names, or a file, after which
     several files are named); without it the files go to ``default_folder``.
@@ -84,11 +98,14 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | str | No
     :class:`FileAccessError` for a target that is a brief, its backup or not a PDF.
     """
     if request.pocket and request.changes_since is not None:
-        raise BriefbookError("the pocket card has no changes page; export the dossier with "
-                             "the changes page, or the pocket card on its own")
+        raise BriefbookError(
+            "the pocket card has no changes page; export the dossier with "
+            "the changes page, or the pocket card on its own"
+        )
     if request.pocket and request.copies:
-        raise BriefbookError("pocket cards are not numbered; leave out the copies or "
-                             "recipients option")
+        raise BriefbookError(
+            "pocket cards are not numbered; leave out the copies or recipients option"
+        )
     editions = _editions(brief, request)
     words = Wording.of(brief.meta)
     several = request.all_editions or request.all_people or bool(request.copies)
@@ -110,18 +127,33 @@ def plan_exports(brief: m.Brief, request: ExportRequest, output: Path | str | No
             numbers: list[Copy | None] = [*request.copies] or [None]
             for number in numbers:
                 if where.file is None:
-                    path = where.folder / default_pdf_name(brief, file_suffix(
-                        name, person, request.pocket, request.email, number))
+                    path = where.folder / default_pdf_name(
+                        brief, file_suffix(name, person, request.pocket, request.email, number)
+                    )
                 elif several:  # named after the user's file, by what differs between them
-                    varying = file_suffix(name if request.all_editions else "",
-                                          person if request.all_people else "", copy=number)
-                    stem = where.file.stem if where.file.suffix.lower() == ".pdf" else (
-                        where.file.name)
+                    varying = file_suffix(
+                        name if request.all_editions else "",
+                        person if request.all_people else "",
+                        copy=number,
+                    )
+                    stem = (
+                        where.file.stem
+                        if where.file.suffix.lower() == ".pdf"
+                        else (where.file.name)
+                    )
                     path = where.file.with_name(with_suffix(stem, varying) + ".pdf")
                 else:
                     path = where.file
-                jobs.append(ExportJob(job_brief, path, name, person, changes,
-                                      number.stamp_in(words) if number else ""))
+                jobs.append(
+                    ExportJob(
+                        job_brief,
+                        path,
+                        name,
+                        person,
+                        changes,
+                        number.stamp_in(words) if number else "",
+                    )
+                )
     for job, path in zip(jobs, unique_paths([job.path for job in jobs]), strict=True):
         job.path = path
     check_targets([job.path for job in jobs], brief.source)
@@ -142,8 +174,9 @@ def _people(brief: m.Brief, request: ExportRequest) -> list[str]:
     if request.all_people:
         found = participants(brief)
         if not found:
-            raise BriefbookError("no schedule entry lists any participants, so there are no "
-                                 "itineraries to make")
+            raise BriefbookError(
+                "no schedule entry lists any participants, so there are no itineraries to make"
+            )
         return found
     if request.person is not None:
         return [find_participant(brief, request.person)]

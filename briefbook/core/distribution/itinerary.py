@@ -25,11 +25,12 @@ class UnknownParticipantError(BriefbookError):
         self.name = name
         self.known = known
         if not known:
-            message = (f"no schedule entry lists any participants, so there is no itinerary "
-                       f"for {name!r}; add names under 'participants' in the schedule")
+            message = (
+                f"no schedule entry lists any participants, so there is no itinerary "
+                f"for {name!r}; add names under 'participants' in the schedule"
+            )
         else:
-            close = difflib.get_close_matches(_key(name), [_key(k) for k in known], n=1,
-                                              cutoff=0.5)
+            close = difflib.get_close_matches(_key(name), [_key(k) for k in known], n=1, cutoff=0.5)
             hint = ""
             if close:
                 nearest = next(k for k in known if _key(k) == close[0])
@@ -93,8 +94,9 @@ def _filtered(section: m.Section, name: str) -> m.Section | None:
                 blocks.append(m.ScheduleBlock(entries))
         elif isinstance(block, m.ContactsBlock) and block.contacts:
             blocks.append(block)
-    subsections = [sub for sub in (_filtered(s, name) for s in section.subsections)
-                   if sub is not None]
+    subsections = [
+        sub for sub in (_filtered(s, name) for s in section.subsections) if sub is not None
+    ]
     if not blocks and not subsections:
         return None
     section.blocks = blocks
@@ -118,8 +120,9 @@ def itinerary_for(brief: m.Brief, name: str, missing_ok: bool = False) -> m.Brie
         person = one_line(name)
     result = copy.deepcopy(brief)
     result.source = brief.source
-    result.sections = [s for s in (_filtered(section, person) for section in result.sections)
-                       if s is not None]
+    result.sections = [
+        s for s in (_filtered(section, person) for section in result.sections) if s is not None
+    ]
     result.editions = []
     result.meta.subtitle = Wording.of(brief.meta)("personal_itinerary", person=person)
     return result

@@ -8,8 +8,14 @@ import unicodedata
 from briefbook.core.model import Brief
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-             *(f"LPT{i}" for i in range(1, 10))}
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
 MAX_STEM = 120
 #: File systems count a name in bytes (255 on most); leave room for " (12)", ".pdf" and
 #: the temporary name an atomic write uses beside it.
@@ -35,7 +41,7 @@ def safe_file_stem(text: str, fallback: str = "brief") -> str:
 
 def shorten(text: str, chars: int, max_bytes: int = MAX_STEM_BYTES) -> str:
     """``text`` cut to at most ``chars`` characters and ``max_bytes`` UTF-8 bytes."""
-    text = text[:max(0, chars)]
+    text = text[: max(0, chars)]
     while text and len(text.encode("utf-8")) > max_bytes:
         text = text[:-1]
     return text.rstrip(" .")

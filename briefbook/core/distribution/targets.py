@@ -53,18 +53,23 @@ def destination(output: Path | str | None, default_folder: Path) -> Destination:
         return Destination(path)
     if ends_as_folder:
         if path.exists():
-            raise FileAccessError(path, "is a file, not a folder; leave out the final / to "
-                                  "export onto it")
+            raise FileAccessError(
+                path, "is a file, not a folder; leave out the final / to export onto it"
+            )
         try:
             path.mkdir(parents=True, exist_ok=True)
         except (OSError, ValueError) as exc:
-            raise FileAccessError(path, f"cannot create the folder: "
-                                  f"{getattr(exc, 'strerror', None) or exc}") from None
+            raise FileAccessError(
+                path, f"cannot create the folder: {getattr(exc, 'strerror', None) or exc}"
+            ) from None
         return Destination(path)
     folder = path.parent
     if not folder.is_dir():
-        raise FileAccessError(folder, "no such folder; create it first, or end -o with / to "
-                              "export into a new folder of that name")
+        raise FileAccessError(
+            folder,
+            "no such folder; create it first, or end -o with / to "
+            "export into a new folder of that name",
+        )
     return Destination(folder, path)
 
 
@@ -110,8 +115,11 @@ def check_targets(paths: list[Path], brief_file: Path | None = None) -> None:
         protected = [brief_file, brief_file.with_name(brief_file.name + "~")]
     for path in paths:
         if is_brief_file(path) or any(_same(path, other) for other in protected):
-            raise FileAccessError(path, "is a brief file; an export never replaces a brief or "
-                                  "its backup, so choose a name ending in .pdf")
+            raise FileAccessError(
+                path,
+                "is a brief file; an export never replaces a brief or "
+                "its backup, so choose a name ending in .pdf",
+            )
         try:
             if not path.is_file():  # missing, or a special file the write will refuse
                 continue
@@ -120,13 +128,17 @@ def check_targets(paths: list[Path], brief_file: Path | None = None) -> None:
         except (OSError, ValueError):
             continue  # not there (or not readable: the write will say why)
         if head and head != b"%PDF-":
-            raise FileAccessError(path, "exists and is not a PDF; an export replaces only "
-                                  "PDF files, so choose another name")
+            raise FileAccessError(
+                path,
+                "exists and is not a PDF; an export replaces only "
+                "PDF files, so choose another name",
+            )
 
 
 def _same(path: Path, other: Path) -> bool:
     try:
         return path.resolve() == other.resolve() or (
-            path.exists() and other.exists() and os.path.samefile(path, other))
+            path.exists() and other.exists() and os.path.samefile(path, other)
+        )
     except (OSError, ValueError):
         return False

@@ -29,7 +29,7 @@ def parse_cells(text: str) -> list[list[str]]:
     while i < len(text):
         char = text[i]
         if quoted:
-            if char == '"' and text[i + 1:i + 2] == '"':
+            if char == '"' and text[i + 1 : i + 2] == '"':
                 cell.append('"')
                 i += 1
             elif char == '"':

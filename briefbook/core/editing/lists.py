@@ -54,8 +54,8 @@ def outdent(items: list[ListItem], path: ItemPath) -> ItemPath | None:
         return None
     parent = container(items, path[:-1])[path[-2]]
     item = parent.items[path[-1]]
-    item.items.extend(parent.items[path[-1] + 1:])
-    del parent.items[path[-1]:]
+    item.items.extend(parent.items[path[-1] + 1 :])
+    del parent.items[path[-1] :]
     container(items, path[:-1]).insert(path[-2] + 1, item)
     return (*path[:-2], path[-2] + 1)
 

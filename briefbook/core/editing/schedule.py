@@ -33,7 +33,7 @@ def clashes(entries: list[m.ScheduleEntry]) -> dict[int, list[int]]:
     found: dict[int, list[int]] = {}
     timed = [(i, e) for i, e in enumerate(entries) if e.date is not None and e.time is not None]
     for a_pos, (i, a) in enumerate(timed):
-        for j, b in timed[a_pos + 1:]:
+        for j, b in timed[a_pos + 1 :]:
             if a.date != b.date:
                 continue
             a_end, b_end = _until(a), _until(b)

@@ -44,14 +44,17 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise BriefFormatError([Problem("the file is not UTF-8 text (save it as UTF-8)", path,
-                                        line, column)]) from None
+        raise BriefFormatError(
+            [Problem("the file is not UTF-8 text (save it as UTF-8)", path, line, column)]
+        ) from None
 
 
-def parse(text: str, path: Path | None = None,
-          warnings: list[Problem] | None = None,
-          annexes: list[tuple[int, int, m.PdfBlock]] | None = None,
-          ) -> tuple[m.Brief, list[Problem]]:
+def parse(
+    text: str,
+    path: Path | None = None,
+    warnings: list[Problem] | None = None,
+    annexes: list[tuple[int, int, m.PdfBlock]] | None = None,
+) -> tuple[m.Brief, list[Problem]]:
     """Read brief text into the model, returning it with every problem found; what
     is worth a warning only (a section that will not print) goes into ``warnings``;
     each annex block with its line and column into ``annexes``."""
@@ -107,8 +110,12 @@ def validate(path: Path | str, warnings: list[Problem] | None = None) -> list[Pr
         return summarize(problems)
     if warnings is not None:
         warnings.extend(_without_alt(brief, path))
-    return summarize(_unknown_zones(brief, path) + _missing_files(brief, path)
-                     + _annex_problems(annexes, path) + _unprintable(text, brief, path))
+    return summarize(
+        _unknown_zones(brief, path)
+        + _missing_files(brief, path)
+        + _annex_problems(annexes, path)
+        + _unprintable(text, brief, path)
+    )
 
 
 def _annex_problems(annexes: list[tuple[int, int, m.PdfBlock]], path: Path) -> list[Problem]:
@@ -180,10 +187,14 @@ def _without_alt(brief: m.Brief, path: Path) -> list[Problem]:
         for number, block in enumerate(section.blocks, start=1):
             if isinstance(block, m.ImageBlock) and block.path.strip() and not block.alt.strip():
                 instead = "its caption" if block.caption.strip() else "only 'Picture'"
-                found.append(Problem(
-                    f"the image {block.path!r} has no 'alt' text: a screen reader says "
-                    f"{instead} instead; describe the picture in 'alt'", path,
-                    where=f"section {section.title!r}, block {number}"))
+                found.append(
+                    Problem(
+                        f"the image {block.path!r} has no 'alt' text: a screen reader says "
+                        f"{instead} instead; describe the picture in 'alt'",
+                        path,
+                        where=f"section {section.title!r}, block {number}",
+                    )
+                )
     return found
 
 
@@ -203,8 +214,10 @@ def _missing_files(brief: m.Brief, path: Path) -> list[Problem]:
             if "\x00" in ref.path:
                 raise ValueError("it holds a NUL character")
             if not is_inside(ref.path, folder):
-                message = (f"{noun} {shown_path(ref.path, folder)!r} is outside the brief's "
-                           "folder, so it is left out of the PDF unless allowed when exporting")
+                message = (
+                    f"{noun} {shown_path(ref.path, folder)!r} is outside the brief's "
+                    "folder, so it is left out of the PDF unless allowed when exporting"
+                )
             elif not resolve_image(ref.path, folder).is_file():
                 message = f"{noun} {ref.path!r} does not exist"
             else:
@@ -231,13 +244,21 @@ def _encoded(brief: m.Brief, path: Path) -> bytes:
 
         where = first_unencodable(brief) or "the brief"
         code = ord(exc.object[exc.start]) if isinstance(exc.object, str) else 0xFFFD
-        raise BriefbookError(f"{path}: not saved: {where} holds a broken character (U+{code:04X}, "
-                             "half of a UTF-16 pair, e.g. from a damaged clipboard); delete or "
-                             "retype it") from None
+        raise BriefbookError(
+            f"{path}: not saved: {where} holds a broken character (U+{code:04X}, "
+            "half of a UTF-16 pair, e.g. from a damaged clipboard); delete or "
+            "retype it"
+        ) from None
 
 
-def save(brief: m.Brief, path: Path | str, *, backup: bool = True,
-         replace_read_only: bool = False, limit: int = 0o7777) -> None:
+def save(
+    brief: m.Brief,
+    path: Path | str,
+    *,
+    backup: bool = True,
+    replace_read_only: bool = False,
+    limit: int = 0o7777,
+) -> None:
     """Write the brief atomically to ``path`` and remember it as the brief's file.
 
     With ``backup``, the version being replaced is first kept (atomically too)
@@ -261,7 +282,11 @@ def save(brief: m.Brief, path: Path | str, *, backup: bool = True,
         except FileAccessError:  # none yet, unreadable, not a regular file, or too large
             previous = None
         if previous is not None and previous != data:
-            write_atomic(backup_path(path), previous, mode=mode_of(follow_links(path)),
-                         replace_read_only=True)
+            write_atomic(
+                backup_path(path),
+                previous,
+                mode=mode_of(follow_links(path)),
+                replace_read_only=True,
+            )
     write_atomic(path, data, replace_read_only=replace_read_only, limit=limit)
     brief.source = path

@@ -47,12 +47,19 @@ def load_lenient(path: Path | str) -> LenientLoad:
     if root is None or root.kind != "map" or root.refused:
         reader = Reader(path)
         read_brief(reader, root)
-        raise BriefFormatError(problems + reader.problems or [
-            Problem("the file holds no brief (it should start with 'meta:')", path, 1, 1)])
+        raise BriefFormatError(
+            problems + reader.problems
+            or [Problem("the file holds no brief (it should start with 'meta:')", path, 1, 1)]
+        )
     version = _value(root, "briefbook")
     if version is not None and version.text.strip() != str(m.FORMAT_VERSION):
-        newer = Problem(f"this file is format version {version.text!r}; this briefbook reads "
-                        f"version {m.FORMAT_VERSION}", path, version.line, version.column)
+        newer = Problem(
+            f"this file is format version {version.text!r}; this briefbook reads "
+            f"version {m.FORMAT_VERSION}",
+            path,
+            version.line,
+            version.column,
+        )
         raise BriefFormatError([*problems, newer])
     reader = Reader(path)
     brief = read_brief(reader, root)

@@ -64,8 +64,9 @@ class Reader:
                     return dt.date(*(int(part) for part in found.groups()))
                 except ValueError:
                     pass
-            self.problem(node, f"{what} {node.text!r} is not a date; write it as YYYY-MM-DD, "
-                         "e.g. 2025-06-12")
+            self.problem(
+                node, f"{what} {node.text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-06-12"
+            )
             return None
         self.problem(node, f"{what} should be a date (YYYY-MM-DD), not {node.kind_name}")
         return None
@@ -78,8 +79,9 @@ class Reader:
             found = parse_typed_time(node.text)
             if found is not None:
                 return found
-            self.problem(node, f"{what} {node.text!r} is not a time; write it as HH:MM, "
-                         "from 00:00 to 23:59")
+            self.problem(
+                node, f"{what} {node.text!r} is not a time; write it as HH:MM, from 00:00 to 23:59"
+            )
             return None
         self.problem(node, f"{what} should be a time (HH:MM), not {node.kind_name}")
         return None
@@ -147,8 +149,9 @@ class Reader:
         if node.refused:
             return None
         if node.kind != "map":
-            self.problem(node, f"{what} should be a mapping of keys to values, not "
-                         f"{node.kind_name}")
+            self.problem(
+                node, f"{what} should be a mapping of keys to values, not {node.kind_name}"
+            )
             return None
         found: dict[str, Node] = {}
         for key, value in node.pairs:

@@ -22,14 +22,48 @@ from briefbook.errors import Problem
 
 # --- the brief ----------------------------------------------------------------
 
-META_KEYS = ("title", "subtitle", "dates", "location", "organisation", "prepared_by", "marking",
-             "version", "status", "page_size", "timezone", "home_timezone", "logo", "keywords",
-             "markings", "portion_marks", "classification_block", "language", "labels",
-             "time_format", *LAYOUT_KEYS)
-SECTION_KEYS = ("title", "marking", "title_marking", "tags", "guidance", "blocks", "sections",
-                *SECTION_LAYOUT_KEYS)
-EDITION_KEYS = ("name", "ceiling", "include_tags", "only_tags", "exclude_tags",
-                "exclude_controls", "description")
+META_KEYS = (
+    "title",
+    "subtitle",
+    "dates",
+    "location",
+    "organisation",
+    "prepared_by",
+    "marking",
+    "version",
+    "status",
+    "page_size",
+    "timezone",
+    "home_timezone",
+    "logo",
+    "keywords",
+    "markings",
+    "portion_marks",
+    "classification_block",
+    "language",
+    "labels",
+    "time_format",
+    *LAYOUT_KEYS,
+)
+SECTION_KEYS = (
+    "title",
+    "marking",
+    "title_marking",
+    "tags",
+    "guidance",
+    "blocks",
+    "sections",
+    *SECTION_LAYOUT_KEYS,
+)
+EDITION_KEYS = (
+    "name",
+    "ceiling",
+    "include_tags",
+    "only_tags",
+    "exclude_tags",
+    "exclude_controls",
+    "description",
+)
 BRIEF_KEYS = ("briefbook", "meta", "editions", "sections")
 
 
@@ -37,18 +71,25 @@ def empty_sections(reader: Reader) -> list[Problem]:
     """A warning for each section that prints nothing, at its line."""
     from briefbook.core.emptiness import section_is_empty
 
-    return [Problem(f"section {section.title.strip() or 'untitled'!r} is empty and will not "
-                    "print", reader.path, node.line, node.column)
-            for node, section in sorted(reader.sections, key=lambda pair: pair[0].line or 0)
-            if section_is_empty(section)]
+    return [
+        Problem(
+            f"section {section.title.strip() or 'untitled'!r} is empty and will not print",
+            reader.path,
+            node.line,
+            node.column,
+        )
+        for node, section in sorted(reader.sections, key=lambda pair: pair[0].line or 0)
+        if section_is_empty(section)
+    ]
 
 
 def read_brief(reader: Reader, root: Node | None) -> m.Brief:
     """Turn the whole node tree into a :class:`Brief`, recording every problem."""
     brief = m.Brief()
     if root is None:
-        reader.problems.append(Problem("the file is empty; a brief starts with 'briefbook: 1'",
-                                       reader.path, 1, 1))
+        reader.problems.append(
+            Problem("the file is empty; a brief starts with 'briefbook: 1'", reader.path, 1, 1)
+        )
         return brief
     found = reader.fields(root, "the brief", BRIEF_KEYS, required=("briefbook",))
     if found is None:
@@ -56,16 +97,21 @@ def read_brief(reader: Reader, root: Node | None) -> m.Brief:
     if "briefbook" in found:
         version = found["briefbook"]
         if version.kind != "scalar" or version.text.strip() != str(m.FORMAT_VERSION):
-            reader.problem(version, f"this file is format version {version.text!r}; this "
-                           f"briefbook reads version {m.FORMAT_VERSION}")
+            reader.problem(
+                version,
+                f"this file is format version {version.text!r}; this "
+                f"briefbook reads version {m.FORMAT_VERSION}",
+            )
     if "meta" in found:
         brief.meta = _read_meta(reader, found["meta"])
     if "sections" in found:
-        brief.sections = reader.items(found["sections"], "'sections'",
-                                      lambda node: _read_section(reader, node, top=True))
+        brief.sections = reader.items(
+            found["sections"], "'sections'", lambda node: _read_section(reader, node, top=True)
+        )
     if "editions" in found:
-        brief.editions = reader.items(found["editions"], "'editions'",
-                                      lambda node: _read_edition(reader, node))
+        brief.editions = reader.items(
+            found["editions"], "'editions'", lambda node: _read_edition(reader, node)
+        )
         seen: set[str] = set()
         for edition, item in zip(brief.editions, found["editions"].items, strict=False):
             if edition.name in seen:
@@ -91,8 +137,11 @@ def _read_edition(reader: Reader, node: Node) -> m.Edition | None:
     if "exclude_tags" in found:
         edition.exclude_tags = reader.text_list(found["exclude_tags"], "'exclude_tags'")
     if "exclude_controls" in found:
-        edition.exclude_controls = [value.strip().upper() for value in reader.text_list(
-            found["exclude_controls"], "'exclude_controls'") if value.strip()]
+        edition.exclude_controls = [
+            value.strip().upper()
+            for value in reader.text_list(found["exclude_controls"], "'exclude_controls'")
+            if value.strip()
+        ]
     if "description" in found:
         edition.description = reader.text(found["description"], "the description")
     return edition
@@ -103,8 +152,17 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
     found = reader.fields(node, "'meta'", META_KEYS)
     if not found:
         return meta
-    for name in ("title", "subtitle", "location", "organisation", "prepared_by", "timezone",
-                 "home_timezone", "logo", "version"):
+    for name in (
+        "title",
+        "subtitle",
+        "location",
+        "organisation",
+        "prepared_by",
+        "timezone",
+        "home_timezone",
+        "logo",
+        "version",
+    ):
         if name in found:
             setattr(meta, name, reader.text(found[name], f"meta '{name}'"))
     if "marking" in found:
@@ -130,8 +188,9 @@ def _read_meta(reader: Reader, node: Node) -> m.Meta:
         meta.labels = _read_labels(reader, found["labels"])
     read_layout(reader, found, meta)
     if "time_format" in found:
-        meta.time_format = reader.choice(found["time_format"], "meta 'time_format'",
-                                         ("", "24h", "12h"), "")
+        meta.time_format = reader.choice(
+            found["time_format"], "meta 'time_format'", ("", "24h", "12h"), ""
+        )
     return meta
 
 
@@ -145,15 +204,18 @@ def _read_language(reader: Reader, node: Node) -> str:
         reader.problem(node, problem)
         return "en"
     if value and not has_language(value):
-        reader.warnings.append(Problem(no_words_message(value), reader.path, node.line,
-                                       node.column))
+        reader.warnings.append(
+            Problem(no_words_message(value), reader.path, node.line, node.column)
+        )
     return value or "en"
 
 
 def _read_labels(reader: Reader, node: Node) -> dict[str, str]:
     if node.kind != "map":
-        reader.problem(node, "meta 'labels' must be a mapping of label names to words, "
-                       "e.g. 'contents: Sommaire'")
+        reader.problem(
+            node,
+            "meta 'labels' must be a mapping of label names to words, e.g. 'contents: Sommaire'",
+        )
         return {}
     labels: dict[str, str] = {}
     from briefbook.core.labels import override_problem
@@ -198,16 +260,21 @@ def _read_section(reader: Reader, node: Node, top: bool) -> m.Section | None:
         section.guidance = reader.text(found["guidance"], "the guidance")
     read_section_layout(reader, found, section)
     if "blocks" in found:
-        section.blocks = reader.items(found["blocks"], f"the blocks of {where}",
-                                      lambda item: _read_block(reader, item))
+        section.blocks = reader.items(
+            found["blocks"], f"the blocks of {where}", lambda item: _read_block(reader, item)
+        )
     if "sections" in found:
         if top:
             section.subsections = reader.items(
-                found["sections"], f"the subsections of {where}",
-                lambda item: _read_section(reader, item, top=False))
+                found["sections"],
+                f"the subsections of {where}",
+                lambda item: _read_section(reader, item, top=False),
+            )
         else:
-            reader.problem(found["sections"], f"{where} is already a subsection; subsections "
-                           "cannot hold sections of their own")
+            reader.problem(
+                found["sections"],
+                f"{where} is already a subsection; subsections cannot hold sections of their own",
+            )
     reader.sections.append((node, section))
     return section
 
@@ -221,8 +288,9 @@ def _read_block(reader: Reader, node: Node) -> m.Block | None:
         return m.PageBreakBlock()
     marking: Node | None = None
     if node.kind == "map":
-        kinds_here = [(k, v) for k, v in node.pairs if not (k.kind == "scalar"
-                                                             and k.text == "marking")]
+        kinds_here = [
+            (k, v) for k, v in node.pairs if not (k.kind == "scalar" and k.text == "marking")
+        ]
         marks = [v for k, v in node.pairs if k.kind == "scalar" and k.text == "marking"]
         if marks and kinds_here:
             if len(marks) > 1:
@@ -234,11 +302,14 @@ def _read_block(reader: Reader, node: Node) -> m.Block | None:
             reader.problem(node, "an empty block; a block is one of: " + ", ".join(kinds))
         elif node.kind == "map":
             names = ", ".join(repr(key.text) for key, _ in node.pairs)
-            reader.problem(node, f"a block has one kind, not several ({names}); start each block "
-                           "with its own '- '")
+            reader.problem(
+                node,
+                f"a block has one kind, not several ({names}); start each block with its own '- '",
+            )
         else:
-            reader.problem(node, f"a block should be a mapping such as 'text: ...', not "
-                           f"{node.kind_name}")
+            reader.problem(
+                node, f"a block should be a mapping such as 'text: ...', not {node.kind_name}"
+            )
         return None
     key, value = node.pairs[0]
     name = key.text if key.kind == "scalar" else ""

@@ -22,14 +22,18 @@ def page_format_problem(text: str) -> str | None:
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as exc:
-        return (f"the page number format {text!r} is not readable ({exc}); write braces "
-                "only around page or pages, e.g. '-{page}-', and double a literal brace")
+        return (
+            f"the page number format {text!r} is not readable ({exc}); write braces "
+            "only around page or pages, e.g. '-{page}-', and double a literal brace"
+        )
     for _literal, name, spec, conversion in parsed:
         if name is None:
             continue
         if name not in PAGE_FIELDS or spec or conversion:
-            return (f"the page number format {text!r} uses {{{name}}}; it may use only "
-                    "{page} and {pages}, e.g. 'Page {page} of {pages}' or '-{page}-'")
+            return (
+                f"the page number format {text!r} uses {{{name}}}; it may use only "
+                "{page} and {pages}, e.g. 'Page {page} of {pages}' or '-{page}-'"
+            )
     return None
 
 
@@ -40,8 +44,12 @@ def read_layout(reader: Reading, found: dict[str, Node], meta: m.Meta) -> None:
     if "contents" in found:
         meta.contents = _flag(reader, found["contents"], "meta 'contents'", True)
     if "numbering" in found:
-        meta.numbering = reader.choice(found["numbering"], "the numbering", m.NUMBERINGS,  # type: ignore[assignment]
-                                       "decimal")
+        meta.numbering = reader.choice(
+            found["numbering"],
+            "the numbering",
+            m.NUMBERINGS,  # type: ignore[assignment]
+            "decimal",
+        )
     if "page_number_format" in found:
         node = found["page_number_format"]
         text = reader.text(node, "meta 'page_number_format'")
@@ -52,8 +60,8 @@ def read_layout(reader: Reading, found: dict[str, Node], meta: m.Meta) -> None:
             meta.page_number_format = text
     if "page_number_position" in found:
         meta.page_number_position = reader.choice(  # type: ignore[assignment]
-            found["page_number_position"], "the page number position", m.PAGE_POSITIONS,
-            "bottom")
+            found["page_number_position"], "the page number position", m.PAGE_POSITIONS, "bottom"
+        )
 
 
 def read_section_layout(reader: Reading, found: dict[str, Node], section: m.Section) -> None:

@@ -36,14 +36,18 @@ def check_markings(reader: Reader, brief: m.Brief) -> None:
     with portion marks on, every portion must have one (its own or inherited)."""
     node = reader.portion_marks_node
     if brief.meta.portion_marks and node is not None and not brief.meta.marking:
-        bare = [section.title for section in brief.sections
-                if "" in section_markings(brief, section)]
+        bare = [
+            section.title for section in brief.sections if "" in section_markings(brief, section)
+        ]
         if bare:
             many = len(bare) != 1
-            reader.problem(node, f"with portion marks, every portion needs a marking, but "
-                           f"{len(bare)} section{'s' if many else ''} (first {bare[0]!r}) "
-                           f"print{'' if many else 's'} something unmarked; give meta a "
-                           "'marking' (what everything unmarked is marked) or mark them")
+            reader.problem(
+                node,
+                f"with portion marks, every portion needs a marking, but "
+                f"{len(bare)} section{'s' if many else ''} (first {bare[0]!r}) "
+                f"print{'' if many else 's'} something unmarked; give meta a "
+                "'marking' (what everything unmarked is marked) or mark them",
+            )
     scheme = scheme_of(brief).names
     for node, value in reader.markings:
         if value not in scheme:
@@ -52,8 +56,9 @@ def check_markings(reader: Reader, brief: m.Brief) -> None:
             advice = "" if declared else "; declare your own under meta 'markings'"
             near = suggestion(value, scheme)
             hint = f" (did you mean {near!r}?)" if near else reader._hint(value, scheme)
-            reader.problem(node, f"the marking {value!r} is not in the marking scheme "
-                           f"({listed}){hint}{advice}")
+            reader.problem(
+                node, f"the marking {value!r} is not in the marking scheme ({listed}){hint}{advice}"
+            )
 
 
 def read_scheme(reader: Reader, node: Node, meta: m.Meta) -> None:
@@ -66,8 +71,11 @@ def read_scheme(reader: Reader, node: Node, meta: m.Meta) -> None:
     elif node.kind == "seq":
         entries = list(node.items)
     else:
-        reader.problem(node, f"'markings' should be a preset ({', '.join(PRESETS)}) or a list "
-                       f"of markings, lowest first, not {node.kind_name}")
+        reader.problem(
+            node,
+            f"'markings' should be a preset ({', '.join(PRESETS)}) or a list "
+            f"of markings, lowest first, not {node.kind_name}",
+        )
         return
     where: list[Node] = []
     for index, entry in enumerate(entries):
@@ -76,17 +84,21 @@ def read_scheme(reader: Reader, node: Node, meta: m.Meta) -> None:
                 meta.marking_preset = entry.text.strip()
                 where += [entry] * len(PRESETS[meta.marking_preset])
             else:
-                reader.problem(entry, f"the preset {entry.text.strip()!r} can only be the "
-                               "first entry of 'markings'")
+                reader.problem(
+                    entry,
+                    f"the preset {entry.text.strip()!r} can only be the first entry of 'markings'",
+                )
             continue
         if entry.kind == "map":
             found = reader.fields(entry, "a marking", ("name", "portion"), required=("name",))
             if found is None:
                 continue
-            name = reader.text(found["name"], "the marking name").strip() \
-                if "name" in found else ""
-            portion = reader.text(found["portion"], "the portion mark").strip() \
-                if "portion" in found else ""
+            name = reader.text(found["name"], "the marking name").strip() if "name" in found else ""
+            portion = (
+                reader.text(found["portion"], "the portion mark").strip()
+                if "portion" in found
+                else ""
+            )
             if portion.startswith("(") and portion.endswith(")"):
                 portion = portion[1:-1].strip()
         else:
@@ -97,8 +109,11 @@ def read_scheme(reader: Reader, node: Node, meta: m.Meta) -> None:
     if node.kind == "scalar" and not meta.marking_preset:
         name = node.text.strip()
         hint = reader._hint(name, tuple(PRESETS))
-        reader.problem(node, f"'markings' {name!r} is not a preset{hint}; the presets are "
-                       f"{', '.join(PRESETS)}, or list the markings, lowest first")
+        reader.problem(
+            node,
+            f"'markings' {name!r} is not a preset{hint}; the presets are "
+            f"{', '.join(PRESETS)}, or list the markings, lowest first",
+        )
         meta.markings = []
         return
     for index, message in scheme_problems(scheme_entries(meta)):

@@ -30,8 +30,11 @@ def first_unencodable(brief: m.Brief) -> str | None:
 
 def _in_sections(sections: list[m.Section], outer: str) -> str | None:
     for index, section in enumerate(sections, 1):
-        name = f"{outer}section {section.title!r}" if not _SURROGATE.search(section.title) \
+        name = (
+            f"{outer}section {section.title!r}"
+            if not _SURROGATE.search(section.title)
             else f"{outer}section {index}"
+        )
         for key in ("title", "marking", "tags"):
             found = _in_value(getattr(section, key, ""), f"{name} '{key}'")
             if found:
@@ -56,9 +59,13 @@ def _in_value(value: Any, where: str) -> str | None:
             if _SURROGATE.search(item):
                 return place
         elif isinstance(item, list | tuple):
-            stack.extend((part, f"{place}, item {n}") for n, part in reversed(
-                list(enumerate(item, 1))))
+            stack.extend(
+                (part, f"{place}, item {n}") for n, part in reversed(list(enumerate(item, 1)))
+            )
         elif dataclasses.is_dataclass(item) and not isinstance(item, type):
-            stack.extend((getattr(item, f.name), f"{place} '{f.name}'") for f in reversed(
-                dataclasses.fields(item)) if f.name not in ("subsections", "blocks", "source"))
+            stack.extend(
+                (getattr(item, f.name), f"{place} '{f.name}'")
+                for f in reversed(dataclasses.fields(item))
+                if f.name not in ("subsections", "blocks", "source")
+            )
     return None

@@ -46,8 +46,12 @@ except AttributeError:  # PyYAML built without libyaml
     _BaseDumper = yaml.SafeDumper
 
 #: How the brief is dumped (``yaml.dump``'s options; the event writer uses the same).
-_OPTIONS: dict[str, Any] = {"allow_unicode": True, "default_flow_style": False, "width": 88,
-                            "indent": 2}
+_OPTIONS: dict[str, Any] = {
+    "allow_unicode": True,
+    "default_flow_style": False,
+    "width": 88,
+    "indent": 2,
+}
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc]
@@ -242,8 +246,9 @@ def _scheme(meta: m.Meta) -> Any:
     """A preset alone as its name; else the list, a name without a portion mark as text."""
     entries: list[Any] = [meta.marking_preset] if meta.marking_preset else []
     for level in meta.markings:
-        entries.append({"name": level.name, "portion": level.portion} if level.portion
-                       else level.name)
+        entries.append(
+            {"name": level.name, "portion": level.portion} if level.portion else level.name
+        )
     return entries[0] if entries == [meta.marking_preset] and entries[0] else entries
 
 

@@ -125,8 +125,13 @@ def parse_nodes(text: str, path: Path | None = None) -> tuple[Node | None, list[
                 continue
             if kind is scalar_event:
                 mark = event.start_mark
-                node = Node("scalar", mark.line + 1, mark.column + 1, text=event.value,
-                            plain=event.style is None and event.implicit[0])
+                node = Node(
+                    "scalar",
+                    mark.line + 1,
+                    mark.column + 1,
+                    text=event.value,
+                    plain=event.style is None and event.implicit[0],
+                )
             elif kind is yaml.MappingStartEvent:
                 mark = event.start_mark
                 node = Node("map", mark.line + 1, mark.column + 1)
@@ -135,29 +140,36 @@ def parse_nodes(text: str, path: Path | None = None) -> tuple[Node | None, list[
                 node = Node("seq", mark.line + 1, mark.column + 1)
             elif kind is yaml.AliasEvent:
                 mark = event.start_mark
-                note("YAML aliases ('*name') are not allowed in a brief; write the value out",
-                     mark)
+                note("YAML aliases ('*name') are not allowed in a brief; write the value out", mark)
                 node = Node("scalar", mark.line + 1, mark.column + 1, refused=True)
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise fail("a brief file holds one YAML document; remove the second '---'",
-                               event.start_mark)
+                    raise fail(
+                        "a brief file holds one YAML document; remove the second '---'",
+                        event.start_mark,
+                    )
                 continue
             else:  # stream and document ends
                 continue
             nodes += 1
             if nodes > MAX_NODES:
-                raise fail(f"the file holds more than {MAX_NODES:,} values; a brief this large "
-                           "is not supported", mark)
+                raise fail(
+                    f"the file holds more than {MAX_NODES:,} values; a brief this large "
+                    "is not supported",
+                    mark,
+                )
             if kind is not yaml.AliasEvent:
                 if event.anchor is not None:
                     note("YAML anchors ('&name') are not allowed in a brief", mark)
                 tag = event.tag
                 if tag is not None and tag not in _STANDARD_TAGS:
                     shown = tag.replace("tag:yaml.org,2002:", "!!")
-                    note(f"the YAML tag {shown!r} is not allowed in a brief (a brief holds "
-                         "plain data only; nothing in it is ever run)", mark)
+                    note(
+                        f"the YAML tag {shown!r} is not allowed in a brief (a brief holds "
+                        "plain data only; nothing in it is ever run)",
+                        mark,
+                    )
                     node.refused = True
             if len(problems) >= MAX_PROBLEMS:
                 break
@@ -202,5 +214,11 @@ def _character_error(exc: yaml.reader.ReaderError, text: str, path: Path | None)
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
     name = {0: " (NUL)", 0x7F: " (DEL)", 0xFEFF: " (a byte-order mark)"}.get(code, "")
-    return YamlReadError(Problem(f"the control character U+{code:04X}{name} cannot be in a "
-                                 "brief; remove it", path, line, column))
+    return YamlReadError(
+        Problem(
+            f"the control character U+{code:04X}{name} cannot be in a brief; remove it",
+            path,
+            line,
+            column,
+        )
+    )

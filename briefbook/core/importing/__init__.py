@@ -37,9 +37,16 @@ MAX_IMPORT_LINES = 250_000
 
 #: File suffixes and the format each is read as.
 SUFFIX_FORMATS: dict[str, str] = {
-    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".mdown": "markdown", ".mkd": "markdown", ".html": "html", ".htm": "html",
-    ".xhtml": "html", ".docx": "docx",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
 }
 
 __all__ = [
@@ -167,8 +174,9 @@ def import_file_report(path: Path | str) -> ImportReport:
     _title_from_name(brief, source)
     if not brief.sections:
         warnings.append("the file holds no text to import")
-    return ImportReport(brief=brief, source_format=resolved, encoding=decoded.encoding,
-                        warnings=warnings)
+    return ImportReport(
+        brief=brief, source_format=resolved, encoding=decoded.encoding, warnings=warnings
+    )
 
 
 def _with_language(brief: Brief) -> Brief:
@@ -185,15 +193,20 @@ def _title_from_name(brief: Brief, source: Path) -> None:
     words = source.name.split(".")[0].replace("_", " ").replace("-", " ").split()
     if words:
         brief.meta.title = " ".join(words)[:1].upper() + " ".join(words)[1:]
+
+
 def _check_lines(text: str, path: Path) -> None:
     """Refuse text with more lines than a brief can hold, before the work of reading it."""
     if text.count("\n") < MAX_IMPORT_LINES:
         return
     lines = sum(1 for line in text.splitlines() if line.strip())
     if lines > MAX_IMPORT_LINES:
-        raise ImportSourceError(path, f"the file has {lines:,} lines of text; briefbook imports "
-                                f"at most {MAX_IMPORT_LINES:,} (a brief this large is not "
-                                "supported): split it")
+        raise ImportSourceError(
+            path,
+            f"the file has {lines:,} lines of text; briefbook imports "
+            f"at most {MAX_IMPORT_LINES:,} (a brief this large is not "
+            "supported): split it",
+        )
 
 
 def _read(path: Path) -> bytes:
@@ -202,6 +215,9 @@ def _read(path: Path) -> bytes:
     try:
         data = read_user_file(path, "a file to import", MAX_IMPORT_BYTES)
     except FileTooLargeError as exc:
-        raise ImportSourceError(path, f"the file is {megabytes(exc.size)}; briefbook imports "
-                                f"files up to {megabytes(MAX_IMPORT_BYTES)}") from None
+        raise ImportSourceError(
+            path,
+            f"the file is {megabytes(exc.size)}; briefbook imports "
+            f"files up to {megabytes(MAX_IMPORT_BYTES)}",
+        ) from None
     return data

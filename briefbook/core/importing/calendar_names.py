@@ -15,8 +15,23 @@ from functools import cache
 from babel import Locale
 
 #: The languages whose names are read, in order of precedence.
-LANGUAGES = ("en", "fr", "it", "de", "es", "pt", "nl", "sv", "da", "nb", "fi", "pl", "cs",
-             "el", "tr")
+LANGUAGES = (
+    "en",
+    "fr",
+    "it",
+    "de",
+    "es",
+    "pt",
+    "nl",
+    "sv",
+    "da",
+    "nb",
+    "fi",
+    "pl",
+    "cs",
+    "el",
+    "tr",
+)
 _EXTRA_MONTHS = {"jän": 1, "febr": 2, "maerz": 3, "marz": 3, "sept": 9}
 _EXTRA_DAYS = {"tues": 1, "thur": 3, "thurs": 3}
 

@@ -48,20 +48,26 @@ class DecodedText:
         """A sentence for the user about the decoding, empty when it was plain UTF-8."""
         if not self.fallback:
             return ""
-        return (f"the file is not UTF-8; it was read as {self.encoding}, "
-                "check accented letters and symbols")
+        return (
+            f"the file is not UTF-8; it was read as {self.encoding}, "
+            "check accented letters and symbols"
+        )
 
 
 def decode_bytes(data: bytes, path: Path | None = None) -> DecodedText:
     """The text of ``data``; raises :class:`ImportSourceError` for binary data."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return DecodedText(_clean(data.decode(encoding)), encoding.replace("-sig", ""))
             except UnicodeDecodeError as exc:
-                raise ImportSourceError(path, f"the text is not valid {encoding}: {exc.reason} "
-                                        f"at byte {exc.start}") from None
+                raise ImportSourceError(
+                    path, f"the text is not valid {encoding}: {exc.reason} at byte {exc.start}"
+                ) from None
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         try:
@@ -130,8 +136,23 @@ def detect_format(text: str) -> Format:
     ):
         return "html"
     if head.startswith("<") and any(
-        tag in head for tag in ("</p>", "</div>", "</table>", "</li>", "</h1>", "</h2>", "</h3>",
-                                "</span>", "</b>", "</strong>", "<br>", "<br/>", "<br />", "</td>")
+        tag in head
+        for tag in (
+            "</p>",
+            "</div>",
+            "</table>",
+            "</li>",
+            "</h1>",
+            "</h2>",
+            "</h3>",
+            "</span>",
+            "</b>",
+            "</strong>",
+            "<br>",
+            "<br/>",
+            "<br />",
+            "</td>",
+        )
     ):
         return "html"
     return "markdown" if markdown_score(text) >= 3 else "text"
@@ -147,7 +168,7 @@ def markdown_score(text: str) -> int:
         line = raw.strip()
         if line.startswith("#"):
             hashes = len(line) - len(line.lstrip("#"))
-            if hashes <= 6 and line[hashes:hashes + 1] == " ":
+            if hashes <= 6 and line[hashes : hashes + 1] == " ":
                 score += 3
         elif line.startswith(("```", "~~~")):
             score += 3

@@ -46,8 +46,9 @@ def parse_docx(data: bytes, path: Path | None = None) -> list[Element]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise ImportSourceError(path, f"not a readable Word document ({exc.__class__.__name__}: "
-                                f"{exc})") from None
+        raise ImportSourceError(
+            path, f"not a readable Word document ({exc.__class__.__name__}: {exc})"
+        ) from None
     reader: _Reader | None = None
     try:
         reader = _Reader(document)
@@ -55,8 +56,12 @@ def parse_docx(data: bytes, path: Path | None = None) -> list[Element]:
     except Exception as exc:  # a part python-docx cannot read: name it, never a traceback
         paragraph = (reader.paragraph_number or None) if reader is not None else None
         in_table = reader is not None and reader.in_table
-        raise DocumentContentError(path, f"cannot be read ({_describe(exc)}); fix or remove "
-                                   "it in Word and import again", paragraph, in_table) from None
+        raise DocumentContentError(
+            path,
+            f"cannot be read ({_describe(exc)}); fix or remove it in Word and import again",
+            paragraph,
+            in_table,
+        ) from None
 
 
 def _describe(exc: Exception) -> str:
@@ -72,21 +77,29 @@ def _check_archive(data: bytes, path: Path | None) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
             total = sum(info.file_size for info in archive.infolist())
-            xml = sum(info.file_size for info in archive.infolist()
-                      if info.filename.lower().endswith((".xml", ".rels")))
+            xml = sum(
+                info.file_size
+                for info in archive.infolist()
+                if info.filename.lower().endswith((".xml", ".rels"))
+            )
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise ImportSourceError(path, "not a Word document (.docx is a ZIP package; this "
-                                "file is not one)") from None
+        raise ImportSourceError(
+            path, "not a Word document (.docx is a ZIP package; this file is not one)"
+        ) from None
     if "word/document.xml" not in names:
         raise ImportSourceError(path, "not a Word document (no word/document.xml inside)")
     if total > MAX_UNPACKED_BYTES:
-        raise ImportSourceError(path, f"the document unpacks to {total // 1_000_000} MB, "
-                                "more than briefbook reads")
+        raise ImportSourceError(
+            path, f"the document unpacks to {total // 1_000_000} MB, more than briefbook reads"
+        )
     if xml > MAX_XML_BYTES:
-        raise ImportSourceError(path, f"the document's text and styles unpack to "
-                                f"{xml / (1024 * 1024):.0f} MB of XML; briefbook imports Word "
-                                f"documents with up to {MAX_XML_BYTES // (1024 * 1024)} MB "
-                                "(about 300 to 1,000 pages): split it")
+        raise ImportSourceError(
+            path,
+            f"the document's text and styles unpack to "
+            f"{xml / (1024 * 1024):.0f} MB of XML; briefbook imports Word "
+            f"documents with up to {MAX_XML_BYTES // (1024 * 1024)} MB "
+            "(about 300 to 1,000 pages): split it",
+        )
 
 
 class _Reader:
@@ -140,8 +153,13 @@ class _Reader:
         listed = self._list_kind(paragraph) or style_list
         if listed is not None:
             kind, ilvl = listed
-            marker = Marker("bullet" if kind == "bullet" else "number", kind, ilvl * 4,
-                            ilvl * 4 + 2, text.replace("\n", " ").strip())
+            marker = Marker(
+                "bullet" if kind == "bullet" else "number",
+                kind,
+                ilvl * 4,
+                ilvl * 4 + 2,
+                text.replace("\n", " ").strip(),
+            )
             if self.list is None or (ilvl == 0 and marker.kind != self.list.kind):
                 self._end_list()
                 self.list = ListBuilder(marker)
@@ -149,15 +167,19 @@ class _Reader:
                 self.list.add(marker)
             return
         self._end_list()
-        self.out.append(Para(lines=[line for line in text.split("\n") if line.strip()],
-                             breaks=True))
+        self.out.append(
+            Para(lines=[line for line in text.split("\n") if line.strip()], breaks=True)
+        )
 
     def _end_list(self) -> None:
         if self.list is not None:
             built = self.list
             self.list = None
-            block: Block = (BulletsBlock(items=built.top) if built.kind == "bullet"
-                            else NumberedBlock(items=built.top))
+            block: Block = (
+                BulletsBlock(items=built.top)
+                if built.kind == "bullet"
+                else NumberedBlock(items=built.top)
+            )
             self.out.append(block)
 
     def _list_kind(self, paragraph: Any) -> tuple[str, int] | None:
@@ -258,7 +280,8 @@ def _numbering_formats(document: Any) -> dict[tuple[str, int], str]:
         for lvl in node.findall(f"{_W}lvl"):
             fmt = lvl.find(f"{_W}numFmt")
             levels[_int(lvl.get(f"{_W}ilvl", "0"))] = (
-                fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal")
+                fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal"
+            )
         abstract[str(node.get(f"{_W}abstractNumId"))] = levels
     formats: dict[tuple[str, int], str] = {}
     for num in numbering.findall(f"{_W}num"):
@@ -306,18 +329,21 @@ class _StyleTable:
 
     def paragraph_style(self, paragraph: Any) -> Any:
         style_id = paragraph._p.style
-        return self.by_id.get(style_id, self.default_paragraph) if style_id else \
-            self.default_paragraph
+        return (
+            self.by_id.get(style_id, self.default_paragraph) if style_id else self.default_paragraph
+        )
 
     def run_flags(self, run: Any) -> tuple[bool | None, bool | None]:
         """(bold, italic) set by the run's character style (None: not set there)."""
         style_id = run._r.style
         if style_id not in self._flags:
-            style = self.by_id.get(style_id, self.default_character) if style_id else \
-                self.default_character
+            style = (
+                self.by_id.get(style_id, self.default_character)
+                if style_id
+                else self.default_character
+            )
             font = getattr(style, "font", None)
-            self._flags[style_id] = ((font.bold, font.italic) if font is not None
-                                     else (None, None))
+            self._flags[style_id] = (font.bold, font.italic) if font is not None else (None, None)
         return self._flags[style_id]
 
 
@@ -370,8 +396,10 @@ def _runs_markup(paragraph: Any, styles: _StyleTable) -> str:
 
 #: Elements whose runs are part of the paragraph's text: tracked insertions, content
 #: controls, smart tags, simple fields. Tracked deletions (``w:del``) are not.
-_RUN_CONTAINERS = frozenset(f"{_W}{tag}" for tag in ("ins", "smartTag", "sdt", "sdtContent",
-                                                      "fldSimple", "customXml", "moveTo"))
+_RUN_CONTAINERS = frozenset(
+    f"{_W}{tag}"
+    for tag in ("ins", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml", "moveTo")
+)
 
 
 def _inner_content(paragraph: Any) -> Iterator[Any]:

@@ -30,14 +30,31 @@ from briefbook.core.model import (
 
 #: A header line's label -> the memo's attribute.
 _MEMO_LABELS: dict[str, str] = {
-    "to": "to", "memorandum for": "to", "for": "to", "from": "sender", "through": "through",
-    "thru": "through", "via": "through", "subject": "subject", "subj": "subject", "re": "subject",
-    "date": "date", "time": "time", "location": "location", "place": "location",
-    "venue": "location", "attendees": "attendees", "participants": "attendees",
+    "to": "to",
+    "memorandum for": "to",
+    "for": "to",
+    "from": "sender",
+    "through": "through",
+    "thru": "through",
+    "via": "through",
+    "subject": "subject",
+    "subj": "subject",
+    "re": "subject",
+    "date": "date",
+    "time": "time",
+    "location": "location",
+    "place": "location",
+    "venue": "location",
+    "attendees": "attendees",
+    "participants": "attendees",
 }
 #: "FROM: X", and as Markdown and Word bring it, "**From:** X", "**From**: X".
-_MEMO_LINE = re.compile(r"^\s*(?:\*\*|__)?(" + "|".join(sorted(_MEMO_LABELS, key=len, reverse=True))
-                        + r")(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$", re.IGNORECASE)
+_MEMO_LINE = re.compile(
+    r"^\s*(?:\*\*|__)?("
+    + "|".join(sorted(_MEMO_LABELS, key=len, reverse=True))
+    + r")(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$",
+    re.IGNORECASE,
+)
 #: A header names at least one of these (a lone "Date:" line is not a memo).
 _MEMO_KEYS = frozenset({"to", "sender", "subject"})
 
@@ -45,8 +62,13 @@ _MEMO_KEYS = frozenset({"to", "sender", "subject"})
 _LABEL_WORDS = "|".join(sorted(_MEMO_LABELS, key=len, reverse=True))
 #: Where a header line starts inside a paragraph whose lines were joined (Markdown):
 #: before a bold label, or a label in capitals.
-_JOINED = re.compile(r"\s+(?=(?:\*\*|__)(?i:" + _LABEL_WORDS + r")(?:\*\*|__)?\s*:|(?:"
-                     + _LABEL_WORDS.upper() + r")\s*:)")
+_JOINED = re.compile(
+    r"\s+(?=(?:\*\*|__)(?i:"
+    + _LABEL_WORDS
+    + r")(?:\*\*|__)?\s*:|(?:"
+    + _LABEL_WORDS.upper()
+    + r")\s*:)"
+)
 
 
 def _memo(text: str) -> tuple[MemoBlock, str] | None:
@@ -71,8 +93,7 @@ def _memo(text: str) -> tuple[MemoBlock, str] | None:
         seen.add(attr)
         value = found.group(2)
         if attr == "attendees":
-            memo.attendees = [p.strip() for p in re.split(r"[;]|,(?![^()]*\))", value)
-                              if p.strip()]
+            memo.attendees = [p.strip() for p in re.split(r"[;]|,(?![^()]*\))", value) if p.strip()]
         else:
             setattr(memo, attr, value)
         used = index + 1
@@ -83,11 +104,15 @@ def _memo(text: str) -> tuple[MemoBlock, str] | None:
 
 # --- if-asked lines ------------------------------------------------------------------
 
-_ASKED = re.compile(r"^\s*(?:if\s+(?:asked|pressed)|defensive(?:\s+lines?)?)\b\s*(?:about\b)?"
-                    r"\s*[:,–—-]?\s*", re.IGNORECASE)
+_ASKED = re.compile(
+    r"^\s*(?:if\s+(?:asked|pressed)|defensive(?:\s+lines?)?)\b\s*(?:about\b)?"
+    r"\s*[:,–—-]?\s*",
+    re.IGNORECASE,
+)
 #: A lead-in that opens a run of defensive lines: "Defensive lines:", "If asked:".
-_ASKED_HEAD = re.compile(r"^\s*(?:if\s+asked|defensive(?:\s+lines?)?|defensives)\s*:?\s*$",
-                         re.IGNORECASE)
+_ASKED_HEAD = re.compile(
+    r"^\s*(?:if\s+asked|defensive(?:\s+lines?)?|defensives)\s*:?\s*$", re.IGNORECASE
+)
 
 
 def _asked(text: str, led: bool = False) -> IfAsked | None:
@@ -96,7 +121,7 @@ def _asked(text: str, led: bool = False) -> IfAsked | None:
     line that names no question (no colon, no question mark) is prose, not one."""
     found = _ASKED.match(text)
     if found is not None:
-        rest = text[found.end():]
+        rest = text[found.end() :]
     elif led:
         rest = text
     else:
@@ -106,7 +131,7 @@ def _asked(text: str, led: bool = False) -> IfAsked | None:
         at = rest.find(separator)
         if at > 0 and (separator in "?:" or led):
             keep = separator if separator == "?" else ""
-            question, answer = rest[:at] + keep, rest[at + len(separator):].strip()
+            question, answer = rest[:at] + keep, rest[at + len(separator) :].strip()
             return IfAsked(question.strip(), answer)
     return IfAsked(rest, "") if rest and led else None
 
@@ -143,8 +168,11 @@ def _paragraph_forms(text: str) -> list[Block]:
             plain.clear()
 
     def flush_steps() -> None:
-        scenario = (_scenario(NumberedBlock([ListItem(line) for line in steps]), False)
-                    if len(steps) >= 2 else None)
+        scenario = (
+            _scenario(NumberedBlock([ListItem(line) for line in steps]), False)
+            if len(steps) >= 2
+            else None
+        )
         if scenario is not None:
             flush_plain()
             found.append(scenario)
@@ -188,12 +216,17 @@ def _paragraph_forms(text: str) -> list[Block]:
 # --- scenario steps ------------------------------------------------------------------
 
 _MINUTES = re.compile(r"[(\[]\s*(\d{1,3})\s*(?:m|mins?|minutes?)\.?\s*[)\]]", re.IGNORECASE)
-_PRESS = re.compile(r"[(\[]\s*(open\s+press|closed\s+press|press\s+open|closed(?:\s+to\s+"
-                    r"press)?|press\s+pool|pool(?:\s+spray)?|photo[\s-]*spray|photo\s+op)"
-                    r"\s*[)\]]", re.IGNORECASE)
+_PRESS = re.compile(
+    r"[(\[]\s*(open\s+press|closed\s+press|press\s+open|closed(?:\s+to\s+"
+    r"press)?|press\s+pool|pool(?:\s+spray)?|photo[\s-]*spray|photo\s+op)"
+    r"\s*[)\]]",
+    re.IGNORECASE,
+)
 #: A press status in capitals closing a step's line without brackets: "… OPEN PRESS".
-_BARE_PRESS = re.compile(r"[\s,;–—-]+(OPEN PRESS|CLOSED PRESS|PRESS POOL|POOL SPRAY|POOL|"
-                         r"PHOTO SPRAY|CLOSED)\s*$")
+_BARE_PRESS = re.compile(
+    r"[\s,;–—-]+(OPEN PRESS|CLOSED PRESS|PRESS POOL|POOL SPRAY|POOL|"
+    r"PHOTO SPRAY|CLOSED)\s*$"
+)
 _LEAD = re.compile(r"[(\[]\s*lead\s*:\s*([^()\[\]]+?)\s*[)\]]|\blead\s*:\s*(.+)$", re.IGNORECASE)
 _STEP_TIME = re.compile(r"^\s*(\d{1,2}[:.h]?\d{2})\s*(?:hrs?\b|[-–—:]\s*)?\s*")
 
@@ -216,7 +249,7 @@ def _step(item: ListItem) -> tuple[Step, str]:
     found = _MINUTES.search(text)
     if found:
         step.duration = int(found.group(1))
-        text = text[:found.start()] + text[found.end():]
+        text = text[: found.start()] + text[found.end() :]
     for press in _PRESS.finditer(text):
         value = _press_of(press.group(1))
         if value in STEP_PRESS and value not in step.press:
@@ -227,15 +260,15 @@ def _step(item: ListItem) -> tuple[Step, str]:
         value = _press_of(bare.group(1))
         if value not in step.press:
             step.press.append(value)
-        text = text.rstrip()[:bare.start()]
+        text = text.rstrip()[: bare.start()]
     lead = _LEAD.search(text)
     if lead:
         step.lead = (lead.group(1) or lead.group(2)).strip(" .;,")
-        text = text[:lead.start()] + text[lead.end():]
+        text = text[: lead.start()] + text[lead.end() :]
     start = ""
     timed = _STEP_TIME.match(text)
     if timed:
-        start, text = timed.group(1), text[timed.end():]
+        start, text = timed.group(1), text[timed.end() :]
     step.title = " ".join(text.split()).strip(" –—-:;,")
     step.points = [ListItem(sub.text, sub.items, sub.marking) for sub in item.items]
     return step, start
@@ -271,8 +304,11 @@ def _scenario(block: BulletsBlock | NumberedBlock, titled: bool) -> ScenarioBloc
 
 #: What names points to make ("Talking points" and "Key points" stay bullet lists, as the
 #: pocket card picks those sections up by their titles anyway).
-_POINTS_HEAD = re.compile(r"^\s*(?:points\s+to\s+make|lines\s+to\s+take|arguments\s+to\s+use)"
-                          r"\s*:?\s*$", re.IGNORECASE)
+_POINTS_HEAD = re.compile(
+    r"^\s*(?:points\s+to\s+make|lines\s+to\s+take|arguments\s+to\s+use)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _title_says(title: str, pattern: re.Pattern[str]) -> bool:
@@ -326,4 +362,3 @@ def form_blocks(section: Section) -> list[Block]:
     if lead_in:
         out.append(TextBlock(lead_words))
     return out
-

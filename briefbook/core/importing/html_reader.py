@@ -127,8 +127,9 @@ class _Walker:
             self.end_word_list()
             items = self._list_items(node, depth, 1)
             if items:
-                block: Block = (NumberedBlock(items=items) if tag == "ol"
-                                else BulletsBlock(items=items))
+                block: Block = (
+                    NumberedBlock(items=items) if tag == "ol" else BulletsBlock(items=items)
+                )
                 self.out.append(block)
             return
         if tag == "table":
@@ -250,8 +251,11 @@ class _Walker:
         if self.word_list is not None:
             built = self.word_list
             self.word_list = None
-            block: Block = (BulletsBlock(items=built.top) if built.kind == "bullet"
-                            else NumberedBlock(items=built.top))
+            block: Block = (
+                BulletsBlock(items=built.top)
+                if built.kind == "bullet"
+                else NumberedBlock(items=built.top)
+            )
             self.out.append(block)
 
     # --- tables ---------------------------------------------------------------------
@@ -298,8 +302,10 @@ class _Walker:
                     header_rows += 1
                 rows.append(cells)
         if header_rows > 1:
-            merged = [" ".join(p for p in parts if p)
-                      for parts in zip_longest(*rows[:header_rows], fillvalue="")]
+            merged = [
+                " ".join(p for p in parts if p)
+                for parts in zip_longest(*rows[:header_rows], fillvalue="")
+            ]
             rows = [merged, *rows[header_rows:]]
             header_rows = 1
         elements: list[Element] = []
@@ -329,11 +335,9 @@ def _word_list_level(style: str) -> int:
     if at < 0:
         return 0
     digits = ""
-    for ch in style[at + 5: at + 7]:
+    for ch in style[at + 5 : at + 7]:
         if ch.isdigit():
             digits += ch
         else:
             break
     return max(0, int(digits) - 1) if digits else 0
-
-

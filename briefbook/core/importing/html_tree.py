@@ -15,14 +15,82 @@ from briefbook.core.text import one_line
 #: Elements nested deeper than this are read as the text they hold.
 MAX_TREE_DEPTH = 100
 
-_VOID = frozenset({"br", "img", "hr", "meta", "link", "input", "col", "wbr", "source", "area",
-                   "base", "embed", "param", "track", "keygen"})
-SKIP = frozenset({"script", "style", "head", "title", "noscript", "template", "svg", "math",
-                   "iframe", "object", "select", "textarea", "button", "xml"})
-BLOCKS = frozenset({"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
-                     "blockquote", "center", "figure", "figcaption", "address", "pre", "form",
-                     "fieldset", "dl", "dt", "dd", "body", "html", "details", "summary", "li",
-                     "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr"})
+_VOID = frozenset(
+    {
+        "br",
+        "img",
+        "hr",
+        "meta",
+        "link",
+        "input",
+        "col",
+        "wbr",
+        "source",
+        "area",
+        "base",
+        "embed",
+        "param",
+        "track",
+        "keygen",
+    }
+)
+SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "head",
+        "title",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "select",
+        "textarea",
+        "button",
+        "xml",
+    }
+)
+BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "blockquote",
+        "center",
+        "figure",
+        "figcaption",
+        "address",
+        "pre",
+        "form",
+        "fieldset",
+        "dl",
+        "dt",
+        "dd",
+        "body",
+        "html",
+        "details",
+        "summary",
+        "li",
+        "ul",
+        "ol",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+    }
+)
 #: Inside a table cell or a list item, these only separate words.
 SPACED = BLOCKS | {"td", "th", "tr", "thead", "tbody", "tfoot", "caption"}
 

@@ -51,14 +51,14 @@ class InlineBuffer:
                 return
 
     def _wrap(self, opened: _Open) -> None:
-        inner = "".join(self.parts[opened.start:])
-        del self.parts[opened.start:]
+        inner = "".join(self.parts[opened.start :])
+        del self.parts[opened.start :]
         body = inner.strip()
         if not body:
             self.parts.append(inner)
             return
         lead = inner[: len(inner) - len(inner.lstrip())]
-        trail = inner[len(inner.rstrip()):]
+        trail = inner[len(inner.rstrip()) :]
         if opened.mark == "link":
             url = safe_url(opened.url)
             wrapped = f"[{body}]({url})" if url and "](" not in body else body

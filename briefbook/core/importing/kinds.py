@@ -28,27 +28,84 @@ from briefbook.core.model import (
 Kind = Literal["recommendations", "points", "schedule"]
 
 _KIND_WORDS: dict[str, Kind] = {
-    "recommendation": "recommendations", "recommendations": "recommendations",
-    "recommended": "recommendations", "recommend": "recommendations",
-    "raccomandazioni": "recommendations", "recommandations": "recommendations",
-    "empfehlungen": "recommendations", "recomendaciones": "recommendations",
-    "schedule": "schedule", "programme": "schedule", "program": "schedule",
-    "agenda": "schedule", "itinerary": "schedule", "timetable": "schedule",
-    "programma": "schedule", "ordine": "schedule", "timeline": "schedule",
-    "points": "points", "messages": "points", "lines": "points", "takeaways": "points",
+    "recommendation": "recommendations",
+    "recommendations": "recommendations",
+    "recommended": "recommendations",
+    "recommend": "recommendations",
+    "raccomandazioni": "recommendations",
+    "recommandations": "recommendations",
+    "empfehlungen": "recommendations",
+    "recomendaciones": "recommendations",
+    "schedule": "schedule",
+    "programme": "schedule",
+    "program": "schedule",
+    "agenda": "schedule",
+    "itinerary": "schedule",
+    "timetable": "schedule",
+    "programma": "schedule",
+    "ordine": "schedule",
+    "timeline": "schedule",
+    "points": "points",
+    "messages": "points",
+    "lines": "points",
+    "takeaways": "points",
     "highlights": "points",
 }
-_POINT_QUALIFIERS = frozenset({"key", "talking", "main", "press", "defensive", "points", "lines",
-                               "messages", "to", "make", "takeaways", "highlights", "core",
-                               "speaking", "our"})
-_FILLER = frozenset({"the", "and", "of", "for", "our", "expert", "experts", "s", "policy", "main",
-                     "key", "proposed", "visit", "day", "detailed", "draft", "final", "official"})
+_POINT_QUALIFIERS = frozenset(
+    {
+        "key",
+        "talking",
+        "main",
+        "press",
+        "defensive",
+        "points",
+        "lines",
+        "messages",
+        "to",
+        "make",
+        "takeaways",
+        "highlights",
+        "core",
+        "speaking",
+        "our",
+    }
+)
+_FILLER = frozenset(
+    {
+        "the",
+        "and",
+        "of",
+        "for",
+        "our",
+        "expert",
+        "experts",
+        "s",
+        "policy",
+        "main",
+        "key",
+        "proposed",
+        "visit",
+        "day",
+        "detailed",
+        "draft",
+        "final",
+        "official",
+    }
+)
 #: A heading longer than this many words is a headline, not the name of a section kind.
 _MAX_KIND_WORDS = 4
 
 _PRIORITIES: dict[str, Priority] = {
-    "high": "high", "medium": "medium", "low": "low", "urgent": "high", "critical": "high",
-    "normal": "medium", "moderate": "medium", "alta": "high", "media": "medium", "bassa": "low",
+    "high": "high",
+    "medium": "medium",
+    "low": "low",
+    "urgent": "high",
+    "critical": "high",
+    "normal": "medium",
+    "moderate": "medium",
+    "alta": "high",
+    "media": "medium",
+    "bassa": "low",
 }
 _TEXT_COLUMNS = ("recommendation", "recommended action", "action", "recommendations", "measure")
 _RATIONALE_COLUMNS = ("rationale", "reason", "why", "justification", "because", "background")
@@ -136,9 +193,15 @@ def _take_labelled(text: str, rec: Recommendation, rationale: list[str], first: 
             rationale.append(f"{label.capitalize()}: {value}")
 
 
-_LABEL_NAMES = {"rationale": "rationale", "why": "rationale", "reason": "rationale",
-                "owner": "owner", "lead": "owner", "responsible": "owner",
-                "priority": "priority"}
+_LABEL_NAMES = {
+    "rationale": "rationale",
+    "why": "rationale",
+    "reason": "rationale",
+    "owner": "owner",
+    "lead": "owner",
+    "responsible": "owner",
+    "priority": "priority",
+}
 
 
 def _split_labels(text: str) -> list[tuple[str | None, str]]:
@@ -155,10 +218,10 @@ def _split_labels(text: str) -> list[tuple[str | None, str]]:
         k = colon - 1
         while k >= 0 and lower[k].isalpha():
             k -= 1
-        word = lower[k + 1:colon]
+        word = lower[k + 1 : colon]
         boundary = k < 0 or text[k] in " \t(;,.–—-"
         if word in _LABEL_NAMES and boundary and colon - start >= 0:
-            chunk = text[start:k + 1].strip(" ;,(–—-")
+            chunk = text[start : k + 1].strip(" ;,(–—-")
             if chunk or label is not None:
                 out.append((label, chunk))
             label = _LABEL_NAMES[word]
@@ -238,4 +301,3 @@ def _as_points(block: Block) -> Block:
     if len(paragraphs) < 2 or any(len(p) > 500 for p in paragraphs):
         return block
     return BulletsBlock(items=[ListItem(text=p) for p in paragraphs])
-

@@ -14,18 +14,18 @@ from briefbook.core import kinds
 from briefbook.core.model import Brief
 
 _STOPWORDS: dict[str, frozenset[str]] = {
-    lang: frozenset(words.split()) for lang, words in {
+    lang: frozenset(words.split())
+    for lang, words in {
         "en": "the and of to in is that for with on are was this be by will from has have",
         "fr": "le la les des et est une un du dans pour que qui sur avec par au aux sont ce "
-              "ses leur été sera",
+        "ses leur été sera",
         "de": "der die das und ist nicht mit den dem sich auf für ein eine des zu von im wird "
-              "auch werden",
+        "auch werden",
         "es": "el los las y del que en por con para una es se al como más su sus ha será",
         "it": "il di che è la le per con una sono del della dei nel alla gli anche sarà ha",
         "pt": "o os as e do da dos das que em no na para com uma é um ao pelo será",
         "nl": "de het een en van is dat op te met voor zijn niet aan ook wordt door bij",
-        "sv": "och att det är som en för på med av till den har om inte ett från kommer "
-              "också",
+        "sv": "och att det är som en för på med av till den har om inte ett från kommer också",
         "da": "og at det er som en af til på med for den har ikke et fra vil også bliver",
         "nb": "og at det er som en av til på med for den har ikke et fra vil også blir",
         "fi": "ja on että ei se ovat oli myös kanssa sekä tai kun joka mukaan",

@@ -7,11 +7,51 @@ from __future__ import annotations
 TERMINAL = ".!?…:;,"
 _SENTENCE_END = ".!?…:;"
 _CLOSERS = "\"'”’»)]*_"
-_GREETINGS = ("dear ", "hi ", "hello", "best", "kind regards", "regards", "thanks", "thank you",
-              "sincerely", "cheers", "yours", "warm regards", "many thanks", "ciao", "bonjour")
-_FIELD_LABELS = frozenset({"from", "sent", "to", "cc", "bcc", "subject", "date", "re", "fw", "fwd",
-                           "tel", "phone", "mobile", "fax", "email", "e-mail", "web", "address",
-                           "through", "thru", "attendees", "location", "time", "purpose"})
+_GREETINGS = (
+    "dear ",
+    "hi ",
+    "hello",
+    "best",
+    "kind regards",
+    "regards",
+    "thanks",
+    "thank you",
+    "sincerely",
+    "cheers",
+    "yours",
+    "warm regards",
+    "many thanks",
+    "ciao",
+    "bonjour",
+)
+_FIELD_LABELS = frozenset(
+    {
+        "from",
+        "sent",
+        "to",
+        "cc",
+        "bcc",
+        "subject",
+        "date",
+        "re",
+        "fw",
+        "fwd",
+        "tel",
+        "phone",
+        "mobile",
+        "fax",
+        "email",
+        "e-mail",
+        "web",
+        "address",
+        "through",
+        "thru",
+        "attendees",
+        "location",
+        "time",
+        "purpose",
+    }
+)
 #: Headings are at most this long (characters, words).
 MAX_HEADING_CHARS = 120
 MAX_HEADING_WORDS = 14

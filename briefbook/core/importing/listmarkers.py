@@ -80,8 +80,11 @@ def parse_marker(line: str) -> Marker | None:
     text = line[k:].rstrip()
     if not text:
         return None
-    if kind == "bullet" and ch in "-*+_=–—" and all(c in "-*+_=–— \t" for c in text[:80]) and (
-        len(text) <= 80
+    if (
+        kind == "bullet"
+        and ch in "-*+_=–—"
+        and all(c in "-*+_=–— \t" for c in text[:80])
+        and (len(text) <= 80)
     ):
         return None  # "* * *", "- - -": a rule, not an item
     content = indent + len(line[i:k].expandtabs(4))

@@ -37,8 +37,29 @@ from briefbook.core.model import Block, BulletsBlock, ListItem, NumberedBlock
 MAX_NESTING = 60
 
 _INLINE_TAGS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
-_SILENT_TAGS = frozenset({"span", "u", "sup", "sub", "small", "mark", "font", "abbr", "ins", "del",
-                          "s", "strike", "cite", "q", "kbd", "code", "tt", "var", "samp"})
+_SILENT_TAGS = frozenset(
+    {
+        "span",
+        "u",
+        "sup",
+        "sub",
+        "small",
+        "mark",
+        "font",
+        "abbr",
+        "ins",
+        "del",
+        "s",
+        "strike",
+        "cite",
+        "q",
+        "kbd",
+        "code",
+        "tt",
+        "var",
+        "samp",
+    }
+)
 
 
 def _parser() -> MarkdownIt:
@@ -72,7 +93,7 @@ def parse_markdown(text: str) -> list[Element]:
         end, next_joins = len(lines), False
         tokens: list[Token] | None = None
         if len(lines) - start > CHUNK_LINES:
-            probe = _tokens(md, lines[start:start + CHUNK_LINES])
+            probe = _tokens(md, lines[start : start + CHUNK_LINES])
             cut = _safe_cut(probe) if probe is not None else None
             if probe is not None and cut is not None:
                 line, next_joins, tokens = cut
@@ -104,8 +125,7 @@ def _safe_cut(tokens: list[Token]) -> tuple[int, bool, list[Token]] | None:
         return None
     for index in range(len(tokens) - 1, 0, -1):
         token = tokens[index]
-        if token.type == "list_item_open" and token.level == 1 and token.map and \
-                token.map[0] > 0:
+        if token.type == "list_item_open" and token.level == 1 and token.map and token.map[0] > 0:
             close = Token(opening.type.replace("_open", "_close"), opening.tag, -1)
             return token.map[0], True, [*tokens[:index], close]
     return None
@@ -121,15 +141,23 @@ def _parse_piece(md: MarkdownIt, lines: list[str], tokens: list[Token] | None) -
 
 def _same_list(before: Element, after: Element) -> bool:
     return (isinstance(before, BulletsBlock) and isinstance(after, BulletsBlock)) or (
-        isinstance(before, NumberedBlock) and isinstance(after, NumberedBlock))
+        isinstance(before, NumberedBlock) and isinstance(after, NumberedBlock)
+    )
 
 
 def _covers(tokens: list[Token], lines: list[str]) -> bool:
     """Whether every line with a letter or digit belongs to a token that keeps its text."""
     covered = bytearray(len(lines) + 1)
     for token in tokens:
-        if token.map and token.type in ("inline", "fence", "code_block", "html_block", "hr",
-                                        "heading_open", "table_open"):
+        if token.map and token.type in (
+            "inline",
+            "fence",
+            "code_block",
+            "html_block",
+            "hr",
+            "heading_open",
+            "table_open",
+        ):
             start, end = token.map
             covered[start:end] = b"\x01" * (end - start)
     for index, line in enumerate(lines):
@@ -194,8 +222,9 @@ class _Walker:
         if kind == "inline":
             lines = self._inline(token, hard_break=_HARD_BREAK + "\n").split("\n")
             hard = frozenset(k for k, line in enumerate(lines) if line.endswith(_HARD_BREAK))
-            self._emit(Para(lines=[line.removesuffix(_HARD_BREAK) for line in lines],
-                            hard_breaks=hard))
+            self._emit(
+                Para(lines=[line.removesuffix(_HARD_BREAK) for line in lines], hard_breaks=hard)
+            )
             return i + 1
         if kind in ("bullet_list_open", "ordered_list_open"):
             self.lists.append(_ListState(kind == "ordered_list_open"))
@@ -244,8 +273,9 @@ class _Walker:
         if state.items and all(time_led(item.text) for item in state.items):
             self.out.append(Para(lines=texts))
             return
-        block: Block = NumberedBlock(items=state.items) if state.ordered else BulletsBlock(
-            items=state.items)
+        block: Block = (
+            NumberedBlock(items=state.items) if state.ordered else BulletsBlock(items=state.items)
+        )
         self.out.append(block)
 
     def _table(self, tokens: list[Token], i: int) -> int:

@@ -57,8 +57,14 @@ def normalize_newlines(text: str) -> str:
     """Windows and old Mac line ends as ``\\n``; a leading byte-order mark removed."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace(
-        "\u2029", "\n\n").replace("\x0c", "\n").replace("\x0b", "\n")
+    return (
+        text.replace("\r\n", "\n")
+        .replace("\r", "\n")
+        .replace("\u2028", "\n")
+        .replace("\u2029", "\n\n")
+        .replace("\x0c", "\n")
+        .replace("\x0b", "\n")
+    )
 
 
 def parse_plain_text(text: str) -> list[Element]:
@@ -201,8 +207,12 @@ class _Parser:
             "|" in text
             or "\t" in self.raw[j].strip()
             or ("  " in text and j >= self.no_space_table_before)
-            or (j >= self.no_schedule_before and (time_led(text) is not None or (
-                len(text) <= 60 and date_line(text) is not None)))
+            or (
+                j >= self.no_schedule_before
+                and (
+                    time_led(text) is not None or (len(text) <= 60 and date_line(text) is not None)
+                )
+            )
         )
         if not quick:
             return False
@@ -276,8 +286,10 @@ class _Parser:
                 if k is None or k - j > 1:
                     break
                 nxt = parse_marker(self.raw[k])
-                if nxt is None or nxt.indent < base or (
-                    nxt.indent == base and nxt.kind != first.kind
+                if (
+                    nxt is None
+                    or nxt.indent < base
+                    or (nxt.indent == base and nxt.kind != first.kind)
                 ):
                     break
                 j = k
@@ -297,16 +309,22 @@ class _Parser:
                 j += 1
                 continue
             last = builder.top[-1] if builder.top else None
-            if last is not None and not ends_sentence(last.text) and text[0].islower() and (
-                not self._starts_block(j)
+            if (
+                last is not None
+                and not ends_sentence(last.text)
+                and text[0].islower()
+                and (not self._starts_block(j))
             ):
                 builder.continue_item(text)
                 j += 1
                 continue
             break
         block: Block
-        block = BulletsBlock(items=builder.top) if first.kind == "bullet" else NumberedBlock(
-            items=builder.top)
+        block = (
+            BulletsBlock(items=builder.top)
+            if first.kind == "bullet"
+            else NumberedBlock(items=builder.top)
+        )
         self.out.append(block)
         return j
 
@@ -348,7 +366,8 @@ class _Parser:
             return not self._is_heading(j) or not ends_sentence(previous)
         # Not hard-wrapped: a line break is the writer's, unless the line clearly goes on.
         return previous.rstrip().endswith((",", "-", "–", "(", "/", "&")) or (
-            previous.rstrip()[-1:].islower() and len(previous) > MAX_HEADING_CHARS
+            previous.rstrip()[-1:].islower()
+            and len(previous) > MAX_HEADING_CHARS
             and not self._is_heading(j)
         )
 

@@ -27,10 +27,43 @@ from briefbook.core.model import Press, ScheduleBlock, ScheduleEntry
 
 _LEAD_SEPARATORS = " \t-–—:|,;.)]>"
 #: Words that follow a number that is an amount, not a time of day.
-_NOT_AFTER_TIMES = frozenset({
-    "euro", "euros", "eur", "€", "usd", "$", "dollars", "gbp", "pounds", "£", "chf", "%",
-    "percent", "per", "million", "millions", "billion", "billions", "bn", "m", "km", "kg", "mb",
-    "gb", "tonnes", "tons", "points", "pts", "metres", "meters", "miles", "times", "x"})
+_NOT_AFTER_TIMES = frozenset(
+    {
+        "euro",
+        "euros",
+        "eur",
+        "€",
+        "usd",
+        "$",
+        "dollars",
+        "gbp",
+        "pounds",
+        "£",
+        "chf",
+        "%",
+        "percent",
+        "per",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "bn",
+        "m",
+        "km",
+        "kg",
+        "mb",
+        "gb",
+        "tonnes",
+        "tons",
+        "points",
+        "pts",
+        "metres",
+        "meters",
+        "miles",
+        "times",
+        "x",
+    }
+)
 _PLACE_NAMES = (
     "palazzo palace villa hotel embassy residence ministry room hall airport airbase "
     "base building centre center office hq headquarters street via piazza square "
@@ -39,14 +72,42 @@ _PLACE_NAMES = (
     "venue lounge salon salone sala castle castello cathedral basilica"
 )
 _PLACE_WORDS = frozenset(_PLACE_NAMES.split())
-_PRESS_WORDS = frozenset({"press", "media", "pool", "open", "closed", "to", "the", "only", "photo",
-                          "op", "opportunity", "spray", "tbc", "stampa", "presse"})
+_PRESS_WORDS = frozenset(
+    {
+        "press",
+        "media",
+        "pool",
+        "open",
+        "closed",
+        "to",
+        "the",
+        "only",
+        "photo",
+        "op",
+        "opportunity",
+        "spray",
+        "tbc",
+        "stampa",
+        "presse",
+    }
+)
 _LABELS: dict[str, str] = {
-    "participants": "participants", "participant": "participants", "attendees": "participants",
-    "with": "participants", "delegation": "participants",
-    "place": "place", "venue": "place", "location": "place", "where": "place",
-    "press": "press", "media": "press",
-    "notes": "notes", "note": "notes", "remarks": "notes", "dress": "notes", "dress code": "notes",
+    "participants": "participants",
+    "participant": "participants",
+    "attendees": "participants",
+    "with": "participants",
+    "delegation": "participants",
+    "place": "place",
+    "venue": "place",
+    "location": "place",
+    "where": "place",
+    "press": "press",
+    "media": "press",
+    "notes": "notes",
+    "note": "notes",
+    "remarks": "notes",
+    "dress": "notes",
+    "dress code": "notes",
 }
 
 
@@ -71,7 +132,7 @@ def time_led(text: str) -> TimeSpan | None:
     span = parse_time_span(body)
     if span is None:
         return None
-    rest = body[span.length:]
+    rest = body[span.length :]
     if rest and rest[0] not in _LEAD_SEPARATORS:
         return None
     first_word = rest.split(None, 1)[0].lower().strip(".,;:") if rest.strip() else ""
@@ -182,8 +243,11 @@ def _continues(lines: Sequence[SourceLine], i: int, entry_indent: int) -> bool:
     if _label(line.text) is not None:
         return True
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is not None and not nxt.blank and time_led(nxt.text) is not None and (
-        len(line.text) < 200
+    return (
+        nxt is not None
+        and not nxt.blank
+        and time_led(nxt.text) is not None
+        and (len(line.text) < 200)
     )
 
 
@@ -253,7 +317,7 @@ def _words(text: str) -> set[str]:
 
 def make_entry(text: str, span: TimeSpan, date: dt.date | None) -> ScheduleEntry:
     """An entry from a time-led line: time, end, then activity, place and press if separated."""
-    rest = text[span.length:].lstrip(_LEAD_SEPARATORS).rstrip()
+    rest = text[span.length :].lstrip(_LEAD_SEPARATORS).rstrip()
     entry = ScheduleEntry(date=date, time=span.start, end=span.end)
     fields = _columns(rest)
     if fields is None:
@@ -298,7 +362,7 @@ def _split_place(rest: str) -> tuple[str, str]:
         parts = rest.split(", ")
         for k in range(1, len(parts)):
             tail = ", ".join(parts[k:])
-            if any(_words(part) & _PLACE_WORDS for part in parts[k:k + 1]) and _place_like(tail):
+            if any(_words(part) & _PLACE_WORDS for part in parts[k : k + 1]) and _place_like(tail):
                 return ", ".join(parts[:k]), tail
         tail = parts[-1]
         if len(parts) == 2 and _place_like(tail) and len(tail.split()) <= 4:
@@ -324,4 +388,3 @@ def _trailing_press(title: str) -> tuple[str, Press]:
         if press and head.strip():
             return head.rstrip(" ,–-"), press
     return title, ""
-

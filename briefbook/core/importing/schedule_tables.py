@@ -20,19 +20,56 @@ from briefbook.core.model import ScheduleBlock, ScheduleEntry
 _WORD = re.compile(r"[^\W_]+")
 
 _COLUMN_FIELDS: dict[str, str] = {
-    "time": "time", "times": "time", "start": "time", "from": "time", "hour": "time",
-    "ora": "time", "heure": "time", "uhrzeit": "time", "hora": "time",
-    "end": "end", "until": "end", "to": "end", "finish": "end",
-    "date": "date", "day": "date", "data": "date", "jour": "date", "tag": "date",
-    "activity": "title", "event": "title", "title": "title", "meeting": "title", "what": "title",
-    "programme": "title", "program": "title", "description": "title", "item": "title",
-    "attività": "title", "activité": "title", "evento": "title",
-    "place": "place", "location": "place", "venue": "place", "where": "place", "room": "place",
-    "luogo": "place", "lieu": "place", "ort": "place",
-    "participants": "participants", "attendees": "participants", "with": "participants",
-    "who": "participants", "partecipanti": "participants",
-    "press": "press", "media": "press", "stampa": "press",
-    "notes": "notes", "note": "notes", "remarks": "notes", "comments": "notes",
+    "time": "time",
+    "times": "time",
+    "start": "time",
+    "from": "time",
+    "hour": "time",
+    "ora": "time",
+    "heure": "time",
+    "uhrzeit": "time",
+    "hora": "time",
+    "end": "end",
+    "until": "end",
+    "to": "end",
+    "finish": "end",
+    "date": "date",
+    "day": "date",
+    "data": "date",
+    "jour": "date",
+    "tag": "date",
+    "activity": "title",
+    "event": "title",
+    "title": "title",
+    "meeting": "title",
+    "what": "title",
+    "programme": "title",
+    "program": "title",
+    "description": "title",
+    "item": "title",
+    "attività": "title",
+    "activité": "title",
+    "evento": "title",
+    "place": "place",
+    "location": "place",
+    "venue": "place",
+    "where": "place",
+    "room": "place",
+    "luogo": "place",
+    "lieu": "place",
+    "ort": "place",
+    "participants": "participants",
+    "attendees": "participants",
+    "with": "participants",
+    "who": "participants",
+    "partecipanti": "participants",
+    "press": "press",
+    "media": "press",
+    "stampa": "press",
+    "notes": "notes",
+    "note": "notes",
+    "remarks": "notes",
+    "comments": "notes",
 }
 
 
@@ -41,8 +78,9 @@ def column_field(name: str) -> str | None:
     return _COLUMN_FIELDS.get(" ".join(_WORD.findall(name.lower())))
 
 
-def table_schedule(columns: list[str], rows: list[list[str]],
-                   context: ScheduleContext | None = None) -> ScheduleBlock | None:
+def table_schedule(
+    columns: list[str], rows: list[list[str]], context: ScheduleContext | None = None
+) -> ScheduleBlock | None:
     """An agenda laid out as a table (``Time | Activity | Venue``) as a schedule, or None.
 
     Every body row must have a time in the time column (and a date, an end time
@@ -61,7 +99,7 @@ def table_schedule(columns: list[str], rows: list[list[str]],
     for row in rows:
         cells = row + [""] * (len(columns) - len(row))
         span = parse_time_span(cells[time_col])
-        if span is None or cells[time_col][span.length:].strip(" -–—:"):
+        if span is None or cells[time_col][span.length :].strip(" -–—:"):
             return None
         entry = ScheduleEntry(date=current, time=span.start, end=span.end)
         extras: list[str] = []

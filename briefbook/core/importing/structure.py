@@ -70,8 +70,11 @@ def build_brief(elements: Iterable[Element]) -> Brief:
     """Assemble sections from the stream and name the brief after its first heading or line."""
     items = list(elements)
     headings = [item for item in items if isinstance(item, Heading)]
-    title_heading = _title_only_heading(headings) if items and items[0] is (
-        headings[0] if headings else None) else None
+    title_heading = (
+        _title_only_heading(headings)
+        if items and items[0] is (headings[0] if headings else None)
+        else None
+    )
     levels = sorted({h.level for h in headings if h is not title_heading})
     section_level = levels[0] if levels else 1
     sub_level = levels[1] if len(levels) > 1 else None
@@ -147,8 +150,11 @@ def _context_for(title: str, parent: ScheduleContext | None) -> ScheduleContext:
     agenda = section_kind(title) == "schedule" or date is not None
     if parent is not None:
         agenda = agenda or parent.agenda
-    return ScheduleContext(agenda=agenda, date=date or (parent.date if parent else None),
-                           year=date.year if date else (parent.year if parent else None))
+    return ScheduleContext(
+        agenda=agenda,
+        date=date or (parent.date if parent else None),
+        year=date.year if date else (parent.year if parent else None),
+    )
 
 
 def _years(items: list[Element]) -> int | None:

@@ -204,8 +204,11 @@ def _has_gap(line: str) -> bool:
 def find_space_table(lines: Sequence[str], start: int) -> tuple[TableBlock, int] | None:
     """Two or more lines whose words line up in columns separated by 2+ spaces."""
     j = start
-    while j < len(lines) and lines[j].strip() and "\t" not in lines[j] and (
-        _has_gap(lines[j]) or (j > start and is_separator_row(lines[j]))
+    while (
+        j < len(lines)
+        and lines[j].strip()
+        and "\t" not in lines[j]
+        and (_has_gap(lines[j]) or (j > start and is_separator_row(lines[j])))
     ):
         if len(lines[j]) > 2000:
             break

@@ -24,8 +24,27 @@ RANGE_DASHES = "-–—‒―~"
 RANGE_WORDS = ("to", "until", "till", "bis", "à", "a", "al")
 
 #: Words a date line may carry besides the date itself ("Day 2 – Thursday, the 12th of June").
-_DATE_FILLERS = frozenset({"day", "the", "of", "le", "il", "der", "den", "de", "del", "el",
-                           "giorno", "jour", "tag", "día", "dia", "dag", "dzień"})
+_DATE_FILLERS = frozenset(
+    {
+        "day",
+        "the",
+        "of",
+        "le",
+        "il",
+        "der",
+        "den",
+        "de",
+        "del",
+        "el",
+        "giorno",
+        "jour",
+        "tag",
+        "día",
+        "dia",
+        "dag",
+        "dzień",
+    }
+)
 _ORDINALS = ("st", "nd", "rd", "th", "er", "e", "º", "°")
 
 
@@ -236,8 +255,10 @@ def parse_time_span(text: str) -> TimeSpan | None:
     join = _range_join(text, first.end)
     if join is not None:
         end_clock = _clock(text, join)
-    if end_clock is not None and first.military != end_clock.military and not (
-        first.strong and end_clock.strong
+    if (
+        end_clock is not None
+        and first.military != end_clock.military
+        and not (first.strong and end_clock.strong)
     ):
         end_clock = None
     start_meridiem = first.meridiem
@@ -351,8 +372,11 @@ def parse_date_line(line: str) -> PartialDate | None:
             day, month, year = numeric.day, numeric.month, numeric.year
             continue
         word = _fold(token)
-        if word in months() and not word.isdigit() and month is None and (
-            len(word) >= 3 or word in {"mai"}
+        if (
+            word in months()
+            and not word.isdigit()
+            and month is None
+            and (len(word) >= 3 or word in {"mai"})
         ):
             month = months()[word]
             continue
@@ -375,8 +399,11 @@ def parse_date_line(line: str) -> PartialDate | None:
     if month is None:
         return None
     if day is not None:
-        return _checked(day, month, year, weekday) if not (numbers_before_month or
-                                                          numbers_after_month) else None
+        return (
+            _checked(day, month, year, weekday)
+            if not (numbers_before_month or numbers_after_month)
+            else None
+        )
     candidates = numbers_before_month[-1:] if numbers_before_month else []
     if not candidates and numbers_after_month:
         candidates = numbers_after_month[:1]

@@ -50,6 +50,7 @@ class Section(Protocol):
     @property
     def blocks(self) -> Sequence[Any]: ...
 
+
 __all__ = [
     "KINDS",
     "Field",

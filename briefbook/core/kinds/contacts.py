@@ -23,14 +23,27 @@ class ContactsBlock:
 
 
 #: The fields of a contact, in the file's order; the editor's labels.
-RECORD = Record(Contact, "contact", (
-    Field("name", "the name", label="Name", write="always"),
-    Field("role", "the role", label="Role"),
-    Field("phone", "the phone", label="Phone"),
-    Field("email", "the email", label="Email"),
-    Field("notes", "the notes", label="Notes"),
-), required="name", shorthand="name", shorthand_what="contact")
+RECORD = Record(
+    Contact,
+    "contact",
+    (
+        Field("name", "the name", label="Name", write="always"),
+        Field("role", "the role", label="Role"),
+        Field("phone", "the phone", label="Phone"),
+        Field("email", "the email", label="Email"),
+        Field("notes", "the notes", label="Notes"),
+    ),
+    required="name",
+    shorthand="name",
+    shorthand_what="contact",
+)
 
 
-KIND = record_list_kind("contacts", ContactsBlock, "contacts", "a list of contacts", RECORD,
-                        ("name", "role", "phone", "email", "notes"))
+KIND = record_list_kind(
+    "contacts",
+    ContactsBlock,
+    "contacts",
+    "a list of contacts",
+    RECORD,
+    ("name", "role", "phone", "email", "notes"),
+)

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 #: How a field's value is read from its node.
-ReadAs = Literal["text", "date", "time", "choice", "texts", "marking", "zone", "flag",
-                 "custom"]
+ReadAs = Literal["text", "date", "time", "choice", "texts", "marking", "zone", "flag", "custom"]
 #: When a field is written: always, only when not empty, only when not its default.
 WriteWhen = Literal["always", "nonempty", "changed"]
 
@@ -47,8 +46,9 @@ class Reading(Protocol):
     def choice(self, node: Node, what: str, allowed: tuple[str, ...], default: str) -> str: ...
     def text_list(self, node: Node, what: str) -> list[str]: ...
     def items(self, node: Node, what: str, read: Callable[[Node], T | None]) -> list[T]: ...
-    def fields(self, node: Node, what: str, known: tuple[str, ...],
-               required: tuple[str, ...] = ()) -> dict[str, Node] | None: ...
+    def fields(
+        self, node: Node, what: str, known: tuple[str, ...], required: tuple[str, ...] = ()
+    ) -> dict[str, Node] | None: ...
 
 
 class YamlTime(str):
@@ -137,8 +137,9 @@ def read_record(reader: Reading, node: Node, record: Record) -> Any:
     ``None`` when the node cannot be one (the reader has said why)."""
     if record.shorthand and node.kind == "scalar":
         return record.cls(**{record.shorthand: reader.text(node, record.shorthand_what)})
-    found = reader.fields(node, record.what, record.keys,
-                          required=(record.required,) if record.required else ())
+    found = reader.fields(
+        node, record.what, record.keys, required=(record.required,) if record.required else ()
+    )
     if found is None:
         return None
     obj = record.cls()
@@ -219,8 +220,9 @@ class Kind:
     fields: tuple[Field, ...] = field(default=())
 
 
-def record_list_kind(name: str, block: type, items: str, what: str, record: Record,
-                     word_fields: tuple[str, ...]) -> Kind:
+def record_list_kind(
+    name: str, block: type, items: str, what: str, record: Record, word_fields: tuple[str, ...]
+) -> Kind:
     """A kind whose block is a list of records under attribute ``items`` (recommendations,
     people, contacts): read and written through ``record``; its words are ``word_fields``
     of each record, labelled as the record names itself."""
@@ -232,7 +234,9 @@ def record_list_kind(name: str, block: type, items: str, what: str, record: Reco
         return [write_record(item, record) for item in getattr(value, items)]
 
     def words(value: Any) -> list[Words]:
-        return [Words(record.what, tuple(getattr(item, f) for f in word_fields))
-                for item in getattr(value, items)]
+        return [
+            Words(record.what, tuple(getattr(item, f) for f in word_fields))
+            for item in getattr(value, items)
+        ]
 
     return Kind(name, block, read, write, words, record.fields)

@@ -35,11 +35,16 @@ class IfAskedBlock:
 
 
 #: The fields of a defensive line, in the file's order; the editor's labels.
-RECORD = Record(IfAsked, "an if-asked line", (
-    Field("question", "the question", label="If asked about", write="always"),
-    Field("answer", "the answer", label="Answer"),
-    Field("marking", "the line's marking", "marking", label="Marking"),
-), required="question")
+RECORD = Record(
+    IfAsked,
+    "an if-asked line",
+    (
+        Field("question", "the question", label="If asked about", write="always"),
+        Field("answer", "the answer", label="Answer"),
+        Field("marking", "the line's marking", "marking", label="Marking"),
+    ),
+    required="question",
+)
 
 
 def read(reader: Reading, node: Node) -> IfAskedBlock:
@@ -51,8 +56,9 @@ def write(block: IfAskedBlock) -> list[Any]:
 
 
 def words(block: IfAskedBlock) -> list[Words]:
-    return [Words("if-asked line", (item.question, item.answer), item.marking)
-            for item in block.items]
+    return [
+        Words("if-asked line", (item.question, item.answer), item.marking) for item in block.items
+    ]
 
 
 KIND = Kind("if_asked", IfAskedBlock, read, write, words, RECORD.fields)

@@ -35,11 +35,18 @@ class ImageBlock:
     marking: str = ""
 
 
-RECORD = Record(ImageBlock, "an image", (
-    Field("path", "the image path", label="Picture", write="always"),
-    Field("caption", "the caption", label="Caption"),
-    Field("alt", "the alternative text", label="Alternative text"),
-), required="path", shorthand="path", shorthand_what="the image path")
+RECORD = Record(
+    ImageBlock,
+    "an image",
+    (
+        Field("path", "the image path", label="Picture", write="always"),
+        Field("caption", "the caption", label="Caption"),
+        Field("alt", "the alternative text", label="Alternative text"),
+    ),
+    required="path",
+    shorthand="path",
+    shorthand_what="the image path",
+)
 
 
 def read(reader: Reading, node: Node) -> ImageBlock | None:

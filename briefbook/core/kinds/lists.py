@@ -58,12 +58,24 @@ def _record(what: str, depth: int) -> Record:
         else:
             item.items = read_items_of(reader, node, what, depth + 1)
 
-    return Record(ListItem, f"an item of {what}", (
-        Field("text", "the item text", label="Text", write="always"),
-        Field("marking", "the item marking", "marking", label="Marking"),
-        Field("items", "the nested items", "custom", read_hook=read_items,
-              write_hook=lambda item: write_items(item.items)),
-    ), required="text", shorthand="text", shorthand_what=f"an item of {what}")
+    return Record(
+        ListItem,
+        f"an item of {what}",
+        (
+            Field("text", "the item text", label="Text", write="always"),
+            Field("marking", "the item marking", "marking", label="Marking"),
+            Field(
+                "items",
+                "the nested items",
+                "custom",
+                read_hook=read_items,
+                write_hook=lambda item: write_items(item.items),
+            ),
+        ),
+        required="text",
+        shorthand="text",
+        shorthand_what=f"an item of {what}",
+    )
 
 
 def read_items_of(reader: Reading, node: Node, what: str, depth: int = 0) -> list[ListItem]:
@@ -84,8 +96,9 @@ _WRITTEN = _record("a list", 0)
 
 def write_items(items: list[ListItem]) -> list[Any]:
     """Each item as its text, or as a mapping when it has a marking or nested items."""
-    return [write_record(item, _WRITTEN) if item.items or item.marking else item.text
-            for item in items]
+    return [
+        write_record(item, _WRITTEN) if item.items or item.marking else item.text for item in items
+    ]
 
 
 def item_texts(items: list[ListItem]) -> list[str]:

@@ -32,15 +32,26 @@ class MemoBlock:
 
 #: The file's key -> the dataclass attribute, in the order the keys are written.
 KEYS: dict[str, str] = {
-    "to": "to", "from": "sender", "through": "through", "subject": "subject",
-    "date": "date", "time": "time", "location": "location", "attendees": "attendees",
+    "to": "to",
+    "from": "sender",
+    "through": "through",
+    "subject": "subject",
+    "date": "date",
+    "time": "time",
+    "location": "location",
+    "attendees": "attendees",
 }
 
 #: How problems name each value.
 _WHAT: dict[str, str] = {
-    "to": "the memo's 'to'", "from": "the memo's 'from'", "through": "the memo's 'through'",
-    "subject": "the memo's subject", "date": "the memo's date", "time": "the memo's time",
-    "location": "the memo's location", "attendees": "the memo's attendees",
+    "to": "the memo's 'to'",
+    "from": "the memo's 'from'",
+    "through": "the memo's 'through'",
+    "subject": "the memo's subject",
+    "date": "the memo's date",
+    "time": "the memo's time",
+    "location": "the memo's location",
+    "attendees": "the memo's attendees",
 }
 
 
@@ -67,8 +78,21 @@ def write(block: MemoBlock) -> dict[str, Any]:
 
 
 def words(block: MemoBlock) -> list[Words]:
-    return [Words("memo header", (block.to, block.sender, block.through, block.subject,
-                                  block.date, block.time, block.location, *block.attendees))]
+    return [
+        Words(
+            "memo header",
+            (
+                block.to,
+                block.sender,
+                block.through,
+                block.subject,
+                block.date,
+                block.time,
+                block.location,
+                *block.attendees,
+            ),
+        )
+    ]
 
 
 KIND = Kind("memo", MemoBlock, read, write, words)

@@ -32,13 +32,27 @@ class NoteBlock:
     marking: str = ""
 
 
-RECORD = Record(NoteBlock, "a note", (
-    Field("text", "the note text", label="Text", write="always"),
-    Field("title", "the note title", label="Title"),
-    Field("style", "the note style", "choice", label="Style", choices=NOTE_STYLES,
-          default="info", write="changed"),
-), required="text", shorthand="text", shorthand_what="a note",
-    write_order=("title", "text", "style"))
+RECORD = Record(
+    NoteBlock,
+    "a note",
+    (
+        Field("text", "the note text", label="Text", write="always"),
+        Field("title", "the note title", label="Title"),
+        Field(
+            "style",
+            "the note style",
+            "choice",
+            label="Style",
+            choices=NOTE_STYLES,
+            default="info",
+            write="changed",
+        ),
+    ),
+    required="text",
+    shorthand="text",
+    shorthand_what="a note",
+    write_order=("title", "text", "style"),
+)
 
 
 def read(reader: Reading, node: Node) -> NoteBlock | None:

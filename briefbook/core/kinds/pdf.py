@@ -63,8 +63,9 @@ def page_parts(pages: str) -> list[tuple[int, int | None]]:
         if match is None:
             raise PageRangeError(f"{part.strip()!r} is not a page or a range such as 1-3")
         first = int(match.group(1))
-        last = first if match.group(2) is None else (int(match.group(2))
-                                                      if match.group(2) else None)
+        last = (
+            first if match.group(2) is None else (int(match.group(2)) if match.group(2) else None)
+        )
         if first < 1 or (last is not None and last < first):
             raise PageRangeError(f"{part.strip()!r} is not a range of pages from 1 up")
         found.append((first, last))
@@ -85,8 +86,11 @@ def page_numbers(pages: str, count: int) -> list[int]:
     for first, last in page_parts(pages):
         end = count if last is None else last
         if max(first, end) > count:
-            raise PageRangeError(f"{first}-{end} goes past the last page ({count})"
-                                 if first != end else f"{first} is past the last page ({count})")
+            raise PageRangeError(
+                f"{first}-{end} goes past the last page ({count})"
+                if first != end
+                else f"{first} is past the last page ({count})"
+            )
         found.extend(range(first - 1, end))
         if len(found) > MAX_PLACED:
             raise PageRangeError(f"the range places more than {MAX_PLACED} pages")
@@ -110,14 +114,34 @@ def _read_pages(reader: Reading, node: Node, block: Any) -> None:
     block.pages = value
 
 
-RECORD = Record(PdfBlock, "a PDF annex", (
-    Field("path", "the PDF path", label="PDF file", write="always"),
-    Field("pages", "the page range", "custom", label="Pages", read_hook=_read_pages,
-          write_hook=lambda block: block.pages),
-    Field("title", "the annex title", label="Title"),
-    Field("scale", "the annex scale", "choice", label="Scale", choices=ANNEX_SCALES,
-          default="fit", write="changed"),
-), required="path", shorthand="path", shorthand_what="the PDF path")
+RECORD = Record(
+    PdfBlock,
+    "a PDF annex",
+    (
+        Field("path", "the PDF path", label="PDF file", write="always"),
+        Field(
+            "pages",
+            "the page range",
+            "custom",
+            label="Pages",
+            read_hook=_read_pages,
+            write_hook=lambda block: block.pages,
+        ),
+        Field("title", "the annex title", label="Title"),
+        Field(
+            "scale",
+            "the annex scale",
+            "choice",
+            label="Scale",
+            choices=ANNEX_SCALES,
+            default="fit",
+            write="changed",
+        ),
+    ),
+    required="path",
+    shorthand="path",
+    shorthand_what="the PDF path",
+)
 
 
 def read(reader: Reading, node: Node) -> PdfBlock | None:

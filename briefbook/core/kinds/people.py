@@ -25,15 +25,28 @@ class PeopleBlock:
 
 
 #: The fields of a person, in the file's order; the editor's labels.
-RECORD = Record(Person, "person", (
-    Field("name", "the name", label="Name", write="always"),
-    Field("title", "the title", label="Title"),
-    Field("organisation", "the organisation", label="Organisation"),
-    Field("pronunciation", "the pronunciation", label="Pronunciation"),
-    Field("photo", "the photo", label="Photo"),
-    Field("bio", "the bio", label="Biography"),
-), required="name", shorthand="name", shorthand_what="person")
+RECORD = Record(
+    Person,
+    "person",
+    (
+        Field("name", "the name", label="Name", write="always"),
+        Field("title", "the title", label="Title"),
+        Field("organisation", "the organisation", label="Organisation"),
+        Field("pronunciation", "the pronunciation", label="Pronunciation"),
+        Field("photo", "the photo", label="Photo"),
+        Field("bio", "the bio", label="Biography"),
+    ),
+    required="name",
+    shorthand="name",
+    shorthand_what="person",
+)
 
 
-KIND = record_list_kind("people", PeopleBlock, "people", "a list of persons", RECORD,
-                        ("name", "title", "organisation", "pronunciation", "bio"))
+KIND = record_list_kind(
+    "people",
+    PeopleBlock,
+    "people",
+    "a list of persons",
+    RECORD,
+    ("name", "title", "organisation", "pronunciation", "bio"),
+)

@@ -27,14 +27,26 @@ class RecommendationsBlock:
 
 
 #: The fields of a recommendation, in the file's order; the editor's labels.
-RECORD = Record(Recommendation, "recommendation", (
-    Field("text", "the text", label="Recommendation", write="always"),
-    Field("rationale", "the rationale", label="Rationale"),
-    Field("owner", "the owner", label="Owner"),
-    Field("priority", "priority", "choice", label="Priority", choices=PRIORITIES),
-), required="text", shorthand="text", shorthand_what="recommendation")
+RECORD = Record(
+    Recommendation,
+    "recommendation",
+    (
+        Field("text", "the text", label="Recommendation", write="always"),
+        Field("rationale", "the rationale", label="Rationale"),
+        Field("owner", "the owner", label="Owner"),
+        Field("priority", "priority", "choice", label="Priority", choices=PRIORITIES),
+    ),
+    required="text",
+    shorthand="text",
+    shorthand_what="recommendation",
+)
 
 
-KIND = record_list_kind("recommendations", RecommendationsBlock, "items",
-                        "a list of recommendations", RECORD,
-                        ("text", "rationale", "owner", "priority"))
+KIND = record_list_kind(
+    "recommendations",
+    RecommendationsBlock,
+    "items",
+    "a list of recommendations",
+    RECORD,
+    ("text", "rationale", "owner", "priority"),
+)

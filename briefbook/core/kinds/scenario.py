@@ -34,8 +34,7 @@ STEP_PRESS: tuple[str, ...] = ("open", "closed", "pool", "photo spray")
 #: The longest step, in minutes (a day).
 MAX_MINUTES = 24 * 60
 
-_START = re.compile(r"^\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$",
-                    re.IGNORECASE)
+_START = re.compile(r"^\s*(\d{1,2})(?:[:.h]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*$", re.IGNORECASE)
 _MINUTES = re.compile(r"^\s*(\d{1,4})\s*(?:m|min|mins|minutes?)?\.?\s*$", re.IGNORECASE)
 
 
@@ -68,8 +67,10 @@ def parse_minutes(text: str) -> int | None:
         return None
     found = _MINUTES.match(text)
     if not found or int(found.group(1)) > MAX_MINUTES:
-        raise ValueError(f"{text.strip()!r} is not a number of minutes (write it as 5 or "
-                         f"'5 mins', at most {MAX_MINUTES})")
+        raise ValueError(
+            f"{text.strip()!r} is not a number of minutes (write it as 5 or "
+            f"'5 mins', at most {MAX_MINUTES})"
+        )
     return int(found.group(1))
 
 
@@ -120,17 +121,34 @@ def _read_points(reader: Reading, node: Node, step: Step) -> None:
 
 
 #: The fields of a step, in the file's order; the editor's labels.
-RECORD = Record(Step, "a scenario step", (
-    Field("title", "the step's title", label="Step", write="always"),
-    Field("duration", "the duration", "custom", label="Minutes", read_hook=_read_duration),
-    Field("lead", "the lead", label="Lead"),
-    Field("press", "the step's press", "custom", label="Press", read_hook=_read_press,
-          write_hook=_write_press),
-    Field("marking", "the step's marking", "marking", label="Marking"),
-    Field("text", "the step's text", label="Text"),
-    Field("points", "the points of a step", "custom", label="Points to make",
-          read_hook=_read_points, write_hook=lambda step: write_items(step.points)),
-), required="title")
+RECORD = Record(
+    Step,
+    "a scenario step",
+    (
+        Field("title", "the step's title", label="Step", write="always"),
+        Field("duration", "the duration", "custom", label="Minutes", read_hook=_read_duration),
+        Field("lead", "the lead", label="Lead"),
+        Field(
+            "press",
+            "the step's press",
+            "custom",
+            label="Press",
+            read_hook=_read_press,
+            write_hook=_write_press,
+        ),
+        Field("marking", "the step's marking", "marking", label="Marking"),
+        Field("text", "the step's text", label="Text"),
+        Field(
+            "points",
+            "the points of a step",
+            "custom",
+            label="Points to make",
+            read_hook=_read_points,
+            write_hook=lambda step: write_items(step.points),
+        ),
+    ),
+    required="title",
+)
 
 
 def read_start(reader: Reading, node: Node) -> dt.time | None:
@@ -139,8 +157,11 @@ def read_start(reader: Reading, node: Node) -> dt.time | None:
     try:
         return parse_start(text)
     except ValueError:
-        reader.problem(node, f"the scenario's start time {text.strip()!r} is not a time; "
-                       "write it as 11:30 (or 1130, 11.30)")
+        reader.problem(
+            node,
+            f"the scenario's start time {text.strip()!r} is not a time; "
+            "write it as 11:30 (or 1130, 11.30)",
+        )
         return None
 
 
@@ -192,10 +213,21 @@ def words(block: ScenarioBlock) -> list[Words]:
     """The start time (if any), then each step: its title, minutes, lead, press, text
     and points."""
     start = [Words("start time", (block.time.strftime("%H:%M"),))] if block.time else []
-    return start + [Words("step", (
-        step.title, f"{step.duration} min" if step.duration is not None else "", step.lead,
-        *step.press, step.text, *item_texts(step.points)), step.marking)
-        for step in block.steps]
+    return start + [
+        Words(
+            "step",
+            (
+                step.title,
+                f"{step.duration} min" if step.duration is not None else "",
+                step.lead,
+                *step.press,
+                step.text,
+                *item_texts(step.points),
+            ),
+            step.marking,
+        )
+        for step in block.steps
+    ]
 
 
 KIND = Kind("scenario", ScenarioBlock, read, write, words, RECORD.fields)

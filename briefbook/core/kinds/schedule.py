@@ -53,20 +53,37 @@ class ScheduleBlock:
 
 
 #: The fields of an entry, in the order problems list them; the editor's labels.
-RECORD = Record(ScheduleEntry, "a schedule entry", (
-    Field("date", "the date", "date", label="Date"),
-    Field("time", "the time", "time", label="Time"),
-    Field("end", "the end time", "time", label="End"),
-    Field("title", "the title", label="Activity", write="always"),
-    Field("place", "the place", label="Place"),
-    Field("participants", "'participants'", "texts", label="Participants"),
-    Field("press", "press", "choice", label="Press", choices=PRESS_VALUES),
-    Field("notes", "the notes", label="Notes"),
-    Field("timezone", "the time zone", "zone", label="Time zone"),
-    Field("marking", "the entry marking", "marking", label="Marking"),
-    Field("tbc", "'tbc'", "flag", label="To be confirmed"),
-), required="title", write_order=("date", "time", "end", "tbc", "timezone", "title", "place",
-                                  "participants", "press", "notes", "marking"))
+RECORD = Record(
+    ScheduleEntry,
+    "a schedule entry",
+    (
+        Field("date", "the date", "date", label="Date"),
+        Field("time", "the time", "time", label="Time"),
+        Field("end", "the end time", "time", label="End"),
+        Field("title", "the title", label="Activity", write="always"),
+        Field("place", "the place", label="Place"),
+        Field("participants", "'participants'", "texts", label="Participants"),
+        Field("press", "press", "choice", label="Press", choices=PRESS_VALUES),
+        Field("notes", "the notes", label="Notes"),
+        Field("timezone", "the time zone", "zone", label="Time zone"),
+        Field("marking", "the entry marking", "marking", label="Marking"),
+        Field("tbc", "'tbc'", "flag", label="To be confirmed"),
+    ),
+    required="title",
+    write_order=(
+        "date",
+        "time",
+        "end",
+        "tbc",
+        "timezone",
+        "title",
+        "place",
+        "participants",
+        "press",
+        "notes",
+        "marking",
+    ),
+)
 
 
 def read(reader: Reading, node: Node) -> ScheduleBlock:
@@ -79,12 +96,23 @@ def write(block: ScheduleBlock) -> list[Any]:
 
 def words(block: ScheduleBlock) -> list[Words]:
     """Each entry: its day and hours as written, then its words."""
-    return [Words("entry", (
-        e.date.isoformat() if e.date else "",
-        e.time.strftime("%H:%M") if e.time else "",
-        e.end.strftime("%H:%M") if e.end else "",
-        e.title, e.place, *e.participants, e.press, e.notes,
-    ), e.marking) for e in block.entries]
+    return [
+        Words(
+            "entry",
+            (
+                e.date.isoformat() if e.date else "",
+                e.time.strftime("%H:%M") if e.time else "",
+                e.end.strftime("%H:%M") if e.end else "",
+                e.title,
+                e.place,
+                *e.participants,
+                e.press,
+                e.notes,
+            ),
+            e.marking,
+        )
+        for e in block.entries
+    ]
 
 
 KIND = Kind("schedule", ScheduleBlock, read, write, words, RECORD.fields)

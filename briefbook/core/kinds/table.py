@@ -48,8 +48,9 @@ def _read_rows(reader: Reading, node: Node, table: TableBlock) -> None:
         cells = reader.fields(row, "a table row", ("cells", "marking"), required=("cells",))
         if cells is None:
             return None
-        marks.append(reader.marking(cells["marking"], "the row marking")
-                     if "marking" in cells else "")
+        marks.append(
+            reader.marking(cells["marking"], "the row marking") if "marking" in cells else ""
+        )
         return reader.text_list(cells["cells"], "the row's cells") if "cells" in cells else []
 
     table.rows = reader.items(node, "the table rows", read_row)
@@ -67,12 +68,24 @@ def _write_rows(table: TableBlock) -> list[Any]:
     return out
 
 
-RECORD = Record(TableBlock, "a table", (
-    Field("columns", "the table columns", "texts", label="Columns", write="always"),
-    Field("rows", "the table rows", "custom", label="Rows", write="always",
-          read_hook=_read_rows, write_hook=_write_rows),
-    Field("caption", "the table caption", label="Caption"),
-), required="columns")
+RECORD = Record(
+    TableBlock,
+    "a table",
+    (
+        Field("columns", "the table columns", "texts", label="Columns", write="always"),
+        Field(
+            "rows",
+            "the table rows",
+            "custom",
+            label="Rows",
+            write="always",
+            read_hook=_read_rows,
+            write_hook=_write_rows,
+        ),
+        Field("caption", "the table caption", label="Caption"),
+    ),
+    required="columns",
+)
 
 
 def read(reader: Reading, node: Node) -> TableBlock | None:
@@ -88,8 +101,10 @@ def words(block: TableBlock) -> list[Words]:
     """The header, each row (with its own marking) and the caption."""
     marks = block.row_markings
     found = [Words("columns", tuple(block.columns))]
-    found += [Words("row", tuple(row), marks[index] if index < len(marks) else "")
-              for index, row in enumerate(block.rows)]
+    found += [
+        Words("row", tuple(row), marks[index] if index < len(marks) else "")
+        for index, row in enumerate(block.rows)
+    ]
     if block.caption:
         found.append(Words("caption", (block.caption,)))
     return found

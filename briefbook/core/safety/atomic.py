@@ -32,8 +32,7 @@ class ReadOnlyFileError(FileAccessError):
     """The file to write over is read-only (it is left as it is)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path, "the file is read-only; make it writable or choose another "
-                               "name")
+        super().__init__(path, "the file is read-only; make it writable or choose another name")
 
 
 def follow_links(path: Path) -> Path:
@@ -61,8 +60,14 @@ def is_read_only(path: Path) -> bool:
     return not mode & 0o222 or not os.access(path, os.W_OK)
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int | None = None, limit: int = 0o7777,
-                 replace_read_only: bool = False) -> None:
+def write_atomic(
+    path: Path,
+    data: bytes,
+    *,
+    mode: int | None = None,
+    limit: int = 0o7777,
+    replace_read_only: bool = False,
+) -> None:
     """Write ``data`` to ``path`` so that the file is never seen half-written.
 
     The new file has ``mode`` if given, else the mode of the file it replaces, else
@@ -81,12 +86,12 @@ def write_atomic(path: Path, data: bytes, *, mode: int | None = None, limit: int
         existing = None
     if existing is not None and not replace_read_only and is_read_only(target):
         raise ReadOnlyFileError(shown)
-    chosen = (mode if mode is not None else existing if existing is not None
-              else new_file_mode()) & limit
+    chosen = (
+        mode if mode is not None else existing if existing is not None else new_file_mode()
+    ) & limit
     remove_stale_temps(folder)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=".tmp",
-                                        dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target.name), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise FileAccessError(shown, _reason(exc)) from exc
     except ValueError:  # a NUL or similar in the name

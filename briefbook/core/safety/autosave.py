@@ -76,8 +76,14 @@ class AutosaveStore:
     def path_of(self, key: str) -> Path:
         return self.folder / f"{key}{SUFFIX}"
 
-    def write(self, key: str, brief_text: str, title: str, original: Path | None,
-              when: dt.datetime | None = None) -> Path:
+    def write(
+        self,
+        key: str,
+        brief_text: str,
+        title: str,
+        original: Path | None,
+        when: dt.datetime | None = None,
+    ) -> Path:
         """Keep ``brief_text`` (the brief as YAML) under ``key``, atomically.
 
         Raises :class:`FileAccessError` (the folder cannot be made, the disk is full).
@@ -142,16 +148,20 @@ class AutosaveStore:
             return None
         text, title, original = raw.get("brief"), raw.get("title"), raw.get("original")
         pid, token = raw.get("pid"), raw.get("process", "")
-        if not (isinstance(text, str) and isinstance(title, str) and isinstance(pid, int)
-                and isinstance(token, str) and (original is None or isinstance(original, str))):
+        if not (
+            isinstance(text, str)
+            and isinstance(title, str)
+            and isinstance(pid, int)
+            and isinstance(token, str)
+            and (original is None or isinstance(original, str))
+        ):
             return None
         try:
             saved_at = dt.datetime.fromisoformat(str(raw.get("saved_at")))
         except ValueError:
             return None
         key = file.name.removesuffix(SUFFIX)
-        recovery = Recovery(key, file, title, Path(original) if original else None, saved_at,
-                            text)
+        recovery = Recovery(key, file, title, Path(original) if original else None, saved_at, text)
         return recovery, ProcessId(pid, token)
 
     def recoverable(self) -> list[Recovery]:

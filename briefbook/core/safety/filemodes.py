@@ -24,8 +24,10 @@ PRIVATE_FILE, PRIVATE_FOLDER = 0o600, 0o700
 
 
 def _read_umask() -> int:
-    with (contextlib.suppress(OSError, ValueError),
-          open("/proc/self/status", encoding="ascii", errors="replace") as status):
+    with (
+        contextlib.suppress(OSError, ValueError),
+        open("/proc/self/status", encoding="ascii", errors="replace") as status,
+    ):
         for line in status:
             if line.startswith("Umask:"):
                 return int(line.split(":", 1)[1].strip(), 8)

@@ -43,8 +43,11 @@ class LockHolder:
 
     def describe(self) -> str:
         here = self.process.pid == os.getpid()
-        who = "another window of this briefbook" if here else \
-            f"another briefbook (process {self.process.pid})"
+        who = (
+            "another window of this briefbook"
+            if here
+            else f"another briefbook (process {self.process.pid})"
+        )
         return f"{who}, since {self.since:%Y-%m-%d %H:%M}"
 
 
@@ -87,13 +90,21 @@ class BriefLocks:
         other = self.holder(path, owner)
         if other is not None:
             return other
-        entry = {"pid": self.process.pid, "process": self.process.token, "owner": owner,
-                 "since": dt.datetime.now().astimezone().isoformat(),
-                 "path": os.path.abspath(path)}
+        entry = {
+            "pid": self.process.pid,
+            "process": self.process.token,
+            "owner": owner,
+            "since": dt.datetime.now().astimezone().isoformat(),
+            "path": os.path.abspath(path),
+        }
         with contextlib.suppress(OSError, BriefbookError):
             private_folder(self.folder)
-            write_atomic(self.lock_path(path), json.dumps(entry).encode("utf-8"),
-                         mode=PRIVATE_FILE, replace_read_only=True)
+            write_atomic(
+                self.lock_path(path),
+                json.dumps(entry).encode("utf-8"),
+                mode=PRIVATE_FILE,
+                replace_read_only=True,
+            )
             _live_owners.add(owner)
         return None
 

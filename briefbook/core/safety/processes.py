@@ -28,7 +28,7 @@ def _linux_stat(pid: int) -> list[str] | None:
             text = handle.read()
     except OSError:
         return None
-    return text[text.rfind(")") + 2:].split()
+    return text[text.rfind(")") + 2 :].split()
 
 
 @cache

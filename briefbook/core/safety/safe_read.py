@@ -17,8 +17,12 @@ from pathlib import Path
 
 from briefbook.errors import FileAccessError
 
-_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-          | getattr(os, "O_BINARY", 0))
+_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
 
 
 class FileTooLargeError(FileAccessError):
@@ -61,8 +65,11 @@ def read_user_file(path: Path | str, what: str, limit: int) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise FileAccessError(path, "this is a folder, not a file")
         if not stat.S_ISREG(info.st_mode):
-            raise FileAccessError(path, f"this is {_kind(info.st_mode)}, not a regular file; "
-                                  f"{what} is read from a regular file only")
+            raise FileAccessError(
+                path,
+                f"this is {_kind(info.st_mode)}, not a regular file; "
+                f"{what} is read from a regular file only",
+            )
         if info.st_size > limit:
             raise _too_large(path, what, limit, info.st_size)
         chunks: list[bytes] = []
@@ -93,5 +100,6 @@ def _kind(mode: int) -> str:
 
 
 def _too_large(path: Path, what: str, limit: int, size: int) -> FileTooLargeError:
-    return FileTooLargeError(path, f"{what} is {megabytes(size)}; it may be at most "
-                             f"{megabytes(limit)}", size)
+    return FileTooLargeError(
+        path, f"{what} is {megabytes(size)}; it may be at most {megabytes(limit)}", size
+    )

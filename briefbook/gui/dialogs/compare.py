@@ -35,8 +35,14 @@ from briefbook.gui.workers import TaskHandle, run_task
 from briefbook.render.exporting import ExportChoices, export_job
 from briefbook.render.options import ExportResult
 
-_TAG_COLOURS = {"ADDED": "#2f6b3a", "REMOVED": "#a4262c", "CANCELLED": "#a4262c",
-                "MOVED": "#b36b00", "RE-TIMED": "#b36b00", "RENAMED": "#b36b00"}
+_TAG_COLOURS = {
+    "ADDED": "#2f6b3a",
+    "REMOVED": "#a4262c",
+    "CANCELLED": "#a4262c",
+    "MOVED": "#b36b00",
+    "RE-TIMED": "#b36b00",
+    "RENAMED": "#b36b00",
+}
 
 
 def _words_html(segments: tuple[Segment, ...]) -> str:
@@ -68,8 +74,10 @@ def changes_html(diff: BriefDiff) -> str:
             line = html.escape(change.summary)
             if change.words:
                 line += "<br/>" + _words_html(change.words)
-            parts.append(f"<tr><td><b style='color:{colour}'>{html.escape(change.tag)}</b>"
-                         f"</td><td>{line}</td></tr>")
+            parts.append(
+                f"<tr><td><b style='color:{colour}'>{html.escape(change.tag)}</b>"
+                f"</td><td>{line}</td></tr>"
+            )
         parts.append("</table>")
     return "".join(parts)
 
@@ -83,8 +91,11 @@ def choose_earlier(parent: QWidget, document: Document) -> Path | None:
         backup = backup_path(document.path)
         start = str(backup if backup.exists() else document.path.parent)
     name, _ = QFileDialog.getOpenFileName(
-        parent, "Compare with an earlier version", start,
-        "Briefs and backups (*.brief.yaml *.yaml *.yml *.yaml~ *.yml~);;All files (*)")
+        parent,
+        "Compare with an earlier version",
+        start,
+        "Briefs and backups (*.brief.yaml *.yaml *.yml *.yaml~ *.yml~);;All files (*)",
+    )
     return Path(name) if name else None
 
 
@@ -95,8 +106,9 @@ class CompareDialog(QDialog):
     exported = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, document: Document, settings: Settings, earlier: Path,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, settings: Settings, earlier: Path, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.settings = settings
@@ -111,8 +123,9 @@ class CompareDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export PDF with Changes Page…",
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(
+            "Export PDF with Changes Page…", QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.export_button.setEnabled(False)
         self.export_button.clicked.connect(self.export)
         close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -140,15 +153,17 @@ class CompareDialog(QDialog):
         self.diff = diff
         self.view.setHtml(changes_html(diff))
         count = len(diff.changes)
-        self.status.setText(f"{count or 'No'} {plural(count, 'change')} since "
-                            f"{self.earlier}.")
+        self.status.setText(f"{count or 'No'} {plural(count, 'change')} since {self.earlier}.")
         self.export_button.setEnabled(True)
         self.compared.emit(diff)
 
     def _failed(self, error: BaseException) -> None:
         self._task = None
-        message = str(error) if isinstance(error, BriefbookError) else (
-            f"internal error: {type(error).__name__}: {error}")
+        message = (
+            str(error)
+            if isinstance(error, BriefbookError)
+            else (f"internal error: {type(error).__name__}: {error}")
+        )
         self.status.setText(message)
         self.status.setStyleSheet("color: #a61b1b;")
         self.failed.emit(error)
@@ -159,8 +174,9 @@ class CompareDialog(QDialog):
             return
         if not isinstance(target, Path):
             suggestion = default_destination(self.document, self.settings)
-            name, _ = QFileDialog.getSaveFileName(self, "Export PDF with the changes page",
-                                                  str(suggestion), "PDF documents (*.pdf)")
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export PDF with the changes page", str(suggestion), "PDF documents (*.pdf)"
+            )
             if not name:
                 return
             target = Path(name)

@@ -26,7 +26,6 @@ def show_error(parent: QWidget | None, action: str, error: BaseException) -> Non
         )
         detailed = getattr(error, "__traceback_text__", "")
     # Messages quote the brief (titles, paths): shown as plain text, never as HTML.
-    box = message_box(parent, QMessageBox.Icon.Warning, "briefbook", action, informative,
-                      detailed)
+    box = message_box(parent, QMessageBox.Icon.Warning, "briefbook", action, informative, detailed)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()

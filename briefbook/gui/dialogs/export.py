@@ -151,11 +151,13 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
-        for signal in (self.profile.changed, self.edition.currentIndexChanged,
-                       self.page_size.currentIndexChanged):
+        for signal in (
+            self.profile.changed,
+            self.edition.currentIndexChanged,
+            self.page_size.currentIndexChanged,
+        ):
             signal.connect(self.size_estimate.schedule)
-        for signal in (self.copies.changed, self.password.changed,
-                       self.destination.textChanged):
+        for signal in (self.copies.changed, self.password.changed, self.destination.textChanged):
             signal.connect(self._check)
         self._check()
         self.size_estimate.schedule()
@@ -177,8 +179,7 @@ class ExportDialog(QDialog):
         if self.destination.text() == self._suggested:
             name = self.edition_name()
             email = self.profile.key() == "email"
-            self._suggested = str(default_destination(self.document, self.settings, name,
-                                                      email))
+            self._suggested = str(default_destination(self.document, self.settings, name, email))
             self.destination.setText(self._suggested)
 
     def target(self) -> Path:
@@ -186,8 +187,9 @@ class ExportDialog(QDialog):
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
     def browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export PDF as", str(self.target()),
-                                              "PDF documents (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export PDF as", str(self.target()), "PDF documents (*.pdf)"
+        )
         if name:
             self.destination.setText(name)
             self._confirmed = Path(name)
@@ -205,19 +207,26 @@ class ExportDialog(QDialog):
     def render_options(self, stamp: str = "", password: str = "") -> RenderOptions:
         """The render options of the current choices, with the pictures from outside the
         brief's folder that the user has allowed."""
-        return RenderOptions(page_size=self.page_size.currentData(),
-                             edition=self.edition_name(), copy_stamp=stamp,
-                             images=self.profile.image_profile(), password=password,
-                             allowed_images=frozenset(self.document.allowed_images))
+        return RenderOptions(
+            page_size=self.page_size.currentData(),
+            edition=self.edition_name(),
+            copy_stamp=stamp,
+            images=self.profile.image_profile(),
+            password=password,
+            allowed_images=frozenset(self.document.allowed_images),
+        )
 
     def export_choices(self) -> ExportChoices:
         """What every file of this export shares (the password only as typed now)."""
-        return ExportChoices(page_size=self.page_size.currentData(),
-                             images=self.profile.image_profile(),
-                             password=self.password.value(),
-                             pdfa=self.password.archival.isChecked(),
-                             allowed_images=frozenset(self.document.allowed_images),
-                             replace_read_only=self._replace_read_only, reuse=_REUSE)
+        return ExportChoices(
+            page_size=self.page_size.currentData(),
+            images=self.profile.image_profile(),
+            password=self.password.value(),
+            pdfa=self.password.archival.isChecked(),
+            allowed_images=frozenset(self.document.allowed_images),
+            replace_read_only=self._replace_read_only,
+            reuse=_REUSE,
+        )
 
     def _estimate_input(self) -> tuple[Brief, RenderOptions]:
         return self.export_brief(), self.render_options()
@@ -225,8 +234,12 @@ class ExportDialog(QDialog):
     def jobs(self) -> list[tuple[Path, str, str]]:
         """The files to write with the edition and the stamp each prints. Raises
         :class:`BriefbookError` for a recipients list without names."""
-        return planned_files(self.target(), self.editions(), self.copies.copies(),
-                             Wording.of(self.document.brief.meta))
+        return planned_files(
+            self.target(),
+            self.editions(),
+            self.copies.copies(),
+            Wording.of(self.document.brief.meta),
+        )
 
     def refused(self, paths: list[Path]) -> str:
         """Why the export may not write these files ("" when it may)."""
@@ -243,10 +256,13 @@ class ExportDialog(QDialog):
         else:
             names = [path.name for path, _, _ in jobs]
             first = self.files_label.fontMetrics().elidedText(
-                names[0] if names else "", Qt.TextElideMode.ElideMiddle,
-                max(120, self.destination.width() - 60))
-            self.files_label.setText(f"{len(names)} files, the first “{first}”"
-                                     if len(names) > 1 else "")
+                names[0] if names else "",
+                Qt.TextElideMode.ElideMiddle,
+                max(120, self.destination.width() - 60),
+            )
+            self.files_label.setText(
+                f"{len(names)} files, the first “{first}”" if len(names) > 1 else ""
+            )
             self.files_label.setToolTip(tooltip("\n".join(names[:50])))
         self.files_label.setVisible(bool(self.files_label.text()))
         self.size_estimate.set_each(len(jobs) > 1)
@@ -259,8 +275,11 @@ class ExportDialog(QDialog):
         if not self.isVisible() or layout is None:
             return
         # Word-wrapped labels: the height that this width needs, not the size hint's.
-        height = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
-                  else self.sizeHint().height())
+        height = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else self.sizeHint().height()
+        )
         if height > 0 and height != self.height():
             self.resize(self.width(), max(height, self.minimumHeight()))
 
@@ -280,8 +299,12 @@ class ExportDialog(QDialog):
             return
         refused = self.refused([path for path, _, _ in jobs])
         if refused:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Export PDF",
-                              f"Nothing was exported: {refused}", parent=self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                "Export PDF",
+                f"Nothing was exported: {refused}",
+                parent=self,
+            )
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return
@@ -295,8 +318,10 @@ class ExportDialog(QDialog):
         except BriefbookError as exc:  # the chosen edition was deleted meanwhile
             self._failed(exc)
             return
-        planned = [ExportJob(briefs[edition], path, edition=edition, stamp=stamp)
-                   for path, edition, stamp in jobs]
+        planned = [
+            ExportJob(briefs[edition], path, edition=edition, stamp=stamp)
+            for path, edition, stamp in jobs
+        ]
         choices = self.export_choices()
         many = self._many = len(planned) > 1
         self._cancel.clear()
@@ -309,8 +334,11 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.status.setStyleSheet("")
-        self.status.setText(f"Exporting {len(planned)} copies to {planned[0].path.parent}…"
-                            if many else f"Exporting to {planned[0].path}…")
+        self.status.setText(
+            f"Exporting {len(planned)} copies to {planned[0].path.parent}…"
+            if many
+            else f"Exporting to {planned[0].path}…"
+        )
 
         def work(progress: Callable[[int, int], None]) -> list[ExportResult]:
             def report(job: JobProgress) -> None:  # one bar: per mille, and files written
@@ -318,15 +346,15 @@ class ExportDialog(QDialog):
 
             if not many:
                 return export_jobs(planned, choices, progress)
-            return export_all(planned, choices, report, self._written.append,
-                              self._cancel.is_set)
+            return export_all(planned, choices, report, self._written.append, self._cancel.is_set)
 
         self._task = run_task(work, self._done, self._failed, self._progress, owner=self)
 
     def _may_replace(self, paths: list[Path]) -> bool:
         """Ask before replacing files (see :func:`.export_files.may_replace`)."""
-        allowed, self._replace_read_only = may_replace(self, paths,
-                                                       getattr(self, "_confirmed", None))
+        allowed, self._replace_read_only = may_replace(
+            self, paths, getattr(self, "_confirmed", None)
+        )
         return allowed
 
     def _progress(self, done: int, total: int) -> None:

@@ -23,8 +23,9 @@ class EditionChooser(QComboBox):
         self.addItem("The full brief", "")
         for edition in document.brief.editions:
             self.addItem(edition.name, edition.name)
-            self.setItemData(self.count() - 1, tooltip(edition.description),
-                             Qt.ItemDataRole.ToolTipRole)
+            self.setItemData(
+                self.count() - 1, tooltip(edition.description), Qt.ItemDataRole.ToolTipRole
+            )
         if len(document.brief.editions) > 1:
             self.addItem("All editions, one file each", ALL_EDITIONS)
         self.cut = QLabel("")

@@ -19,8 +19,9 @@ from briefbook.gui.editing.document import Document
 from briefbook.gui.settings import Settings
 
 
-def default_destination(document: Document, settings: Settings, edition: str = "",
-                        email: bool = False) -> Path:
+def default_destination(
+    document: Document, settings: Settings, edition: str = "", email: bool = False
+) -> Path:
     """The command line's name for the PDF, in the folder used last (or the brief's)."""
     from briefbook.core.distribution.exportplan import file_suffix
     from briefbook.core.distribution.naming import default_pdf_name
@@ -56,20 +57,27 @@ def may_replace(parent: QWidget, paths: list[Path], confirmed: Path | None) -> t
     yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
     locked = [path for path in paths if is_read_only(path)]
     if locked:
-        question = (f"{locked[0].name} is read-only. Replace it anyway?" if len(locked) == 1
-                    else f"{len(locked)} of the files are read-only, such as "
-                    f"{locked[0].name}. Replace them anyway?")
+        question = (
+            f"{locked[0].name} is read-only. Replace it anyway?"
+            if len(locked) == 1
+            else f"{len(locked)} of the files are read-only, such as "
+            f"{locked[0].name}. Replace them anyway?"
+        )
         if ask(parent, "Export PDF", question, yes | no, no) != yes:
             return False, False
         paths = [path for path in paths if path not in locked]
     existing = [path for path in paths if path_exists(path) and confirmed != path]
     if not existing:
         return True, bool(locked)
-    question = (f"{existing[0].name} already exists. Replace it?" if len(existing) == 1
-                else f"{len(existing)} of the files already exist, such as "
-                f"{existing[0].name}. Replace them?")
-    return ask(parent, "Export PDF", question, yes | no,
-               QMessageBox.StandardButton.NoButton) == yes, bool(locked)
+    question = (
+        f"{existing[0].name} already exists. Replace it?"
+        if len(existing) == 1
+        else f"{len(existing)} of the files already exist, such as "
+        f"{existing[0].name}. Replace them?"
+    )
+    return ask(
+        parent, "Export PDF", question, yes | no, QMessageBox.StandardButton.NoButton
+    ) == yes, bool(locked)
 
 
 def refused_targets(destination: str, paths: list[Path], brief_path: Path | None) -> str:
@@ -80,22 +88,28 @@ def refused_targets(destination: str, paths: list[Path], brief_path: Path | None
     try:
         check_targets([raw, *paths] if is_brief_file(raw) else paths, brief_path)
         if paths and not paths[0].parent.is_dir():
-            raise FileAccessError(paths[0].parent, "no such folder; choose an existing "
-                                  "one with Browse")
+            raise FileAccessError(
+                paths[0].parent, "no such folder; choose an existing one with Browse"
+            )
     except FileAccessError as exc:
         return str(exc)
     return ""
 
 
-def planned_files(target: Path, editions: list[str], copies: list[Copy],
-                  words: Wording) -> list[tuple[Path, str, str]]:
+def planned_files(
+    target: Path, editions: list[str], copies: list[Copy], words: Wording
+) -> list[tuple[Path, str, str]]:
     """The files an export writes, each with its edition and the copy stamp it prints:
     one per edition (named after it when there are several), times one per copy."""
     files: list[tuple[Path, str, str]] = []
     for edition in editions:
-        path = target if len(editions) == 1 else target.with_name(
-            with_suffix(target.stem, edition) + ".pdf")
-        files += [(copy_path(path, copy), edition, copy.stamp_in(words))
-                  for copy in copies] or [(path, edition, "")]
+        path = (
+            target
+            if len(editions) == 1
+            else target.with_name(with_suffix(target.stem, edition) + ".pdf")
+        )
+        files += [(copy_path(path, copy), edition, copy.stamp_in(words)) for copy in copies] or [
+            (path, edition, "")
+        ]
     paths = unique_paths([path for path, _, _ in files])
     return [(path, edition, stamp) for path, (_, edition, stamp) in zip(paths, files, strict=True)]

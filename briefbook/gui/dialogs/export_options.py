@@ -38,11 +38,16 @@ from briefbook.render.pictures.downsample import MAX_DPI, MIN_DPI, ImageProfile,
 from briefbook.render.protect import MIN_PASSWORD_LENGTH
 
 #: The profiles offered, as (key, label).
-PROFILES = (("print", "Printing: pictures as they are"),
-            ("email", "E-mail: smaller pictures, a small file"))
+PROFILES = (
+    ("print", "Printing: pictures as they are"),
+    ("email", "E-mail: smaller pictures, a small file"),
+)
 #: How a numbered export is asked for, as (key, label).
-NUMBERING = (("", "One file, not numbered"), ("count", "Numbered copies"),
-             ("names", "One copy per recipient"))
+NUMBERING = (
+    ("", "One file, not numbered"),
+    ("count", "Numbered copies"),
+    ("names", "One copy per recipient"),
+)
 
 
 def _row(*widgets: QWidget, stretch_last: bool = False) -> QHBoxLayout:
@@ -70,8 +75,10 @@ class ProfileChooser(QWidget):
         self.dpi.setSingleStep(25)
         self.dpi.setValue(image_profile("email").dpi or 150)
         self.dpi.setSuffix(" dpi")
-        self.dpi.setToolTip("Pictures are embedded at this resolution of the size they "
-                            "print at (150 dpi reads well on screen and prints fairly)")
+        self.dpi.setToolTip(
+            "Pictures are embedded at this resolution of the size they "
+            "print at (150 dpi reads well on screen and prints fairly)"
+        )
         self.dpi_label = QLabel("Pictures at")
         layout = _row(self.profile, self.dpi_label, self.dpi)
         self.setLayout(layout)
@@ -108,8 +115,10 @@ class CopiesChooser(QWidget):
         self.count = QSpinBox()
         self.count.setRange(1, MAX_COPIES)
         self.count.setValue(2)
-        self.count.setToolTip("How many numbered copies: one file each, stamped "
-                              "'Copy 3 of 12' on the cover and in every footer")
+        self.count.setToolTip(
+            "How many numbered copies: one file each, stamped "
+            "'Copy 3 of 12' on the cover and in every footer"
+        )
         self.load_button = QPushButton("Load List…")
         self.load_button.setAutoDefault(False)
         self.load_button.setToolTip("Read the names from a text file, one name a line")
@@ -148,8 +157,9 @@ class CopiesChooser(QWidget):
         return []
 
     def load_list(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Recipients", str(Path.home()),
-                                              "Text files (*.txt);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Recipients", str(Path.home()), "Text files (*.txt);;All files (*)"
+        )
         if name:
             self.load_file(Path(name))
 
@@ -177,14 +187,18 @@ class PasswordFields(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archival = QCheckBox("Archival PDF/A-2b (never with a password)")
-        self.archival.setToolTip("For records and archives: sRGB colour, every font "
-                                 "embedded, PDF/A metadata. An archive must open without "
-                                 "a password.")
+        self.archival.setToolTip(
+            "For records and archives: sRGB colour, every font "
+            "embedded, PDF/A metadata. An archive must open without "
+            "a password."
+        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("No password")
-        self.password.setToolTip("Opening the PDF will need this password (AES-256). "
-                                 "It may be printed, but not copied from or changed.")
+        self.password.setToolTip(
+            "Opening the PDF will need this password (AES-256). "
+            "It may be printed, but not copied from or changed."
+        )
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setPlaceholderText("Type it again")
@@ -213,8 +227,10 @@ class PasswordFields(QWidget):
         problem = self.problem()
         self.message.setText(problem)
         self.message.setVisible(bool(problem))
-        self.confirm.setEnabled(not self.archival.isChecked()
-                                and (bool(self.password.text()) or bool(self.confirm.text())))
+        self.confirm.setEnabled(
+            not self.archival.isChecked()
+            and (bool(self.password.text()) or bool(self.confirm.text()))
+        )
         self.changed.emit()
 
     def problem(self) -> str:

@@ -57,8 +57,9 @@ class SizeEstimate(QLabel):
 
     estimated = Signal(int)
 
-    def __init__(self, what: Callable[[], tuple[Brief, RenderOptions]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, what: Callable[[], tuple[Brief, RenderOptions]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._what = what
         self._task: TaskHandle | None = None
@@ -74,8 +75,9 @@ class SizeEstimate(QLabel):
         self._timer.timeout.connect(self.estimate_now)
         self.setWordWrap(True)
         plain_label(self)  # the estimate quotes error messages
-        self.setToolTip("Measured by laying the dossier out with these choices; "
-                        "a password adds a few kilobytes")
+        self.setToolTip(
+            "Measured by laying the dossier out with these choices; a password adds a few kilobytes"
+        )
 
     def set_each(self, each: bool) -> None:
         """Say whether the size is that of each of several copies."""
@@ -88,8 +90,10 @@ class SizeEstimate(QLabel):
             each = ", for each copy" if self.each else ""
             text = f"About {size_against_target(self.size, self._profile)}{each}"
             if self._annex_bytes and self._profile is not None:
-                text += (f"; annexes add up to {human_size(self._annex_bytes)} and keep their "
-                         "pictures as they are")
+                text += (
+                    f"; annexes add up to {human_size(self._annex_bytes)} and keep their "
+                    "pictures as they are"
+                )
             self.setText(text)
 
     def schedule(self) -> None:

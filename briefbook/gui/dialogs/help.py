@@ -25,8 +25,9 @@ def guide_html() -> str:
     from briefbook.gui.settings import config_dir, state_dir
 
     text = (assets_dir() / "help" / "guide.html").read_text(encoding="utf-8")
-    return (text.replace("{state}", escape(str(state_dir())))
-            .replace("{config}", escape(str(config_dir()))))
+    return text.replace("{state}", escape(str(state_dir()))).replace(
+        "{config}", escape(str(config_dir()))
+    )
 
 
 def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
@@ -40,9 +41,13 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
                 walk(sub, f"{where} › {_clean(act.text())}")
             if act.isSeparator() or not act.shortcuts():
                 continue
-            keys = ", ".join(dict.fromkeys(
-                key.toString(QKeySequence.SequenceFormat.NativeText)
-                for key in act.shortcuts() if not key.isEmpty()))
+            keys = ", ".join(
+                dict.fromkeys(
+                    key.toString(QKeySequence.SequenceFormat.NativeText)
+                    for key in act.shortcuts()
+                    if not key.isEmpty()
+                )
+            )
             if keys:
                 # Undo and Redo say what they would undo ("Undo Import…"); the list names
                 # the command itself.
@@ -69,15 +74,18 @@ def _clean(text: str) -> str:
 def shortcuts_html(window: QMainWindow) -> str:
     rows = "".join(
         f"<tr><td>{escape(menu)}</td><td>{escape(command)}</td><td><b>{escape(keys)}</b></td></tr>"
-        for menu, command, keys in shortcut_rows(window))
-    return ("<h2>Keyboard shortcuts</h2><table cellpadding='3'>"
-            "<tr><th align='left'>Menu</th><th align='left'>Command</th>"
-            f"<th align='left'>Keys</th></tr>{rows}</table>"
-            "<h3>In the editors</h3><p>Bullet lists: <b>Enter</b> ends the item and starts "
-            "the next; <b>Tab</b> / <b>Shift+Tab</b> indent and outdent; <b>Alt+Up</b> / "
-            "<b>Alt+Down</b> move the item. Grids: <b>Ctrl+C</b> / <b>Ctrl+V</b> copy and "
-            "paste blocks of cells, <b>Delete</b> clears them. Date fields: <b>Alt+Down</b> "
-            "opens the calendar.</p>")
+        for menu, command, keys in shortcut_rows(window)
+    )
+    return (
+        "<h2>Keyboard shortcuts</h2><table cellpadding='3'>"
+        "<tr><th align='left'>Menu</th><th align='left'>Command</th>"
+        f"<th align='left'>Keys</th></tr>{rows}</table>"
+        "<h3>In the editors</h3><p>Bullet lists: <b>Enter</b> ends the item and starts "
+        "the next; <b>Tab</b> / <b>Shift+Tab</b> indent and outdent; <b>Alt+Up</b> / "
+        "<b>Alt+Down</b> move the item. Grids: <b>Ctrl+C</b> / <b>Ctrl+V</b> copy and "
+        "paste blocks of cells, <b>Delete</b> clears them. Date fields: <b>Alt+Down</b> "
+        "opens the calendar.</p>"
+    )
 
 
 class HelpViewer(QDialog):
@@ -100,13 +108,18 @@ class HelpViewer(QDialog):
 
 def help_actions(window: QMainWindow) -> list[QAction]:
     """The Help menu's User Guide and Keyboard Shortcuts actions."""
-    guide = make_action(window, "&User Guide",
-                        lambda: _show(window, "briefbook — User Guide", guide_html()),
-                        QKeySequence.StandardKey.HelpContents)
+    guide = make_action(
+        window,
+        "&User Guide",
+        lambda: _show(window, "briefbook — User Guide", guide_html()),
+        QKeySequence.StandardKey.HelpContents,
+    )
     guide.setStatusTip("What a brief is, how to start, where files go")
-    keys = make_action(window, "&Keyboard Shortcuts",
-                       lambda: _show(window, "briefbook — Keyboard Shortcuts",
-                                     shortcuts_html(window)))
+    keys = make_action(
+        window,
+        "&Keyboard Shortcuts",
+        lambda: _show(window, "briefbook — Keyboard Shortcuts", shortcuts_html(window)),
+    )
     keys.setStatusTip("Every command's keys")
     return [guide, keys]
 

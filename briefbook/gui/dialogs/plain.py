@@ -48,8 +48,14 @@ def make_plain(box: QMessageBox) -> QMessageBox:
     return box
 
 
-def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-                informative: str = "", detailed: str = "") -> QMessageBox:
+def message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str = "",
+    detailed: str = "",
+) -> QMessageBox:
     """A message box showing ``text``, ``informative`` and ``detailed`` as plain text;
     the caller adds buttons and calls ``exec()``."""
     box = QMessageBox(parent)
@@ -63,16 +69,21 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
     return make_plain(box)
 
 
-def ask(parent: QWidget | None, title: str, text: str,
-        buttons: QMessageBox.StandardButton,
-        default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+    default: QMessageBox.StandardButton,
+) -> QMessageBox.StandardButton:
     """``QMessageBox.question`` with ``text`` shown literally (tests may patch
     ``QMessageBox.question``; it receives the escaped text)."""
     return QMessageBox.question(parent, title, literal(text), buttons, default)
 
 
-def confirm(parent: QWidget | None, title: str, text: str, informative: str,
-            accept: str, reject: str) -> bool:
+def confirm(
+    parent: QWidget | None, title: str, text: str, informative: str, accept: str, reject: str
+) -> bool:
     """A warning with two buttons, shown as plain text; True only when ``accept`` is
     clicked (``reject`` is the default and Escape's answer)."""
     box = message_box(parent, QMessageBox.Icon.Warning, title, text, informative)

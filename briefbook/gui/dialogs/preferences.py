@@ -29,8 +29,10 @@ class PreferencesDialog(QDialog):
         self.delay.setSingleStep(100)
         self.delay.setSuffix(" ms")
         self.delay.setValue(settings.preview_delay_ms)
-        self.delay.setToolTip("How long after you stop typing the whole document is rendered "
-                              "again; the section you are editing is shown sooner")
+        self.delay.setToolTip(
+            "How long after you stop typing the whole document is rendered "
+            "again; the section you are editing is shown sooner"
+        )
         self.thumbnails = QCheckBox("Show page thumbnails beside the preview")
         self.thumbnails.setChecked(settings.show_thumbnails)
         self.reopen = QCheckBox("Open the last brief when briefbook starts")
@@ -45,8 +47,9 @@ class PreferencesDialog(QDialog):
         where = plain_label(QLabel(f"Settings are kept in {config_dir()}"))
         where.setEnabled(False)
         where.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

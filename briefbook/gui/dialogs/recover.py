@@ -38,7 +38,8 @@ class RecoverDialog(QDialog):
             "<b>briefbook did not close properly last time.</b><br>"
             f"It kept the unsaved work of {counted(count, 'brief')}. "
             "Recovered work opens unsaved; save it to keep it. "
-            "The brief files themselves were not changed.")
+            "The brief files themselves were not changed."
+        )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.list = QTreeWidget()
@@ -47,8 +48,13 @@ class RecoverDialog(QDialog):
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for offer in offers:
             where = str(offer.original) if offer.original is not None else "never saved"
-            item = QTreeWidgetItem([offer.title or "Untitled brief", where,
-                                    offer.saved_at.astimezone().strftime("%a %d %b %Y, %H:%M")])
+            item = QTreeWidgetItem(
+                [
+                    offer.title or "Untitled brief",
+                    where,
+                    offer.saved_at.astimezone().strftime("%a %d %b %Y, %H:%M"),
+                ]
+            )
             item.setCheckState(0, Qt.CheckState.Checked)
             item.setToolTip(1, tooltip(where))
             self.list.addTopLevelItem(item)
@@ -58,8 +64,9 @@ class RecoverDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.recover_button = buttons.addButton("Recover", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.discard_button = buttons.addButton("Discard…",
-                                                QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.discard_button = buttons.addButton(
+            "Discard…", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.later_button = buttons.addButton("Not Now", QDialogButtonBox.ButtonRole.RejectRole)
         self.recover_button.setDefault(True)
         self.recover_button.clicked.connect(self._recover)
@@ -77,9 +84,12 @@ class RecoverDialog(QDialog):
 
     def ticked(self) -> list[Recovery]:
         """The offers whose box is ticked, in the listed order."""
-        return [offer for row, offer in enumerate(self.offers)
-                if (item := self.list.topLevelItem(row)) is not None
-                and item.checkState(0) == Qt.CheckState.Checked]
+        return [
+            offer
+            for row, offer in enumerate(self.offers)
+            if (item := self.list.topLevelItem(row)) is not None
+            and item.checkState(0) == Qt.CheckState.Checked
+        ]
 
     def _update_buttons(self) -> None:
         any_ticked = bool(self.ticked())
@@ -93,10 +103,12 @@ class RecoverDialog(QDialog):
     def _discard(self) -> None:
         count = len(self.ticked())
         answer = ask(
-            self, "Discard unsaved work",
+            self,
+            "Discard unsaved work",
             f"Delete the unsaved work of {counted(count, 'brief')} for good?",
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer == QMessageBox.StandardButton.Discard:
             self.choice = self.DISCARD
             self.accept()

@@ -17,8 +17,12 @@ class ResultButtons:
     close: QPushButton
 
 
-def result_buttons(start: Callable[[], None], open_pdf: Callable[[], None],
-                   show_folder: Callable[[], None], close: Callable[[], None]) -> ResultButtons:
+def result_buttons(
+    start: Callable[[], None],
+    open_pdf: Callable[[], None],
+    show_folder: Callable[[], None],
+    close: Callable[[], None],
+) -> ResultButtons:
     """Export (the default), Open and Show in Folder (hidden until a file exists), Close."""
     box = QDialogButtonBox()
     role = QDialogButtonBox.ButtonRole

@@ -61,8 +61,9 @@ class RoadExportDialog(QDialog):
     finished_export = Signal(object)
     failed_export = Signal(object)
 
-    def __init__(self, document: Document, settings: Settings, kind: Kind,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, settings: Settings, kind: Kind, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.settings = settings
@@ -102,13 +103,20 @@ class RoadExportDialog(QDialog):
         form.addRow("", self.home_times)
         intro = QLabel(
             "A6 cards with the day-by-day schedule, the key points and the contacts; each "
-            "day starts a new card." if pocket else
-            "Only the schedule entries the person attends, with the contact sheet.")
+            "day starts a new card."
+            if pocket
+            else "Only the schedule entries the person attends, with the contact sheet."
+        )
         intro.setWordWrap(True)
 
-        self.status = plain_label(QLabel("" if people or pocket else
-                             "No schedule entry names its participants yet, so there are no "
-                             "itineraries to export."))
+        self.status = plain_label(
+            QLabel(
+                ""
+                if people or pocket
+                else "No schedule entry names its participants yet, so there are no "
+                "itineraries to export."
+            )
+        )
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -129,8 +137,11 @@ class RoadExportDialog(QDialog):
 
     def request(self) -> ExportRequest:
         choice = self.person.currentData() or ""
-        return ExportRequest(person=choice if choice and choice != EVERYONE else None,
-                             all_people=choice == EVERYONE, pocket=self.kind == "pocket")
+        return ExportRequest(
+            person=choice if choice and choice != EVERYONE else None,
+            all_people=choice == EVERYONE,
+            pocket=self.kind == "pocket",
+        )
 
     def _person_changed(self) -> None:
         """Suggest the command line's name for the choice (a folder for everyone)."""
@@ -155,11 +166,13 @@ class RoadExportDialog(QDialog):
 
     def browse(self) -> None:
         if self.request().all_people:
-            name = QFileDialog.getExistingDirectory(self, "Export the itineraries to",
-                                                    str(self.target()))
+            name = QFileDialog.getExistingDirectory(
+                self, "Export the itineraries to", str(self.target())
+            )
         else:
-            name, _ = QFileDialog.getSaveFileName(self, "Export as", str(self.target()),
-                                                  "PDF documents (*.pdf)")
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export as", str(self.target()), "PDF documents (*.pdf)"
+            )
         if name:
             self.destination.setText(name)
 
@@ -183,8 +196,12 @@ class RoadExportDialog(QDialog):
         except BriefbookError as error:
             self._failed(error)
             if isinstance(error, FileAccessError):
-                box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(),
-                                  f"Nothing was exported: {error}", parent=self)
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    self.windowTitle(),
+                    f"Nothing was exported: {error}",
+                    parent=self,
+                )
                 box.setTextFormat(Qt.TextFormat.PlainText)
                 box.exec()
             return
@@ -217,8 +234,10 @@ class RoadExportDialog(QDialog):
         lines = []
         for result in results:
             count = result.page_count
-            lines.append(f"{result.path.name}: {count} {unit}{'s' if count != 1 else ''}, "
-                         f"{human_size(result.size)}")
+            lines.append(
+                f"{result.path.name}: {count} {unit}{'s' if count != 1 else ''}, "
+                f"{human_size(result.size)}"
+            )
         folder = results[0].path.parent if results else ""
         self.status.setText("Exported to " + str(folder) + ":\n" + "\n".join(lines))
         self.open_button.setVisible(len(results) == 1)
@@ -232,10 +251,14 @@ class RoadExportDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._task = None
         self.export_button.setEnabled(True)
-        message = str(error) if isinstance(error, BriefbookError) else (
-            f"internal error: {type(error).__name__}: {error}")
-        self.status.setText(f"Nothing was exported: {message}\n"
-                            "Any earlier file of that name is unchanged.")
+        message = (
+            str(error)
+            if isinstance(error, BriefbookError)
+            else (f"internal error: {type(error).__name__}: {error}")
+        )
+        self.status.setText(
+            f"Nothing was exported: {message}\nAny earlier file of that name is unchanged."
+        )
         self.status.setStyleSheet("color: #a61b1b;")
         self.failed_export.emit(error)
 
@@ -251,4 +274,3 @@ class RoadExportDialog(QDialog):
         if self._task is not None:
             return  # the export finishes first; a file is never left half-written
         super().reject()
-

@@ -56,8 +56,7 @@ EDITORS: dict[str, str] = {
 }
 
 
-def editor_for(document: Document, block: m.Block, parent: QWidget | None = None
-               ) -> BlockEditor:
+def editor_for(document: Document, block: m.Block, parent: QWidget | None = None) -> BlockEditor:
     """A new editor widget for ``block``."""
     kind = m.block_kind(block)
     module_name, class_name = EDITORS[kind].split(":")

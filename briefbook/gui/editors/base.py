@@ -59,4 +59,3 @@ class BlockEditor(QWidget, Generic[B]):
     def find_text(self, needle: str) -> bool:
         """Put the cursor on ``needle`` if this editor shows it; True when found."""
         return False
-

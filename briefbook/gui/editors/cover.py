@@ -107,10 +107,12 @@ class CoverEditor(QScrollArea):
 
         # Typed or picked; the start's calendar opens at the end date when there is no
         # start yet, the end's at the start date.
-        self.start = DateField(placeholder="e.g. 15 Sep 2025",
-                               calendar_start=lambda: self._dates().end)
-        self.end = DateField(placeholder="none",
-                             calendar_start=lambda: self._dates().start or self._dates().end)
+        self.start = DateField(
+            placeholder="e.g. 15 Sep 2025", calendar_start=lambda: self._dates().end
+        )
+        self.end = DateField(
+            placeholder="none", calendar_start=lambda: self._dates().start or self._dates().end
+        )
         self.start.value_changed.connect(lambda _d: self._set_dates())
         self.end.value_changed.connect(lambda _d: self._set_dates())
         dates = QHBoxLayout()
@@ -137,7 +139,8 @@ class CoverEditor(QScrollArea):
         status.addWidget(self.final)
         status.addStretch(1)
         self.draft.toggled.connect(
-            lambda on: self._set("status", "draft" if on else "final", merge=False))
+            lambda on: self._set("status", "draft" if on else "final", merge=False)
+        )
 
         self.page_size = QComboBox()
         self.page_size.addItems(list(PAGE_SIZES))
@@ -148,10 +151,12 @@ class CoverEditor(QScrollArea):
         self.scheme.setToolTip(
             "The markings this brief uses, lowest first, separated by semicolons, each with\n"
             "its portion mark in brackets: “us; SECRET//NOFORN (S//NF)”. A preset (us, uk,\n"
-            "nato) may come first. Editions leave out what is marked above their ceiling.")
+            "nato) may come first. Editions leave out what is marked above their ceiling."
+        )
         self.scheme.editingFinished.connect(self._set_scheme)
-        self.portion_marks = QCheckBox("Print each heading, paragraph, item and row's portion "
-                                       "mark, e.g. “(S)”")
+        self.portion_marks = QCheckBox(
+            "Print each heading, paragraph, item and row's portion mark, e.g. “(S)”"
+        )
         self.portion_marks.toggled.connect(lambda on: self._set("portion_marks", on, False))
 
         self.cover = QCheckBox("Cover page")
@@ -166,20 +171,24 @@ class CoverEditor(QScrollArea):
         self.numbering = QComboBox()
         for value, text in _NUMBERINGS:
             self.numbering.addItem(text, value)
-        self.numbering.setToolTip("A section's own label (“TAB A”) prints instead of its "
-                                  "number either way")
+        self.numbering.setToolTip(
+            "A section's own label (“TAB A”) prints instead of its number either way"
+        )
         self.numbering.currentIndexChanged.connect(
-            lambda i: self._set("numbering", self.numbering.itemData(i), False))
+            lambda i: self._set("numbering", self.numbering.itemData(i), False)
+        )
         self.page_number = LineEdit()
-        self.page_number.setToolTip("How page numbers print: {page} is the page, {pages} "
-                                    "the page count, e.g. “-{page}-”; empty for the default")
+        self.page_number.setToolTip(
+            "How page numbers print: {page} is the page, {pages} "
+            "the page count, e.g. “-{page}-”; empty for the default"
+        )
         self.page_number.textEdited.connect(self._set_page_number)
         self.page_number_top = QComboBox()
         for value, text in _POSITIONS:
             self.page_number_top.addItem(text, value)
         self.page_number_top.currentIndexChanged.connect(
-            lambda i: self._set("page_number_position", self.page_number_top.itemData(i),
-                                False))
+            lambda i: self._set("page_number_position", self.page_number_top.itemData(i), False)
+        )
         numbers = QHBoxLayout()
         numbers.addWidget(self.page_number, 1)
         numbers.addWidget(self.page_number_top)
@@ -190,7 +199,8 @@ class CoverEditor(QScrollArea):
 
         self.logo = ImagePicker(document, size=QSize(160, 80))
         self.logo.path_edit.editingFinished.connect(
-            lambda: self._set("logo", self.logo.path_edit.text().strip(), merge=False))
+            lambda: self._set("logo", self.logo.path_edit.text().strip(), merge=False)
+        )
         self.logo.browse.clicked.disconnect()
         self.logo.browse.clicked.connect(self._browse_logo)
         self.logo.clear.clicked.connect(lambda: self._set("logo", "", merge=False))
@@ -206,8 +216,12 @@ class CoverEditor(QScrollArea):
         form.addRow("Marking scheme", self.scheme)
         form.addRow("", self.portion_marks)
         self.authority: dict[str, LineEdit] = {}
-        for key, label in (("classified_by", "Classified by"), ("derived_from", "Derived from"),
-                           ("reason", "Reason"), ("declassify_on", "Declassify on")):
+        for key, label in (
+            ("classified_by", "Classified by"),
+            ("derived_from", "Derived from"),
+            ("reason", "Reason"),
+            ("declassify_on", "Declassify on"),
+        ):
             edit = self.authority[key] = LineEdit()
             edit.setPlaceholderText("Printed on the cover, lower left (32 CFR 2001.21)")
             edit.textEdited.connect(lambda text, k=key: self._set_authority(k, text))
@@ -229,9 +243,11 @@ class CoverEditor(QScrollArea):
         editions.setFont(font)
         outer.addSpacing(10)
         outer.addWidget(editions)
-        hint = QLabel("Versions of the dossier for different readers: each leaves out the "
-                      "sections marked above its ceiling, or chosen by tag. Export one from "
-                      "File › Export PDF.")
+        hint = QLabel(
+            "Versions of the dossier for different readers: each leaves out the "
+            "sections marked above its ceiling, or chosen by tag. Export one from "
+            "File › Export PDF."
+        )
         hint.setWordWrap(True)
         hint.setEnabled(False)
         outer.addWidget(hint)
@@ -255,9 +271,17 @@ class CoverEditor(QScrollArea):
         for field, value in ((self.start, meta.dates.start), (self.end, meta.dates.end)):
             if field.is_valid() or field.value() != value:  # keep text being corrected
                 field.set_value(value)
-        widgets = [self.marking, self.draft, self.final, self.page_size,
-                   self.portion_marks, self.cover, self.contents, self.numbering,
-                   self.page_number_top]
+        widgets = [
+            self.marking,
+            self.draft,
+            self.final,
+            self.page_size,
+            self.portion_marks,
+            self.cover,
+            self.contents,
+            self.numbering,
+            self.page_number_top,
+        ]
         blocked = [w.blockSignals(True) for w in widgets]
         try:
             for name, edit in self.fields.items():
@@ -276,13 +300,13 @@ class CoverEditor(QScrollArea):
             self.contents.setChecked(meta.contents)
             self.numbering.setCurrentIndex(max(0, self.numbering.findData(meta.numbering)))
             self.page_number_top.setCurrentIndex(
-                max(0, self.page_number_top.findData(meta.page_number_position)))
+                max(0, self.page_number_top.findData(meta.page_number_position))
+            )
         finally:
             for widget, old in zip(widgets, blocked, strict=True):
                 widget.blockSignals(old)
         set_line_text(self.keywords, ", ".join(meta.keywords))
-        self.page_number.setPlaceholderText(
-            printed_word("page_number", meta.language, meta.labels))
+        self.page_number.setPlaceholderText(printed_word("page_number", meta.language, meta.labels))
         if page_format_problem(self.page_number.text()) is None:  # keep text being corrected
             set_line_text(self.page_number, meta.page_number_format)
         set_line_text(self.scheme, scheme_text(meta))

@@ -42,9 +42,14 @@ class DateField(LineEdit):
 
     value_changed = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *, placeholder: str = "none",
-                 year: Callable[[], int | None] | None = None,
-                 calendar_start: Callable[[], dt.date | None] | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        placeholder: str = "none",
+        year: Callable[[], int | None] | None = None,
+        calendar_start: Callable[[], dt.date | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._value: dt.date | None = None
         self._invalid = False
@@ -63,7 +68,8 @@ class DateField(LineEdit):
         self.calendar.activated.connect(self._picked)
         self.calendar_action = self.addAction(
             self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
-            QLineEdit.ActionPosition.TrailingPosition)
+            QLineEdit.ActionPosition.TrailingPosition,
+        )
         self.calendar_action.setToolTip("Pick the date from a calendar")
         self.calendar_action.triggered.connect(self.open_calendar)
         width = self.fontMetrics().horizontalAdvance("Wed 30 Sep 2025") + 40
@@ -103,8 +109,7 @@ class DateField(LineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.read_text()
-        elif (event.key() == Qt.Key.Key_Down
-              and event.modifiers() & Qt.KeyboardModifier.AltModifier):
+        elif event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier:
             self.open_calendar()
             return
         super().keyPressEvent(event)

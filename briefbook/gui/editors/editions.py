@@ -20,14 +20,25 @@ from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.grid import Cells, GridView
 from briefbook.gui.editors.widgets import small_button
 
-COLUMNS = ("Name", "Ceiling", "Keep tags", "Leave out tags", "Leave out controls", "Only tags",
-           "Description")
+COLUMNS = (
+    "Name",
+    "Ceiling",
+    "Keep tags",
+    "Leave out tags",
+    "Leave out controls",
+    "Only tags",
+    "Description",
+)
 #: What each column says on hover.
-TIPS = ("", "Everything marked above this is left out",
-        "Keep only sections with one of these tags, and untagged ones",
-        "Leave out sections with one of these tags",
-        "Leave out portions carrying one of these control markings (NOFORN…)",
-        "Keep only sections with one of these tags (untagged ones are left out)", "")
+TIPS = (
+    "",
+    "Everything marked above this is left out",
+    "Keep only sections with one of these tags, and untagged ones",
+    "Leave out sections with one of these tags",
+    "Leave out portions carrying one of these control markings (NOFORN…)",
+    "Keep only sections with one of these tags (untagged ones are left out)",
+    "",
+)
 
 
 def _tags(text: str) -> list[str]:
@@ -83,9 +94,15 @@ class EditionsEditor(QWidget):
 
     def cell(self, row: int, column: int) -> str:
         edition = self.editions[row]
-        return (edition.name, edition.ceiling, ", ".join(edition.include_tags),
-                ", ".join(edition.exclude_tags), ", ".join(edition.exclude_controls),
-                ", ".join(edition.only_tags), edition.description)[column]
+        return (
+            edition.name,
+            edition.ceiling,
+            ", ".join(edition.include_tags),
+            ", ".join(edition.exclude_tags),
+            ", ".join(edition.exclude_controls),
+            ", ".join(edition.only_tags),
+            edition.description,
+        )[column]
 
     def cell_hint(self, row: int, column: int) -> tuple[QColor | None, str]:
         return None, TIPS[column]
@@ -111,8 +128,7 @@ class EditionsEditor(QWidget):
                 value = value.strip()
                 value = next((name for name in scheme if name.upper() == value.upper()), value)
                 if value and value not in scheme:
-                    problems.append(f"{value!r} is not in the marking scheme "
-                                    f"({', '.join(scheme)})")
+                    problems.append(f"{value!r} is not in the marking scheme ({', '.join(scheme)})")
                 else:
                     edition.ceiling = value
             elif column == 2:
@@ -152,7 +168,8 @@ class EditionsEditor(QWidget):
         self._pushing = True
         try:
             self.document.undo_stack.push(
-                commands.EditBriefField(self.document, "editions", editions, text))
+                commands.EditBriefField(self.document, "editions", editions, text)
+            )
         finally:
             self._pushing = False
         self.view.reload()

@@ -59,8 +59,9 @@ class GridModel(QAbstractTableModel):
             return tooltip(tip) if tip else None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -73,8 +74,7 @@ class GridModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def setData(self, index: AnyIndex, value: object,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         text = "" if value is None else str(value)
@@ -100,10 +100,12 @@ class GridView(QTableView):
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed
-                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -134,8 +136,9 @@ class GridView(QTableView):
             return
         rows, columns = self.grid.rowCount(), self.grid.columnCount()
         if rows and columns:
-            self.grid.dataChanged.emit(self.grid.index(0, 0),
-                                       self.grid.index(rows - 1, columns - 1))
+            self.grid.dataChanged.emit(
+                self.grid.index(0, 0), self.grid.index(rows - 1, columns - 1)
+            )
         QTimer.singleShot(0, self, lambda: self.after_edit(work))
 
     def fit_height(self) -> None:
@@ -166,8 +169,9 @@ class GridView(QTableView):
 
     def selected_block(self) -> tuple[int, int, int, int] | None:
         """(top, left, bottom, right) around the selection, or the current cell."""
-        indexes = self.selectedIndexes() or ([self.currentIndex()]
-                                             if self.currentIndex().isValid() else [])
+        indexes = self.selectedIndexes() or (
+            [self.currentIndex()] if self.currentIndex().isValid() else []
+        )
         if not indexes:
             return None
         rows = [i.row() for i in indexes]
@@ -179,8 +183,9 @@ class GridView(QTableView):
         if block is None:
             return
         top, left, bottom, right = block
-        rows = [[self.source.cell(r, c) for c in range(left, right + 1)]
-                for r in range(top, bottom + 1)]
+        rows = [
+            [self.source.cell(r, c) for c in range(left, right + 1)] for r in range(top, bottom + 1)
+        ]
         QGuiApplication.clipboard().setText(format_cells(rows))
 
     def paste_cells(self, text: str | None = None) -> None:
@@ -199,8 +204,11 @@ class GridView(QTableView):
         else:
             if not self.source.ensure_size(top + len(rows), left + width):
                 width = min(width, self.source.column_count() - left)
-            cells = {(top + r, left + c): value for r, row in enumerate(rows)
-                     for c, value in enumerate(row[:width])}
+            cells = {
+                (top + r, left + c): value
+                for r, row in enumerate(rows)
+                for c, value in enumerate(row[:width])
+            }
         self.source.set_cells(cells, "Paste cells")
 
     def clear_cells(self) -> None:
@@ -224,11 +232,16 @@ class GridView(QTableView):
     def event(self, event: object) -> bool:
         from PySide6.QtCore import QEvent
 
-        if (isinstance(event, QKeyEvent) and event.type() == QEvent.Type.ShortcutOverride
-                and self.state() != QAbstractItemView.State.EditingState
-                and (event.matches(QKeySequence.StandardKey.Copy)
-                     or event.matches(QKeySequence.StandardKey.Paste)
-                     or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace))):
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.ShortcutOverride
+            and self.state() != QAbstractItemView.State.EditingState
+            and (
+                event.matches(QKeySequence.StandardKey.Copy)
+                or event.matches(QKeySequence.StandardKey.Paste)
+                or event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            )
+        ):
             event.accept()  # the grid handles these keys itself
             return True
         if isinstance(event, QKeyEvent) and is_history_key(event):

@@ -56,8 +56,10 @@ def path_for_brief(document: Document, chosen: Path, subfolder: str = "") -> str
     base = document.path.parent if document.path is not None else None
     if base is None:
         allow_chosen(document, chosen)  # outside any folder, but the user chose it
-        document.notice.emit(f"{chosen.name} is used from {chosen.parent}; it is copied into "
-                             f"{subfolder}/ next to the brief when you first save it")
+        document.notice.emit(
+            f"{chosen.name} is used from {chosen.parent}; it is copied into "
+            f"{subfolder}/ next to the brief when you first save it"
+        )
         return str(chosen)
     try:
         if chosen.resolve().is_relative_to(base.resolve()):
@@ -68,12 +70,16 @@ def path_for_brief(document: Document, chosen: Path, subfolder: str = "") -> str
         copy = copy_into_folder(chosen, base, subfolder)
     except OSError as error:
         allow_chosen(document, chosen)
-        document.notice.emit(f"Could not copy {chosen.name} into the brief's folder "
-                             f"({error.strerror or error}); it is used from where it is")
+        document.notice.emit(
+            f"Could not copy {chosen.name} into the brief's folder "
+            f"({error.strerror or error}); it is used from where it is"
+        )
         return str(chosen)
     written = relative_to(copy, base)
-    document.notice.emit(f"Copied {chosen.name} into the brief's folder as {written}, so the "
-                         "brief keeps it wherever it goes")
+    document.notice.emit(
+        f"Copied {chosen.name} into the brief's folder as {written}, so the "
+        "brief keeps it wherever it goes"
+    )
     return written
 
 
@@ -97,8 +103,9 @@ def thumbnail(path: Path | None, size: QSize = THUMBNAIL) -> tuple[QPixmap | Non
 class ImagePicker(QWidget):
     """A path field with Browse and Clear buttons and a thumbnail under it."""
 
-    def __init__(self, document: Document, parent: QWidget | None = None,
-                 size: QSize = THUMBNAIL) -> None:
+    def __init__(
+        self, document: Document, parent: QWidget | None = None, size: QSize = THUMBNAIL
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.thumb_size = size
@@ -153,8 +160,9 @@ class ImageEditor(BlockEditor[ImageBlock]):
         self.caption.setPlaceholderText("Printed under the image")
         self.alt = LineEdit()
         self.alt.setPlaceholderText("What the picture shows, for a screen reader")
-        self.alt.setToolTip("Alternative text: read aloud instead of the picture in the "
-                            "tagged PDF (not printed)")
+        self.alt.setToolTip(
+            "Alternative text: read aloud instead of the picture in the tagged PDF (not printed)"
+        )
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("File", self.picker)
@@ -162,7 +170,8 @@ class ImageEditor(BlockEditor[ImageBlock]):
         form.addRow("Alternative text", self.alt)
         self.refresh()
         self.picker.path_edit.editingFinished.connect(
-            lambda: self._set("path", self.picker.path_edit.text().strip(), None))
+            lambda: self._set("path", self.picker.path_edit.text().strip(), None)
+        )
         self.picker.browse.clicked.disconnect()
         self.picker.browse.clicked.connect(self._browse)
         self.picker.clear.clicked.connect(lambda: self._set("path", "", None))

@@ -19,8 +19,11 @@ from briefbook.gui.editing import commands
 from briefbook.gui.editing.document import Document
 
 #: The clock choices: (meta.time_format, what the box shows).
-CLOCKS = (("", "As the language writes it"), ("24h", "24-hour (14:30)"),
-          ("12h", "12-hour (2:30 PM)"))
+CLOCKS = (
+    ("", "As the language writes it"),
+    ("24h", "24-hour (14:30)"),
+    ("12h", "12-hour (2:30 PM)"),
+)
 
 
 @cache
@@ -50,9 +53,11 @@ class LanguageBox(QComboBox):
         super().__init__(parent)
         self.document = document
         self.setEditable(True)
-        self.setToolTip("The language of every word briefbook prints (contents, page "
-                        "numbers, dates...).\nPick one or type a language tag such as "
-                        "“pt-BR”; the brief's own text is not translated.")
+        self.setToolTip(
+            "The language of every word briefbook prints (contents, page "
+            "numbers, dates...).\nPick one or type a language tag such as "
+            "“pt-BR”; the brief's own text is not translated."
+        )
         for tag in languages():
             self.addItem(language_name(tag), tag)
         self.activated.connect(lambda _index: self._chosen())
@@ -68,7 +73,7 @@ class LanguageBox(QComboBox):
             if self.itemText(index) == text:
                 return str(self.itemData(index))
         if text.endswith(")") and "(" in text:  # "Name (tag)" typed back
-            text = text[text.rindex("(") + 1:-1].strip()
+            text = text[text.rindex("(") + 1 : -1].strip()
         return text if text and not language_problem(text) else ""
 
     def refresh(self) -> None:
@@ -99,8 +104,11 @@ class ClockBox(QComboBox):
         self.document = document
         for value, text in CLOCKS:
             self.addItem(text, value)
-        self.activated.connect(lambda _index: _push_meta(
-            document, "time_format", str(self.currentData()), "Change clock"))
+        self.activated.connect(
+            lambda _index: _push_meta(
+                document, "time_format", str(self.currentData()), "Change clock"
+            )
+        )
         document.meta_changed.connect(self.refresh)
         self.refresh()
 

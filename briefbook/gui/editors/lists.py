@@ -47,7 +47,7 @@ from briefbook.core.editing.lists import (
     set_text,
 )
 from briefbook.core.model import BulletsBlock, ListItem, NumberedBlock, TalkingPointsBlock
-from briefbook.gui.actions import make_action
+from briefbook.gui.actions import Shortcut, Slot, make_action
 from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.base import BlockEditor
 from briefbook.gui.editors.marking import MarkingCombo
@@ -73,8 +73,9 @@ class _ItemEditor(QPlainTextEdit):
 
     def fit(self) -> None:
         lines = max(1, int(self.document().documentLayout().documentSize().height()))
-        height = lines * self.fontMetrics().lineSpacing() + 2 * int(
-            self.document().documentMargin()) + 2
+        height = (
+            lines * self.fontMetrics().lineSpacing() + 2 * int(self.document().documentMargin()) + 2
+        )
         if self.height() < height:
             self.resize(self.width(), height)
 
@@ -91,8 +92,9 @@ class _ItemDelegate(QStyledItemDelegate):
         super().__init__(editor)
         self.list_editor = editor
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: AnyIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
         return _ItemEditor(parent)
 
     def setEditorData(self, widget: QWidget, index: AnyIndex) -> None:
@@ -118,25 +120,34 @@ class _ItemDelegate(QStyledItemDelegate):
         depth, parent = 1, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
-        width = max(60, tree.viewport().width() - tree.columnWidth(1)
-                    - tree.indentation() * depth - 8)
+        width = max(
+            60, tree.viewport().width() - tree.columnWidth(1) - tree.indentation() * depth - 8
+        )
         text = str(index.data() or "") or " "
         metrics = option.fontMetrics  # type: ignore[attr-defined]
-        needed = metrics.boundingRect(QRect(0, 0, width, 1_000_000),
-                                      int(Qt.TextFlag.TextWordWrap), text).height() + 6
+        needed = (
+            metrics.boundingRect(
+                QRect(0, 0, width, 1_000_000), int(Qt.TextFlag.TextWordWrap), text
+            ).height()
+            + 6
+        )
         return QSize(width, max(hint.height(), needed))
 
-    def updateEditorGeometry(self, widget: QWidget, option: QStyleOptionViewItem,
-                             index: AnyIndex) -> None:
+    def updateEditorGeometry(
+        self, widget: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
         rect = option.rect  # type: ignore[attr-defined]
         widget.setGeometry(rect)
         if isinstance(widget, _ItemEditor):
             widget.fit()
 
     def eventFilter(self, widget: QObject, event: QEvent) -> bool:
-        if (isinstance(widget, _ItemEditor) and isinstance(event, QKeyEvent)
-                and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            isinstance(widget, _ItemEditor)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             typed = widget.text().strip()
             self.commitData.emit(widget)
             self.closeEditor.emit(widget, QAbstractItemDelegate.EndEditHint.NoHint)
@@ -184,8 +195,9 @@ class ListEditor(BlockEditor[ItemsBlock]):
     label = "List"
     block: ItemsBlock
 
-    def __init__(self, document: Document, block: ItemsBlock,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, block: ItemsBlock, parent: QWidget | None = None
+    ) -> None:
         super().__init__(document, block, parent)
         self.tree = _ItemTree(self)
         self.tree.setHeaderHidden(True)
@@ -195,10 +207,12 @@ class ListEditor(BlockEditor[ItemsBlock]):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setRootIsDecorated(True)
         self.tree.setIndentation(18)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked
-                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.tree.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
@@ -216,24 +230,44 @@ class ListEditor(BlockEditor[ItemsBlock]):
             buttons.addWidget(push)
             return push
 
-        self.add_button = button("Add Item", "Add an item below the selected one",
-                                 self.add_item, "Ctrl+Enter")
-        self.remove_button = button("Remove", "Remove the selected item",
-                                    lambda: self.apply(remove, "Remove item"), "Delete")
-        self.indent_button = button("Indent", "Make it a sub-item of the item above",
-                                    lambda: self.apply(indent, "Indent item"), "Tab")
-        self.outdent_button = button("Outdent", "Move it one level out",
-                                     lambda: self.apply(outdent, "Outdent item"), "Shift+Tab")
-        self.up_button = button("↑", "Move the item up",
-                                lambda: self.apply(lambda i, p: move(i, p, -1), "Move item up"),
-                                "Alt+Up")
-        self.down_button = button("↓", "Move the item down",
-                                  lambda: self.apply(lambda i, p: move(i, p, 1), "Move item down"),
-                                  "Alt+Down")
+        self.add_button = button(
+            "Add Item", "Add an item below the selected one", self.add_item, "Ctrl+Enter"
+        )
+        self.remove_button = button(
+            "Remove",
+            "Remove the selected item",
+            lambda: self.apply(remove, "Remove item"),
+            "Delete",
+        )
+        self.indent_button = button(
+            "Indent",
+            "Make it a sub-item of the item above",
+            lambda: self.apply(indent, "Indent item"),
+            "Tab",
+        )
+        self.outdent_button = button(
+            "Outdent",
+            "Move it one level out",
+            lambda: self.apply(outdent, "Outdent item"),
+            "Shift+Tab",
+        )
+        self.up_button = button(
+            "↑",
+            "Move the item up",
+            lambda: self.apply(lambda i, p: move(i, p, -1), "Move item up"),
+            "Alt+Up",
+        )
+        self.down_button = button(
+            "↓",
+            "Move the item down",
+            lambda: self.apply(lambda i, p: move(i, p, 1), "Move item down"),
+            "Alt+Down",
+        )
         buttons.addStretch(1)
         self.item_marking = MarkingCombo(document, "the selected item")
         self.item_marking.chosen.connect(
-            lambda mark: self.apply(lambda i, p: set_marking(i, p, mark), "Change item marking"))
+            lambda mark: self.apply(lambda i, p: set_marking(i, p, mark), "Change item marking")
+        )
         buttons.addWidget(self.item_marking)
         self._shortcut("Ctrl+Return", self.add_item)
         self._shortcut("Ctrl+Enter", self.add_item)
@@ -248,9 +282,14 @@ class ListEditor(BlockEditor[ItemsBlock]):
         layout.addLayout(buttons)
         self.refresh()
 
-    def _shortcut(self, key: object, slot: object) -> None:
-        act = make_action(self.tree, "", slot, key,  # type: ignore[arg-type]
-                          context=Qt.ShortcutContext.WidgetShortcut)
+    def _shortcut(self, key: Shortcut, slot: Slot) -> None:
+        act = make_action(
+            self.tree,
+            "",
+            slot,
+            key,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.tree.addAction(act)
 
     # --- showing -------------------------------------------------------------------
@@ -316,8 +355,11 @@ class ListEditor(BlockEditor[ItemsBlock]):
         path: list[int] = []
         while item is not None:
             parent = item.parent()
-            index = (parent.indexOfChild(item) if parent is not None
-                     else self.tree.indexOfTopLevelItem(item))
+            index = (
+                parent.indexOfChild(item)
+                if parent is not None
+                else self.tree.indexOfTopLevelItem(item)
+            )
             path.insert(0, index)
             item = parent
         return tuple(path)

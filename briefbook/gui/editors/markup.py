@@ -10,11 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QToolBar, QWidget
 
-from briefbook.gui.actions import make_action
+from briefbook.gui.actions import Shortcut, Slot, make_action
 
 MARKUP_HELP = (
-    "**bold**, *italic* and [label](https://…) links; "
-    "a blank line starts a new paragraph."
+    "**bold**, *italic* and [label](https://…) links; a blank line starts a new paragraph."
 )
 
 
@@ -30,7 +29,10 @@ def toggle_wrap(edit: QPlainTextEdit, marker: str) -> None:
     start = cursor.selectionStart()
     whole = edit.toPlainText()
     n = len(marker)
-    before, after = whole[max(0, start - n):start], whole[start + len(text):start + len(text) + n]
+    before, after = (
+        whole[max(0, start - n) : start],
+        whole[start + len(text) : start + len(text) + n],
+    )
     cursor.beginEditBlock()
     if text.startswith(marker) and text.endswith(marker) and len(text) >= 2 * n:
         inner = text[n:-n]
@@ -73,22 +75,38 @@ class MarkupBar(QToolBar):
         self.edit = edit
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.setIconSize(self.iconSize() * 0.75)
-        bold = self._action("B", "Bold (Ctrl+B): **text**", QKeySequence.StandardKey.Bold,
-                            lambda: toggle_wrap(self.edit, "**"))
+        bold = self._action(
+            "B",
+            "Bold (Ctrl+B): **text**",
+            QKeySequence.StandardKey.Bold,
+            lambda: toggle_wrap(self.edit, "**"),
+        )
         font = QFont(bold.font())
         font.setBold(True)
         bold.setFont(font)
-        italic = self._action("I", "Italic (Ctrl+I): *text*", QKeySequence.StandardKey.Italic,
-                              lambda: toggle_wrap(self.edit, "*"))
+        italic = self._action(
+            "I",
+            "Italic (Ctrl+I): *text*",
+            QKeySequence.StandardKey.Italic,
+            lambda: toggle_wrap(self.edit, "*"),
+        )
         font = QFont(italic.font())
         font.setItalic(True)
         italic.setFont(font)
-        self._action("Link…", "Link (Ctrl+K): [text](https://…)", QKeySequence("Ctrl+K"),
-                     self.ask_link)
+        self._action(
+            "Link…", "Link (Ctrl+K): [text](https://…)", QKeySequence("Ctrl+K"), self.ask_link
+        )
 
-    def _action(self, text: str, tip: str, key: object, slot: object) -> QAction:
-        act = make_action(self, text, slot, key, tip,  # type: ignore[arg-type]
-                          status=False, context=Qt.ShortcutContext.WidgetShortcut)
+    def _action(self, text: str, tip: str, key: Shortcut, slot: Slot) -> QAction:
+        act = make_action(
+            self,
+            text,
+            slot,
+            key,
+            tip,
+            status=False,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.edit.addAction(act)
         self.addAction(act)
         return act

@@ -37,9 +37,9 @@ class NoteEditor(BlockEditor[NoteBlock]):
         self.refresh()
         self.title.textEdited.connect(lambda text: self._set("title", text, "title"))
         self.style_box.currentIndexChanged.connect(
-            lambda _i: self._set("style", self.style_box.currentData(), None))
-        self.text.textChanged.connect(
-            lambda: self._set("text", self.text.toPlainText(), "text"))
+            lambda _i: self._set("style", self.style_box.currentData(), None)
+        )
+        self.text.textChanged.connect(lambda: self._set("text", self.text.toPlainText(), "text"))
 
     def refresh(self) -> None:
         set_line_text(self.title, self.block.title)

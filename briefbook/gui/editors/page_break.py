@@ -12,8 +12,9 @@ from briefbook.gui.editors.base import BlockEditor
 class PageBreakEditor(BlockEditor[PageBreakBlock]):
     label = "Page break"
 
-    def __init__(self, document: Document, block: PageBreakBlock,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, block: PageBreakBlock, parent: QWidget | None = None
+    ) -> None:
         super().__init__(document, block, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

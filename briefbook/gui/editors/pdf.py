@@ -98,12 +98,14 @@ class PdfEditor(BlockEditor[PdfBlock]):
         form.addRow(self.thumbs)
         self.refresh()
         self.path_edit.editingFinished.connect(
-            lambda: self._set("path", self.path_edit.text().strip(), None))
+            lambda: self._set("path", self.path_edit.text().strip(), None)
+        )
         self.browse.clicked.connect(self._browse)
         self.pages.textEdited.connect(lambda text: self._set("pages", text, "pages"))
         self.title.textEdited.connect(lambda text: self._set("title", text, "title"))
         self.scale.currentIndexChanged.connect(
-            lambda _i: self._set("scale", self.scale.currentData(), None))
+            lambda _i: self._set("scale", self.scale.currentData(), None)
+        )
 
     def refresh(self) -> None:
         set_line_text(self.path_edit, self.block.path)

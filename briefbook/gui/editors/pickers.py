@@ -64,12 +64,17 @@ class PickerDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.records = records
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: AnyIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
         field = self.records.columns[index.column()]
         if field.kind == "date":
-            return DateField(parent, placeholder="", year=self.records.year,
-                             calendar_start=self.records.default_date)
+            return DateField(
+                parent,
+                placeholder="",
+                year=self.records.year,
+                calendar_start=self.records.default_date,
+            )
         if field.kind == "time":
             widget = QTimeEdit(parent)
             widget.setDisplayFormat("HH:mm")
@@ -78,7 +83,7 @@ class PickerDelegate(QStyledItemDelegate):
             return zone_line(parent, self.records.document.brief.meta.timezone)
         if field.kind in ("choice", "flag"):
             combo = QComboBox(parent)
-            for choice in (field.choices if field.kind == "choice" else ("", FLAG_ON)):
+            for choice in field.choices if field.kind == "choice" else ("", FLAG_ON):
                 combo.addItem(choice or "—", choice)
             return combo
         if field.kind == "marking":
@@ -114,19 +119,24 @@ class PickerDelegate(QStyledItemDelegate):
         else:
             super().setModelData(widget, model, index)
 
-    def updateEditorGeometry(self, widget: QWidget, option: QStyleOptionViewItem,
-                             index: AnyIndex) -> None:
+    def updateEditorGeometry(
+        self, widget: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
         # As wide and high as the editor needs ("Mon 15 Sep", "11:00" with its arrows),
         # even where the column is narrower; it then covers part of the next cell.
         rect = option.rect  # type: ignore[attr-defined]
         hint = widget.sizeHint()
-        widget.setGeometry(rect.x(), rect.y(), max(rect.width(), hint.width()),
-                           max(rect.height(), hint.height()))
+        widget.setGeometry(
+            rect.x(), rect.y(), max(rect.width(), hint.width()), max(rect.height(), hint.height())
+        )
 
     def eventFilter(self, widget: QObject, event: QEvent) -> bool:
-        if (isinstance(widget, DateField) and isinstance(event, QKeyEvent)
-                and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-                and not widget.read_text()):
+        if (
+            isinstance(widget, DateField)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not widget.read_text()
+        ):
             return True  # not a date: the editor stays open, the text as typed, marked
         return super().eventFilter(widget, event)

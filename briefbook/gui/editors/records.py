@@ -82,15 +82,23 @@ class RecordsEditor(BlockEditor[B]):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        buttons.addWidget(small_button(f"Add {self.noun.capitalize()}",
-                                       f"Add a {self.noun} below the selected one", self.add_row))
-        buttons.addWidget(small_button("Remove", f"Remove the selected {self.noun}s",
-                                       self.remove_rows))
+        buttons.addWidget(
+            small_button(
+                f"Add {self.noun.capitalize()}",
+                f"Add a {self.noun} below the selected one",
+                self.add_row,
+            )
+        )
+        buttons.addWidget(
+            small_button("Remove", f"Remove the selected {self.noun}s", self.remove_rows)
+        )
         if self.ordered_by_user:
-            buttons.addWidget(small_button("↑", f"Move the {self.noun} up",
-                                           lambda: self.move_row(-1)))
-            buttons.addWidget(small_button("↓", f"Move the {self.noun} down",
-                                           lambda: self.move_row(1)))
+            buttons.addWidget(
+                small_button("↑", f"Move the {self.noun} up", lambda: self.move_row(-1))
+            )
+            buttons.addWidget(
+                small_button("↓", f"Move the {self.noun} down", lambda: self.move_row(1))
+            )
         buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -130,8 +138,11 @@ class RecordsEditor(BlockEditor[B]):
             if field.kind == "path":
                 row = QHBoxLayout()
                 row.addWidget(widget, 1)
-                row.addWidget(small_button("Browse…", "Choose a picture",
-                                           lambda _=False, f=field: self._browse(f)))
+                row.addWidget(
+                    small_button(
+                        "Browse…", "Choose a picture", lambda _=False, f=field: self._browse(f)
+                    )
+                )
                 form.addRow(field.label, row)
             else:
                 form.addRow(field.label, widget)
@@ -181,11 +192,18 @@ class RecordsEditor(BlockEditor[B]):
         return columns <= len(self.columns)
 
     def set_cells(self, cells: Cells, text: str) -> None:
-        self.set_values({(row, self.columns[column]): raw for (row, column), raw in cells.items()
-                         if column < len(self.columns)}, text)
+        self.set_values(
+            {
+                (row, self.columns[column]): raw
+                for (row, column), raw in cells.items()
+                if column < len(self.columns)
+            },
+            text,
+        )
 
-    def set_values(self, values: dict[tuple[int, Field], str], text: str,
-                   merge_key: Any = None) -> None:
+    def set_values(
+        self, values: dict[tuple[int, Field], str], text: str, merge_key: Any = None
+    ) -> None:
         """Parse and store field values by row, as one undo step."""
         new = self.copy_block()
         records = self.records(new)
@@ -247,8 +265,11 @@ class RecordsEditor(BlockEditor[B]):
             if field.name == self._typing_in:
                 continue  # the user is typing there: leave their text (and cursor) alone
             value = self.value(row, field) if valid else ""
-            text = ("\n".join(value) if field.kind == "list" and isinstance(widget, TextEdit)
-                    else format_value(field, value))
+            text = (
+                "\n".join(value)
+                if field.kind == "list" and isinstance(widget, TextEdit)
+                else format_value(field, value)
+            )
             if isinstance(widget, TextEdit):
                 widget.set_text_keeping_cursor(text)
             else:
@@ -285,8 +306,9 @@ class RecordsEditor(BlockEditor[B]):
         raw = widget.toPlainText() if isinstance(widget, TextEdit) else widget.text()
         self._typing_in = field.name
         try:
-            self.set_values({(row, field): raw}, f"Edit {field.label.lower()}",
-                            merge_key=(field.name, row))
+            self.set_values(
+                {(row, field): raw}, f"Edit {field.label.lower()}", merge_key=(field.name, row)
+            )
         finally:
             self._typing_in = ""
 

@@ -34,8 +34,9 @@ class ScenarioEditor(RecordsEditor[m.ScenarioBlock]):
         Field("points", "Points to make", "points", width=60, detail=True),
     )
 
-    def __init__(self, document: Document, block: m.ScenarioBlock,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: Document, block: m.ScenarioBlock, parent: QWidget | None = None
+    ) -> None:
         self.start = LineEdit()
         self.start.setPlaceholderText("e.g. 11:30 or 1130")
         self.start.setAccessibleName("Start time")
@@ -89,6 +90,5 @@ class ScenarioEditor(RecordsEditor[m.ScenarioBlock]):
         value = super().parse(record, field, raw)
         if field.name == "points":
             old = {item.text: item for item in record.points}
-            value = [copy.deepcopy(old[item.text]) if item.text in old else item
-                     for item in value]
+            value = [copy.deepcopy(old[item.text]) if item.text in old else item for item in value]
         return value

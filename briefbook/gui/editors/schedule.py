@@ -77,6 +77,6 @@ class ScheduleEditor(RecordsEditor[m.ScheduleBlock]):
             return None, ""
         entries = self.block.entries
         names = "; ".join(
-            f"“{entries[j].title or 'untitled'}” ({span(entries[j])})" for j in others)
+            f"“{entries[j].title or 'untitled'}” ({span(entries[j])})" for j in others
+        )
         return CLASH_COLOUR, f"Overlaps with {names}"
-

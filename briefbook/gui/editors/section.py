@@ -74,8 +74,9 @@ class BlockCard(QFrame):
         count = len(pane.section.blocks)
         style = self.style()
 
-        def button(icon: QStyle.StandardPixmap, tip: str, slot: object,
-                   enabled: bool = True) -> QToolButton:
+        def button(
+            icon: QStyle.StandardPixmap, tip: str, slot: object, enabled: bool = True
+        ) -> QToolButton:
             tool = QToolButton(self)
             tool.setIcon(style.standardIcon(icon))
             tool.setToolTip(tip)
@@ -85,10 +86,18 @@ class BlockCard(QFrame):
             header.addWidget(tool)
             return tool
 
-        button(QStyle.StandardPixmap.SP_ArrowUp, "Move this block up (Ctrl+Alt+Up)",
-               lambda: pane.move_block(index, index - 1), index > 0)
-        button(QStyle.StandardPixmap.SP_ArrowDown, "Move this block down (Ctrl+Alt+Down)",
-               lambda: pane.move_block(index, index + 1), index < count - 1)
+        button(
+            QStyle.StandardPixmap.SP_ArrowUp,
+            "Move this block up (Ctrl+Alt+Up)",
+            lambda: pane.move_block(index, index - 1),
+            index > 0,
+        )
+        button(
+            QStyle.StandardPixmap.SP_ArrowDown,
+            "Move this block down (Ctrl+Alt+Down)",
+            lambda: pane.move_block(index, index + 1),
+            index < count - 1,
+        )
         add = QToolButton(self)
         add.setIcon(icon("add"))
         add.setToolTip("Add a block below this one")
@@ -99,8 +108,11 @@ class BlockCard(QFrame):
         fill_block_menu(menu, lambda kind: pane.add_block(kind, index + 1))
         add.setMenu(menu)
         header.addWidget(add)
-        delete = button(QStyle.StandardPixmap.SP_TrashIcon, "Delete this block",
-                        lambda: pane.remove_block(index))
+        delete = button(
+            QStyle.StandardPixmap.SP_TrashIcon,
+            "Delete this block",
+            lambda: pane.remove_block(index),
+        )
         delete.setIcon(icon("delete"))
         layout.addLayout(header)
         layout.addWidget(editor)
@@ -116,8 +128,11 @@ class BlockCard(QFrame):
 
     def _block_changed(self, block: object) -> None:
         editing = self.editor.block
-        if (block is editing and self.marking is not None
-                and not isinstance(editing, PageBreakBlock)):
+        if (
+            block is editing
+            and self.marking is not None
+            and not isinstance(editing, PageBreakBlock)
+        ):
             self.marking.show_marking(getattr(editing, "marking", ""))
 
 
@@ -153,21 +168,27 @@ class SectionEditor(QScrollArea):
         self.marking_edit.setToolTip("Only if this section is marked differently from the brief")
         self.marking_edit.currentTextChanged.connect(self._marking_edited)
         self.title_marking = MarkingCombo(document, "the heading")
-        self.title_marking.setToolTip("The heading's own marking, when it is marked lower "
-                                      "than the section (“—” = as the section)")
+        self.title_marking.setToolTip(
+            "The heading's own marking, when it is marked lower "
+            "than the section (“—” = as the section)"
+        )
         self.title_marking.chosen.connect(self._title_marking_chosen)
         self.tags_edit = LineEdit()
         self.tags_edit.setPlaceholderText("Optional, comma-separated; editions choose by tag")
         self.tags_edit.textEdited.connect(self._tags_edited)
         self.label_edit = LineEdit()
         self.label_edit.setPlaceholderText("e.g. TAB A, Annex D, (ii)")
-        self.label_edit.setToolTip("Optional: printed instead of the section's number in "
-                                   "its heading, the contents and the outline")
+        self.label_edit.setToolTip(
+            "Optional: printed instead of the section's number in "
+            "its heading, the contents and the outline"
+        )
         self.label_edit.textEdited.connect(self._label_edited)
         self.label_edit.setMaximumWidth(320)
         self.new_page = QCheckBox("Starts on a new page")
-        self.new_page.setToolTip("Sections start a page by default, subsections run on; "
-                                 "untick to run on after what comes before")
+        self.new_page.setToolTip(
+            "Sections start a page by default, subsections run on; "
+            "untick to run on after what comes before"
+        )
         self.new_page.toggled.connect(self._new_page_toggled)
         label_row = QHBoxLayout()
         label_row.addWidget(self.label_edit, 1)
@@ -191,8 +212,10 @@ class SectionEditor(QScrollArea):
         self.blocks_box = QVBoxLayout()
         self.blocks_box.setSpacing(8)
         outer.addLayout(self.blocks_box)
-        self.empty_hint = QLabel("This section has no blocks yet. Add text, a list, a table, "
-                                 "a schedule… with the button below.")
+        self.empty_hint = QLabel(
+            "This section has no blocks yet. Add text, a list, a table, "
+            "a schedule… with the button below."
+        )
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setEnabled(False)
         outer.addWidget(self.empty_hint)
@@ -238,8 +261,10 @@ class SectionEditor(QScrollArea):
         if not guidance:
             return
         for card in self.cards:
-            fields: list[QPlainTextEdit | QTextEdit] = [*card.findChildren(QPlainTextEdit),
-                                                        *card.findChildren(QTextEdit)]
+            fields: list[QPlainTextEdit | QTextEdit] = [
+                *card.findChildren(QPlainTextEdit),
+                *card.findChildren(QTextEdit),
+            ]
             for field in fields:
                 if not field.toPlainText():
                     field.setPlaceholderText(guidance)
@@ -277,58 +302,87 @@ class SectionEditor(QScrollArea):
     # --- edits -------------------------------------------------------------------------
 
     def _title_edited(self, text: str) -> None:
-        self.document.undo_stack.push(commands.EditSection(
-            self.document, self.section, "title", text, "Rename section", merge=True))
+        self.document.undo_stack.push(
+            commands.EditSection(
+                self.document, self.section, "title", text, "Rename section", merge=True
+            )
+        )
 
     def _marking_edited(self, text: str) -> None:
         if text != self.section.marking:
-            self.document.undo_stack.push(commands.EditSection(
-                self.document, self.section, "marking", text, "Change section marking",
-                merge=True))
+            self.document.undo_stack.push(
+                commands.EditSection(
+                    self.document,
+                    self.section,
+                    "marking",
+                    text,
+                    "Change section marking",
+                    merge=True,
+                )
+            )
 
     def _title_marking_chosen(self, marking: str) -> None:
         if marking != self.section.title_marking:
-            self.document.undo_stack.push(commands.EditSection(
-                self.document, self.section, "title_marking", marking,
-                "Change title marking"))
+            self.document.undo_stack.push(
+                commands.EditSection(
+                    self.document, self.section, "title_marking", marking, "Change title marking"
+                )
+            )
 
     def _top(self) -> bool:
         """Whether the section is a top-level one (which starts a page by default)."""
         return any(section is self.section for section in self.document.brief.sections)
 
     def _label_edited(self, text: str) -> None:
-        self.document.undo_stack.push(commands.EditSection(
-            self.document, self.section, "label", text, "Change section label", merge=True))
+        self.document.undo_stack.push(
+            commands.EditSection(
+                self.document, self.section, "label", text, "Change section label", merge=True
+            )
+        )
 
     def _new_page_toggled(self, on: bool) -> None:
         """Store the choice only where it differs from the default for the section's level."""
         value = None if on == self._top() else on
         if value != self.section.new_page:
-            self.document.undo_stack.push(commands.EditSection(
-                self.document, self.section, "new_page", value,
-                "Start section on a new page" if on else "Run section on"))
+            self.document.undo_stack.push(
+                commands.EditSection(
+                    self.document,
+                    self.section,
+                    "new_page",
+                    value,
+                    "Start section on a new page" if on else "Run section on",
+                )
+            )
 
     def _tags_edited(self, text: str) -> None:
         tags = [tag.strip() for tag in text.split(",") if tag.strip()]
         if tags != self.section.tags:
-            self.document.undo_stack.push(commands.EditSection(
-                self.document, self.section, "tags", tags, "Change section tags", merge=True))
+            self.document.undo_stack.push(
+                commands.EditSection(
+                    self.document, self.section, "tags", tags, "Change section tags", merge=True
+                )
+            )
 
     def add_block(self, kind: str, index: int) -> None:
         block = new_block(kind, self.document.brief)
-        self.document.undo_stack.push(commands.InsertBlock(
-            self.document, self.section, index, block, f"Add {BLOCK_LABELS[kind].lower()}"))
+        self.document.undo_stack.push(
+            commands.InsertBlock(
+                self.document, self.section, index, block, f"Add {BLOCK_LABELS[kind].lower()}"
+            )
+        )
         self.focus_block(index)
 
     def remove_block(self, index: int) -> None:
         label = self.cards[index].editor.label.lower() if index < len(self.cards) else "block"
         self.document.undo_stack.push(
-            commands.RemoveBlock(self.document, self.section, index, f"Delete {label}"))
+            commands.RemoveBlock(self.document, self.section, index, f"Delete {label}")
+        )
 
     def move_block(self, source: int, target: int) -> None:
         if 0 <= target < len(self.section.blocks):
-            self.document.undo_stack.push(commands.MoveBlock(
-                self.document, self.section, source, target, "Move block"))
+            self.document.undo_stack.push(
+                commands.MoveBlock(self.document, self.section, source, target, "Move block")
+            )
             self.focus_block(target)
 
     def find_text(self, needle: str) -> bool:

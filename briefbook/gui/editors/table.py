@@ -49,17 +49,16 @@ class TableEditor(BlockEditor[TableBlock]):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(4)
-        buttons.addWidget(small_button("Add Row", "Add a row below the selected one",
-                                       self.add_row))
-        buttons.addWidget(small_button("Remove Row", "Remove the selected rows",
-                                       self.remove_rows))
+        buttons.addWidget(small_button("Add Row", "Add a row below the selected one", self.add_row))
+        buttons.addWidget(small_button("Remove Row", "Remove the selected rows", self.remove_rows))
         columns = small_button("Columns", "Add, remove or rename columns", lambda: None)
         columns.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(columns)
         menu.addAction("Add Column to the Right", lambda: self.add_column())
         menu.addAction("Add Column to the Left", lambda: self.add_column(before=True))
-        menu.addAction("Rename Column…",
-                       lambda: self.edit_header(max(0, self.view.currentIndex().column())))
+        menu.addAction(
+            "Rename Column…", lambda: self.edit_header(max(0, self.view.currentIndex().column()))
+        )
         menu.addSeparator()
         menu.addAction("Remove Column", lambda: self.remove_columns())
         columns.setMenu(menu)
@@ -105,8 +104,7 @@ class TableEditor(BlockEditor[TableBlock]):
     def row_label(self, row: int) -> str:
         """The row's number, with its portion mark when it has a marking of its own."""
         mark = row_marking(self.block, row)
-        return f"{row + 1} {scheme_of(self.document.brief).portion(mark)}" if mark \
-            else str(row + 1)
+        return f"{row + 1} {scheme_of(self.document.brief).portion(mark)}" if mark else str(row + 1)
 
     def cell_hint(self, row: int, column: int) -> tuple[QColor | None, str]:
         mark = row_marking(self.block, row)
@@ -128,8 +126,11 @@ class TableEditor(BlockEditor[TableBlock]):
 
     def refresh(self) -> None:
         self.view.reload()
-        mode = (QHeaderView.ResizeMode.Stretch if len(self.block.columns) <= STRETCH_COLUMNS
-                else QHeaderView.ResizeMode.Interactive)
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if len(self.block.columns) <= STRETCH_COLUMNS
+            else QHeaderView.ResizeMode.Interactive
+        )
         self.view.horizontalHeader().setSectionResizeMode(mode)
         self.view.fit_height()
         set_line_text(self.caption, self.block.caption)
@@ -150,7 +151,8 @@ class TableEditor(BlockEditor[TableBlock]):
     def mark_rows(self, marking: str) -> None:
         """Give the selected rows (or the current one) their own marking."""
         rows = selected_lines(self.view) or (
-            [self.view.currentIndex().row()] if self.view.currentIndex().isValid() else [])
+            [self.view.currentIndex().row()] if self.view.currentIndex().isValid() else []
+        )
         new = self.copy_block()
         ops.mark_rows(new, rows, marking)
         self.push(new, "Change row marking")
@@ -159,7 +161,8 @@ class TableEditor(BlockEditor[TableBlock]):
     def _show_row_marking(self) -> None:
         current = self.view.currentIndex()
         self.row_marking.show_marking(
-            row_marking(self.block, current.row()) if current.isValid() else "")
+            row_marking(self.block, current.row()) if current.isValid() else ""
+        )
 
     def remove_rows(self) -> None:
         rows = selected_lines(self.view)
@@ -205,8 +208,9 @@ class TableEditor(BlockEditor[TableBlock]):
         header = self.view.horizontalHeader()
         edit = LineEdit(header.viewport())
         edit.setText(self.block.columns[column])
-        edit.setGeometry(header.sectionViewportPosition(column), 0,
-                         header.sectionSize(column), header.height())
+        edit.setGeometry(
+            header.sectionViewportPosition(column), 0, header.sectionSize(column), header.height()
+        )
         edit.selectAll()
         edit.show()
         edit.setFocus()

@@ -45,8 +45,9 @@ class TextEdit(QPlainTextEdit):
 
     editing_finished = Signal()
 
-    def __init__(self, parent: QWidget | None = None, min_lines: int = 3,
-                 max_lines: int = 24) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, min_lines: int = 3, max_lines: int = 24
+    ) -> None:
         super().__init__(parent)
         self.min_lines = min_lines
         self.max_lines = max_lines
@@ -75,8 +76,13 @@ class TextEdit(QPlainTextEdit):
         lines = min(max(self._lines(), self.min_lines), self.max_lines)
         margins = self.contentsMargins()
         doc_margin = self.document().documentMargin()
-        height = (lines * self.fontMetrics().lineSpacing() + 2 * doc_margin
-                  + margins.top() + margins.bottom() + 4)
+        height = (
+            lines * self.fontMetrics().lineSpacing()
+            + 2 * doc_margin
+            + margins.top()
+            + margins.bottom()
+            + 4
+        )
         if self.height() != height:
             self.setFixedHeight(int(height))
 
@@ -127,6 +133,7 @@ def small_button(text: str, tip: str, slot: object, parent: QWidget | None = Non
 
 def selected_lines(view: QAbstractItemView, columns: bool = False) -> list[int]:
     """The rows (or columns) with a selected cell, else the current cell's; sorted."""
+
     def line(index: QModelIndex) -> int:
         return index.column() if columns else index.row()
 

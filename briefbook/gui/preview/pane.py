@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.errors import BriefbookError
-from briefbook.gui.actions import make_action
+from briefbook.gui.actions import Shortcut, Slot, make_action
 from briefbook.gui.dialogs.plain import plain_label, tooltip
 from briefbook.gui.editing.document import SectionPath
 from briefbook.gui.preview.thumbnails import STRIP_WIDTH, ThumbnailStrip
@@ -38,10 +38,15 @@ if TYPE_CHECKING:
 
     from briefbook.render.options import RenderResult
 
-_ERROR_STYLE = ("#previewBanner { background: #fdecea; color: #611a15; "
-                "border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px; }")
-_WARNING_STYLE = ("#previewBanner { background: #fff8e1; color: #5d4200; "
-                  "border: 1px solid #f3d37a; border-radius: 3px; padding: 6px; }")
+_ERROR_STYLE = (
+    "#previewBanner { background: #fdecea; color: #611a15; "
+    "border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px; }"
+)
+_WARNING_STYLE = (
+    "#previewBanner { background: #fff8e1; color: #5d4200; "
+    "border: 1px solid #f3d37a; border-radius: 3px; padding: 6px; }"
+)
+
 
 def describe_error(error: BaseException) -> str:
     """One line for a render failure: ours say where; anything else is a fault of ours."""
@@ -64,8 +69,9 @@ class PreviewPane(ZoomControls, QWidget):
         self._buffer: QBuffer | None = None
         #: A PDF being loaded: (document, buffer, result, follow, first page of a section-only
         #: render or 0 for the whole brief).
-        self._pending: tuple[QPdfDocument, QBuffer, RenderResult, SectionPath | None, int] \
-            | None = None
+        self._pending: (
+            tuple[QPdfDocument, QBuffer, RenderResult, SectionPath | None, int] | None
+        ) = None
         #: The section-only PDF the view shows for now: (document, buffer, its first page).
         self._partial: tuple[QPdfDocument, QBuffer, int] | None = None
         self.section_pages: dict[SectionPath, int] = {}
@@ -96,8 +102,9 @@ class PreviewPane(ZoomControls, QWidget):
         self.page_label = QLabel("")
         self.status_label = QLabel("")
         self.status_label.setEnabled(False)
-        self.zoom_out = self._action("−", "Zoom out (Ctrl+-)", QKeySequence.StandardKey.ZoomOut,
-                                     lambda: self.step_zoom(-1))
+        self.zoom_out = self._action(
+            "−", "Zoom out (Ctrl+-)", QKeySequence.StandardKey.ZoomOut, lambda: self.step_zoom(-1)
+        )
         self.zoom_box = QComboBox()
         self.zoom_box.setToolTip("Zoom")
         self.zoom_box.addItem("Fit width", "width")
@@ -106,19 +113,23 @@ class PreviewPane(ZoomControls, QWidget):
             self.zoom_box.addItem(f"{round(zoom * 100)}%", zoom)
         self.zoom_box.activated.connect(self._zoom_chosen)
         self.toolbar.addWidget(self.zoom_box)
-        self.zoom_in = self._action("+", "Zoom in (Ctrl++)", QKeySequence.StandardKey.ZoomIn,
-                                    lambda: self.step_zoom(1))
+        self.zoom_in = self._action(
+            "+", "Zoom in (Ctrl++)", QKeySequence.StandardKey.ZoomIn, lambda: self.step_zoom(1)
+        )
         self.fit_width = make_action(self, "Fit Page &Width", self.set_fit_width)
         self.fit_page = make_action(self, "Fit &Whole Page", self.set_fit_page)
         self.toolbar.addSeparator()
-        self.show_thumbs = make_action(self, "Pages", None, None, "Show page thumbnails",
-                                       checkable=True, status=False)
+        self.show_thumbs = make_action(
+            self, "Pages", None, None, "Show page thumbnails", checkable=True, status=False
+        )
         self.show_thumbs.setChecked(True)
         self.show_thumbs.toggled.connect(self._thumbs_toggled)
         self.toolbar.addAction(self.show_thumbs)
         spacer = QWidget()
-        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
-                             spacer.sizePolicy().verticalPolicy().Preferred)
+        spacer.setSizePolicy(
+            spacer.sizePolicy().horizontalPolicy().Expanding,
+            spacer.sizePolicy().verticalPolicy().Preferred,
+        )
         self.toolbar.addWidget(spacer)
         self.toolbar.addWidget(self.status_label)
         self.toolbar.addWidget(QLabel("  "))
@@ -179,10 +190,16 @@ class PreviewPane(ZoomControls, QWidget):
             if strip is not None:
                 strip.setVisible(on)
 
-    def _action(self, text: str, tip: str, key: object, slot: object) -> QAction:
-        act = make_action(self, text, slot, key, tip, status=False,  # type: ignore[arg-type]
-                          context=(Qt.ShortcutContext.WidgetWithChildrenShortcut
-                                   if key is not None else None))
+    def _action(self, text: str, tip: str, key: Shortcut | None, slot: Slot) -> QAction:
+        act = make_action(
+            self,
+            text,
+            slot,
+            key,
+            tip,
+            status=False,
+            context=(Qt.ShortcutContext.WidgetWithChildrenShortcut if key is not None else None),
+        )
         self.toolbar.addAction(act)
         self.addAction(act)
         return act
@@ -197,8 +214,7 @@ class PreviewPane(ZoomControls, QWidget):
         """Load the whole brief's PDF and swap it in when ready."""
         self._load(result, follow, 0)
 
-    def show_section(self, result: RenderResult, path: SectionPath | None,
-                     first_page: int) -> None:
+    def show_section(self, result: RenderResult, path: SectionPath | None, first_page: int) -> None:
         """Show the fresh pages of one section (``None``: the cover), numbered from
         ``first_page``, for now."""
         if self.document is not None:
@@ -260,8 +276,9 @@ class PreviewPane(ZoomControls, QWidget):
             scroll = self.view.verticalScrollBar()
             scroll.setValue(max(0, min(round(top + offset), scroll.maximum())))
 
-    def _swap_section(self, document: QPdfDocument, buffer: QBuffer, path: SectionPath,
-                      first_page: int) -> None:
+    def _swap_section(
+        self, document: QPdfDocument, buffer: QBuffer, path: SectionPath, first_page: int
+    ) -> None:
         """Show a section-only PDF in the view; the whole one stays for the thumbnails."""
         if self._partial is not None:
             offset = self._offset_from(0)
@@ -274,8 +291,13 @@ class PreviewPane(ZoomControls, QWidget):
         self._update_page_label()
         self.section_shown.emit(path)
 
-    def _swap(self, document: QPdfDocument, buffer: QBuffer, result: RenderResult,
-              follow: SectionPath | None) -> None:
+    def _swap(
+        self,
+        document: QPdfDocument,
+        buffer: QBuffer,
+        result: RenderResult,
+        follow: SectionPath | None,
+    ) -> None:
         scroll = self.view.verticalScrollBar()
         position = scroll.value()
         had_pages = self.document is not None
@@ -360,8 +382,9 @@ class PreviewPane(ZoomControls, QWidget):
         count = self.page_count
         self.page_label.setText(f"Page {self.current_page() + 1} of {count}" if count else "")
         if self._partial is not None:
-            self.page_label.setToolTip("This section's new pages; the rest of the document "
-                                       "follows in a moment")
+            self.page_label.setToolTip(
+                "This section's new pages; the rest of the document follows in a moment"
+            )
         else:
             self.page_label.setToolTip("")
 

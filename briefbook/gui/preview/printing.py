@@ -32,8 +32,12 @@ class PrintCancelled(BriefbookError):
     """The user stopped printing."""
 
 
-def print_pdf(data: bytes, printer: QPrinter, progress: Progress | None = None,
-              cancelled: threading.Event | None = None) -> int:
+def print_pdf(
+    data: bytes,
+    printer: QPrinter,
+    progress: Progress | None = None,
+    cancelled: threading.Event | None = None,
+) -> int:
     """Draw every page of the PDF ``data`` in the printer's range; return the pages printed.
 
     Each page is rendered to an image at the printer's resolution (at most
@@ -97,8 +101,9 @@ def prepare_printer(printer: QPrinter, result: RenderResult) -> None:
     printer.setFromTo(0, 0)
 
 
-def print_document(window: QWidget, document: Document,
-                   printer: QPrinter | None = None, ask: bool = True) -> None:
+def print_document(
+    window: QWidget, document: Document, printer: QPrinter | None = None, ask: bool = True
+) -> None:
     """Render the brief, show the print dialog, then print in a worker with progress."""
     from briefbook.gui.safety.outside import ask_outside_images
 
@@ -143,7 +148,8 @@ def print_document(window: QWidget, document: Document,
         def finished(pages: int) -> None:
             progress.reset()
             window.statusBar().showMessage(  # type: ignore[attr-defined]
-                f"Sent {counted(pages, 'page')} to the printer", 5000)
+                f"Sent {counted(pages, 'page')} to the printer", 5000
+            )
             window.printed.emit(pages)  # type: ignore[attr-defined]
 
         def failed(error: BaseException) -> None:
@@ -151,8 +157,13 @@ def print_document(window: QWidget, document: Document,
             if not isinstance(error, PrintCancelled):
                 show_error(window, "Could not print the brief", error)
 
-        run_task(lambda report: print_pdf(result.pdf, printer, report, stop),
-                 finished, failed, step, owner=window)
+        run_task(
+            lambda report: print_pdf(result.pdf, printer, report, stop),
+            finished,
+            failed,
+            step,
+            owner=window,
+        )
 
     def failed(error: BaseException) -> None:
         busy.reset()

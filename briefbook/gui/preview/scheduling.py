@@ -150,8 +150,11 @@ class PreviewController(QObject):
     @property
     def is_settled(self) -> bool:
         """Whether the pane shows the brief as it is now."""
-        return (self._shown_revision == self.revision and self._task is None
-                and not self.timer.isActive())
+        return (
+            self._shown_revision == self.revision
+            and self._task is None
+            and not self.timer.isActive()
+        )
 
     def rerender(self) -> None:
         """Render again even without an edit (e.g. an image file changed on disk)."""
@@ -182,8 +185,11 @@ class PreviewController(QObject):
     def render_section_now(self) -> None:
         """After the short pause: show the edited section laid out alone, if that is worth it
         (the whole document follows after the full pause)."""
-        if (self.document is None or self._task is not None
-                or self._section_revision == self.revision):
+        if (
+            self.document is None
+            or self._task is not None
+            or self._section_revision == self.revision
+        ):
             return
         section = self._part_first()
         if section is None:
@@ -197,8 +203,9 @@ class PreviewController(QObject):
         self.pane.set_busy(True)
         return self.document.snapshot()
 
-    def _render_section(self, snapshot: Brief, revision: int, section: int | str,
-                        then_full: bool) -> None:
+    def _render_section(
+        self, snapshot: Brief, revision: int, section: int | str, then_full: bool
+    ) -> None:
         """Lay out one top-level section, or the cover (``COVER``), alone and show it."""
         last = self.last_full
         assert last is not None
@@ -207,14 +214,22 @@ class PreviewController(QObject):
         path: SectionPath | None
         if section == COVER:
             path = None
-            options = RenderOptions(only_cover=True, total_pages=last.page_count,
-                                    allowed_images=self.allowed, tagged=False)
+            options = RenderOptions(
+                only_cover=True,
+                total_pages=last.page_count,
+                allowed_images=self.allowed,
+                tagged=False,
+            )
         else:
             assert isinstance(section, int)
             path = (section,)
-            options = RenderOptions(only_section=section, first_page=last.section_pages[path],
-                                    total_pages=last.page_count, allowed_images=self.allowed,
-                                    tagged=False)
+            options = RenderOptions(
+                only_section=section,
+                first_page=last.section_pages[path],
+                total_pages=last.page_count,
+                allowed_images=self.allowed,
+                tagged=False,
+            )
 
         def work(_progress: object) -> RenderResult:
             return self.lay_out(snapshot, options)
@@ -246,16 +261,24 @@ class PreviewController(QObject):
         (``COVER``, when only the cover was edited on a long brief), or None."""
         if self.document is None or _layout_key(self.document.brief) != self._full_layout:
             return None  # pages come and go: only the whole document shows them right
-        if (self._cover_only and self.last_full is not None
-                and self.last_full_seconds >= SECTION_FIRST_SECONDS
-                and self.document is not None and self.document.brief.meta.cover):
+        if (
+            self._cover_only
+            and self.last_full is not None
+            and self.last_full_seconds >= SECTION_FIRST_SECONDS
+            and self.document is not None
+            and self.document.brief.meta.cover
+        ):
             return COVER
         return self._section_first()
 
     def _section_first(self) -> int | None:
         """The top-level section to lay out on its own first, if that is worth it."""
-        if (self.last_full is None or self.last_full_seconds < SECTION_FIRST_SECONDS
-                or self._dirty is None or len(self._dirty) != 1):
+        if (
+            self.last_full is None
+            or self.last_full_seconds < SECTION_FIRST_SECONDS
+            or self._dirty is None
+            or len(self._dirty) != 1
+        ):
             return None
         (section,) = self._dirty
         if self.document is not None and not _own_pages(self.document.brief.sections, section):
@@ -272,15 +295,23 @@ class PreviewController(QObject):
             start = time.perf_counter()
             # The preview's pages are the export's; its structure tree (which only a
             # screen reader uses, not the pane) is left out to show them sooner.
-            result = self.lay_out(snapshot, RenderOptions(allowed_images=allowed, tagged=False),
-                                  lambda: self.revision != revision)
+            result = self.lay_out(
+                snapshot,
+                RenderOptions(allowed_images=allowed, tagged=False),
+                lambda: self.revision != revision,
+            )
             return result, time.perf_counter() - start
 
-        self._task = run_task(work, lambda found: self._done(found, revision), self._failed,
-                              owner=self.pane)
+        self._task = run_task(
+            work, lambda found: self._done(found, revision), self._failed, owner=self.pane
+        )
 
-    def lay_out(self, snapshot: Brief, options: RenderOptions,
-                superseded: Callable[[], bool] = lambda: False) -> RenderResult:
+    def lay_out(
+        self,
+        snapshot: Brief,
+        options: RenderOptions,
+        superseded: Callable[[], bool] = lambda: False,
+    ) -> RenderResult:
         """Lay ``snapshot`` out (in the worker thread): in the render process, or here
         without one. Raises :class:`Superseded` once ``superseded()`` says so."""
         if self.service is not None:
@@ -344,6 +375,12 @@ def _layout_key(brief: Brief) -> tuple[object, ...]:
     """What decides which pages there are and where sections start: a part laid out alone
     stands in for its pages only while this is as it was at the last full render."""
     meta = brief.meta
-    return (meta.cover, meta.contents, meta.numbering, meta.page_number_format,
-            meta.page_number_position, tuple(s.starts_page(top=True) for s in brief.sections),
-            tuple(s.label for _path, s in brief.walk_sections()))
+    return (
+        meta.cover,
+        meta.contents,
+        meta.numbering,
+        meta.page_number_format,
+        meta.page_number_position,
+        tuple(s.starts_page(top=True) for s in brief.sections),
+        tuple(s.label for _path, s in brief.walk_sections()),
+    )

@@ -20,6 +20,7 @@ class ZoomControls:
     """Zoom for a widget with ``view`` (a QPdfView), ``zoom_box`` and ``document``."""
 
     if TYPE_CHECKING:
+
         @property
         def view(self) -> QPdfView: ...
 

@@ -48,8 +48,7 @@ class Autosaver(QObject):
     #: Writing failed (the reason, for the status bar).
     failed = Signal(str)
 
-    def __init__(self, store: AutosaveStore, delay_ms: int,
-                 parent: QObject | None = None) -> None:
+    def __init__(self, store: AutosaveStore, delay_ms: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.document: Document | None = None
@@ -139,8 +138,12 @@ class Autosaver(QObject):
         self.timer.stop()
         self._unwritten_since = None
         document = self.document
-        if (self._finished or document is None or not document.is_modified
-                or self._written_revision == self._revision):
+        if (
+            self._finished
+            or document is None
+            or not document.is_modified
+            or self._written_revision == self._revision
+        ):
             return
         self._written_revision = self._revision
         snapshot = document.snapshot()

@@ -38,16 +38,23 @@ class LockKeeper(QObject):
         if holder is None:
             return True
         if verb == "open":
-            text = (f"“{path.name}” is already open in {holder.describe()}.\n\n"
-                    "If you edit it in both places, whichever saves last replaces the "
-                    "other's changes. Open it here anyway?")
+            text = (
+                f"“{path.name}” is already open in {holder.describe()}.\n\n"
+                "If you edit it in both places, whichever saves last replaces the "
+                "other's changes. Open it here anyway?"
+            )
         else:
-            text = (f"“{path.name}” is open in {holder.describe()}.\n\n"
-                    "Saving here replaces the file that window is editing. Save anyway?")
+            text = (
+                f"“{path.name}” is open in {holder.describe()}.\n\n"
+                "Saving here replaces the file that window is editing. Save anyway?"
+            )
         answer = ask(
-            parent, "Brief already open", text,
+            parent,
+            "Brief already open",
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def follow(self, path: Path | None) -> None:

@@ -39,8 +39,11 @@ def real_file(document: Document, path: str) -> Path:
 
 def not_yet_allowed(document: Document) -> list[ImageRef]:
     """Pictures outside the folder that the user has not allowed (yet)."""
-    return [ref for ref in outside_images(document.brief, folder_of(document))
-            if real_file(document, ref.path) not in document.allowed_images]
+    return [
+        ref
+        for ref in outside_images(document.brief, folder_of(document))
+        if real_file(document, ref.path) not in document.allowed_images
+    ]
 
 
 def allow_chosen(document: Document, chosen: Path) -> None:
@@ -73,13 +76,15 @@ def ask_outside_images(parent: QWidget | None, document: Document) -> bool:
     count = len(refs)
     # Paths come from the brief: plain text, so that none can reword this question.
     if not confirm(
-        parent, "Pictures from outside the brief's folder",
-        f"This brief names {counted(count, 'picture')} from outside its "
-        "folder.",
+        parent,
+        "Pictures from outside the brief's folder",
+        f"This brief names {counted(count, 'picture')} from outside its folder.",
         f"{listed(refs, folder_of(document))}\n\nA brief received from someone else could "
         "use this to copy a file from your computer into its PDF. Embed these files in the "
         "preview, the printout and the PDF? Otherwise a placeholder stands in their place.",
-        "Embed Them", "Leave Them Out"):
+        "Embed Them",
+        "Leave Them Out",
+    ):
         return False
     document.allowed_images.update(real_file(document, ref.path) for ref in refs)
     return True

@@ -46,8 +46,11 @@ def recover_into(window: MainWindow, recovery: Recovery) -> bool:
     try:
         brief = recovery.brief()
     except BriefbookError as error:
-        show_error(window, f"Could not recover “{name}”; its autosave is kept in "
-                   f"{recovery.file.parent}", error)
+        show_error(
+            window,
+            f"Could not recover “{name}”; its autosave is kept in {recovery.file.parent}",
+            error,
+        )
         return False
     original = recovery.original
     if original is not None and not window.locks.may_use(original, window):
@@ -57,32 +60,43 @@ def recover_into(window: MainWindow, recovery: Recovery) -> bool:
 
         from briefbook.gui.dialogs.plain import message_box
 
-        box = message_box(window, QMessageBox.Icon.Information, "Recovered work",
-                          f"“{original.name}” was changed on disk after this work was "
-                          "autosaved. Saving the recovered work replaces that newer file; "
-                          "use Save As to keep both.")
+        box = message_box(
+            window,
+            QMessageBox.Icon.Information,
+            "Recovered work",
+            f"“{original.name}” was changed on disk after this work was "
+            "autosaved. Saving the recovered work replaces that newer file; "
+            "use Save As to keep both.",
+        )
         box.exec()
     try:
         key = window.autosaver.store.claim(recovery)
     except BriefbookError as error:
-        show_error(window, f"Could not recover “{name}”; its autosave is kept in "
-                   f"{recovery.file.parent}", error)
+        show_error(
+            window,
+            f"Could not recover “{name}”; its autosave is kept in {recovery.file.parent}",
+            error,
+        )
         return False
     if key is None:  # another briefbook, started at the same time, took it first
         from PySide6.QtWidgets import QMessageBox
 
         from briefbook.gui.dialogs.plain import message_box
 
-        message_box(window, QMessageBox.Icon.Information, "Recovered work",
-                    f"“{name}” has just been recovered by another briefbook window; "
-                    "it is open there.").exec()
+        message_box(
+            window,
+            QMessageBox.Icon.Information,
+            "Recovered work",
+            f"“{name}” has just been recovered by another briefbook window; it is open there.",
+        ).exec()
         return False
     document = Document(brief, original)
     document.undo_stack.resetClean()  # unsaved from the start
     window.set_document(document, autosave_key=key)
     window.statusBar().showMessage(
         f"Recovered unsaved work from {recovery.saved_at.astimezone():%H:%M}; save it to keep it",
-        10_000)
+        10_000,
+    )
     return True
 
 

@@ -58,8 +58,9 @@ def apply_relocation(document: Document, moved: Brief) -> None:
     stack.endMacro()
 
 
-def newly_outside_pictures(document: Document, relocation: Relocation,
-                           target: Path) -> list[ImageRef]:
+def newly_outside_pictures(
+    document: Document, relocation: Relocation, target: Path
+) -> list[ImageRef]:
     """The pictures the move leaves outside the brief's folder that the user has not
     allowed before. They are the user's own, so they stay allowed for this session."""
     found = []
@@ -79,13 +80,16 @@ def warn_now_outside(parent: QWidget | None, refs: list[ImageRef], target: Path)
     from briefbook.gui.safety.outside import listed
 
     box = message_box(
-        parent, QMessageBox.Icon.Warning, "Pictures outside the brief's folder",
+        parent,
+        QMessageBox.Icon.Warning,
+        "Pictures outside the brief's folder",
         f"{counted(count, 'picture')} of this brief "
         f"{'are' if count != 1 else 'is'} now outside its folder ({target.parent}).",
         f"{listed(refs, target.parent)}\n\nThe paths still point at the same files, and "
         "they stay in the preview and the PDF for now. Once the brief is opened again, "
         "briefbook asks before embedding them, and whoever receives the brief file will not "
-        "have them. Copy them into the brief's folder to keep them with it.")
+        "have them. Copy them into the brief's folder to keep them with it.",
+    )
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
 
@@ -108,8 +112,7 @@ def copy_chosen_pictures(document: Document, brief: Brief, folder: Path) -> tupl
             return value
         if source not in copied:
             try:
-                copied[source] = relative_to(copy_into_folder(source, folder, subfolder),
-                                             folder)
+                copied[source] = relative_to(copy_into_folder(source, folder, subfolder), folder)
             except OSError:
                 return value  # it stays where it is (and is reported as outside on export)
         return copied[source]

@@ -57,8 +57,11 @@ class FileWatcher(QObject):
             self._rewatch()
 
     def _rewatch(self) -> None:
-        if self.path is not None and str(self.path) not in self._watcher.files() \
-                and self.path.exists():
+        if (
+            self.path is not None
+            and str(self.path) not in self._watcher.files()
+            and self.path.exists()
+        ):
             self._watcher.addPath(str(self.path))
 
     def _file_changed(self, _name: str) -> None:

@@ -52,11 +52,11 @@ def clipboard_actions(parent: QWidget) -> tuple[QAction, QAction, QAction]:
     key = QKeySequence.StandardKey
     made = []
     for text, operation, shortcut, tip in (
-            ("Cu&t", "cut", key.Cut, "Cut the selection to the clipboard"),
-            ("&Copy", "copy", key.Copy, "Copy the selection to the clipboard"),
-            ("&Paste", "paste", key.Paste, "Paste from the clipboard")):
-        act = make_action(parent, text, lambda _=False, op=operation: act_on_focus(op),
-                          shortcut)
+        ("Cu&t", "cut", key.Cut, "Cut the selection to the clipboard"),
+        ("&Copy", "copy", key.Copy, "Copy the selection to the clipboard"),
+        ("&Paste", "paste", key.Paste, "Paste from the clipboard"),
+    ):
+        act = make_action(parent, text, lambda _=False, op=operation: act_on_focus(op), shortcut)
         act.setStatusTip(tip)  # the tooltip stays Qt's (the text)
         made.append(act)
     return made[0], made[1], made[2]

@@ -50,8 +50,13 @@ class FileActions(QObject):
         key = QKeySequence.StandardKey
         pix = QStyle.StandardPixmap
 
-        def action(text: str, slot: Slot, shortcut: object = None,
-                   icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+        def action(
+            text: str,
+            slot: Slot,
+            shortcut: object = None,
+            icon: QStyle.StandardPixmap | None = None,
+            tip: str = "",
+        ) -> QAction:
             act = make_action(self.widget, text, slot, shortcut, tip, icon)  # type: ignore[arg-type]
             if not tip:
                 act.setToolTip(text.replace("&", "").rstrip("…"))
@@ -59,29 +64,56 @@ class FileActions(QObject):
 
         self.template_menu = QMenu("&New from Template", self.widget)
         self.template_menu.aboutToShow.connect(self._fill_templates)
-        self.new_action = action("&New", lambda: self.new_from_template("visit"), key.New,
-                                 pix.SP_FileIcon, "New brief from the visit template")
+        self.new_action = action(
+            "&New",
+            lambda: self.new_from_template("visit"),
+            key.New,
+            pix.SP_FileIcon,
+            "New brief from the visit template",
+        )
         self.new_action.setMenu(self.template_menu)
-        self.open_action = action("&Open…", self.open_dialog, key.Open, pix.SP_DialogOpenButton,
-                                  "Open a brief file")
+        self.open_action = action(
+            "&Open…", self.open_dialog, key.Open, pix.SP_DialogOpenButton, "Open a brief file"
+        )
         self.recent_menu = QMenu("Open &Recent", self.widget)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.import_action = action("&Import…", self.import_dialog, QKeySequence("Ctrl+I"), None,
-                                    "Add the sections of a text, Markdown, HTML or Word file "
-                                    "to this brief")
+        self.import_action = action(
+            "&Import…",
+            self.import_dialog,
+            QKeySequence("Ctrl+I"),
+            None,
+            "Add the sections of a text, Markdown, HTML or Word file to this brief",
+        )
         self.new_from_file_action = action(
-            "New Brief from &File…", self.new_from_file_dialog, None, None,
-            "Start a new brief from a text, Markdown, HTML or Word file")
-        self.example_action = action("Open the &Example Brief", self.open_example, None, None,
-                                     "Open the bundled sample dossier")
-        self.save_action = action("&Save", self.save, key.Save, pix.SP_DialogSaveButton,
-                                  "Save the brief")
-        self.save_as_action = action("Save &As…", self.save_as, key.SaveAs, None,
-                                     "Save the brief under a new name")
-        self.export_action = action("&Export PDF…", self.export_pdf, QKeySequence("Ctrl+E"),
-                                    pix.SP_DialogApplyButton, "Export the dossier as a PDF")
-        self.print_action = action("&Print…", self.print_brief, key.Print, None,
-                                   "Print the dossier")
+            "New Brief from &File…",
+            self.new_from_file_dialog,
+            None,
+            None,
+            "Start a new brief from a text, Markdown, HTML or Word file",
+        )
+        self.example_action = action(
+            "Open the &Example Brief",
+            self.open_example,
+            None,
+            None,
+            "Open the bundled sample dossier",
+        )
+        self.save_action = action(
+            "&Save", self.save, key.Save, pix.SP_DialogSaveButton, "Save the brief"
+        )
+        self.save_as_action = action(
+            "Save &As…", self.save_as, key.SaveAs, None, "Save the brief under a new name"
+        )
+        self.export_action = action(
+            "&Export PDF…",
+            self.export_pdf,
+            QKeySequence("Ctrl+E"),
+            pix.SP_DialogApplyButton,
+            "Export the dossier as a PDF",
+        )
+        self.print_action = action(
+            "&Print…", self.print_brief, key.Print, None, "Print the dossier"
+        )
         self.print_action.setIcon(icon("print"))
         self.quit_action = action("&Quit", window.close, key.Quit, None, "Close briefbook")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -158,7 +190,8 @@ class FileActions(QObject):
             return
         self.window.set_document(Document(brief))
         self.window.statusBar().showMessage(
-            f"New brief from the “{template_title(name)}” template", 4000)
+            f"New brief from the “{template_title(name)}” template", 4000
+        )
 
     def open_dialog(self) -> None:
         if not self.maybe_save("open another brief"):
@@ -205,9 +238,12 @@ class FileActions(QObject):
 
         self.loading = True
         self.window.statusBar().showMessage(f"Opening {path.name}…")
-        run_task(lambda _progress: load_lenient(path),
-                 lambda loaded: self._opened(loaded, path, untitled),
-                 lambda error: self._open_failed(error, path), owner=self.widget)
+        run_task(
+            lambda _progress: load_lenient(path),
+            lambda loaded: self._opened(loaded, path, untitled),
+            lambda error: self._open_failed(error, path),
+            owner=self.widget,
+        )
 
     def open_at_start(self, path: Path, *, untitled: bool = False) -> None:
         """Open the brief the app starts with: a small file at once, so that the window's
@@ -251,7 +287,9 @@ class FileActions(QObject):
         if count:
             self.window.statusBar().showMessage(
                 f"Opened {path.name} with {counted(count, 'problem')}, listed "
-                "in the Problems panel", 10_000)
+                "in the Problems panel",
+                10_000,
+            )
         else:
             self.window.statusBar().showMessage(f"Opened {path.name}", 4000)
 
@@ -289,16 +327,22 @@ class FileActions(QObject):
         if path != self.document.path:
             return
         if self.document.is_modified:
-            text = (f"“{path.name}” was changed by another program, and you have unsaved "
-                    "changes here.\n\nReload it from the disk (your changes here are lost), or "
-                    "keep your version (saving will replace the other one)?")
+            text = (
+                f"“{path.name}” was changed by another program, and you have unsaved "
+                "changes here.\n\nReload it from the disk (your changes here are lost), or "
+                "keep your version (saving will replace the other one)?"
+            )
         else:
             text = f"“{path.name}” was changed by another program.\n\nReload it from the disk?"
         answer = ask(
-            self.widget, "File changed on disk", text,
+            self.widget,
+            "File changed on disk",
+            text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes if not self.document.is_modified
-            else QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.Yes
+            if not self.document.is_modified
+            else QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.open_path(path, ask=False)
 

@@ -35,15 +35,16 @@ def section_contains(section: Section, needle: str) -> bool:
     return any(key in text.casefold() for text in section_strings(section))
 
 
-def find_next(brief: Brief, needle: str, after: SectionPath | None,
-              backwards: bool = False) -> SectionPath | bool | None:
+def find_next(
+    brief: Brief, needle: str, after: SectionPath | None, backwards: bool = False
+) -> SectionPath | bool | None:
     """The next place holding ``needle`` after ``after`` (None is the cover), wrapping.
 
     Returns a section path, None for the cover, or False when nothing matches.
     """
     places: list[SectionPath | None] = [None] + [path for path, _ in brief.walk_sections()]
     start = places.index(after) if after in places else 0
-    order = places[start + 1:] + places[:start + 1]
+    order = places[start + 1 :] + places[: start + 1]
     if backwards:
         order = list(reversed(places[:start])) + list(reversed(places[start:]))
     key = needle.casefold()

@@ -18,10 +18,12 @@ def _canvas() -> tuple[QPixmap, QPainter, QPen]:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QApplication.palette().windowText().color() if QApplication.instance() \
+    colour = (
+        QApplication.palette().windowText().color()
+        if QApplication.instance()
         else QColor("#333333")
-    pen = QPen(colour, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-               Qt.PenJoinStyle.RoundJoin)
+    )
+    pen = QPen(colour, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
     painter.setPen(pen)
     return pixmap, painter, pen
 
@@ -78,8 +80,12 @@ def _bin() -> QIcon:
 
 
 _DRAWN = {"add": _plus, "print": _printer, "duplicate": _copy, "delete": _bin}
-_THEMED = {"add": QIcon.ThemeIcon.ListAdd, "print": QIcon.ThemeIcon.DocumentPrint,
-           "duplicate": QIcon.ThemeIcon.EditCopy, "delete": QIcon.ThemeIcon.EditDelete}
+_THEMED = {
+    "add": QIcon.ThemeIcon.ListAdd,
+    "print": QIcon.ThemeIcon.DocumentPrint,
+    "duplicate": QIcon.ThemeIcon.EditCopy,
+    "delete": QIcon.ThemeIcon.EditDelete,
+}
 
 
 def icon(name: str) -> QIcon:

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from briefbook.core.importing import ImportReport
     from briefbook.gui.window.services import WindowServices
 
-IMPORT_FILTER = ("Text, Markdown, HTML or Word (*.txt *.md *.markdown *.html *.htm *.docx);;"
-                 "All files (*)")
+IMPORT_FILTER = (
+    "Text, Markdown, HTML or Word (*.txt *.md *.markdown *.html *.htm *.docx);;All files (*)"
+)
 
 
 def choose_source(window: WindowServices, caption: str) -> Path | None:
@@ -62,8 +63,9 @@ def import_into_brief(window: WindowServices, path: Path) -> None:
         document = window.document
         imported = report.brief
         if not any(s.blocks or s.subsections or s.title.strip() for s in imported.sections):
-            window.statusBar().showMessage(f"{path.name} holds nothing to import"
-                                           f"{_warnings(report)}", 10_000)
+            window.statusBar().showMessage(
+                f"{path.name} holds nothing to import{_warnings(report)}", 10_000
+            )
             return
         stack = document.undo_stack
         stack.beginMacro(f"Import {path.name}")
@@ -75,7 +77,9 @@ def import_into_brief(window: WindowServices, path: Path) -> None:
         stack.endMacro()
         window.statusBar().showMessage(
             f"Imported {counted(count, 'section')} from {path.name} into this brief "
-            f"(Edit › Undo takes them out again){_warnings(report)}", 10_000)
+            f"(Edit › Undo takes them out again){_warnings(report)}",
+            10_000,
+        )
 
     _read(window, path, done)
 
@@ -89,6 +93,8 @@ def new_brief_from_file(window: WindowServices, path: Path) -> None:
         count = len(brief.sections)
         window.statusBar().showMessage(
             f"New brief from {path.name}: {counted(count, 'section')}; save it "
-            f"to keep it{_warnings(report)}", 10_000)
+            f"to keep it{_warnings(report)}",
+            10_000,
+        )
 
     _read(window, path, done)

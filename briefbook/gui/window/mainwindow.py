@@ -62,7 +62,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.document = document or Document(Brief())
         self.setWindowTitle("briefbook")
-        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.setWindowIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView)
+        )
         self.undo_group = QUndoGroup(self)
         self.undo_group.addStack(self.document.undo_stack)
         self.undo_group.setActiveStack(self.document.undo_stack)
@@ -91,8 +93,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Ready", 2000)
         self.pages_label = QLabel("")
         self.statusBar().addPermanentWidget(self.pages_label)
-        self.preview.pages_shown.connect(
-            lambda n: self.pages_label.setText(counted(n, "page")))
+        self.preview.pages_shown.connect(lambda n: self.pages_label.setText(counted(n, "page")))
         self.tree.current_path_changed.connect(self._current_changed)
         self.opening_failed.connect(self._open_failed)
         self._restore_geometry()
@@ -139,8 +140,14 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-    def _action(self, text: str, slot: Slot, shortcut: object = None,
-                icon: QStyle.StandardPixmap | None = None, tip: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Slot,
+        shortcut: object = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
         return make_action(self, text, slot, shortcut, tip, icon)  # type: ignore[arg-type]
 
     def _build_actions(self) -> None:
@@ -158,12 +165,19 @@ class MainWindow(QMainWindow):
         from briefbook.gui.window.clipboard import clipboard_actions
 
         self.cut_action, self.copy_action, self.paste_action = clipboard_actions(self)
-        self.find_action = self._action("&Find…", lambda: self.find_bar.open(), key.Find, None,
-                                        "Find text in the brief")
+        self.find_action = self._action(
+            "&Find…", lambda: self.find_bar.open(), key.Find, None, "Find text in the brief"
+        )
         self.find_next_action = self._action(
-            "Find &Next", lambda: self.find(self.find_bar.field.text(), False), key.FindNext)
-        self.preferences_action = self._action("&Preferences…", self.show_preferences,
-                                               key.Preferences, None, "Change how briefbook works")
+            "Find &Next", lambda: self.find(self.find_bar.field.text(), False), key.FindNext
+        )
+        self.preferences_action = self._action(
+            "&Preferences…",
+            self.show_preferences,
+            key.Preferences,
+            None,
+            "Change how briefbook works",
+        )
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.about_action = self._action("&About briefbook", self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -188,8 +202,13 @@ class MainWindow(QMainWindow):
         section_menu = bar.addMenu("&Section")
         self.sections.build_menu(section_menu)
         view_menu = bar.addMenu("&View")
-        for act in (self.preview.zoom_in, self.preview.zoom_out, self.preview.fit_width,
-                    self.preview.fit_page, self.preview.show_thumbs):
+        for act in (
+            self.preview.zoom_in,
+            self.preview.zoom_out,
+            self.preview.fit_width,
+            self.preview.fit_page,
+            self.preview.show_thumbs,
+        ):
             view_menu.addAction(act)
         self.preview.zoom_in.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.preview.zoom_out.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

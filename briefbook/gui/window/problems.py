@@ -38,8 +38,9 @@ class ProblemsPanel(QDockWidget):
         super().__init__("Problems", window.window())
         self.window_ = window
         self.setObjectName("problemsPanel")
-        self.setAllowedAreas(Qt.DockWidgetArea.BottomDockWidgetArea
-                             | Qt.DockWidgetArea.TopDockWidgetArea)
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.BottomDockWidgetArea | Qt.DockWidgetArea.TopDockWidgetArea
+        )
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 2, 6, 6)
@@ -69,7 +70,8 @@ class ProblemsPanel(QDockWidget):
         self.summary.setText(
             f"{name} opened with {counted(count, 'problem')}: what is listed "
             "here could not be read and is not in the brief. Correct it here, or in the file; "
-            "Save asks before it leaves it out.")
+            "Save asks before it leaves it out."
+        )
         for problem, place in zip(problems, document.problem_places, strict=False):
             item = QListWidgetItem(str(problem))
             item.setData(_PLACE_ROLE, place)
@@ -119,7 +121,8 @@ def ask_save_without_unread(parent: QWidget, document: Document) -> bool:
     count = len(document.load_problems)
     # The brief's name comes from its file: plain text, so that none can reword this.
     return confirm(
-        parent, "Save without what could not be read?",
+        parent,
+        "Save without what could not be read?",
         f"When “{document.display_name()}” was opened, {count} "
         f"{plural(count, 'problem')} kept part of it from being read "
         "(see the Problems panel).",
@@ -128,4 +131,6 @@ def ask_save_without_unread(parent: QWidget, document: Document) -> bool:
         f"{document.display_name()}~.\n\n"
         "To keep them, correct them in the brief first, or fix the file in a text editor "
         "and open it again.",
-        "Save Without Them", "Keep Editing")
+        "Save Without Them",
+        "Keep Editing",
+    )

@@ -19,17 +19,27 @@ class RoadActions(QObject):
         self.window = window
         #: The parent of the dialogs these actions open.
         self.widget = window.window()
-        self.pocket_action = self._action("Export Poc&ket Card…", self.export_pocket_card,
-                                          "A6 cards with the schedule and the key points",
-                                          QKeySequence("Ctrl+Shift+K"))
-        self.itinerary_action = self._action("Export &Itinerary…", self.export_itinerary,
-                                             "One person's schedule with the contact sheet",
-                                             QKeySequence("Ctrl+Shift+I"))
-        self.compare_action = self._action("Co&mpare with Earlier Version…", self.compare,
-                                           "What changed since a saved file or the backup")
+        self.pocket_action = self._action(
+            "Export Poc&ket Card…",
+            self.export_pocket_card,
+            "A6 cards with the schedule and the key points",
+            QKeySequence("Ctrl+Shift+K"),
+        )
+        self.itinerary_action = self._action(
+            "Export &Itinerary…",
+            self.export_itinerary,
+            "One person's schedule with the contact sheet",
+            QKeySequence("Ctrl+Shift+I"),
+        )
+        self.compare_action = self._action(
+            "Co&mpare with Earlier Version…",
+            self.compare,
+            "What changed since a saved file or the backup",
+        )
 
-    def _action(self, text: str, slot: Slot, tip: str,
-                shortcut: QKeySequence | None = None) -> QAction:
+    def _action(
+        self, text: str, slot: Slot, tip: str, shortcut: QKeySequence | None = None
+    ) -> QAction:
         return make_action(self.widget, text, slot, shortcut, tip)
 
     @property
@@ -50,19 +60,18 @@ class RoadActions(QObject):
     def export_pocket_card(self) -> None:
         from briefbook.gui.dialogs.road import RoadExportDialog
 
-        RoadExportDialog(self.window.document, self.window.settings, "pocket",
-                         self.widget).exec()
+        RoadExportDialog(self.window.document, self.window.settings, "pocket", self.widget).exec()
 
     def export_itinerary(self) -> None:
         from briefbook.gui.dialogs.road import RoadExportDialog
 
-        RoadExportDialog(self.window.document, self.window.settings, "itinerary",
-                         self.widget).exec()
+        RoadExportDialog(
+            self.window.document, self.window.settings, "itinerary", self.widget
+        ).exec()
 
     def compare(self) -> None:
         from briefbook.gui.dialogs.compare import CompareDialog, choose_earlier
 
         earlier = choose_earlier(self.widget, self.window.document)
         if earlier is not None:
-            CompareDialog(self.window.document, self.window.settings, earlier,
-                          self.widget).exec()
+            CompareDialog(self.window.document, self.window.settings, earlier, self.widget).exec()

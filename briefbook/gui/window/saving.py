@@ -36,10 +36,14 @@ def ask_save_changes(parent: QWidget, name: str, verb: str) -> QMessageBox.Stand
 def ask_read_only(parent: QWidget, path: Path) -> str:
     """The file to save over is read-only: ``"save"`` (anyway, it stays read-only),
     ``"save_as"`` or ``"cancel"`` (tests patch this)."""
-    box = message_box(parent, QMessageBox.Icon.Warning, "Read-only file",
-                      f"“{path.name}” is read-only.",
-                      f"{path}\n\nSomeone may have made it read-only so that it stays as it "
-                      "is. Replace it anyway (it stays read-only), or save under another name?")
+    box = message_box(
+        parent,
+        QMessageBox.Icon.Warning,
+        "Read-only file",
+        f"“{path.name}” is read-only.",
+        f"{path}\n\nSomeone may have made it read-only so that it stays as it "
+        "is. Replace it anyway (it stays read-only), or save under another name?",
+    )
     save = box.addButton("Save Anyway", QMessageBox.ButtonRole.DestructiveRole)
     save_as = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
@@ -87,13 +91,13 @@ class BriefSaver:
         else:
             folder = Path(self.window.settings.last_export_dir or Path.home())
             suggestion = folder / (safe_file_stem(document.brief.meta.title) + BRIEF_SUFFIX)
-        name, _ = QFileDialog.getSaveFileName(self.widget, "Save the brief as", str(suggestion),
-                                              BRIEF_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self.widget, "Save the brief as", str(suggestion), BRIEF_FILTER
+        )
         if not name:
             return False
         target = with_brief_suffix(Path(name))
-        if target != document.path and not self.window.locks.may_use(target, self.widget,
-                                                                      "save"):
+        if target != document.path and not self.window.locks.may_use(target, self.widget, "save"):
             return False
         return self.save_to(target)
 
@@ -135,12 +139,18 @@ class BriefSaver:
                 return self.save_to(path, replace_read_only=True)
             return self.save_as() if choice == "save_as" else False
         except BriefbookError as error:
-            show_error(self.widget, f"Could not save {path.name}; the brief is still open and "
-                       "unsaved", error)
+            show_error(
+                self.widget,
+                f"Could not save {path.name}; the brief is still open and unsaved",
+                error,
+            )
             return False
         except OSError as error:
-            show_error(self.widget, f"Could not save {path.name}; the brief is still open and "
-                       "unsaved", FileAccessError(path, error.strerror or str(error)))
+            show_error(
+                self.widget,
+                f"Could not save {path.name}; the brief is still open and unsaved",
+                FileAccessError(path, error.strerror or str(error)),
+            )
             return False
         moved = document.path != path
         if written is not document.brief:
@@ -163,7 +173,8 @@ class BriefSaver:
         self.window.statusBar().showMessage(f"Saved {path}", 4000)
         if copied:
             self.window.statusBar().showMessage(
-                f"Saved {path}; copied into its folder: {', '.join(copied)}", 10_000)
+                f"Saved {path}; copied into its folder: {', '.join(copied)}", 10_000
+            )
         warn_now_outside(self.widget, newly_outside, path)
         return True
 

@@ -45,36 +45,75 @@ class SectionActions(QObject):
                 act.setToolTip(text.replace("&", ""))
             return act
 
-        self.add_blank = action("Add &Blank Section", self.add_blank_section,
-                                QKeySequence("Ctrl+Shift+N"), "Add an empty section")
-        self.add_annex = action("Add &Annex (PDF…)", lambda: self.add_annexes(),
-                                None, "Add a section holding an existing PDF (copied into the "
-                                "brief's folder), its pages placed in the dossier")
+        self.add_blank = action(
+            "Add &Blank Section",
+            self.add_blank_section,
+            QKeySequence("Ctrl+Shift+N"),
+            "Add an empty section",
+        )
+        self.add_annex = action(
+            "Add &Annex (PDF…)",
+            lambda: self.add_annexes(),
+            None,
+            "Add a section holding an existing PDF (copied into the "
+            "brief's folder), its pages placed in the dossier",
+        )
         tree.pdfs_dropped.connect(self.add_annexes)
-        self.add_subsection = action("Add Su&bsection", self.add_blank_subsection, None,
-                                     "Add an empty subsection inside the selected section")
-        self.duplicate = action("&Duplicate Section", self.duplicate_section,
-                                QKeySequence("Ctrl+Shift+D"), "Duplicate the selected section")
+        self.add_subsection = action(
+            "Add Su&bsection",
+            self.add_blank_subsection,
+            None,
+            "Add an empty subsection inside the selected section",
+        )
+        self.duplicate = action(
+            "&Duplicate Section",
+            self.duplicate_section,
+            QKeySequence("Ctrl+Shift+D"),
+            "Duplicate the selected section",
+        )
         # No window-wide key: Delete works in the tree (a text field keeps its own keys).
-        self.delete = action("De&lete Section", self.delete_section, None,
-                             "Delete the selected section (Delete in the section list)")
-        self.rename = action("&Rename Section", self.rename_section, QKeySequence("F2"),
-                             "Rename the selected section in place")
-        self.move_up = action("Move &Up", self.move_section_up,
-                              [QKeySequence("Alt+Shift+Up"), QKeySequence("Ctrl+Shift+Up")],
-                              "Move the selected section up")
-        self.move_down = action("Move Do&wn", self.move_section_down,
-                                [QKeySequence("Alt+Shift+Down"), QKeySequence("Ctrl+Shift+Down")],
-                                "Move the selected section down")
-        self.indent = action("Make &Subsection", self.indent_section,
-                             [QKeySequence("Alt+Shift+Right"), QKeySequence("Ctrl+Shift+Right")],
-                             "Make the section a subsection of the one above")
-        self.outdent = action("Make &Top-Level", self.outdent_section,
-                              [QKeySequence("Alt+Shift+Left"), QKeySequence("Ctrl+Shift+Left")],
-                              "Make the subsection a section of its own")
+        self.delete = action(
+            "De&lete Section",
+            self.delete_section,
+            None,
+            "Delete the selected section (Delete in the section list)",
+        )
+        self.rename = action(
+            "&Rename Section",
+            self.rename_section,
+            QKeySequence("F2"),
+            "Rename the selected section in place",
+        )
+        self.move_up = action(
+            "Move &Up",
+            self.move_section_up,
+            [QKeySequence("Alt+Shift+Up"), QKeySequence("Ctrl+Shift+Up")],
+            "Move the selected section up",
+        )
+        self.move_down = action(
+            "Move Do&wn",
+            self.move_section_down,
+            [QKeySequence("Alt+Shift+Down"), QKeySequence("Ctrl+Shift+Down")],
+            "Move the selected section down",
+        )
+        self.indent = action(
+            "Make &Subsection",
+            self.indent_section,
+            [QKeySequence("Alt+Shift+Right"), QKeySequence("Ctrl+Shift+Right")],
+            "Make the section a subsection of the one above",
+        )
+        self.outdent = action(
+            "Make &Top-Level",
+            self.outdent_section,
+            [QKeySequence("Alt+Shift+Left"), QKeySequence("Ctrl+Shift+Left")],
+            "Make the subsection a section of its own",
+        )
         self.paste_sections = action(
-            "&Paste as Sections", lambda: self.paste_as_sections(), QKeySequence("Ctrl+Shift+V"),
-            "Paste copied material (from a document, web page or e-mail) as new sections")
+            "&Paste as Sections",
+            lambda: self.paste_as_sections(),
+            QKeySequence("Ctrl+Shift+V"),
+            "Paste copied material (from a document, web page or e-mail) as new sections",
+        )
         self.rename.setShortcutContext(self.rename.shortcutContext().WidgetShortcut)
         tree.addAction(self.rename)
         self.delete_key = action("Delete", self.delete_section, QKeySequence.StandardKey.Delete)
@@ -88,8 +127,17 @@ class SectionActions(QObject):
         self.update_enabled()
 
     def all_actions(self) -> list[QAction]:
-        return [self.add_blank, self.add_subsection, self.duplicate, self.delete, self.rename,
-                self.move_up, self.move_down, self.indent, self.outdent]
+        return [
+            self.add_blank,
+            self.add_subsection,
+            self.duplicate,
+            self.delete,
+            self.rename,
+            self.move_up,
+            self.move_down,
+            self.indent,
+            self.outdent,
+        ]
 
     def build_menu(self, menu: QMenu) -> None:
         menu.addMenu(self.add_menu)
@@ -173,8 +221,7 @@ class SectionActions(QObject):
     def add_blank_section(self) -> None:
         path = self._after_current()
         self.document.undo_stack.push(
-            commands.InsertSection(self.document, path, Section(title="New section"),
-                                   "Add section")
+            commands.InsertSection(self.document, path, Section(title="New section"), "Add section")
         )
         self.tree.edit(self.tree.currentIndex())
 
@@ -191,11 +238,11 @@ class SectionActions(QObject):
             written = [path_for_brief(self.document, file, ANNEX_FOLDER) for file in files]
         for path in written:
             title = Path(path).stem.replace("_", " ").replace("-", " ").strip() or "Annex"
-            section = Section(title=title[:1].upper() + title[1:],
-                              blocks=[PdfBlock(path)])
+            section = Section(title=title[:1].upper() + title[1:], blocks=[PdfBlock(path)])
             target = self._after_current()
             self.document.undo_stack.push(
-                commands.InsertSection(self.document, target, section, "Add annex"))
+                commands.InsertSection(self.document, target, section, "Add annex")
+            )
             self.tree.select_path(target)
         return len(written)
 
@@ -206,8 +253,9 @@ class SectionActions(QObject):
         parent = self.document.brief.sections[path[0]]
         target = (path[0], len(parent.subsections))
         self.document.undo_stack.push(
-            commands.InsertSection(self.document, target, Section(title="New subsection"),
-                                   "Add subsection")
+            commands.InsertSection(
+                self.document, target, Section(title="New subsection"), "Add subsection"
+            )
         )
         self.tree.edit(self.tree.currentIndex())
 
@@ -236,8 +284,11 @@ class SectionActions(QObject):
         stack = self.document.undo_stack
         stack.beginMacro(f"{verb} {counted(len(sections), 'section')}")
         for offset, section in enumerate(sections):
-            stack.push(commands.InsertSection(self.document, (path[0] + offset,), section,
-                                              f"{verb} section"))
+            stack.push(
+                commands.InsertSection(
+                    self.document, (path[0] + offset,), section, f"{verb} section"
+                )
+            )
         stack.endMacro()
         self.tree.select_path(path)
         return len(sections)

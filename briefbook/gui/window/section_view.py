@@ -44,19 +44,22 @@ class _MarkingDelegate(QStyledItemDelegate):
         font = QFont(option.font)
         font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         font.setBold(own)
-        text = QFontMetrics(font).elidedText(portion, Qt.TextElideMode.ElideMiddle,
-                                             max(20, option.rect.width() // 3))
+        text = QFontMetrics(font).elidedText(
+            portion, Qt.TextElideMode.ElideMiddle, max(20, option.rect.width() // 3)
+        )
         width = QFontMetrics(font).horizontalAdvance(text) + 8
         narrowed = QStyleOptionViewItem(option)
         narrowed.rect = option.rect.adjusted(0, 0, -width, 0)
         super().paint(painter, narrowed, index)
-        colour = option.palette.text().color() if own else \
-            option.palette.placeholderText().color()
+        colour = option.palette.text().color() if own else option.palette.placeholderText().color()
         painter.save()
         painter.setFont(font)
         painter.setPen(colour)
-        painter.drawText(option.rect.adjusted(0, 0, -4, 0),
-                         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.drawText(
+            option.rect.adjusted(0, 0, -4, 0),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            text,
+        )
         painter.restore()
 
 
@@ -105,8 +108,11 @@ class SectionTree(QTreeView):
         data = event.mimeData()
         if not data.hasUrls():
             return []
-        return [Path(url.toLocalFile()) for url in data.urls()
-                if url.isLocalFile() and url.toLocalFile().lower().endswith(".pdf")]
+        return [
+            Path(url.toLocalFile())
+            for url in data.urls()
+            if url.isLocalFile() and url.toLocalFile().lower().endswith(".pdf")
+        ]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._dropped_pdfs(event):
@@ -161,8 +167,11 @@ class SectionTree(QTreeView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter renames, like F2 (the editor is the middle pane; the tree has nothing else to open).
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != \
-                QAbstractItemView.State.EditingState and self.currentIndex().isValid():
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+            and self.currentIndex().isValid()
+        ):
             self.edit(self.currentIndex())
             return
         super().keyPressEvent(event)

@@ -173,9 +173,11 @@ class SectionTreeModel(QAbstractItemModel):
             return section.title
         if role == Qt.ItemDataRole.ToolTipRole:
             count = len(section.blocks)
-            marked = section_marking(self.document.brief, section,
-                                     self.document.brief.sections[path[0]]
-                                     if len(path) > 1 else None)
+            marked = section_marking(
+                self.document.brief,
+                section,
+                self.document.brief.sections[path[0]] if len(path) > 1 else None,
+            )
             marked = f", marked {marked}" if marked else ""
             return tooltip(f"{section.title}: {counted(count, 'block')}{marked}")
         if role == MARKING_ROLE:
@@ -232,8 +234,11 @@ class SectionTreeModel(QAbstractItemModel):
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
-        paths = [path for path in (self.path_of(index) for index in indexes if index.isValid())
-                 if path is not None]
+        paths = [
+            path
+            for path in (self.path_of(index) for index in indexes if index.isValid())
+            if path is not None
+        ]
         if paths:
             text = "/".join(str(n) for n in paths[0])
             data.setData(MIME_TYPE, QByteArray(text.encode("ascii")))
@@ -256,19 +261,26 @@ class SectionTreeModel(QAbstractItemModel):
         target = move_target(self.document.brief, source, parent_path, row)
         return (source, target) if target is not None else None
 
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                        parent: AnyIndex) -> bool:
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
         return self._drop_target(data, row, parent) is not None
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: AnyIndex) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
         found = self._drop_target(data, row, parent)
         if found is None:
             return False
         source, target = found
         # The view is still inside its drop handling: change the model once it is done.
-        QTimer.singleShot(0, self, lambda: self.document.undo_stack.push(
-            commands.MoveSection(self.document, source, target, "Move section")))
+        QTimer.singleShot(
+            0,
+            self,
+            lambda: self.document.undo_stack.push(
+                commands.MoveSection(self.document, source, target, "Move section")
+            ),
+        )
         return True
 
     # --- following the document ------------------------------------------------

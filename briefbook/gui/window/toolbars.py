@@ -30,8 +30,9 @@ def undo_buttons(window: QMainWindow, group: QUndoGroup) -> tuple[QAction, QActi
     return undo, redo
 
 
-def build_main_toolbar(window: QMainWindow, files: FileActions, undo: QAction,
-                       redo: QAction) -> QToolBar:
+def build_main_toolbar(
+    window: QMainWindow, files: FileActions, undo: QAction, redo: QAction
+) -> QToolBar:
     """Add the main toolbar to ``window`` (``undo`` and ``redo`` keep short labels)."""
     bar = window.addToolBar("Main")
     bar.setObjectName("mainToolbar")

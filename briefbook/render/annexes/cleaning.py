@@ -7,11 +7,28 @@ import pikepdf
 from pikepdf import Dictionary, Name
 
 #: Keys that start something (scripts, actions) or carry a file; removed wherever found.
-ACTIVE_KEYS = ("/JS", "/JavaScript", "/AA", "/OpenAction", "/EF", "/EmbeddedFiles",
-               "/RichMediaContent", "/XFA")
+ACTIVE_KEYS = (
+    "/JS",
+    "/JavaScript",
+    "/AA",
+    "/OpenAction",
+    "/EF",
+    "/EmbeddedFiles",
+    "/RichMediaContent",
+    "/XFA",
+)
 #: Action kinds that are never kept.
-ACTIVE_ACTIONS = (Name.JavaScript, Name.Launch, Name.ImportData, Name.SubmitForm,
-                  Name.GoToR, Name.GoToE, Name.Rendition, Name.Movie, Name.Sound)
+ACTIVE_ACTIONS = (
+    Name.JavaScript,
+    Name.Launch,
+    Name.ImportData,
+    Name.SubmitForm,
+    Name.GoToR,
+    Name.GoToE,
+    Name.Rendition,
+    Name.Movie,
+    Name.Sound,
+)
 
 
 def clean_copied(out: pikepdf.Pdf, first: int) -> None:

@@ -21,8 +21,14 @@ def then(first: Matrix, second: Matrix) -> Matrix:
     """``first`` followed by ``second`` (PDF's ``first × second``)."""
     a1, b1, c1, d1, e1, f1 = first
     a2, b2, c2, d2, e2, f2 = second
-    return (a1 * a2 + b1 * c2, a1 * b2 + b1 * d2, c1 * a2 + d1 * c2, c1 * b2 + d1 * d2,
-            e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
+    return (
+        a1 * a2 + b1 * c2,
+        a1 * b2 + b1 * d2,
+        c1 * a2 + d1 * c2,
+        c1 * b2 + d1 * d2,
+        e1 * a2 + f1 * c2 + e2,
+        e1 * b2 + f1 * d2 + f2,
+    )
 
 
 def point(m: Matrix, x: float, y: float) -> tuple[float, float]:
@@ -37,8 +43,7 @@ def rect(m: Matrix, box: Sequence[float]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def fit(shown: tuple[float, float, float, float],
-        box: tuple[float, float, float, float]) -> Matrix:
+def fit(shown: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> Matrix:
     """The scaling and move that fits rectangle ``shown`` (x0, y0, x1, y1) into ``box``
     (x, y, width, height), centred, its proportions kept."""
     x0, y0, x1, y1 = shown

@@ -119,16 +119,22 @@ def _section_item(out: pikepdf.Pdf, title: str, page: int) -> Dictionary | None:
         item = stack.pop()
         while isinstance(item, Dictionary):
             dest = item.get("/Dest")
-            if (str(item.get("/Title", "")) == title and isinstance(dest, Array) and len(dest)
-                    and isinstance(dest[0], Dictionary) and dest[0].objgen == target):
+            if (
+                str(item.get("/Title", "")) == title
+                and isinstance(dest, Array)
+                and len(dest)
+                and isinstance(dest[0], Dictionary)
+                and dest[0].objgen == target
+            ):
                 return item
             stack.append(item.get("/First"))
             item = item.get("/Next")
     return None
 
 
-def _items(out: pikepdf.Pdf, marks: list[Bookmark], parent: Dictionary,
-           pages: dict[int, Placed]) -> list[Dictionary]:
+def _items(
+    out: pikepdf.Pdf, marks: list[Bookmark], parent: Dictionary, pages: dict[int, Placed]
+) -> list[Dictionary]:
     """Outline dictionaries for ``marks`` under ``parent``, linked in order; each closed."""
     made: list[Dictionary] = []
     for mark in marks:
@@ -139,8 +145,9 @@ def _items(out: pikepdf.Pdf, marks: list[Bookmark], parent: Dictionary,
             if mark.top is None:
                 item.Dest = Array([target, Name.Fit])
             else:
-                item.Dest = Array([target, Name.XYZ, None, point(where.matrix, 0, mark.top)[1],
-                                   None])
+                item.Dest = Array(
+                    [target, Name.XYZ, None, point(where.matrix, 0, mark.top)[1], None]
+                )
         children = _items(out, mark.children, item, pages)
         if where is None and not children:
             continue  # goes nowhere that is in the dossier
@@ -153,8 +160,7 @@ def _items(out: pikepdf.Pdf, marks: list[Bookmark], parent: Dictionary,
     return made
 
 
-def nest_outlines(out: pikepdf.Pdf, plan: AnnexPlan, placed: dict[tuple[int, int], Placed]
-                  ) -> None:
+def nest_outlines(out: pikepdf.Pdf, plan: AnnexPlan, placed: dict[tuple[int, int], Placed]) -> None:
     """Each annex's bookmarks (under its title, when it has one) as children of its
     section's outline entry."""
     for number, source in enumerate(plan.sources):

@@ -35,8 +35,12 @@ def place_annexes(pdf: bytes, plan: AnnexPlan) -> bytes:
         nest_outlines(out, plan, placed)
         clean_copied(out, first_copied)
         buffer = io.BytesIO()
-        out.save(buffer, deterministic_id=True, compress_streams=True,
-                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        out.save(
+            buffer,
+            deterministic_id=True,
+            compress_streams=True,
+            object_stream_mode=pikepdf.ObjectStreamMode.generate,
+        )
     return buffer.getvalue()
 
 
@@ -53,8 +57,11 @@ def _place(out: pikepdf.Pdf, plan: AnnexPlan, placement: Placement, number: int)
     a, b, c, d, e, f = matrix
     # An artifact: the annex's own structure is not carried into the dossier's tree (the
     # builder warns), and content outside both would break the tagged PDF.
-    page.contents_add(f"/Artifact BMC q {a:.6f} {b:.6f} {c:.6f} {d:.6f} {e:.4f} {f:.4f} cm "
-                      f"{name} Do Q EMC\n".encode("ascii"), prepend=True)
+    page.contents_add(
+        f"/Artifact BMC q {a:.6f} {b:.6f} {c:.6f} {d:.6f} {e:.4f} {f:.4f} cm "
+        f"{name} Do Q EMC\n".encode("ascii"),
+        prepend=True,
+    )
     return Placed(placement.target - 1, then(own, matrix))
 
 
@@ -63,13 +70,15 @@ def _own_resources(page: pikepdf.Page) -> None:
     resources = page.obj.get("/Resources")
     copy = Dictionary(dict(resources.items()) if isinstance(resources, Dictionary) else {})
     xobjects = copy.get("/XObject")
-    copy.XObject = (Dictionary(dict(xobjects.items())) if isinstance(xobjects, Dictionary)
-                    else Dictionary())
+    copy.XObject = (
+        Dictionary(dict(xobjects.items())) if isinstance(xobjects, Dictionary) else Dictionary()
+    )
     page.obj.Resources = copy
 
 
-def _links(out: pikepdf.Pdf, plan: AnnexPlan, placement: Placement,
-           placed: dict[tuple[int, int], Placed]) -> None:
+def _links(
+    out: pikepdf.Pdf, plan: AnnexPlan, placement: Placement, placed: dict[tuple[int, int], Placed]
+) -> None:
     """The annex page's links, on its dossier page."""
     source = plan.sources[placement.source]
     annots = source.pdf.pages[placement.page].obj.get("/Annots")
@@ -84,8 +93,9 @@ def _links(out: pikepdf.Pdf, plan: AnnexPlan, placement: Placement,
             box = rect(here.matrix, [float(v) for v in annot.Rect])
         except (AttributeError, TypeError, ValueError, IndexError):
             continue
-        link = Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=Array(box),
-                          Border=Array([0, 0, 0]))
+        link = Dictionary(
+            Type=Name.Annot, Subtype=Name.Link, Rect=Array(box), Border=Array([0, 0, 0])
+        )
         action = annot.get("/A")
         if isinstance(action, Dictionary) and action.get("/S") == Name.URI:
             uri = uri_of(action)
@@ -109,8 +119,13 @@ def _links(out: pikepdf.Pdf, plan: AnnexPlan, placement: Placement,
         page.obj.Annots = merged
 
 
-def _internal(out: pikepdf.Pdf, src: pikepdf.Pdf, annot: Dictionary, source: int,
-              placed: dict[tuple[int, int], Placed]) -> Array | None:
+def _internal(
+    out: pikepdf.Pdf,
+    src: pikepdf.Pdf,
+    annot: Dictionary,
+    source: int,
+    placed: dict[tuple[int, int], Placed],
+) -> Array | None:
     """A link to a page of the annex, as a destination in the dossier (None: dropped)."""
     action = annot.get("/A")
     raw: object

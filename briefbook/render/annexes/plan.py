@@ -63,8 +63,9 @@ class AnnexPlan:
     headings: dict[str, tuple[int, str]] = field(default_factory=dict)
     _opened: dict[Path, pikepdf.Pdf] = field(default_factory=dict)
 
-    def load(self, block: m.PdfBlock, base_dir: Path | None, policy: ImagePolicy | None,
-             section_key: str) -> int:
+    def load(
+        self, block: m.PdfBlock, base_dir: Path | None, policy: ImagePolicy | None, section_key: str
+    ) -> int:
         """Open the annex of ``block`` and return its source number; raises
         :class:`AnnexError` naming what is wrong."""
         path = block.path
@@ -90,12 +91,14 @@ class AnnexPlan:
             stripped = stripped_parts(pdf)
         except (pikepdf.PdfError, TypeError, ValueError) as exc:
             raise AnnexError(f"the file is damaged ({exc})") from None
-        self.sources.append(AnnexSource(pdf, pages, sizes, block.scale, block.title,
-                                        section_key, stripped))
+        self.sources.append(
+            AnnexSource(pdf, pages, sizes, block.scale, block.title, section_key, stripped)
+        )
         return len(self.sources) - 1
 
-    def place(self, source: int, page: int, target: int,
-              box: tuple[float, float, float, float]) -> None:
+    def place(
+        self, source: int, page: int, target: int, box: tuple[float, float, float, float]
+    ) -> None:
         """Note that annex page ``page`` of ``source`` goes on dossier page ``target``."""
         self.placements.append(Placement(source, page, target, box))
 

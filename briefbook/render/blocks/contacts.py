@@ -19,8 +19,9 @@ def contacts_block(block: m.ContactsBlock, ctx: BlockContext) -> list[Flowable]:
         return []
     t = ctx.theme
     st = t.styles
-    fields = [(ctx.words(f"contact_{attr}"), attr)
-              for attr in ("name", "role", "phone", "email", "notes")]
+    fields = [
+        (ctx.words(f"contact_{attr}"), attr) for attr in ("name", "role", "phone", "email", "notes")
+    ]
     used = [
         (label, attr)
         for label, attr in fields
@@ -28,8 +29,11 @@ def contacts_block(block: m.ContactsBlock, ctx: BlockContext) -> list[Flowable]:
     ]
     rows = [[getattr(c, attr) for _, attr in used] for c in block.contacts]
     widths = fitted_widths(
-        [label for label, _ in used], rows, ctx,
-        nowrap=frozenset(k for k, (_, attr) in enumerate(used) if attr in ("phone", "email")))
+        [label for label, _ in used],
+        rows,
+        ctx,
+        nowrap=frozenset(k for k, (_, attr) in enumerate(used) if attr in ("phone", "email")),
+    )
     head = [plain_paragraph(label, st["cell_head"]) for label, _ in used]
     body = []
     for c in block.contacts:

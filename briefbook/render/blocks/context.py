@@ -50,6 +50,7 @@ class BlockContext:
     def label(self, key: str, **values: object) -> str:
         """One of briefbook's printed words in the brief's language (see core/labels)."""
         return self.words(key, **values)
+
     #: The render's annexes (None: annex blocks print nothing, as in a pocket card).
     annexes: AnnexPlan | None = None
     #: The outline key of the section being laid out ("s2_1").
@@ -73,7 +74,10 @@ class BlockContext:
 
 
 def paragraphs(
-    text: str, style: ParagraphStyle, ctx: BlockContext, lead_markup: str = "",
+    text: str,
+    style: ParagraphStyle,
+    ctx: BlockContext,
+    lead_markup: str = "",
     portion: str = "",
 ) -> list[Flowable]:
     """User text (with inline markup) as Paragraph flowables, one per paragraph.

@@ -39,13 +39,19 @@ def if_asked_block(block: m.IfAskedBlock, ctx: BlockContext) -> list[Flowable]:
     # A row per line: a page breaks between lines, inside one only when one is too tall
     # for any page.
     whole = tallest_row(rows, [ctx.frame_width]) < ctx.frame_height * 0.8
-    table = Table(rows, colWidths=[ctx.frame_width], splitByRow=1, splitInRow=0 if whole else 1,
-                  hAlign="LEFT")
-    table.setStyle(table_style(t, [
-        ("LINEBEFORE", (0, 0), (0, -1), 2, t.palette.important),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]))
+    table = Table(
+        rows, colWidths=[ctx.frame_width], splitByRow=1, splitInRow=0 if whole else 1, hAlign="LEFT"
+    )
+    table.setStyle(
+        table_style(
+            t,
+            [
+                ("LINEBEFORE", (0, 0), (0, -1), 2, t.palette.important),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ],
+        )
+    )
     return [table]

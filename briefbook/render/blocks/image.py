@@ -18,8 +18,7 @@ from briefbook.render.tagging.tables import tag_layout
 
 def picture(loaded: LoadedImage, width: float, height: float, ctx: BlockContext) -> Image:
     """The picture printed ``width`` x ``height`` points, as the render's profile embeds it."""
-    return Image(io.BytesIO(ctx.picture_data(loaded, width, height)), width=width,
-                 height=height)
+    return Image(io.BytesIO(ctx.picture_data(loaded, width, height)), width=width, height=height)
 
 
 def placeholder(path: str, reason: str, width: float, height: float, ctx: BlockContext) -> Flowable:
@@ -27,7 +26,7 @@ def placeholder(path: str, reason: str, width: float, height: float, ctx: BlockC
     t = ctx.theme
     label = plain_paragraph(
         ctx.words("image_missing", path=path or ctx.words("image_no_file"), reason=reason),
-        t.styles["placeholder"]
+        t.styles["placeholder"],
     )
     table = Table([[label]], colWidths=[width], rowHeights=[height], hAlign="LEFT")
     table.setStyle(
@@ -51,8 +50,9 @@ def image_block(block: m.ImageBlock, ctx: BlockContext) -> list[Flowable]:
     role: Role | None = None
     if isinstance(loaded, ImageFailure):
         ctx.warn(f"image {block.path!r} left out: {loaded.reason}")
-        found.append(placeholder(block.path, loaded.reason, ctx.frame_width,
-                                 t.placeholder_height, ctx))
+        found.append(
+            placeholder(block.path, loaded.reason, ctx.frame_width, t.placeholder_height, ctx)
+        )
     else:
         width, height = loaded.natural_size(t.image_dpi)
         max_h = ctx.frame_height * 0.8
@@ -63,6 +63,9 @@ def image_block(block: m.ImageBlock, ctx: BlockContext) -> list[Flowable]:
         role = role_of(image)
     if block.caption.strip():
         caption = ctx.marks.prefix(ctx.marks.current) + block.caption
-        found.append(set_role(paragraph(caption, t.styles["image_caption"], ctx),
-                              Role("Caption", within=role)))
+        found.append(
+            set_role(
+                paragraph(caption, t.styles["image_caption"], ctx), Role("Caption", within=role)
+            )
+        )
     return [KeepTogether(found)] if len(found) > 1 else found

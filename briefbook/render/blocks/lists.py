@@ -22,8 +22,14 @@ def printed_items(items: Sequence[m.ListItem]) -> list[m.ListItem]:
     return [item for item in items if item.text.strip() or printed_items(item.items)]
 
 
-def item_list(items: Sequence[m.ListItem], ctx: BlockContext, numbered: bool, depth: int,
-              container: str, style_name: str = "list") -> Flowable:
+def item_list(
+    items: Sequence[m.ListItem],
+    ctx: BlockContext,
+    numbered: bool,
+    depth: int,
+    container: str,
+    style_name: str = "list",
+) -> Flowable:
     """A list whose items each print their portion mark and note their marking on the
     pages they land on (both ends of an item, as an item may run over a page).
     ``style_name``: the items' paragraph style (a scenario step's points are "step_point")."""

@@ -13,9 +13,14 @@ from briefbook.render.blocks.table import table_style
 
 #: The lines in the order printed: (label key, the block's attribute).
 LINES: tuple[tuple[str, str], ...] = (
-    ("memo_to", "to"), ("memo_through", "through"), ("memo_from", "sender"),
-    ("memo_subject", "subject"), ("memo_date", "date"), ("memo_time", "time"),
-    ("memo_location", "location"), ("memo_attendees", "attendees"),
+    ("memo_to", "to"),
+    ("memo_through", "through"),
+    ("memo_from", "sender"),
+    ("memo_subject", "subject"),
+    ("memo_date", "date"),
+    ("memo_time", "time"),
+    ("memo_location", "location"),
+    ("memo_attendees", "attendees"),
 )
 
 
@@ -30,8 +35,11 @@ def memo_block(block: m.MemoBlock, ctx: BlockContext) -> list[Flowable]:
     rows: list[list[Any]] = []
     for key, attr in LINES:
         value = getattr(block, attr)
-        text = "; ".join(v.strip() for v in value if v.strip()) if isinstance(value, list) \
+        text = (
+            "; ".join(v.strip() for v in value if v.strip())
+            if isinstance(value, list)
             else value.strip()
+        )
         if not text:
             continue
         style = st["memo_subject"] if attr == "subject" else st["memo_value"]
@@ -42,15 +50,20 @@ def memo_block(block: m.MemoBlock, ctx: BlockContext) -> list[Flowable]:
         return []
     widths = [t.memo_label_width, ctx.frame_width - t.memo_label_width]
     table = Table(rows, colWidths=widths, splitByRow=1, splitInRow=1, hAlign="LEFT")
-    table.setStyle(table_style(t, [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        # The smaller labels sit on their values' baseline.
-        ("TOPPADDING", (0, 0), (0, -1), 1.5 + t.body_size - 0.5 - t.small_size),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
-        ("LINEBELOW", (0, -1), (-1, -1), 1.2, t.palette.navy),
-    ]))
+    table.setStyle(
+        table_style(
+            t,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                # The smaller labels sit on their values' baseline.
+                ("TOPPADDING", (0, 0), (0, -1), 1.5 + t.body_size - 0.5 - t.small_size),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+                ("LINEBELOW", (0, -1), (-1, -1), 1.2, t.palette.navy),
+            ],
+        )
+    )
     return [table]

@@ -26,14 +26,21 @@ def pdf_block(block: m.PdfBlock, ctx: BlockContext) -> list[Flowable]:
         number = plan.load(block, ctx.base_dir, ctx.image_policy, ctx.section_key)
     except AnnexError as exc:
         ctx.warn(f"annex {block.path!r} left out: {exc.reason}")
-        text = label("annex_not_available", plan.language, plan.labels,
-                     path=block.path or "–", reason=exc.reason)
+        text = label(
+            "annex_not_available",
+            plan.language,
+            plan.labels,
+            path=block.path or "–",
+            reason=exc.reason,
+        )
         return [PageBreakIfNotEmpty(), _placeholder(text, ctx)]
     source = plan.sources[number]
     if source.stripped:
         ctx.warn(f"annex {block.path!r}: left out of the dossier: {', '.join(source.stripped)}")
-    ctx.warn(f"annex {block.path!r}: screen readers skip its pages (its text is not carried "
-             "into the dossier's tagged structure)")
+    ctx.warn(
+        f"annex {block.path!r}: screen readers skip its pages (its text is not carried "
+        "into the dossier's tagged structure)"
+    )
     found: list[Flowable] = []
     for page, (width, height) in zip(source.pages, source.sizes, strict=True):
         found.append(NextPageTemplate(LANDSCAPE if width > height else BODY))
@@ -46,11 +53,20 @@ def pdf_block(block: m.PdfBlock, ctx: BlockContext) -> list[Flowable]:
 def _placeholder(text: str, ctx: BlockContext) -> Flowable:
     """A visible box standing in for an annex that cannot be used, naming the problem."""
     t = ctx.theme
-    box = Table([[plain_paragraph(text, t.styles["placeholder"])]], colWidths=[ctx.frame_width],
-                rowHeights=[t.placeholder_height * 2], hAlign="LEFT")
-    box.setStyle(table_style(t, [
-        ("BOX", (0, 0), (-1, -1), 0.8, t.palette.placeholder, None, (3, 2)),
-        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fbf3f3")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
+    box = Table(
+        [[plain_paragraph(text, t.styles["placeholder"])]],
+        colWidths=[ctx.frame_width],
+        rowHeights=[t.placeholder_height * 2],
+        hAlign="LEFT",
+    )
+    box.setStyle(
+        table_style(
+            t,
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, t.palette.placeholder, None, (3, 2)),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fbf3f3")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ],
+        )
+    )
     return box

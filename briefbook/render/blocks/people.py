@@ -33,8 +33,7 @@ def people_block(block: m.PeopleBlock, ctx: BlockContext) -> list[Flowable]:
     found: list[Flowable] = []
     for person in block.people:
         portion = ctx.marks.prefix(ctx.marks.current)
-        cells: list[Flowable] = [plain_paragraph(portion + (person.name or "—"),
-                                                 st["person_name"])]
+        cells: list[Flowable] = [plain_paragraph(portion + (person.name or "—"), st["person_name"])]
         role = ", ".join(x for x in (person.title.strip(), person.organisation.strip()) if x)
         if role:
             cells.append(plain_paragraph(role, st["person_line"]))
@@ -42,7 +41,8 @@ def people_block(block: m.PeopleBlock, ctx: BlockContext) -> list[Flowable]:
             cells.append(
                 safe_paragraph(
                     f"<i>{tx.escape(ctx.words('person_pronounced'))}</i> "
-                    + tx.plain(person.pronunciation), st["person_line"]
+                    + tx.plain(person.pronunciation),
+                    st["person_line"],
                 )
             )
         if person.bio.strip():
@@ -52,8 +52,12 @@ def people_block(block: m.PeopleBlock, ctx: BlockContext) -> list[Flowable]:
         widths = [text_w]
         if with_photos:
             alt = ", ".join(x.strip() for x in (person.name, person.title) if x.strip())
-            row.insert(0, TagWrap(figure(_photo(person.photo, photo_w, ctx), alt))
-                       if person.photo.strip() else "")
+            row.insert(
+                0,
+                TagWrap(figure(_photo(person.photo, photo_w, ctx), alt))
+                if person.photo.strip()
+                else "",
+            )
             widths.insert(0, photo_w + gap)
         table = Table([row], colWidths=widths, splitByRow=1, splitInRow=1, hAlign="LEFT")
         table.setStyle(

@@ -25,9 +25,12 @@ def recommendations_block(block: m.RecommendationsBlock, ctx: BlockContext) -> l
     owner_w = (ctx.frame_width - no_w - prio_w) * 0.24 if has_owner else 0.0
     main_w = ctx.frame_width - no_w - prio_w - owner_w
     words = ctx.words
-    headers = [words("recommendation_number"), words("recommendation"),
-               *([words("recommendation_owner")] if has_owner else []),
-               words("recommendation_priority")]
+    headers = [
+        words("recommendation_number"),
+        words("recommendation"),
+        *([words("recommendation_owner")] if has_owner else []),
+        words("recommendation_priority"),
+    ]
     widths = [no_w, main_w, *([owner_w] if has_owner else []), prio_w]
     head = [plain_paragraph(h, st["cell_head"]) for h in headers]
     body = []
@@ -43,8 +46,9 @@ def recommendations_block(block: m.RecommendationsBlock, ctx: BlockContext) -> l
         tag: Any = ""
         if rec.priority in colors_by_priority:
             tag = PriorityTag(
-                words.upper(words(f"priority_{rec.priority}")), colors_by_priority[rec.priority],
-                t.fonts.sans_bold
+                words.upper(words(f"priority_{rec.priority}")),
+                colors_by_priority[rec.priority],
+                t.fonts.sans_bold,
             )
         row = [plain_paragraph(f"{number}", st["cell_bold"]), main]
         if has_owner:

@@ -23,8 +23,12 @@ def duration_text(minutes: int, ctx: BlockContext) -> str:
 
 
 #: The label of each press value a step may carry.
-_STEP_PRESS = {"open": "press_open_press", "closed": "press_closed_press",
-               "pool": "press_pool_press", "photo spray": "press_photo_spray"}
+_STEP_PRESS = {
+    "open": "press_open_press",
+    "closed": "press_closed_press",
+    "pool": "press_pool_press",
+    "photo spray": "press_photo_spray",
+}
 
 
 def press_text(press: list[str], ctx: BlockContext) -> str:
@@ -49,8 +53,9 @@ def scenario_block(block: m.ScenarioBlock, ctx: BlockContext) -> list[Flowable]:
         when: list[Flowable] = [plain_paragraph(f"{number}.", st["step_number"])]
         if start is not None:
             when.append(plain_paragraph(start.strftime("%H:%M"), st["cell_bold"]))
-        what: list[Flowable] = [plain_paragraph(portion + (step.title.strip() or "—"),
-                                                st["step_title"])]
+        what: list[Flowable] = [
+            plain_paragraph(portion + (step.title.strip() or "—"), st["step_title"])
+        ]
         facts = []
         if step.lead.strip():
             facts.append(f"{ctx.label('scenario_lead')}: {' '.join(step.lead.split())}")
@@ -63,8 +68,9 @@ def scenario_block(block: m.ScenarioBlock, ctx: BlockContext) -> list[Flowable]:
             what.append(plain_paragraph(ctx.label("points_to_make").upper(), st["form_label"]))
             what.append(item_list(step.points, ctx, False, 0, mark, "step_point"))
         minutes = duration_text(step.duration, ctx) if step.duration is not None else ""
-        rows.append(noted_row([when, what, plain_paragraph(minutes, st["step_duration"])],
-                              mark, ctx))
+        rows.append(
+            noted_row([when, what, plain_paragraph(minutes, st["step_duration"])], mark, ctx)
+        )
     # The foot, when any step has its minutes.
     foot = any(step.duration is not None for step in block.steps)
     if foot:
@@ -72,22 +78,33 @@ def scenario_block(block: m.ScenarioBlock, ctx: BlockContext) -> list[Flowable]:
     widths = [left, middle, right]
     # A step stays whole on its page, unless one is too tall for any page.
     whole = tallest_row(rows, widths) < ctx.frame_height * 0.8
-    table = Table(rows, colWidths=widths, splitByRow=1, splitInRow=0 if whole else 1,
-                  hAlign="LEFT", repeatRows=0)
+    table = Table(
+        rows,
+        colWidths=widths,
+        splitByRow=1,
+        splitInRow=0 if whole else 1,
+        hAlign="LEFT",
+        repeatRows=0,
+    )
     pad = t.cell_padding
-    table.setStyle(table_style(t, [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-        ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), pad + 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 2),
-        ("LINEABOVE", (0, 0), (-1, 0), 1.2, t.palette.navy),
-        ("LINEBELOW", (0, 0), (-1, -3 if foot else -2), 0.4, t.palette.rule),
-        ("LINEABOVE" if foot else "LINEBELOW", (0, -1), (-1, -1), 0.8, t.palette.navy),
-        *([("SPAN", (0, -1), (1, -1))] if foot else []),
-    ]))
+    table.setStyle(
+        table_style(
+            t,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), pad + 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad + 2),
+                ("LINEABOVE", (0, 0), (-1, 0), 1.2, t.palette.navy),
+                ("LINEBELOW", (0, 0), (-1, -3 if foot else -2), 0.4, t.palette.rule),
+                ("LINEABOVE" if foot else "LINEBELOW", (0, -1), (-1, -1), 0.8, t.palette.navy),
+                *([("SPAN", (0, -1), (1, -1))] if foot else []),
+            ],
+        )
+    )
     return [table]
 
 
@@ -99,8 +116,12 @@ def _total(block: m.ScenarioBlock, ctx: BlockContext) -> list[Any]:
     starts = start_times(block)
     last = block.steps[-1]
     if starts and starts[-1] is not None and last.duration is not None and block.time:
-        end = (dt.datetime.combine(dt.date(2000, 1, 1), block.time)
-               + dt.timedelta(minutes=total)).time()
+        end = (
+            dt.datetime.combine(dt.date(2000, 1, 1), block.time) + dt.timedelta(minutes=total)
+        ).time()
         label += " · " + ctx.label("scenario_ends", time=end.strftime("%H:%M"))
-    return [plain_paragraph(label, st["cell_bold"]), "",
-            plain_paragraph(duration_text(total, ctx), st["step_total"])]
+    return [
+        plain_paragraph(label, st["cell_bold"]),
+        "",
+        plain_paragraph(duration_text(total, ctx), st["step_total"]),
+    ]

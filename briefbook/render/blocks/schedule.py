@@ -50,8 +50,11 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
     dated = any(day is not None for day in groups)
     tbc = ctx.label("time_to_be_confirmed")
     for day, entries in groups.items():
-        title = (words.date(day, weekday=True) if day is not None else
-                 undated_heading(dated, words("date_to_be_confirmed")))
+        title = (
+            words.date(day, weekday=True)
+            if day is not None
+            else undated_heading(dated, words("date_to_be_confirmed"))
+        )
         where, zone = day_zones(entries, ctx.zones, zone, ctx.fallback_date, words)
         title = " · ".join(part for part in (title, where) if part)
         day_title = Lead(plain_paragraph(title, st["day"]), ctx.frame_height) if title else None
@@ -66,21 +69,32 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
                 activity.append(
                     safe_paragraph(
                         f"<b>{tx.escape(words('schedule_with'))}</b> "
-                        + tx.plain(", ".join(e.participants)), st["cell_small"]
+                        + tx.plain(", ".join(e.participants)),
+                        st["cell_small"],
                     )
                 )
             if e.notes.strip():
                 activity.extend(paragraphs(e.notes, st["cell_small"], ctx))
-            body.append(noted_row(
-                [
-                    time_flowables(
-                        e, ctx.zones, st["cell_bold"], st["cell_small"], ctx.fallback_date, words,
-                        tbc,
-                    ),
-                    activity,
-                    plain_paragraph(e.place, st["cell"]),
-                    _press(e.press, ctx),
-                ], mark, ctx))
+            body.append(
+                noted_row(
+                    [
+                        time_flowables(
+                            e,
+                            ctx.zones,
+                            st["cell_bold"],
+                            st["cell_small"],
+                            ctx.fallback_date,
+                            words,
+                            tbc,
+                        ),
+                        activity,
+                        plain_paragraph(e.place, st["cell"]),
+                        _press(e.press, ctx),
+                    ],
+                    mark,
+                    ctx,
+                )
+            )
         table = grid(head, body, widths, t)
         table.spaceAfter = t.gap_after_box
         if day_title is not None:

@@ -30,7 +30,9 @@ _BREAK = re.compile(r"(?<=[A-Za-z])\u00a0(?=\d{2}:\d{2})")
 
 
 def local_label(
-    entry: m.ScheduleEntry, zones: ZonePair | None = None, fallback_date: dt.date | None = None,
+    entry: m.ScheduleEntry,
+    zones: ZonePair | None = None,
+    fallback_date: dt.date | None = None,
     words: Wording = ENGLISH,
 ) -> str:
     """``09:00–09:45``, ``until 17:30``, or "" when the entry has no time; with the
@@ -46,8 +48,11 @@ def local_label(
 
 
 def day_zones(
-    entries: list[m.ScheduleEntry], zones: ZonePair | None, previous: str,
-    fallback_date: dt.date | None = None, words: Wording = ENGLISH,
+    entries: list[m.ScheduleEntry],
+    zones: ZonePair | None,
+    previous: str,
+    fallback_date: dt.date | None = None,
+    words: Wording = ENGLISH,
 ) -> tuple[str, str]:
     """What a day's heading adds when the zone changes: ``Paris (CEST)``, or
     ``Rome (CEST), then London (BST)`` for a day with a flight; "" when the day
@@ -72,7 +77,9 @@ def day_zones(
 
 
 def home_label(
-    entry: m.ScheduleEntry, zones: ZonePair | None, fallback_date: dt.date | None = None,
+    entry: m.ScheduleEntry,
+    zones: ZonePair | None,
+    fallback_date: dt.date | None = None,
     words: Wording = ENGLISH,
 ) -> str:
     """``Home 15:00–15:45`` (with the home date where the day changes), or ``""``."""

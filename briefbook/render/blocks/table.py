@@ -166,20 +166,32 @@ def tallest_row(rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> float
     canvas = Canvas(io.BytesIO())  # lists lay out on a canvas; this one is never drawn on
     for row in rows:
         for cell, width in zip(row, widths, strict=False):
-            parts = cell if isinstance(cell, list) else [cell] if isinstance(cell, Flowable) \
-                else []
-            height = sum(part.wrapOn(canvas, width, 1e6)[1] + part.getSpaceAfter()
-                         for part in parts)
+            parts = cell if isinstance(cell, list) else [cell] if isinstance(cell, Flowable) else []
+            height = sum(
+                part.wrapOn(canvas, width, 1e6)[1] + part.getSpaceAfter() for part in parts
+            )
             tallest = max(tallest, height)
     return tallest
 
 
-def fitted_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], ctx: BlockContext,
-                   nowrap: frozenset[int] = frozenset()) -> list[float]:
+def fitted_widths(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    ctx: BlockContext,
+    nowrap: frozenset[int] = frozenset(),
+) -> list[float]:
     """:func:`column_widths` for the frame, in the theme's table font and cell padding."""
     t = ctx.theme
-    return column_widths(columns, rows, ctx.frame_width, t.fonts.sans, t.fonts.sans_bold,
-                         t.table_size, t.cell_padding + 1, nowrap)
+    return column_widths(
+        columns,
+        rows,
+        ctx.frame_width,
+        t.fonts.sans,
+        t.fonts.sans_bold,
+        t.table_size,
+        t.cell_padding + 1,
+        nowrap,
+    )
 
 
 #: The narrowest column a table is given: 1.4 cm holds a figure like "12,345" or a
@@ -223,18 +235,33 @@ def table_block(block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
     for group in groups:
         first, last = group[1] + 1, group[-1] + 1
         words = ctx.words
-        part = (words("table_columns_one", first=first) if first == last
-                else words("table_columns_range", first=first, last=last))
-        caption = (words("table_part", caption=block.caption.strip(), part=part, count=n)
-                   if block.caption.strip() else
-                   words("table_part_untitled", part=part, count=n))
-        found += _table([columns[i] for i in group], [[row[i] for i in group] for row in rows],
-                        caption, block, ctx)
+        part = (
+            words("table_columns_one", first=first)
+            if first == last
+            else words("table_columns_range", first=first, last=last)
+        )
+        caption = (
+            words("table_part", caption=block.caption.strip(), part=part, count=n)
+            if block.caption.strip()
+            else words("table_part_untitled", part=part, count=n)
+        )
+        found += _table(
+            [columns[i] for i in group],
+            [[row[i] for i in group] for row in rows],
+            caption,
+            block,
+            ctx,
+        )
     return found
 
 
-def _table(columns: list[str], rows: list[list[str]], caption_text: str,
-           block: m.TableBlock, ctx: BlockContext) -> list[Flowable]:
+def _table(
+    columns: list[str],
+    rows: list[list[str]],
+    caption_text: str,
+    block: m.TableBlock,
+    ctx: BlockContext,
+) -> list[Flowable]:
     """One grid of the table (all its columns, or one group of them); ``block`` gives
     the rows' markings."""
     t = ctx.theme
@@ -247,8 +274,9 @@ def _table(columns: list[str], rows: list[list[str]], caption_text: str,
     body = []
     for index, row in enumerate(rows):
         mark = marks.of(row_marking(block, index))
-        cells = [rich_cell(c, cell, ctx, marks.prefix(mark) if k == 0 else "")
-                 for k, c in enumerate(row)]
+        cells = [
+            rich_cell(c, cell, ctx, marks.prefix(mark) if k == 0 else "") for k, c in enumerate(row)
+        ]
         body.append(noted_row(cells, mark, ctx))
     if not body:
         body = [[""] * n]

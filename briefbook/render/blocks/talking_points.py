@@ -22,13 +22,19 @@ def talking_points_block(block: m.TalkingPointsBlock, ctx: BlockContext) -> list
         plain_paragraph(ctx.label("points_to_make").upper(), t.styles["form_label"]),
         item_list(block.items, ctx, False, 0, ctx.marks.current),
     ]
-    table = Table([[content]], colWidths=[ctx.frame_width], splitByRow=1, splitInRow=1,
-                  hAlign="LEFT")
-    table.setStyle(table_style(t, [
-        ("LINEBEFORE", (0, 0), (0, -1), 2, t.palette.navy),
-        ("LEFTPADDING", (0, 0), (-1, -1), _INSET),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
+    table = Table(
+        [[content]], colWidths=[ctx.frame_width], splitByRow=1, splitInRow=1, hAlign="LEFT"
+    )
+    table.setStyle(
+        table_style(
+            t,
+            [
+                ("LINEBEFORE", (0, 0), (0, -1), 2, t.palette.navy),
+                ("LEFTPADDING", (0, 0), (-1, -1), _INSET),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ],
+        )
+    )
     return [table]

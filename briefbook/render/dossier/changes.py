@@ -106,20 +106,32 @@ def _styles(theme: Theme) -> dict[str, ParagraphStyle]:
         "intro": ParagraphStyle("changes_intro", parent=st["body"], spaceAfter=8),
         "group": ParagraphStyle("changes_group", parent=st["h3"], spaceBefore=10, spaceAfter=3),
         "line": ParagraphStyle("changes_line", parent=st["cell"]),
-        "words": ParagraphStyle("changes_words", parent=st["cell"], leftIndent=0,
-                                textColor=theme.palette.ink, spaceBefore=1),
-        "empty": ParagraphStyle("changes_empty", parent=st["body"],
-                                textColor=theme.palette.grey),
+        "words": ParagraphStyle(
+            "changes_words",
+            parent=st["cell"],
+            leftIndent=0,
+            textColor=theme.palette.ink,
+            spaceBefore=1,
+        ),
+        "empty": ParagraphStyle("changes_empty", parent=st["body"], textColor=theme.palette.grey),
     }
 
 
 #: The tag words' label keys.
-_TAG_KEYS = {"ADDED": "change_added", "REMOVED": "change_removed",
-             "CANCELLED": "change_cancelled", "MOVED": "change_moved",
-             "RE-TIMED": "change_retimed", "RENAMED": "change_renamed",
-             "CHANGED": "change_changed"}
-_GROUP_KEYS = {COVER_GROUP: "changes_group_brief", SECTIONS_GROUP: "changes_group_sections",
-               SCHEDULE_GROUP: "changes_group_schedule"}
+_TAG_KEYS = {
+    "ADDED": "change_added",
+    "REMOVED": "change_removed",
+    "CANCELLED": "change_cancelled",
+    "MOVED": "change_moved",
+    "RE-TIMED": "change_retimed",
+    "RENAMED": "change_renamed",
+    "CHANGED": "change_changed",
+}
+_GROUP_KEYS = {
+    COVER_GROUP: "changes_group_brief",
+    SECTIONS_GROUP: "changes_group_sections",
+    SCHEDULE_GROUP: "changes_group_schedule",
+}
 
 
 def changes_title(diff: BriefDiff, words: Wording = ENGLISH) -> str:
@@ -144,25 +156,33 @@ def introduction(diff: BriefDiff, words: Wording = ENGLISH) -> str:
     """The sentence under the heading (plain text): what was compared, how much changed."""
     version = one_line(diff.old_version)
     if diff.old_name:
-        against = (words("changes_file_version", name=diff.old_name, version=version)
-                   if version else words("changes_file", name=diff.old_name))
+        against = (
+            words("changes_file_version", name=diff.old_name, version=version)
+            if version
+            else words("changes_file", name=diff.old_name)
+        )
     else:  # an edition's page: named by its version only (see core/compare/edition_changes.py)
-        against = (words("changes_version", version=version) if version
-                   else words("changes_earlier"))
+        against = words("changes_version", version=version) if version else words("changes_earlier")
     if not diff:
         return words("changes_none", against=against)
     parts = []
-    for key, prefixes in (("changes_to_sections", ("section_",)),
-                          ("changes_to_schedule", ("entry_",)),
-                          ("changes_to_tables", ("table_", "row_")),
-                          ("changes_to_text", ("text_",)),
-                          ("changes_to_cover", ("meta_",))):
+    for key, prefixes in (
+        ("changes_to_sections", ("section_",)),
+        ("changes_to_schedule", ("entry_",)),
+        ("changes_to_tables", ("table_", "row_")),
+        ("changes_to_text", ("text_",)),
+        ("changes_to_cover", ("meta_",)),
+    ):
         count = diff.count(*prefixes)
         if count:
             parts.append(words(key, count=count))
     total = len(diff.changes)
-    return words("changes_summary", against=against,
-                 changes=words.counted("changes_count", total), parts=", ".join(parts))
+    return words(
+        "changes_summary",
+        against=against,
+        changes=words.counted("changes_count", total),
+        parts=", ".join(parts),
+    )
 
 
 def _line(change: Change, styles: dict[str, ParagraphStyle], theme: Theme) -> list[Flowable]:
@@ -172,51 +192,72 @@ def _line(change: Change, styles: dict[str, ParagraphStyle], theme: Theme) -> li
     return found
 
 
-def changes_flowables(diff: BriefDiff, theme: Theme, width: float,
-                      frame_height: float, words: Wording = ENGLISH) -> list[Flowable]:
+def changes_flowables(
+    diff: BriefDiff, theme: Theme, width: float, frame_height: float, words: Wording = ENGLISH
+) -> list[Flowable]:
     """The page's content below its heading: the introduction and every change."""
     styles = _styles(theme)
     found: list[Flowable] = [TextParagraph(tx.plain(introduction(diff, words)), styles["intro"])]
     p = theme.palette
     font = theme.fonts.sans_bold
-    tag_width = max([_TAG_WIDTH, *(stringWidth(tag_word(c.tag, words), font, 6.6) + 10
-                                   for c in diff.changes)])
+    tag_width = max(
+        [_TAG_WIDTH, *(stringWidth(tag_word(c.tag, words), font, 6.6) + 10 for c in diff.changes)]
+    )
     for group, changes in diff.groups():
-        title = Lead(TextParagraph(tx.plain(group_title(group, words)), styles["group"]),
-                     frame_height)
+        title = Lead(
+            TextParagraph(tx.plain(group_title(group, words)), styles["group"]), frame_height
+        )
         rows: list[list[Any]] = []
         for change in changes:
             tag = ChangeTag(tag_word(change.tag, words), tag_color(change.tag, theme), font)
             rows.append([tag, _line(change, styles, theme)])
-        table = Table(rows, colWidths=[tag_width, width - tag_width], splitByRow=1,
-                      splitInRow=1, hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), theme.fonts.sans, theme.table_size),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("LEFTPADDING", (1, 0), (1, -1), 6),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, p.rule),
-        ]))
+        table = Table(
+            rows,
+            colWidths=[tag_width, width - tag_width],
+            splitByRow=1,
+            splitInRow=1,
+            hAlign="LEFT",
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), theme.fonts.sans, theme.table_size),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("LEFTPADDING", (1, 0), (1, -1), 6),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, p.rule),
+                ]
+            )
+        )
         title.follow = table
         set_role(title, Role("H2"))
         found += [title, tag_table(table, row_headers=True)]
     return found
 
 
-def changes_section(diff: BriefDiff, ctx: BlockContext, numbers: PageNumbers,
-                    marking: str = "") -> list[Flowable]:
+def changes_section(
+    diff: BriefDiff, ctx: BlockContext, numbers: PageNumbers, marking: str = ""
+) -> list[Flowable]:
     """The changes page as the dossier lays it out: on a new page, with a heading that
     is in the outline and the contents (key :data:`CHANGES_KEY`)."""
     t = ctx.theme
     title = changes_title(diff, ctx.words)
-    heading = Heading(TextParagraph(tx.plain(title), t.styles["h1"]), ctx.frame_height,
-                      key=CHANGES_KEY, outline_title=title, level=0, numbers=numbers)
-    found: list[Flowable] = [PageBreakIfNotEmpty(), heading,
-                             *changes_flowables(diff, t, ctx.frame_width, ctx.frame_height,
-                                                ctx.words)]
+    heading = Heading(
+        TextParagraph(tx.plain(title), t.styles["h1"]),
+        ctx.frame_height,
+        key=CHANGES_KEY,
+        outline_title=title,
+        level=0,
+        numbers=numbers,
+    )
+    found: list[Flowable] = [
+        PageBreakIfNotEmpty(),
+        heading,
+        *changes_flowables(diff, t, ctx.frame_width, ctx.frame_height, ctx.words),
+    ]
     heading.follow = found[2]
     for flowable in found:
         tag(flowable, where="the changes page", mark=marking)
@@ -227,7 +268,12 @@ def changes_toc_entry(diff: BriefDiff, ctx: BlockContext, numbers: PageNumbers) 
     """The contents line of the changes page (unnumbered, linked, with its page)."""
     t = ctx.theme
     style = ParagraphStyle("toc_changes", parent=t.styles["toc1"], leftIndent=t.toc_label_width)
-    return TocEntry(TextParagraph(tx.plain(changes_title(diff, ctx.words)), style), CHANGES_KEY,
-                    label="",
-                    label_x=0, number_width=t.toc_number_width,
-                    leader_color=t.palette.rule, numbers=numbers)
+    return TocEntry(
+        TextParagraph(tx.plain(changes_title(diff, ctx.words)), style),
+        CHANGES_KEY,
+        label="",
+        label_x=0,
+        number_width=t.toc_number_width,
+        leader_color=t.palette.rule,
+        numbers=numbers,
+    )

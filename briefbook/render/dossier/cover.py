@@ -59,16 +59,18 @@ def cover_flowables(
     return [_one_page(head, ctx.frame_height * 0.22 + top, found, ctx)]
 
 
-def _one_page(head: list[Flowable], gap: float, rest: list[Flowable],
-              ctx: BlockContext) -> Flowable:
+def _one_page(
+    head: list[Flowable], gap: float, rest: list[Flowable], ctx: BlockContext
+) -> Flowable:
     """The cover on one page whatever it holds: the gap above the title gives way
     first, then everything shrinks together (a very long title, a tall logo and
     Letter paper's shorter page)."""
     used = _height(head, ctx) + _height(rest, ctx)
     room = ctx.frame_height - used - 2  # a little slack for rounding
     content = [*head, Spacer(1, max(0.0, min(gap, room))), *rest]
-    return KeepInFrame(ctx.frame_width, ctx.frame_height - 1, [TagWrap(f) for f in content],
-                       mode="shrink")
+    return KeepInFrame(
+        ctx.frame_width, ctx.frame_height - 1, [TagWrap(f) for f in content], mode="shrink"
+    )
 
 
 def _height(flowables: list[Flowable], ctx: BlockContext) -> float:
@@ -103,14 +105,17 @@ def _facts(meta: Meta, ctx: BlockContext, marking: str, edition: str) -> Flowabl
     add("cover_edition", edition)
     draft = meta.status != "final"
     status = PriorityTag(
-        words("status_draft" if draft else "status_final"), p.high if draft else p.navy,
-        t.fonts.sans_bold, 8.5
+        words("status_draft" if draft else "status_final"),
+        p.high if draft else p.navy,
+        t.fonts.sans_bold,
+        8.5,
     )
     rows.append([plain_paragraph(words.upper(words("cover_status")), st["cover_label"]), status])
     add("cover_marking", marking)
     label_w = t.cover_label_width
-    table = tag_table(Table(rows, colWidths=[label_w, ctx.frame_width - label_w], hAlign="LEFT"),
-                      row_headers=True)
+    table = tag_table(
+        Table(rows, colWidths=[label_w, ctx.frame_width - label_w], hAlign="LEFT"), row_headers=True
+    )
     table.setStyle(
         table_style(
             t,

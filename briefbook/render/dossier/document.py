@@ -45,8 +45,9 @@ from briefbook.render.theme import DEFAULT_THEME, register_fonts
 
 def image_policy(brief: Brief, options: RenderOptions) -> ImagePolicy:
     """Pictures come from the brief's folder, or are ones the options allow."""
-    return ImagePolicy(image_folder(brief), frozenset(options.allowed_images),
-                       options.allow_outside_images)
+    return ImagePolicy(
+        image_folder(brief), frozenset(options.allowed_images), options.allow_outside_images
+    )
 
 
 def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
@@ -73,24 +74,33 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
     reproducible, fixed_time = reproducible_time(brief, options.reproducible)
     frame_w = page_size[0] - theme.margin_left - theme.margin_right
     frame_h = page_size[1] - theme.margin_top - theme.margin_bottom
-    ctx = BlockContext(theme, frame_w, frame_h, brief.base_dir, brief.source,
-                       image_policy=image_policy(brief, options),
-                       pictures=PicturePrep(options.images) if options.images else None,
-                       words=Wording.of(meta), annexes=plan)
+    ctx = BlockContext(
+        theme,
+        frame_w,
+        frame_h,
+        brief.base_dir,
+        brief.source,
+        image_policy=image_policy(brief, options),
+        pictures=PicturePrep(options.images) if options.images else None,
+        words=Wording.of(meta),
+        annexes=plan,
+    )
     state = BuildState()
     state.numbers.page_format = page_number_format(meta)
     set_zones(brief, ctx, options.home_times is not False)
     if not ctx.words.has_labels:
-        ctx.warnings.append(Problem(no_words_message(meta.language), path=brief.source,
-                                    where="meta 'language'"))
+        ctx.warnings.append(
+            Problem(no_words_message(meta.language), path=brief.source, where="meta 'language'")
+        )
     scheme = markings.scheme_of(brief)
     ctx.marks = Marks(scheme, brief.meta.portion_marks, page=state.page_marks)
     if options.only_section is not None:
         state.numbers.offset = max(0, options.first_page - 1)
     running = running_text(brief, options, ctx.words)
     decorator = PageDecorator(theme, running, page_size, state.numbers)
-    landscape = PageDecorator(theme, running, (page_size[1], page_size[0]), state.numbers,
-                              forms="bbWide")
+    landscape = PageDecorator(
+        theme, running, (page_size[1], page_size[0]), state.numbers, forms="bbWide"
+    )
     buffer = io.BytesIO()
     seen: set[tuple[str, str]] = set()
 
@@ -116,8 +126,11 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
                 with_cover=options.only_section is None and (meta.cover or options.only_cover),
                 fixed_time=fixed_time,
                 cover_reserve=running.authority_height(theme.authority_leading),
-                first_reserve=(running.authority_height(theme.authority_leading)
-                               if not meta.cover and state.numbers.offset == 0 else 0.0),
+                first_reserve=(
+                    running.authority_height(theme.authority_leading)
+                    if not meta.cover and state.numbers.offset == 0
+                    else 0.0
+                ),
                 landscape=landscape,
             )
             if options.tagged or options.pdfa:
@@ -131,8 +144,12 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
                 with layout_errors("placing the annexes"):
                     pdf = place_annexes(pdf, _with_headings(plan, state))
             if doc.recorder is not None:
-                info = TagInfo(metadata(brief, ctx.words)["title"], doc.tag_language or "en",
-                               options.pdfa, reproducible)
+                info = TagInfo(
+                    metadata(brief, ctx.words)["title"],
+                    doc.tag_language or "en",
+                    options.pdfa,
+                    reproducible,
+                )
                 pdf = write_tags(pdf, doc.recorder, info)
     except ProgressAborted as exc:
         raise exc.original from None

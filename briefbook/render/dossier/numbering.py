@@ -59,8 +59,9 @@ def outline_title(number: str, title: str) -> str:
     return f"{number} {title}" if number else title
 
 
-def label_widths(refs: Sequence[tuple[str, Numbered]], t: Theme,
-                 decimal: bool = True) -> tuple[float, float]:
+def label_widths(
+    refs: Sequence[tuple[str, Numbered]], t: Theme, decimal: bool = True
+) -> tuple[float, float]:
     """The contents' room for the numbers or labels of top-level sections and of
     subsections: the theme's, or wider for a long label ("Annex D"); none for the top
     level when nothing there prints a number or a label."""

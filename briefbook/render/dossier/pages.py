@@ -60,8 +60,9 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text[:lo].rstrip() + "…"
 
 
-def draw_banner(canv: Canvas, t: Theme, marking: str, centre: float, baseline: float,
-                size: float, room: float) -> None:
+def draw_banner(
+    canv: Canvas, t: Theme, marking: str, centre: float, baseline: float, size: float, room: float
+) -> None:
     """One banner line: the marking in bold, centred, on a box of its level's colour
     (no box for a marking the theme has no colours for)."""
     font = t.fonts.sans_bold
@@ -72,8 +73,14 @@ def draw_banner(canv: Canvas, t: Theme, marking: str, centre: float, baseline: f
     if fill is not None:
         width = text_width(text, font, size) + 2 * pad_x
         canv.setFillColor(fill)
-        canv.rect(centre - width / 2, baseline - size * 0.22 - pad_y, width,
-                  size * 0.95 + 2 * pad_y, stroke=0, fill=1)
+        canv.rect(
+            centre - width / 2,
+            baseline - size * 0.22 - pad_y,
+            width,
+            size * 0.95 + 2 * pad_y,
+            stroke=0,
+            fill=1,
+        )
     canv.setFont(font, size)
     canv.setFillColor(ink)
     draw_text(canv, centre, baseline, text, "centre")
@@ -245,8 +252,12 @@ class PageDecorator:
             draw_text(canv, t.margin_left, y, label)
             shift = text_width(label + " ", t.fonts.sans_bold, t.authority_size)
             canv.setFont(t.fonts.sans, t.authority_size)
-            draw_text(canv, t.margin_left + shift, y,
-                      fit_text(value, t.fonts.sans, t.authority_size, room - shift))
+            draw_text(
+                canv,
+                t.margin_left + shift,
+                y,
+                fit_text(value, t.fonts.sans, t.authority_size, room - shift),
+            )
             y -= t.authority_leading
         canv.restoreState()
 

@@ -81,10 +81,14 @@ def build_story(
         story += [NextPageTemplate("body"), PageBreak()]
     contents: list[Flowable] = []
     if brief.meta.contents:
-        changes = None if options.changes is None else \
-            changes_toc_entry(options.changes, ctx, state.numbers)
-        contents = _contents(refs, ctx, state.numbers, bool(brief.sections), changes,
-                             brief.meta.numbering != "none")
+        changes = (
+            None
+            if options.changes is None
+            else changes_toc_entry(options.changes, ctx, state.numbers)
+        )
+        contents = _contents(
+            refs, ctx, state.numbers, bool(brief.sections), changes, brief.meta.numbering != "none"
+        )
     for flowable in contents:
         tag(flowable, mark=dossier_mark)
         story.append(flowable)
@@ -140,8 +144,11 @@ def _title(section: Section, words: Wording = ENGLISH) -> str:
 
 
 def _contents(
-    refs: list[tuple[str, SectionRef]], ctx: BlockContext, numbers: PageNumbers,
-    has_sections: bool = False, changes_entry: Flowable | None = None,
+    refs: list[tuple[str, SectionRef]],
+    ctx: BlockContext,
+    numbers: PageNumbers,
+    has_sections: bool = False,
+    changes_entry: Flowable | None = None,
     decimal: bool = True,
 ) -> list[Flowable]:
     """The contents page(s): one linked entry per section and subsection (after
@@ -149,8 +156,9 @@ def _contents(
     t = ctx.theme
     st = t.styles
     words = ctx.words
-    found: list[Flowable] = [set_role(plain_paragraph(words("contents"), st["toc_title"]),
-                                      Role("H1"))]
+    found: list[Flowable] = [
+        set_role(plain_paragraph(words("contents"), st["toc_title"]), Role("H1"))
+    ]
     toc = Role("TOC")
     if changes_entry is not None:
         found.append(set_role(changes_entry, Role("TOCI", within=toc)))
@@ -212,8 +220,9 @@ def _section(
             if f"{key}_{j}" in state.sections:
                 found += _section(brief, sub, (*path, j), ctx, state)
         else:
-            found += _deeper(sub, f"{where} > {truncate(_title(sub, ctx.words), 60)}",
-                             ref.marking, ctx)
+            found += _deeper(
+                sub, f"{where} > {truncate(_title(sub, ctx.words), 60)}", ref.marking, ctx
+            )
     link_leads(found)
     return found
 
@@ -289,8 +298,7 @@ def _gap_after(kind: str, t: Theme) -> float:
     return t.gap_after_box
 
 
-def running_text(brief: Brief, options: RenderOptions,
-                 words: Wording = ENGLISH) -> RunningText:
+def running_text(brief: Brief, options: RenderOptions, words: Wording = ENGLISH) -> RunningText:
     meta = brief.meta
     parts = []
     if meta.version.strip():
@@ -313,13 +321,16 @@ def running_text(brief: Brief, options: RenderOptions,
     )
 
 
-def authority_lines(block: ClassificationBlock,
-                    words: Wording = ENGLISH) -> tuple[tuple[str, str], ...]:
+def authority_lines(
+    block: ClassificationBlock, words: Wording = ENGLISH
+) -> tuple[tuple[str, str], ...]:
     """The authority block's lines as 32 CFR 2001.21 orders them (given ones only)."""
-    labels = ((words("authority_classified_by"), block.classified_by),
-              (words("authority_derived_from"), block.derived_from),
-              (words("authority_reason"), block.reason),
-              (words("authority_declassify_on"), block.declassify_on))
+    labels = (
+        (words("authority_classified_by"), block.classified_by),
+        (words("authority_derived_from"), block.derived_from),
+        (words("authority_reason"), block.reason),
+        (words("authority_declassify_on"), block.declassify_on),
+    )
     return tuple((label, one_line(value)) for label, value in labels if one_line(value))
 
 

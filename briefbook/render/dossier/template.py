@@ -77,8 +77,9 @@ def short(message: str, limit: int = 300) -> str:
 
 
 @contextmanager
-def layout_errors(what: str, where: Callable[[], str] = lambda: "",
-                  passing: tuple[type[BaseException], ...] = ()) -> Iterator[None]:
+def layout_errors(
+    what: str, where: Callable[[], str] = lambda: "", passing: tuple[type[BaseException], ...] = ()
+) -> Iterator[None]:
     """Report any failure inside as a :class:`RenderError` naming ``what`` failed
     ("the page layout") and ``where()``; briefbook's own errors and ``passing``
     ones go through unchanged."""
@@ -101,8 +102,17 @@ def layout_errors(what: str, where: Callable[[], str] = lambda: "",
 def plain_frame(x: float, y: float, width: float, height: float, frame_id: str) -> Frame:
     """A frame whose content reaches its edges (the margins are the page's); on a tagged
     render it tags what it lays out (see :mod:`briefbook.render.tagging`)."""
-    return TaggedFrame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0,
-                       bottomPadding=0, id=frame_id)
+    return TaggedFrame(
+        x,
+        y,
+        width,
+        height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id=frame_id,
+    )
 
 
 class PinnedDocTemplate(BaseDocTemplate):
@@ -205,8 +215,13 @@ class DossierTemplate(PinnedDocTemplate):
         self._story: list[Flowable] = []
         self._story_total = 1
         frame = plain_frame(self.leftMargin, self.bottomMargin, self.width, self.height, "body")
-        cover_frame = plain_frame(self.leftMargin, self.bottomMargin + cover_reserve,
-                                  self.width, self.height - cover_reserve, "cover")
+        cover_frame = plain_frame(
+            self.leftMargin,
+            self.bottomMargin + cover_reserve,
+            self.width,
+            self.height - cover_reserve,
+            "cover",
+        )
         cover = PageTemplate(
             id="cover",
             frames=[cover_frame],
@@ -228,8 +243,15 @@ class DossierTemplate(PinnedDocTemplate):
         if not with_cover and first_reserve > 0:
             first = PageTemplate(
                 id="first",
-                frames=[plain_frame(self.leftMargin, self.bottomMargin + first_reserve,
-                                    self.width, self.height - first_reserve, "first")],
+                frames=[
+                    plain_frame(
+                        self.leftMargin,
+                        self.bottomMargin + first_reserve,
+                        self.width,
+                        self.height - first_reserve,
+                        "first",
+                    )
+                ],
                 pagesize=page_size,
                 onPage=lambda c, d: _furnished(c, lambda: decorator.first(c, d.page)),
                 onPageEnd=self._end_page,
@@ -241,19 +263,31 @@ class DossierTemplate(PinnedDocTemplate):
             wide = (page_size[1], page_size[0])
             frame_w = wide[0] - theme.margin_left - theme.margin_right
             frame_h = wide[1] - theme.margin_top - theme.margin_bottom
-            self.addPageTemplates([PageTemplate(
-                id=LANDSCAPE,
-                frames=[plain_frame(theme.margin_left, theme.margin_bottom, frame_w, frame_h,
-                                    "landscape")],
-                pagesize=wide,
-                onPage=lambda c, d: _furnished(c, lambda: landscape.body(c, d.page)),
-                onPageEnd=lambda c, d: self._end_page(c, d, landscape),
-            )])
+            self.addPageTemplates(
+                [
+                    PageTemplate(
+                        id=LANDSCAPE,
+                        frames=[
+                            plain_frame(
+                                theme.margin_left,
+                                theme.margin_bottom,
+                                frame_w,
+                                frame_h,
+                                "landscape",
+                            )
+                        ],
+                        pagesize=wide,
+                        onPage=lambda c, d: _furnished(c, lambda: landscape.body(c, d.page)),
+                        onPageEnd=lambda c, d: self._end_page(c, d, landscape),
+                    )
+                ]
+            )
         self.decorator = decorator
         self.fixed_time = fixed_time
 
-    def _end_page(self, canv: Canvas, doc: BaseDocTemplate,
-                  decorator: PageDecorator | None = None) -> None:
+    def _end_page(
+        self, canv: Canvas, doc: BaseDocTemplate, decorator: PageDecorator | None = None
+    ) -> None:
         """Over the finished page: the watermark, and the banner with the highest
         marking of what this page printed (known only now, in one pass)."""
         decorator = decorator or self.decorator

@@ -70,10 +70,10 @@ def image_profile(name: str, dpi: int | None = None) -> ImageProfile:
     if name == "print":
         return ImageProfile("print", dpi, jpeg_quality=90)
     if name == "email":
-        return ImageProfile("email", dpi or 150, jpeg_quality=72,
-                            target_bytes=EMAIL_TARGET_BYTES)
-    raise ValueError(f"unknown export profile {name!r}; the profiles are: "
-                     + ", ".join(PROFILE_NAMES))
+        return ImageProfile("email", dpi or 150, jpeg_quality=72, target_bytes=EMAIL_TARGET_BYTES)
+    raise ValueError(
+        f"unknown export profile {name!r}; the profiles are: " + ", ".join(PROFILE_NAMES)
+    )
 
 
 @dataclass

@@ -88,8 +88,9 @@ def resolve(path: str, base_dir: Path | None) -> Path:
     return resolve_image(path, base_dir)
 
 
-def load_image(path: str, base_dir: Path | None,
-               policy: ImagePolicy | None = None) -> LoadedImage | ImageFailure:
+def load_image(
+    path: str, base_dir: Path | None, policy: ImagePolicy | None = None
+) -> LoadedImage | ImageFailure:
     """Read and fully decode one PNG or JPEG file; never raises for a bad file.
 
     With a ``policy``, a file it does not permit is not even looked at.

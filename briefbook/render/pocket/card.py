@@ -63,8 +63,9 @@ def render_pocket_card(
         return _render_pocket_card(brief, options or PocketOptions(), theme, look)
 
 
-def _render_pocket_card(brief: m.Brief, options: PocketOptions, theme: Theme,
-                        look: CardLook) -> RenderResult:
+def _render_pocket_card(
+    brief: m.Brief, options: PocketOptions, theme: Theme, look: CardLook
+) -> RenderResult:
     zones = schedule_zones(brief, options.home_times is not False)
     width, height = CARD_SIZE
     frame_w = width - 2 * look.margin_x
@@ -90,24 +91,29 @@ def _render_pocket_card(brief: m.Brief, options: PocketOptions, theme: Theme,
         invariant=1 if reproducible else 0,
         initialFontName=theme.fonts.sans,
         title=words("pocket_title", title=one_line(meta.title) or words("untitled_brief")),
-        author=", ".join(
-            x for x in (one_line(meta.prepared_by), one_line(meta.organisation)) if x
-        ),
+        author=", ".join(x for x in (one_line(meta.prepared_by), one_line(meta.organisation)) if x),
         subject=words("pocket_subject"),
         creator=creator(),
     )
     doc.fixed_time = fixed_time
     doc.tag_language = meta.language or "en"
-    frame = plain_frame(look.margin_x, look.margin_bottom, frame_w,
-                        height - look.margin_top - look.margin_bottom, "card")
+    frame = plain_frame(
+        look.margin_x,
+        look.margin_bottom,
+        frame_w,
+        height - look.margin_top - look.margin_bottom,
+        "card",
+    )
     doc.addPageTemplates([PageTemplate(id="card", frames=[frame], pagesize=CARD_SIZE)])
     with layout_errors("the pocket card layout"), report_missing(missing_glyph):
         doc.build(story, canvasmaker=card_canvas(running_text(brief, words), theme, look))
-    warnings = [Problem(missing_message(ch), path=brief.source, where="pocket card")
-                for ch in missing]
+    warnings = [
+        Problem(missing_message(ch), path=brief.source, where="pocket card") for ch in missing
+    ]
     pdf = buffer.getvalue()
     if doc.recorder is not None:
         title = f"{one_line(meta.title) or 'Untitled brief'} — pocket card"
-        pdf = write_tags(pdf, doc.recorder, TagInfo(title, doc.tag_language or "en",
-                                                    reproducible=reproducible))
+        pdf = write_tags(
+            pdf, doc.recorder, TagInfo(title, doc.tag_language or "en", reproducible=reproducible)
+        )
     return RenderResult(pdf=pdf, page_count=doc.page, warnings=warnings)

@@ -19,9 +19,11 @@ _KEY_TITLES = ("key point", "talking point")
 def is_key_points(section: m.Section) -> bool:
     """Whether a section's content belongs on the card's key-points side."""
     title = section.title.casefold()
-    return any(word in title for word in _KEY_TITLES) or "pocket" in (
-        tag.strip().casefold() for tag in section.tags
-    ) or holds_press_material(section)
+    return (
+        any(word in title for word in _KEY_TITLES)
+        or "pocket" in (tag.strip().casefold() for tag in section.tags)
+        or holds_press_material(section)
+    )
 
 
 def schedule_days(brief: m.Brief) -> list[tuple[dt.date | None, list[m.ScheduleEntry]]]:
@@ -36,7 +38,8 @@ def schedule_days(brief: m.Brief) -> list[tuple[dt.date | None, list[m.ScheduleE
     for entries in groups.values():
         entries.sort(key=lambda e: e.time or e.end or dt.time.max)
     found: list[tuple[dt.date | None, list[m.ScheduleEntry]]] = [
-        (day, groups[day]) for day in sorted(d for d in groups if d is not None)]
+        (day, groups[day]) for day in sorted(d for d in groups if d is not None)
+    ]
     if None in groups:
         found.append((None, groups[None]))
     return found

@@ -71,10 +71,10 @@ def _furniture(
     left, right = look.margin_x, width - look.margin_x
     canv.saveState()
     if running.marking:
-        for baseline in (height - look.marking_inset - look.marking_size * 0.7,
-                         look.marking_inset):
-            draw_banner(canv, theme, running.marking, width / 2, baseline, look.marking_size,
-                        right - left)
+        for baseline in (height - look.marking_inset - look.marking_size * 0.7, look.marking_inset):
+            draw_banner(
+                canv, theme, running.marking, width / 2, baseline, look.marking_size, right - left
+            )
     size = look.running_size
     y = height - look.header_inset - size
     canv.setFillColor(p.navy)

@@ -35,8 +35,7 @@ from briefbook.render.tagging.tables import tag_table
 from briefbook.render.text import markup as tx
 from briefbook.render.theme import Theme
 
-_PRESS = {"open": "pocket_press_open", "closed": "pocket_press_closed",
-          "pool": "pocket_press_pool"}
+_PRESS = {"open": "pocket_press_open", "closed": "pocket_press_closed", "pool": "pocket_press_pool"}
 
 
 class CardStory:
@@ -99,8 +98,11 @@ class CardStory:
         """The day's entries under the day's name (and its time zone where that changes),
         which repeats on each card the day flows onto."""
         words = self.words
-        title = (words.date(day, weekday=True) if day is not None else undated_heading(
-            self.dated, words("date_to_be_confirmed")))
+        title = (
+            words.date(day, weekday=True)
+            if day is not None
+            else undated_heading(self.dated, words("date_to_be_confirmed"))
+        )
         title = " · ".join(part for part in (title, where) if part)
         found: list[Flowable] = []
         if first and self.zones is not None:
@@ -128,15 +130,25 @@ class CardStory:
             ("LINEBELOW", (0, h), (-1, -2), 0.4, p.rule),
         ]
         if head:
-            style += [("SPAN", (0, 0), (1, 0)), ("TOPPADDING", (0, 0), (-1, 0), 0),
-                      ("BOTTOMPADDING", (0, 0), (-1, 0), 1),
-                      ("LINEBELOW", (0, 0), (-1, 0), 0.9, p.navy)]
+            style += [
+                ("SPAN", (0, 0), (1, 0)),
+                ("TOPPADDING", (0, 0), (-1, 0), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, 0), 1),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.9, p.navy),
+            ]
         table.setStyle(TableStyle(style))
         return [*found, tag_table(table, header_rows=1 if head else 0)]
 
     def entry_row(self, entry: m.ScheduleEntry) -> list[Any]:
-        time = time_flowables(entry, self.zones, self.st["time"], self.st["home"], self.fallback,
-                              self.words, self.words("time_to_be_confirmed"))
+        time = time_flowables(
+            entry,
+            self.zones,
+            self.st["time"],
+            self.st["home"],
+            self.fallback,
+            self.words,
+            self.words("time_to_be_confirmed"),
+        )
         look = self.look
         title = self.portions.get(id(entry), "") + (clip(entry.title, look.max_title) or "—")
         what: list[Flowable] = [self.para(title, "title")]
@@ -150,7 +162,8 @@ class CardStory:
             what.append(
                 TextParagraph(
                     f"<b>{tx.escape(self.words('pocket_with'))}</b> "
-                    + tx.plain(clip(names, look.max_title)), self.st["small"]
+                    + tx.plain(clip(names, look.max_title)),
+                    self.st["small"],
                 )
             )
         if entry.notes.strip():
@@ -167,8 +180,9 @@ class CardStory:
             body = self.section_points(section)
             if not body:
                 continue
-            heading = self.para(one_line(section.title) or self.words("pocket_key_points"),
-                                "heading")
+            heading = self.para(
+                one_line(section.title) or self.words("pocket_key_points"), "heading"
+            )
             found += [CondPageBreak(self.look.day_start), heading, *body, Spacer(1, 6)]
         return found
 
@@ -242,11 +256,16 @@ class CardStory:
             return found
         rows: list[list[Any]] = []
         if any(c.strip() for c in block.columns):
-            rows.append([self.para(clip(c, look.max_cell), "cell_head")
-                         for c in [*block.columns, *[""] * n][:n]])
+            rows.append(
+                [
+                    self.para(clip(c, look.max_cell), "cell_head")
+                    for c in [*block.columns, *[""] * n][:n]
+                ]
+            )
         for row in shown:
-            rows.append([self.marked(clip(c, look.max_cell), "cell") or ""
-                         for c in [*row, *[""] * n][:n]])
+            rows.append(
+                [self.marked(clip(c, look.max_cell), "cell") or "" for c in [*row, *[""] * n][:n]]
+            )
         table = Table(
             rows,
             colWidths=[self.width / n] * n,
@@ -268,8 +287,9 @@ class CardStory:
                 ]
             )
         )
-        found.append(tag_table(table, header_rows=1 if any(c.strip() for c in block.columns)
-                               else 0))
+        found.append(
+            tag_table(table, header_rows=1 if any(c.strip() for c in block.columns) else 0)
+        )
         if more:
             found.append(self.para(self.words("pocket_more_rows", count=more), "small"))
         found.append(Spacer(1, 4))

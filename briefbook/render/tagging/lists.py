@@ -28,8 +28,7 @@ class TaggedItem(LIIndenter):
     """One piece of a list item: the first piece carries the bullet and starts the ``LI``."""
 
     bb_tags_itself = True
-    _IndenterAttrs: ClassVar[list[str]] = [
-        *LIIndenter._IndenterAttrs, "_bb_list"]  # type: ignore[attr-defined]
+    _IndenterAttrs: ClassVar[list[str]] = [*LIIndenter._IndenterAttrs, "_bb_list"]  # type: ignore[attr-defined]
     _flowable: Any
     _bullet: Any
     _leftIndent: float
@@ -62,7 +61,11 @@ class TaggedItem(LIIndenter):
         inner = self._flowable
         try:
             with tagged(canv, inner):
-                inner.drawOn(canv, x + self._leftIndent, y,
-                             max(0, _sW - self._leftIndent - self._rightIndent))
+                inner.drawOn(
+                    canv,
+                    x + self._leftIndent,
+                    y,
+                    max(0, _sW - self._leftIndent - self._rightIndent),
+                )
         finally:
             rec.close_to(depth)

@@ -66,8 +66,14 @@ class _Sequence:
 
     __slots__ = ("annotations", "element", "marked", "page", "start")
 
-    def __init__(self, element: Element | None, start: int, annotations: int, page: int,
-                 marked: Marked | None = None) -> None:
+    def __init__(
+        self,
+        element: Element | None,
+        start: int,
+        annotations: int,
+        page: int,
+        marked: Marked | None = None,
+    ) -> None:
         self.element = element  # None: an artifact
         self.start = start  # index after the BDC/BMC operator in the stream
         self.annotations = annotations  # the page's annotations when it began
@@ -95,8 +101,15 @@ class Recorder:
     def current(self) -> Element:
         return self._stack[-1]
 
-    def open(self, role: str, *, ident: object = None, alt: str = "",
-             table: dict[str, str] | None = None, go_on: bool = False) -> Element:
+    def open(
+        self,
+        role: str,
+        *,
+        ident: object = None,
+        alt: str = "",
+        table: dict[str, str] | None = None,
+        go_on: bool = False,
+    ) -> Element:
         """Make the next drawing belong to a new child element of the current one (or,
         when the current element's last child has the same ``ident``, to that child:
         the pieces of a paragraph or table split over pages are one element; with

@@ -89,7 +89,8 @@ def explicit_role(flowable: object) -> Role | None:
 
 def _default(flowable: object) -> Role:
     if isinstance(flowable, (ActionFlowable, PageBreak, Spacer, KeepTogether)) or getattr(
-            flowable, "_ZEROSIZE", False):
+        flowable, "_ZEROSIZE", False
+    ):
         return NOTHING
     if isinstance(flowable, HRFlowable):
         return ARTIFACT

@@ -23,8 +23,9 @@ _ROW = {"Scope": "Row"}
 class TableTags:
     """The tagging of one table (``layout``: a layout table, tagged as that one role)."""
 
-    def __init__(self, header_rows: int = 0, layout: Role | None = None,
-                 row_headers: bool = False) -> None:
+    def __init__(
+        self, header_rows: int = 0, layout: Role | None = None, row_headers: bool = False
+    ) -> None:
         self.header_rows = header_rows
         self.layout = layout
         self.row_headers = row_headers

@@ -80,8 +80,11 @@ class _Writer:
                 if kid.page == first:
                     kids.append(kid.mcid)
                 else:
-                    kids.append(Dictionary({"/Type": Name.MCR, "/Pg": self.pages[kid.page - 1],
-                                            "/MCID": kid.mcid}))
+                    kids.append(
+                        Dictionary(
+                            {"/Type": Name.MCR, "/Pg": self.pages[kid.page - 1], "/MCID": kid.mcid}
+                        )
+                    )
             else:
                 kids.append(self.annotation(kid, obj))
         if len(kids) == 1 and isinstance(kids[0], int):
@@ -126,7 +129,7 @@ def _describe(annot: pikepdf.Object) -> str:
     if isinstance(action, Dictionary) and "/URI" in action:
         target = str(action.URI)
         if target.startswith("mailto:"):
-            return f"E-mail {target[len('mailto:'):]}"
+            return f"E-mail {target[len('mailto:') :]}"
         return f"Link to {target}"
     return "Link"
 
@@ -154,17 +157,27 @@ def write_tags(data: bytes, rec: Recorder, info: TagInfo) -> bytes:
     if info.pdfa:
         icc = pdf.make_stream(srgb_profile())
         icc.N = 3
-        root.OutputIntents = Array([Dictionary(
-            Type=Name.OutputIntent, S=Name.GTS_PDFA1,
-            OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
-            Info=String("sRGB IEC61966-2.1"), DestOutputProfile=icc)])
+        root.OutputIntents = Array(
+            [
+                Dictionary(
+                    Type=Name.OutputIntent,
+                    S=Name.GTS_PDFA1,
+                    OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
+                    Info=String("sRGB IEC61966-2.1"),
+                    DestOutputProfile=icc,
+                )
+            ]
+        )
     _metadata(pdf, info)
     if info.pdfa:
         xmp = pdf.Root.Metadata.read_bytes().replace(b"</rdf:RDF>", _PDFUA_SCHEMA + b"</rdf:RDF>")
         pdf.Root.Metadata.write(xmp)
     out = io.BytesIO()
-    pdf.save(out, deterministic_id=info.reproducible,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    pdf.save(
+        out,
+        deterministic_id=info.reproducible,
+        object_stream_mode=pikepdf.ObjectStreamMode.generate,
+    )
     return out.getvalue()
 
 

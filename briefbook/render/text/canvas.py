@@ -47,8 +47,10 @@ def draw_text(canv: Canvas, x: float, y: float, text: str, anchor: Anchor = "lef
     # The canvas's current font, size and fill colour: ReportLab keeps them only in these
     # attributes (there is no getter), and the drawString family reads the same ones.
     font, size = canv._fontname, canv._fontsize  # type: ignore[attr-defined]  # private
-    style = ParagraphStyle("canvas_line", fontName=font, fontSize=size, leading=size,
-                           textColor=canv._fillColorObj)  # type: ignore[attr-defined]  # private
+    color = canv._fillColorObj  # type: ignore[attr-defined]  # private
+    style = ParagraphStyle(
+        "canvas_line", fontName=font, fontSize=size, leading=size, textColor=color
+    )
     markup = tx.plain(text.replace("\n", " "))
     para = TextParagraph(markup, style)
     para.wrap(1e6, 1e6)

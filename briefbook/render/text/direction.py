@@ -61,7 +61,7 @@ def _visual_line(line: Any, base_level: int) -> Any:
         face = face_named(frag.fontName)
         rtl_face = face is not None and face.rtl
         for m in _PIECES.finditer(text):
-            piece = text[m.start():m.end()]  # slicing keeps ReportLab's shaping data
+            piece = text[m.start() : m.end()]  # slicing keeps ReportLab's shaping data
             units.append(_unit(frag, piece, _bidi_type(piece, rtl_face), base_level))
     if not any(u["type"] in ("R", "AL", "AN") for u in units) and base_level == 0:
         return line
@@ -88,8 +88,14 @@ def _visual_line(line: Any, base_level: int) -> Any:
 
 def _unit(frag: Any, piece: str | None, kind: str, level: int) -> dict[str, Any]:
     # The keys python-bidi's rules read (``ch``, ``type``, ``orig``, ``level``) and ours.
-    return {"ch": piece or "", "type": kind, "orig": kind, "level": level,
-            "frag": frag, "piece": piece}
+    return {
+        "ch": piece or "",
+        "type": kind,
+        "orig": kind,
+        "level": level,
+        "frag": frag,
+        "piece": piece,
+    }
 
 
 def _bidi_type(piece: str, rtl_face: bool) -> str:
@@ -115,12 +121,19 @@ def _join_same(words: list[Any]) -> list[Any]:
     joined: list[Any] = []
     for frag in words:
         last = joined[-1] if joined else None
-        if (last is not None and hasattr(last, "text") and hasattr(frag, "text")
-                and not hasattr(last, "cbDefn") and not hasattr(frag, "cbDefn")
-                and last.fontName == frag.fontName and last.fontSize == frag.fontSize
-                and last.textColor == frag.textColor and last.rise == frag.rise
-                and getattr(last, "link", None) == getattr(frag, "link", None)
-                and getattr(last, "us_lines", None) == getattr(frag, "us_lines", None)):
+        if (
+            last is not None
+            and hasattr(last, "text")
+            and hasattr(frag, "text")
+            and not hasattr(last, "cbDefn")
+            and not hasattr(frag, "cbDefn")
+            and last.fontName == frag.fontName
+            and last.fontSize == frag.fontSize
+            and last.textColor == frag.textColor
+            and last.rise == frag.rise
+            and getattr(last, "link", None) == getattr(frag, "link", None)
+            and getattr(last, "us_lines", None) == getattr(frag, "us_lines", None)
+        ):
             joined[-1] = last.clone(text=last.text + frag.text)
         else:
             joined.append(frag)
@@ -142,8 +155,12 @@ def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
     parts = word[1:]
     groups: list[list[Any]] = []
     for f, s in parts:
-        if groups and not hasattr(f, "cbDefn") and not hasattr(groups[-1][-1][0], "cbDefn") \
-                and groups[-1][-1][0].fontName == f.fontName:
+        if (
+            groups
+            and not hasattr(f, "cbDefn")
+            and not hasattr(groups[-1][-1][0], "cbDefn")
+            and groups[-1][-1][0].fontName == f.fontName
+        ):
             groups[-1].append((f, s))
         else:
             groups.append([(f, s)])
@@ -155,9 +172,12 @@ def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
     for group, shaped_face in zip(groups, shape, strict=True):
         if not shaped_face:
             pieces.extend(group)
-            width += sum(getattr(f, "width", 0) if hasattr(f, "cbDefn")
-                         else pdfmetrics.stringWidth(s, f.fontName, f.fontSize)
-                         for f, s in group)
+            width += sum(
+                getattr(f, "width", 0)
+                if hasattr(f, "cbDefn")
+                else pdfmetrics.stringWidth(s, f.fontName, f.fontSize)
+                for f, s in group
+            )
             continue
         sub_width = sum(pdfmetrics.stringWidth(s, f.fontName, f.fontSize) for f, s in group)
         shaped = _original_shape([sub_width, *group], *args, **kwargs)
@@ -197,14 +217,15 @@ def record_actual_text(source: str, pieces: list[Any]) -> None:
         if data is None or actual is None:
             continue
         starts = sorted({d.cluster for d in data if 0 <= d.cluster < len(source)})
-        ends = {c: (starts[i + 1] if i + 1 < len(starts) else len(source))
-                for i, c in enumerate(starts)}
+        ends = {
+            c: (starts[i + 1] if i + 1 < len(starts) else len(source)) for i, c in enumerate(starts)
+        }
         by_cluster: dict[int, list[str]] = {}
         for ch, d in zip(text, data, strict=False):
             if d.cluster in ends:
                 by_cluster.setdefault(d.cluster, []).append(ch)
         for cluster, glyphs in by_cluster.items():
-            typed = source[cluster:ends[cluster]]
+            typed = source[cluster : ends[cluster]]
             rest = list(typed)
             for ch in glyphs:
                 if ch in rest:

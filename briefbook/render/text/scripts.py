@@ -111,8 +111,7 @@ class ScriptFont(TTFont):
             base = b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))
             stream = doc.idToObject.get("toUnicodeCMap:" + base.decode("pdfdoc"))
             if stream is not None and any(code in self.actual_text for code in subset):
-                stream.content = _to_unicode_cmap(base.decode("pdfdoc"), subset,
-                                                  self.actual_text)
+                stream.content = _to_unicode_cmap(base.decode("pdfdoc"), subset, self.actual_text)
 
 
 def fresh_shaping_state() -> None:
@@ -157,16 +156,33 @@ def _to_unicode_cmap(name: str, subset: list[int], actual: dict[int, str]) -> st
     def utf16(text: str) -> str:
         return text.encode("utf-16-be").hex().upper()
 
-    entries = [f"<{i:02X}> <{utf16(actual.get(code) or chr(code))}>"
-               for i, code in enumerate(subset)]
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-        "/CIDSystemInfo", f"<< /Registry ({name})", f"/Ordering ({name})", "/Supplement 0",
-        ">> def", f"/CMapName /{name} def", "/CMapType 2 def", "1 begincodespacerange",
-        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(entries)} beginbfchar",
-        *entries, "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop",
-        "end", "end",
-    ])
+    entries = [
+        f"<{i:02X}> <{utf16(actual.get(code) or chr(code))}>" for i, code in enumerate(subset)
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({name})",
+            f"/Ordering ({name})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{name} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(entries)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
 
 
 def register_fallback_fonts() -> None:
@@ -217,8 +233,9 @@ def _outside_body() -> re.Pattern[str]:
     start = prev = codes[0]
     for code in [*codes[1:], -1]:
         if code != prev + 1:
-            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start
-                                                  else ""))
+            ranges.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else "")
+            )
             start = code
         prev = code
     return re.compile("[^" + "".join(ranges) + "]")
@@ -400,4 +417,3 @@ def fallback_frags(frags: list[Any]) -> list[Any]:
 def missing_message(ch: str) -> str:
     """The warning for a character no shipped font prints."""
     return f"{describe(ch)} has no glyph in briefbook's fonts; it prints as {placeholder(ch)}"
-

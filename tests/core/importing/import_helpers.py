@@ -65,9 +65,15 @@ def _section(section: Section) -> list[str]:
             out.append(block.caption)
         elif isinstance(block, ScheduleBlock):
             for e in block.entries:
-                out += [e.time.strftime("%H:%M") if e.time else "",
-                        e.end.strftime("%H:%M") if e.end else "",
-                        e.title, e.place, *e.participants, e.press, e.notes]
+                out += [
+                    e.time.strftime("%H:%M") if e.time else "",
+                    e.end.strftime("%H:%M") if e.end else "",
+                    e.title,
+                    e.place,
+                    *e.participants,
+                    e.press,
+                    e.notes,
+                ]
         elif isinstance(block, RecommendationsBlock):
             for r in block.items:
                 out += [r.text, r.rationale, r.owner, r.priority]
@@ -106,7 +112,7 @@ def first_missing(needle: str, haystack: str) -> str:
     for index, ch in enumerate(needle):
         found = haystack.find(ch, position)
         if found < 0:
-            return f"{needle[max(0, index - 30):index]}[{ch}]{needle[index + 1:index + 30]}"
+            return f"{needle[max(0, index - 30) : index]}[{ch}]{needle[index + 1 : index + 30]}"
         position = found + 1
     return ""
 
@@ -117,25 +123,68 @@ _MARKER = re.compile(
 _HASHES = re.compile(r"^\s*#{1,6}(?=\s)")
 _RULE_CHARS = frozenset("-=_*~#•+:| \t")
 _TIME_CHARS = frozenset("0123456789:.,;hH -–—‒―~\t()|[]>")
-_TIME_WORDS = frozenset({"to", "until", "till", "bis", "à", "a", "al", "hrs", "hours", "hr", "uhr",
-                         "am", "pm", "h", "p", "m"})
+_TIME_WORDS = frozenset(
+    {
+        "to",
+        "until",
+        "till",
+        "bis",
+        "à",
+        "a",
+        "al",
+        "hrs",
+        "hours",
+        "hr",
+        "uhr",
+        "am",
+        "pm",
+        "h",
+        "p",
+        "m",
+    }
+)
 _SEPARATORS = str.maketrans("", "", "–—-,|;:()\t")
-_PRESS_WORDS = frozenset({"press", "media", "pool", "open", "closed", "to", "the", "only",
-                          "photo", "op", "opportunity", "spray", "tbc", "stampa", "presse"})
+_PRESS_WORDS = frozenset(
+    {
+        "press",
+        "media",
+        "pool",
+        "open",
+        "closed",
+        "to",
+        "the",
+        "only",
+        "photo",
+        "op",
+        "opportunity",
+        "spray",
+        "tbc",
+        "stampa",
+        "presse",
+    }
+)
 _LABELS = re.compile(
     r"^(?:participants?|attendees|with|delegation|place|venue|location|where|press|media|"
-    r"notes?|remarks|dress(?: code)?)\s*:", re.IGNORECASE)
-_REC_LABELS = re.compile(r"\b(?:rationale|why|reason|owner|lead|responsible|priority)\s*:",
-                         re.IGNORECASE)
-_PRIORITY = re.compile(r"\s*[(\[][^()\[\]]{0,30}\b(?:priority|high|medium|low|urgent|critical|"
-                       r"normal|moderate)\b[^()\[\]]{0,30}[)\]]$", re.IGNORECASE)
+    r"notes?|remarks|dress(?: code)?)\s*:",
+    re.IGNORECASE,
+)
+_REC_LABELS = re.compile(
+    r"\b(?:rationale|why|reason|owner|lead|responsible|priority)\s*:", re.IGNORECASE
+)
+_PRIORITY = re.compile(
+    r"\s*[(\[][^()\[\]]{0,30}\b(?:priority|high|medium|low|urgent|critical|"
+    r"normal|moderate)\b[^()\[\]]{0,30}[)\]]$",
+    re.IGNORECASE,
+)
 _LABEL_PUNCTUATION = str.maketrans("", "", "(),;–—-")
 _DATE_WORDS = re.compile(
     r"^(?:[\W\d_]|st\b|nd\b|rd\b|th\b|day\b|the\b|of\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
     r"janv|févr|fevr|avr|juin|juil|aoû|aou|déc|gen|mag|giu|lug|ago|set|ott|dic|jän|mär|okt|dez|"
     r"ene|abr|lun|mer|jeu|ven|sam|dim|gio|sab|dom|mai|dia|día|jour|tag|giorno|le|il|der|den|"
-    r"de|del|el|er|e|º|°)\w*)+$", re.IGNORECASE)
+    r"de|del|el|er|e|º|°)\w*)+$",
+    re.IGNORECASE,
+)
 
 
 def _strip_time(line: str) -> str:

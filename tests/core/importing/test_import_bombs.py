@@ -25,10 +25,18 @@ docx = pytest.importorskip("docx")
 
 def peak_mb(code: str) -> float:
     """Peak memory (VmHWM, MB) of a fresh interpreter running ``code``."""
-    script = code + ("\nimport re\nprint(re.search(r'VmHWM:\\s+(\\d+) kB', "
-                     "open('/proc/self/status').read()).group(1))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          cwd=ROOT, check=True, env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    script = code + (
+        "\nimport re\nprint(re.search(r'VmHWM:\\s+(\\d+) kB', "
+        "open('/proc/self/status').read()).group(1))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": ""},
+    )
     return int(done.stdout.split()[-1]) / 1024
 
 
@@ -45,8 +53,9 @@ MARKDOWN_SAMPLES = {
 
 
 @pytest.mark.parametrize("name", sorted(MARKDOWN_SAMPLES))
-def test_markdown_read_in_small_chunks_reads_as_if_whole(name: str,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_markdown_read_in_small_chunks_reads_as_if_whole(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = MARKDOWN_SAMPLES[name]
     whole = import_text(text, fmt="markdown")
     monkeypatch.setattr(mr, "CHUNK_LINES", 7)
@@ -80,8 +89,13 @@ def test_a_one_megabyte_markdown_list_stays_in_bounded_memory(tmp_path: Path) ->
     path = tmp_path / "list.md"
     path.write_text("- item\n" * 150_000, encoding="utf-8")
     # Parsed whole this took 377 MB (and 10 MB took 5.8 GB); in chunks about 70 MB.
-    assert peak_mb(f"from briefbook.core.importing import import_file\n"
-                   f"assert import_file({str(path)!r}).sections\n") < 200
+    assert (
+        peak_mb(
+            f"from briefbook.core.importing import import_file\n"
+            f"assert import_file({str(path)!r}).sections\n"
+        )
+        < 200
+    )
 
 
 # --- Word ------------------------------------------------------------------------------
@@ -92,8 +106,9 @@ def report(paragraphs: int) -> bytes:
     for number in range(paragraphs):
         if number % 30 == 0:
             document.add_heading(f"Chapter {number // 30}", 1)
-        paragraph = document.add_paragraph("Text of the report. " * 5,
-                                           style="List Bullet" if number % 7 == 0 else None)
+        paragraph = document.add_paragraph(
+            "Text of the report. " * 5, style="List Bullet" if number % 7 == 0 else None
+        )
         paragraph.add_run(" in bold").bold = True
         paragraph.add_run(" in italics").italic = True
     buffer = io.BytesIO()
@@ -101,8 +116,9 @@ def report(paragraphs: int) -> bytes:
     return buffer.getvalue()
 
 
-def test_style_look_ups_do_not_grow_with_the_document(tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_style_look_ups_do_not_grow_with_the_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """python-docx scans every style per look-up; the reader looks each style up once."""
     from docx.styles.styles import Styles
 
@@ -133,8 +149,11 @@ def test_a_word_document_with_too_much_xml_is_refused_before_parsing(tmp_path: P
                 data = data[:start] + paragraph * 500_000 + data[start:]
             target.writestr(item, data)
     assert path.stat().st_size < 2_000_000
-    with pytest.raises(ImportSourceError, match=r"unpack to \d+ MB of XML; briefbook imports "
-                       r"Word documents with up to 32 MB"):
+    with pytest.raises(
+        ImportSourceError,
+        match=r"unpack to \d+ MB of XML; briefbook imports "
+        r"Word documents with up to 32 MB",
+    ):
         import_file(path)
 
 
@@ -142,13 +161,44 @@ def test_a_word_document_with_too_much_xml_is_refused_before_parsing(tmp_path: P
 def test_a_200_page_report_imports_in_bounded_memory(tmp_path: Path) -> None:
     path = tmp_path / "report.docx"
     path.write_bytes(report(3000))
-    assert peak_mb(f"from briefbook.core.importing import import_file\n"
-                   f"assert len(import_file({str(path)!r}).sections) == 100\n") < 300
+    assert (
+        peak_mb(
+            f"from briefbook.core.importing import import_file\n"
+            f"assert len(import_file({str(path)!r}).sections) == 100\n"
+        )
+        < 300
+    )
 
 
-MARKDOWN_LINES = ["", "", "- a", "* b", "+ c", "1. d", "2) e", "  - nested", "  more", "para",
-                  "lazy text", "# Head", "Title", "---", "***", "* * *", "-", "> quote", "```",
-                  "~~~", "    code", "a | b", "---|---", "1 | 2", "<div>", "</div>", "10. x"]
+MARKDOWN_LINES = [
+    "",
+    "",
+    "- a",
+    "* b",
+    "+ c",
+    "1. d",
+    "2) e",
+    "  - nested",
+    "  more",
+    "para",
+    "lazy text",
+    "# Head",
+    "Title",
+    "---",
+    "***",
+    "* * *",
+    "-",
+    "> quote",
+    "```",
+    "~~~",
+    "    code",
+    "a | b",
+    "---|---",
+    "1 | 2",
+    "<div>",
+    "</div>",
+    "10. x",
+]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -169,6 +219,9 @@ def test_a_text_file_of_millions_of_lines_is_refused_before_it_is_read(tmp_path:
 
     path = tmp_path / "list.md"
     path.write_text("- item\n" * (MAX_IMPORT_LINES + 1) + "\n" * 10, encoding="utf-8")
-    with pytest.raises(ImportSourceError, match=f"has {MAX_IMPORT_LINES + 1:,} lines of text; "
-                       f"briefbook imports at most {MAX_IMPORT_LINES:,}"):
+    with pytest.raises(
+        ImportSourceError,
+        match=f"has {MAX_IMPORT_LINES + 1:,} lines of text; "
+        f"briefbook imports at most {MAX_IMPORT_LINES:,}",
+    ):
         import_file(path)

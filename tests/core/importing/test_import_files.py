@@ -55,9 +55,12 @@ def make_docx(path: Path) -> Path:
     document.add_paragraph("09:00 Arrival, Ciampino Airport")
     document.add_paragraph("10:15–11:00 Bilateral meeting (closed press)")
     table = document.add_table(rows=4, cols=3)
-    cells = [["Initiative", "Objective", "Timeline"], ["Joint Naval Exercises", "Readiness",
-                                                       "Q3 2025"],
-             ["Cyber", "Resilience", "2026"], ["Space", "", ""]]
+    cells = [
+        ["Initiative", "Objective", "Timeline"],
+        ["Joint Naval Exercises", "Readiness", "Q3 2025"],
+        ["Cyber", "Resilience", "2026"],
+        ["Space", "", ""],
+    ]
     for r, row in enumerate(cells):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
@@ -78,31 +81,52 @@ def test_docx_headings_lists_tables_and_marks(tmp_path: Path) -> None:
     brief = report.brief
     assert report.source_format == "docx"
     assert brief.meta.title == "Visit to Italy"
-    assert [s.title for s in brief.sections] == ["Overview", "Key points", "Schedule",
-                                                 "Recommendations"]
-    assert brief.sections[0].blocks == [TextBlock(
-        "The Secretary General **will travel** to Rome on *Thursday* ***now***. "
-        "Café, €, “quotes”, Кириллица.")]
+    assert [s.title for s in brief.sections] == [
+        "Overview",
+        "Key points",
+        "Schedule",
+        "Recommendations",
+    ]
+    assert brief.sections[0].blocks == [
+        TextBlock(
+            "The Secretary General **will travel** to Rome on *Thursday* ***now***. "
+            "Café, €, “quotes”, Кириллица."
+        )
+    ]
     key = brief.sections[1]
-    assert key.blocks == [BulletsBlock(items=[
-        ListItem("Maritime Task Force", [ListItem("central Mediterranean")]),
-        ListItem("Defence spending")])]
+    assert key.blocks == [
+        BulletsBlock(
+            items=[
+                ListItem("Maritime Task Force", [ListItem("central Mediterranean")]),
+                ListItem("Defence spending"),
+            ]
+        )
+    ]
     assert key.subsections[0].title == "Steps"
-    assert key.subsections[0].blocks == [NumberedBlock(items=[ListItem("First step"),
-                                                              ListItem("Second step")])]
+    assert key.subsections[0].blocks == [
+        NumberedBlock(items=[ListItem("First step"), ListItem("Second step")])
+    ]
     schedule, table = brief.sections[2].blocks
     assert isinstance(schedule, ScheduleBlock)
     assert [(e.date, e.time, e.end, e.title, e.place, e.press) for e in schedule.entries] == [
         (dt.date(2025, 6, 12), dt.time(9), None, "Arrival", "Ciampino Airport", ""),
-        (dt.date(2025, 6, 12), dt.time(10, 15), dt.time(11), "Bilateral meeting", "", "closed")]
-    assert table == TableBlock(columns=["Initiative", "Objective", "Timeline"],
-                               rows=[["Joint Naval Exercises", "Readiness", "Q3 2025"],
-                                     ["Cyber", "Resilience", "2026"],
-                                     ["Space", "Merged cell", ""]])
+        (dt.date(2025, 6, 12), dt.time(10, 15), dt.time(11), "Bilateral meeting", "", "closed"),
+    ]
+    assert table == TableBlock(
+        columns=["Initiative", "Objective", "Timeline"],
+        rows=[
+            ["Joint Naval Exercises", "Readiness", "Q3 2025"],
+            ["Cyber", "Resilience", "2026"],
+            ["Space", "Merged cell", ""],
+        ],
+    )
     recs = brief.sections[3].blocks
     assert isinstance(recs[0], RecommendationsBlock)
     assert (recs[0].items[0].text, recs[0].items[0].owner, recs[0].items[0].priority) == (
-        "Increase exercise frequency", "SHAPE", "high")
+        "Increase exercise frequency",
+        "SHAPE",
+        "high",
+    )
     assert recs[1] == TextBlock("Closing words.\nThe team")  # a Word line break stays
     assert loads(dumps(brief)) == brief
 
@@ -137,8 +161,9 @@ def test_docx_hyperlinks_and_translated_heading_styles(tmp_path: Path) -> None:
     document.save(str(path))
     brief = import_file(path)
     assert [s.title for s in brief.sections] == ["Sezione"]
-    assert brief.sections[0].blocks == [TextBlock(
-        "See [the programme](https://example.org/visit) and this.")]
+    assert brief.sections[0].blocks == [
+        TextBlock("See [the programme](https://example.org/visit) and this.")
+    ]
 
 
 def test_docx_that_is_not_a_zip(tmp_path: Path) -> None:
@@ -223,8 +248,9 @@ def test_invalid_utf8_in_the_middle_of_a_long_file(tmp_path: Path) -> None:
         (b"PK\x03\x04" + b"\x00" * 100, "ZIP"),
     ],
 )
-def test_binary_garbage_is_refused_with_a_clear_message(tmp_path: Path, data: bytes,
-                                                        message: str) -> None:
+def test_binary_garbage_is_refused_with_a_clear_message(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
     path = tmp_path / "garbage.txt"
     path.write_bytes(data)
     with pytest.raises(ImportSourceError, match=message) as caught:
@@ -295,10 +321,14 @@ def test_docx_tracked_changes_and_content_controls(tmp_path: Path) -> None:
 
     document = docx.Document()
     paragraph = document.add_paragraph("The visit ")
-    inserted = parse_xml(f'<w:ins {nsdecls("w")} w:id="1" w:author="A"><w:r><w:t '
-                         'xml:space="preserve">will </w:t></w:r></w:ins>')
-    deleted = parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="A"><w:r><w:delText>may '
-                        '</w:delText></w:r></w:del>')
+    inserted = parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="1" w:author="A"><w:r><w:t '
+        'xml:space="preserve">will </w:t></w:r></w:ins>'
+    )
+    deleted = parse_xml(
+        f'<w:del {nsdecls("w")} w:id="2" w:author="A"><w:r><w:delText>may '
+        "</w:delText></w:r></w:del>"
+    )
     paragraph._p.append(inserted)
     paragraph._p.append(deleted)
     tail = OxmlElement("w:r")

@@ -39,16 +39,22 @@ Program
 
 
 def _entries(brief: m.Brief) -> list[m.ScheduleEntry]:
-    return [entry for _, section in brief.walk_sections() for block in section.blocks
-            if isinstance(block, m.ScheduleBlock) for entry in block.entries]
+    return [
+        entry
+        for _, section in brief.walk_sections()
+        for block in section.blocks
+        if isinstance(block, m.ScheduleBlock)
+        for entry in block.entries
+    ]
 
 
 def test_a_french_press_text_is_french_and_its_dates_are_read() -> None:
     brief = import_text(FRENCH)
     assert brief.meta.language == "fr"
     entries = _entries(brief)
-    assert entries and all(e.date is not None and (e.date.month, e.date.day) == (5, 6)
-                           for e in entries)
+    assert entries and all(
+        e.date is not None and (e.date.month, e.date.day) == (5, 6) for e in entries
+    )
 
 
 def test_a_swedish_press_text_is_swedish_and_its_dates_are_read(tmp_path: Path) -> None:
@@ -60,9 +66,14 @@ def test_a_swedish_press_text_is_swedish_and_its_dates_are_read(tmp_path: Path) 
 
 
 def test_english_or_too_little_text_stays_english() -> None:
-    assert import_text("Visit to Italy\n\nThe Secretary General will meet the minister "
-                       "and the chief of defence in Rome, and the press will be there "
-                       "for the start of the meeting with the minister.").meta.language == "en"
+    assert (
+        import_text(
+            "Visit to Italy\n\nThe Secretary General will meet the minister "
+            "and the chief of defence in Rome, and the press will be there "
+            "for the start of the meeting with the minister."
+        ).meta.language
+        == "en"
+    )
     assert guess_language("Rome Paris Berlin") == ""
 
 

@@ -20,12 +20,16 @@ CASES: dict[str, tuple[str, str]] = {
     "one 1 MB word": ("x" * 1_000_000, "text"),
     "pipes only": ("|" * 200_000, "text"),
     "a row of 10000 cells": (" | ".join(["c"] * 10_000) + "\n" + "---|" * 10_000 + "\n", "text"),
-    "20000 ragged rows": ("".join(" | ".join(["x"] * (1 + i % 7)) + "\n"
-                                  for i in range(20_000)), "text"),
+    "20000 ragged rows": (
+        "".join(" | ".join(["x"] * (1 + i % 7)) + "\n" for i in range(20_000)),
+        "text",
+    ),
     "tabs only": ("\t" * 100_000 + "\n" + "\t\t\n" * 1000, "text"),
     "2000 nesting levels": ("".join("  " * i + "- item\n" for i in range(2000)), "text"),
-    "alternating markers": ("".join(("- " if i % 2 else "1. ") + "x\n" for i in range(20_000)),
-                            "text"),
+    "alternating markers": (
+        "".join(("- " if i % 2 else "1. ") + "x\n" for i in range(20_000)),
+        "text",
+    ),
     "50000 time lines": ("09:30 Meeting, Palazzo Chigi\n" * 50_000, "text"),
     "50000 year lines": ("1930 Dinner\n" * 50_000, "text"),
     "50000 date lines": ("Thursday 12 June 2025\n" * 50_000, "text"),
@@ -69,17 +73,27 @@ def test_ragged_rows_are_padded_not_dropped() -> None:
     assert len(table.rows) + 1 == 99
     assert all(len(row) == len(table.columns) == 8 for row in table.rows)
     assert sum(cell == "x" for row in [table.columns, *table.rows] for cell in row) == sum(
-        2 + i % 7 for i in range(1, 100))
+        2 + i % 7 for i in range(1, 100)
+    )
 
 
 def test_ten_megabyte_file(tmp_path: Path, import_data: Path) -> None:
-    parts = [(import_data / name).read_text("utf-8") for name in (
-        "visit-press-text.txt", "agenda-formats.txt", "tables-forms.txt", "nested-lists.txt",
-        "press-release-wrapped.txt", "email-forward.txt")]
+    parts = [
+        (import_data / name).read_text("utf-8")
+        for name in (
+            "visit-press-text.txt",
+            "agenda-formats.txt",
+            "tables-forms.txt",
+            "nested-lists.txt",
+            "press-release-wrapped.txt",
+            "email-forward.txt",
+        )
+    ]
     chunk = "\n\n".join(parts) + "\n\n"
     path = tmp_path / "ten.txt"
     path.write_text(chunk * (10_000_000 // len(chunk) + 1), encoding="utf-8")
     assert path.stat().st_size >= 10_000_000
     brief = import_file(path)
-    assert sum(s.title == "Concluding Remarks" for s in brief.sections) == 10_000_000 // len(
-        chunk) + 1
+    assert (
+        sum(s.title == "Concluding Remarks" for s in brief.sections) == 10_000_000 // len(chunk) + 1
+    )

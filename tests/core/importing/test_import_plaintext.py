@@ -57,8 +57,9 @@ def test_markdown_hash_headings_in_plain_text() -> None:
 
 
 def test_underlined_headings() -> None:
-    brief = import_text("Visit\n=====\n\nThe text.\n\nDetails\n-------\nMore.\n"
-                        "Press\n-----\nNone.\n")
+    brief = import_text(
+        "Visit\n=====\n\nThe text.\n\nDetails\n-------\nMore.\nPress\n-----\nNone.\n"
+    )
     assert brief.meta.title == "Visit"
     assert [s.title for s in brief.sections] == ["Overview", "Details", "Press"]
 
@@ -79,8 +80,11 @@ def test_a_recognised_heading_may_end_with_a_colon() -> None:
 
 def test_hard_wrapped_paragraphs_are_joined(import_data: Path) -> None:
     brief = import_file(import_data / "press-release-wrapped.txt")
-    assert [s.title for s in brief.sections] == ["Secretary General to visit Rome", "Background",
-                                                 "Key points"]
+    assert [s.title for s in brief.sections] == [
+        "Secretary General to visit Rome",
+        "Background",
+        "Key points",
+    ]
     first = brief.sections[0].blocks[0]
     assert isinstance(first, TextBlock)
     paragraphs = first.text.split("\n\n")
@@ -88,22 +92,25 @@ def test_hard_wrapped_paragraphs_are_joined(import_data: Path) -> None:
     assert "Rome on Thursday for talks" in paragraphs[0]
     assert paragraphs[1].startswith("“Italy is a key Ally,”")
     items = blocks(brief, BulletsBlock)[0].items
-    assert items[1].text == ("Progress towards the 2% defence spending target, with a credible "
-                             "plan for the years ahead")
+    assert items[1].text == (
+        "Progress towards the 2% defence spending target, with a credible plan for the years ahead"
+    )
     keeps_everything((import_data / "press-release-wrapped.txt").read_text("utf-8"), brief)
 
 
 def test_one_paragraph_per_line_when_not_wrapped() -> None:
     text = "The minister arrives on Monday.\nThe press conference is at noon.\n"
     brief = import_text(text)
-    assert brief.sections[0].blocks == [TextBlock("The minister arrives on Monday.\n\n"
-                                                  "The press conference is at noon.")]
+    assert brief.sections[0].blocks == [
+        TextBlock("The minister arrives on Monday.\n\nThe press conference is at noon.")
+    ]
 
 
 def test_lowercase_continuation_joins_the_line_above() -> None:
     brief = import_text("The minister will meet the\nambassador on Monday.\n")
-    assert brief.sections[0].blocks == [TextBlock("The minister will meet the ambassador on "
-                                                  "Monday.")]
+    assert brief.sections[0].blocks == [
+        TextBlock("The minister will meet the ambassador on Monday.")
+    ]
 
 
 def test_text_without_headings_goes_into_one_section_titled_by_its_first_line() -> None:
@@ -130,14 +137,20 @@ def test_nested_lists(import_data: Path) -> None:
     numbered = blocks(brief, NumberedBlock)
     assert len(numbered) == 1
     items = numbered[0].items
-    assert [i.text for i in items] == ["Reassure Italy of Allied support",
-                                       "Agree next steps on defence spending",
-                                       "Prepare the summit"]
+    assert [i.text for i in items] == [
+        "Reassure Italy of Allied support",
+        "Agree next steps on defence spending",
+        "Prepare the summit",
+    ]
     assert [i.text for i in items[0].items] == ["maritime presence", "air policing"]
-    assert [i.text for i in items[1].items] == ["a credible national plan",
-                                                "industrial cooperation"]
-    assert [i.text for i in items[1].items[0].items] == ["with yearly milestones",
-                                                         "reviewed by ministers"]
+    assert [i.text for i in items[1].items] == [
+        "a credible national plan",
+        "industrial cooperation",
+    ]
+    assert [i.text for i in items[1].items[0].items] == [
+        "with yearly milestones",
+        "reviewed by ministers",
+    ]
     bullets = blocks(brief, BulletsBlock)
     assert [i.text for i in bullets[0].items[1].items] == ["in the south", "in the east"]
     keeps_everything((import_data / "nested-lists.txt").read_text("utf-8"), brief)
@@ -147,12 +160,16 @@ def test_nested_lists(import_data: Path) -> None:
 @pytest.mark.parametrize("marker", ["-", "*", "•", "–", "+", "·"])
 def test_bullet_markers(marker: str) -> None:
     brief = import_text(f"Points\n{marker} one\n{marker} two\n")
-    assert blocks(brief, BulletsBlock) == [BulletsBlock(items=[
-        *[type(blocks(brief, BulletsBlock)[0].items[0])(text=t) for t in ("one", "two")]])]
+    assert blocks(brief, BulletsBlock) == [
+        BulletsBlock(
+            items=[*[type(blocks(brief, BulletsBlock)[0].items[0])(text=t) for t in ("one", "two")]]
+        )
+    ]
 
 
-@pytest.mark.parametrize("first,second", [("1.", "2."), ("1)", "2)"), ("a)", "b)"), ("(1)", "(2)"),
-                                          ("i)", "ii)")])
+@pytest.mark.parametrize(
+    "first,second", [("1.", "2."), ("1)", "2)"), ("a)", "b)"), ("(1)", "(2)"), ("i)", "ii)")]
+)
 def test_numbered_markers(first: str, second: str) -> None:
     brief = import_text(f"Steps\n{first} one\n{second} two\n")
     assert [i.text for i in blocks(brief, NumberedBlock)[0].items] == ["one", "two"]
@@ -161,7 +178,9 @@ def test_numbered_markers(first: str, second: str) -> None:
 def test_wrapped_list_items_are_joined() -> None:
     brief = import_text("Points\n- a long item that goes\n  on the next line\n- short\n")
     assert [i.text for i in blocks(brief, BulletsBlock)[0].items] == [
-        "a long item that goes on the next line", "short"]
+        "a long item that goes on the next line",
+        "short",
+    ]
 
 
 def test_lists_deeper_than_the_file_allows_are_capped_not_dropped() -> None:
@@ -192,9 +211,11 @@ def test_tables_in_every_form(import_data: Path) -> None:
     assert tabs.columns == ["Name", "Role", "Phone"]
     assert tabs.rows[0] == ["Maria Rossi", "Chief of Staff", "+39 06 1234 5678"]
     assert spaces.columns == ["Name", "Role", "Room"]
-    assert spaces.rows == [["Maria Rossi", "Chief of Staff", "B-204"],
-                           ["Anna Bianchi", "Note-taker", "B-210"],
-                           ["Luca Verdi", "Interpreter", ""]]
+    assert spaces.rows == [
+        ["Maria Rossi", "Chief of Staff", "B-204"],
+        ["Anna Bianchi", "Note-taker", "B-210"],
+        ["Luca Verdi", "Interpreter", ""],
+    ]
     assert ragged.columns == ["A", "B", "", ""] and ragged.rows == [["1", "2", "3", "4"]]
     assert grid.columns == ["Item", "Owner"] and grid.rows == [["Venue", "Embassy"]]
     keeps_everything(text, brief)
@@ -219,8 +240,10 @@ def test_escaped_pipe_stays_in_the_cell() -> None:
 
 
 def test_prose_with_double_spaces_is_not_a_table() -> None:
-    text = ("The minister arrives at noon.  She meets the press.\n"
-            "Then lunch follows at the residence.  Talks resume at three.\n")
+    text = (
+        "The minister arrives at noon.  She meets the press.\n"
+        "Then lunch follows at the residence.  Talks resume at three.\n"
+    )
     brief = import_text(text)
     assert blocks(brief, TableBlock) == []
 
@@ -257,7 +280,9 @@ def test_a_headline_mentioning_recommendations_keeps_its_bullets() -> None:
 def test_key_points_lines_become_bullets() -> None:
     brief = import_text("Key points\nItaly is a key Ally.\nWe support the south.\n")
     assert [i.text for i in blocks(brief, BulletsBlock)[0].items] == [
-        "Italy is a key Ally.", "We support the south."]
+        "Italy is a key Ally.",
+        "We support the south.",
+    ]
 
 
 # --- characters and line ends ----------------------------------------------------------------
@@ -268,9 +293,18 @@ def test_non_ascii_text_and_windows_line_ends(import_data: Path) -> None:
     assert b"\r\n" in path.read_bytes()
     brief = import_file(path)
     text = flatten(brief)
-    for sample in ("résumé", "1,2 milliard €", "«\xa0important\xa0»", "Статус",
-                   "Встреча с министром обороны состоится в четверг.", "“Curly quotes”",
-                   "‘single’", "—", "…", "naïve café"):
+    for sample in (
+        "résumé",
+        "1,2 milliard €",
+        "«\xa0important\xa0»",
+        "Статус",
+        "Встреча с министром обороны состоится в четверг.",
+        "“Curly quotes”",
+        "‘single’",
+        "—",
+        "…",
+        "naïve café",
+    ):
         assert sample in text
     assert "\r" not in dumps(brief)
     keeps_everything(path.read_text("utf-8"), brief)
@@ -330,8 +364,10 @@ def test_forwarded_email(import_data: Path) -> None:
     assert header.text.startswith("From: Maria Rossi <maria.rossi@example.org>\n\nSent: Monday")
     bullets = blocks(brief, BulletsBlock)[0]
     # Word's "•" and "o" bullets, copied as text with tabs, nest as they did in Word.
-    assert [i.text for i in bullets.items] == ["Two cars from the Embassy",
-                                               "Security detail arrives at 08:00"]
+    assert [i.text for i in bullets.items] == [
+        "Two cars from the Embassy",
+        "Security detail arrives at 08:00",
+    ]
     assert [i.text for i in bullets.items[1].items] == ["lead car: Embassy", "second car: Police"]
     keeps_everything(path.read_text("utf-8"), brief)
     roundtrips(brief)

@@ -48,8 +48,20 @@ def test_times(text: str, start: dt.time, end: dt.time | None) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["1.10 Scope", "3.14159", "2025-06-12", "12 June", "10:30something", "1.5 million", "12.5",
-     "25:00 Never", "9 Items", "12,000 troops", "", "Arrival at 9:00"],
+    [
+        "1.10 Scope",
+        "3.14159",
+        "2025-06-12",
+        "12 June",
+        "10:30something",
+        "1.5 million",
+        "12.5",
+        "25:00 Never",
+        "9 Items",
+        "12,000 troops",
+        "",
+        "Arrival at 9:00",
+    ],
 )
 def test_not_times(text: str) -> None:
     assert parse_time_span(text) is None
@@ -84,8 +96,18 @@ def test_dates(text: str, expected: PartialDate | None) -> None:
     assert parse_date_line(text) == expected
 
 
-@pytest.mark.parametrize("text", ["Schedule", "May 2025", "Monday", "12", "31 February 2025",
-                                  "The meeting on 12 June will be long", "2025"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schedule",
+        "May 2025",
+        "Monday",
+        "12",
+        "31 February 2025",
+        "The meeting on 12 June will be long",
+        "2025",
+    ],
+)
 def test_not_dates(text: str) -> None:
     assert parse_date_line(text) is None
 
@@ -115,30 +137,52 @@ def test_agenda_in_many_formats(import_data: Path) -> None:
     (block,) = schedules(brief)
     entries = block.entries
     day = dt.date(2025, 6, 12)
-    assert entries[0] == ScheduleEntry(date=day, time=T(9), end=T(9, 45),
-                                       title="Meeting with the Minister of Defence",
-                                       place="Palazzo Baracchini")
+    assert entries[0] == ScheduleEntry(
+        date=day,
+        time=T(9),
+        end=T(9, 45),
+        title="Meeting with the Minister of Defence",
+        place="Palazzo Baracchini",
+    )
     assert (entries[1].time, entries[1].title, entries[1].place) == (
-        T(9, 30), "Courtesy call on the Chief of Defence", "Palazzo Esercito")
+        T(9, 30),
+        "Courtesy call on the Chief of Defence",
+        "Palazzo Esercito",
+    )
     third = entries[2]
     assert (third.time, third.end, third.title, third.press) == (
-        T(10, 15), T(11), "Bilateral meeting with the Prime Minister", "closed")
+        T(10, 15),
+        T(11),
+        "Bilateral meeting with the Prime Minister",
+        "closed",
+    )
     assert third.participants == ["Secretary General", "Ambassador", "Prime Minister"]
     assert third.notes == "Notes: interpretation provided"
     assert (entries[3].time, entries[3].title, entries[3].place) == (
-        T(11, 30), "Press conference", "Palazzo Chigi")
-    assert (entries[4].time, entries[4].title) == (T(14, 30),
-                                                   "Visit to the Joint Operations Headquarters")
+        T(11, 30),
+        "Press conference",
+        "Palazzo Chigi",
+    )
+    assert (entries[4].time, entries[4].title) == (
+        T(14, 30),
+        "Visit to the Joint Operations Headquarters",
+    )
     assert (entries[5].time, entries[5].end, entries[5].title, entries[5].place) == (
-        T(16), T(17), "Roundtable with think tanks", "Istituto Affari Internazionali")
+        T(16),
+        T(17),
+        "Roundtable with think tanks",
+        "Istituto Affari Internazionali",
+    )
     assert [e.date for e in entries] == [day] * 6 + [dt.date(2025, 6, 13)] * 3 + [
-        dt.date(2025, 6, 14)]
+        dt.date(2025, 6, 14)
+    ]
     assert (entries[6].time, entries[6].place) == (T(9), "Residence of the Ambassador")
     assert (entries[7].time, entries[7].end) == (T(10), T(11, 30))
     assert (entries[8].time, entries[8].end) == (T(14), T(15, 30))
     assert entries[9].title == "Return flight"
     assert is_subsequence(content(path.read_text("utf-8")), flatten(brief)), first_missing(
-        content(path.read_text("utf-8")), flatten(brief))
+        content(path.read_text("utf-8")), flatten(brief)
+    )
     assert loads(dumps(brief)) == brief
 
 
@@ -146,7 +190,9 @@ def test_two_time_led_lines_are_a_schedule_without_a_date() -> None:
     brief = import_text("Tomorrow\n09:00 Breakfast\n10:00 Talks, Palazzo Chigi\n")
     (block,) = schedules(brief)
     assert [(e.date, e.time, e.title, e.place) for e in block.entries] == [
-        (None, T(9), "Breakfast", ""), (None, T(10), "Talks", "Palazzo Chigi")]
+        (None, T(9), "Breakfast", ""),
+        (None, T(10), "Talks", "Palazzo Chigi"),
+    ]
 
 
 def test_one_time_led_line_is_a_schedule_only_under_an_agenda_heading() -> None:
@@ -164,25 +210,36 @@ def test_years_alone_are_not_a_schedule() -> None:
 def test_military_times_under_a_date() -> None:
     brief = import_text("12 June 2025\n0800 Depart hotel\n0930 Arrive base\n")
     entries = schedules(brief)[0].entries
-    assert [(e.time, e.title) for e in entries] == [(T(8), "Depart hotel"), (T(9, 30),
-                                                                            "Arrive base")]
+    assert [(e.time, e.title) for e in entries] == [
+        (T(8), "Depart hotel"),
+        (T(9, 30), "Arrive base"),
+    ]
 
 
 def test_entries_with_columns_and_details() -> None:
-    text = ("Itinerary\n"
-            "09:00\tArrival\tCiampino Airport\tpool\tcars ready\n"
-            "09:45 | Meeting | Palazzo Chigi\n"
-            "10:30    Lunch    Villa Madama\n"
-            "  - with the Prime Minister\n"
-            "11:30 Talks – Farnesina\n"
-            "Venue: Room 3\n"
-            "12:00 Wrap-up\n")
+    text = (
+        "Itinerary\n"
+        "09:00\tArrival\tCiampino Airport\tpool\tcars ready\n"
+        "09:45 | Meeting | Palazzo Chigi\n"
+        "10:30    Lunch    Villa Madama\n"
+        "  - with the Prime Minister\n"
+        "11:30 Talks – Farnesina\n"
+        "Venue: Room 3\n"
+        "12:00 Wrap-up\n"
+    )
     entries = schedules(import_text(text))[0].entries
     assert (entries[0].title, entries[0].place, entries[0].press, entries[0].notes) == (
-        "Arrival", "Ciampino Airport", "pool", "cars ready")
+        "Arrival",
+        "Ciampino Airport",
+        "pool",
+        "cars ready",
+    )
     assert (entries[1].title, entries[1].place) == ("Meeting", "Palazzo Chigi")
     assert (entries[2].title, entries[2].place, entries[2].notes) == (
-        "Lunch", "Villa Madama", "with the Prime Minister")
+        "Lunch",
+        "Villa Madama",
+        "with the Prime Minister",
+    )
     assert (entries[3].title, entries[3].place) == ("Talks", "Farnesina")
     assert entries[3].notes == "Venue: Room 3" or entries[3].place == "Farnesina"
 
@@ -200,8 +257,7 @@ def test_bulleted_agenda_is_a_schedule() -> None:
 
 
 def test_text_around_a_schedule_is_kept() -> None:
-    text = ("Thursday 12 June 2025\n09:00 Arrival\n10:00 Talks\n"
-            "The programme may change.\n")
+    text = "Thursday 12 June 2025\n09:00 Arrival\n10:00 Talks\nThe programme may change.\n"
     brief = import_text(text)
     assert len(schedules(brief)[0].entries) == 2
     assert TextBlock("The programme may change.") in brief.sections[0].blocks
@@ -215,21 +271,25 @@ def test_every_entry_has_a_title_and_the_brief_saves() -> None:
 
 
 def test_agenda_tables_become_schedules() -> None:
-    text = ("Programme\n\n"
-            "Time          Activity                        Venue\n"
-            "09:00–09:45   Meeting with the Minister       Palazzo Baracchini\n"
-            "10:00         Courtesy call                   Quirinale\n\n"
-            "| Date | Time | Activity | Press | Notes |\n"
-            "|---|---|---|---|---|\n"
-            "| 13 June 2025 | 09:00 | Breakfast | closed | with ambassadors |\n"
-            "| | 10:00 | Talks | open | |\n")
+    text = (
+        "Programme\n\n"
+        "Time          Activity                        Venue\n"
+        "09:00–09:45   Meeting with the Minister       Palazzo Baracchini\n"
+        "10:00         Courtesy call                   Quirinale\n\n"
+        "| Date | Time | Activity | Press | Notes |\n"
+        "|---|---|---|---|---|\n"
+        "| 13 June 2025 | 09:00 | Breakfast | closed | with ambassadors |\n"
+        "| | 10:00 | Talks | open | |\n"
+    )
     first, second = schedules(import_text(text))
     assert [(e.time, e.end, e.title, e.place) for e in first.entries] == [
         (T(9), T(9, 45), "Meeting with the Minister", "Palazzo Baracchini"),
-        (T(10), None, "Courtesy call", "Quirinale")]
+        (T(10), None, "Courtesy call", "Quirinale"),
+    ]
     assert [(e.date, e.time, e.title, e.press, e.notes) for e in second.entries] == [
         (dt.date(2025, 6, 13), T(9), "Breakfast", "closed", "with ambassadors"),
-        (dt.date(2025, 6, 13), T(10), "Talks", "open", "")]
+        (dt.date(2025, 6, 13), T(10), "Talks", "open", ""),
+    ]
 
 
 def test_a_table_with_other_column_titles_stays_a_table() -> None:

@@ -54,8 +54,11 @@ def test_three_tables_of_three_columns_and_three_rows(seed_text: str) -> None:
     for table in tables:
         assert len(table.rows) == 3
         assert all(len(row) == 3 and all(row) for row in table.rows)
-    assert tables[0].rows[0] == ["Joint Naval Exercises", "Improve coordination and readiness",
-                                 "Q3 2025 onwards"]
+    assert tables[0].rows[0] == [
+        "Joint Naval Exercises",
+        "Improve coordination and readiness",
+        "Q3 2025 onwards",
+    ]
     assert tables[2].rows[2][2] == "Secure, coordinated actions across NATO forces"
 
 
