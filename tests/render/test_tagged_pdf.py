@@ -291,3 +291,5 @@ def test_an_annex_passes_the_checker_and_says_readers_skip_it(tmp_path: Path) ->
         marks.text_outside == 0 and marks.furniture_outside == 0 for marks in page_marks(result.pdf)
     )
     assert any("screen readers skip" in str(w) for w in result.warnings)
+    preview = render_pdf(brief, RenderOptions(reproducible=True, tagged=False))
+    assert not any("screen readers skip" in str(w) for w in preview.warnings)

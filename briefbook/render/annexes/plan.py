@@ -62,6 +62,8 @@ class AnnexPlan:
     #: Each section's outline entry, by key: its heading's page (0-based) and its title.
     headings: dict[str, tuple[int, str]] = field(default_factory=dict)
     _opened: dict[Path, pikepdf.Pdf] = field(default_factory=dict)
+    #: The render writes a structure tree (an export; the preview does not).
+    tagged: bool = False
 
     def load(
         self, block: m.PdfBlock, base_dir: Path | None, policy: ImagePolicy | None, section_key: str

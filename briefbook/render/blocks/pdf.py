@@ -37,10 +37,11 @@ def pdf_block(block: m.PdfBlock, ctx: BlockContext) -> list[Flowable]:
     source = plan.sources[number]
     if source.stripped:
         ctx.warn(f"annex {block.path!r}: left out of the dossier: {', '.join(source.stripped)}")
-    ctx.warn(
-        f"annex {block.path!r}: screen readers skip its pages (its text is not carried "
-        "into the dossier's tagged structure)"
-    )
+    if plan.tagged:
+        ctx.warn(
+            f"annex {block.path!r}: screen readers skip its pages (its text is not carried "
+            "into the dossier's tagged structure)"
+        )
     found: list[Flowable] = []
     for page, (width, height) in zip(source.pages, source.sizes, strict=True):
         found.append(NextPageTemplate(LANDSCAPE if width > height else BODY))
