@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
+
 from briefbook.core import model as m
 from briefbook.gui.editors import BLOCK_LABELS
 from briefbook.gui.editors.if_asked import IfAskedEditor
@@ -55,12 +57,15 @@ def test_scenario_start_time_steps_and_points(qtbot, window: MainWindow) -> None
     assert isinstance(block, m.ScenarioBlock)
     qtbot.keyClicks(editor.start, "1130")
     assert block.time == dt.time(11, 30)
+    qtbot.keyClick(editor.start, Qt.Key.Key_Return)
+    assert editor.start.text() == "11:30"  # shown as it is kept
     title, minutes, press = (editor.fields[i] for i in (0, 1, 3))
     editor.set_values(
         {(0, title): "Arrival", (0, minutes): "5 mins", (0, press): "pool; photo spray"},
         "Edit step",
     )
     assert (block.steps[0].title, block.steps[0].duration) == ("Arrival", 5)
+    assert editor.summary.text() == "1 step, 5 min"  # the total follows the grid
     assert block.steps[0].press == ["pool", "photo spray"]
     editor.set_values({(0, press): "loud"}, "Edit step")
     assert block.steps[0].press == ["pool", "photo spray"]  # refused, with a message

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from briefbook.core import model as m
 from briefbook.core.editing.values import Field, format_time
 from briefbook.core.kinds.scenario import parse_start, start_times, total_minutes
+from briefbook.core.text import counted
 from briefbook.gui.dialogs.plain import plain_label
 from briefbook.gui.editing.document import Document
 from briefbook.gui.editors.records import RecordsEditor
@@ -54,18 +55,35 @@ class ScenarioEditor(RecordsEditor[m.ScenarioBlock]):
         assert isinstance(layout, QVBoxLayout)
         layout.insertLayout(0, row)
         self.start.textEdited.connect(self._start_edited)
-        self.start.editingFinished.connect(self._show_start)
+        self.start.editingFinished.connect(self._start_finished)
 
     def refresh(self) -> None:
         super().refresh()
         self._show_start()
 
+    def show_problems(self, problems: list[str]) -> None:
+        super().show_problems(problems)
+        self._show_summary()  # after every grid edit: the minutes may have changed
+
+    def show_details(self) -> None:
+        super().show_details()
+        self._show_summary()
+
+    def _start_finished(self) -> None:
+        """Enter or leaving the field: the time as it is kept ("1130" shows as 11:30)."""
+        if not self.start_problem.text():
+            set_line_text(self.start, format_time(self.block.time))
+
     def _show_start(self) -> None:
         if not self.start.hasFocus():
             set_line_text(self.start, format_time(self.block.time))
             self.start_problem.setText("")
+        self._show_summary()
+
+    def _show_summary(self) -> None:
         total = total_minutes(self.block)
-        self.summary.setText(f"{len(self.block.steps)} steps, {total} min" if total else "")
+        steps = counted(len(self.block.steps), "step")
+        self.summary.setText(f"{steps}, {total} min" if total else "")
 
     def _start_edited(self, text: str) -> None:
         try:
