@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from briefbook.core import model as m
-from briefbook.core.compare.changes import SCHEDULE_GROUP, Change, now_was, quoted, title_key
+from briefbook.core.compare.changes import (
+    SCHEDULE_GROUP,
+    Change,
+    labelled,
+    now_was,
+    quoted,
+    title_key,
+)
 from briefbook.core.compare.words import Segment, word_diff
 from briefbook.core.distribution.itinerary import schedule_entries
 from briefbook.core.text import clip, one_line
@@ -111,7 +118,11 @@ def _entry_changes(
             Change(
                 "entry_retimed",
                 SCHEDULE_GROUP,
-                f"{title}: " + words("change_now_was", now=new_times, was=_when(before, words)),
+                labelled(
+                    title,
+                    words("change_now_was", now=new_times, was=_when(before, words)),
+                    words,
+                ),
             )
         )
     if title_key(before.place) != title_key(after.place):
@@ -124,7 +135,9 @@ def _entry_changes(
             )
         )
     if moved:
-        found.append(Change("entry_moved", SCHEDULE_GROUP, f"{title}: " + "; ".join(moved)))
+        found.append(
+            Change("entry_moved", SCHEDULE_GROUP, labelled(title, "; ".join(moved), words))
+        )
     details: list[str] = []
     gone = [
         p
@@ -166,7 +179,7 @@ def _entry_changes(
             Change(
                 "entry_changed",
                 SCHEDULE_GROUP,
-                f"{title} ({_when(after, words)}): " + "; ".join(details),
+                labelled(f"{title} ({_when(after, words)})", "; ".join(details), words),
                 segments,
             )
         )
