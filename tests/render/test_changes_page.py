@@ -91,3 +91,42 @@ def test_changed_text_is_escaped() -> None:
     assert "Changes since version 1" in page
     assert '“<font name="Courier">Added</font>”' in page
     assert '<b>words</b> & <img src="/etc/passwd"/>' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fr",
+            [
+                "Modifications depuis la version 2",
+                "DÉPLACÉ « Key points » : désormais en tête",
+                "RENOMMÉ « Contacts » devient « Contact sheet »",
+                "AJOUTÉ ligne dans « Initiatives under discussion » : Cyber drill",
+                "MODIFIÉ ligne « Pilot exchange » dans « Initiatives under discussion » "
+                "Timeline : Q3 Q4 2025 onwards",
+                "AJOUTÉ élément de liste : A joint statement on port cyber security",
+                "Statut : désormais final (auparavant draft)",
+            ],
+        ),
+        (
+            "de",
+            [
+                "Änderungen seit Fassung 2",
+                "„Key points“: jetzt an erster Stelle",
+                "„Contacts“ heißt jetzt „Contact sheet“",
+                "Zeile in „Initiatives under discussion“: Cyber drill",
+                "Listenpunkt: A joint statement on port cyber security",
+            ],
+        ),
+    ],
+)
+def test_the_change_sentences_follow_the_language(language: str, expected: list[str]) -> None:
+    old, new = load(DATA / "harbour-v2.brief.yaml"), load(DATA / "harbour-v3.brief.yaml")
+    for brief in (old, new):
+        brief.meta.language = language
+    _, reader = render(new, changes=diff_briefs(old, new))
+    page = one_line(page_texts(reader)[2])
+    for sentence in expected:
+        assert sentence in page
+    assert "now first" not in page and "row in" not in page

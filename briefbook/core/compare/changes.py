@@ -11,6 +11,7 @@ from typing import Literal
 
 from briefbook.core.compare.words import Segment, as_text
 from briefbook.core.text import one_line
+from briefbook.core.wording import ENGLISH, Wording
 
 ChangeKind = Literal[
     "meta_changed",
@@ -118,9 +119,20 @@ class BriefDiff:
         return bool(self.changes)
 
 
-def now_was(label: str, now: str, was: str) -> str:
+def now_was(label: str, now: str, was: str, words: Wording = ENGLISH) -> str:
     """``Status: now final (was draft)``; an empty value is "not set"."""
-    return f"{label}: now {now or 'not set'} (was {was or 'not set'})"
+    unset = words("change_not_set")
+    return labelled(label, words("change_now_was", now=now or unset, was=was or unset), words)
+
+
+def labelled(label: str, text: str, words: Wording = ENGLISH) -> str:
+    """``paragraph: text``, as the language sets a label before its text."""
+    return words("change_labelled", label=label, text=text)
+
+
+def quoted(text: str, words: Wording = ENGLISH) -> str:
+    """A title between the language's quotation marks: ``“Key points”``."""
+    return words("change_quoted", text=text)
 
 
 def title_key(title: str) -> str:

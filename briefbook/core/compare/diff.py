@@ -17,8 +17,6 @@ lays it out as a page of the PDF.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefbook.core import model as m
@@ -31,13 +29,15 @@ from briefbook.core.compare.changes import (
     Change,
     ChangeKind,
     now_was,
+    quoted,
     title_key,
 )
 from briefbook.core.compare.schedule import schedule_changes
 from briefbook.core.compare.tables import table_changes
-from briefbook.core.compare.words import similarity, word_diff
-from briefbook.core.kinds import words
+from briefbook.core.compare.text_changes import text_changes, text_lines
+from briefbook.core.compare.words import similarity
 from briefbook.core.text import clip, one_line
+from briefbook.core.wording import Wording
 
 __all__ = [
     "COVER_GROUP",
@@ -52,15 +52,17 @@ __all__ = [
 ]
 
 
-def diff_briefs(old: m.Brief, new: m.Brief) -> BriefDiff:
-    """Every change from ``old`` to ``new``, in reading order."""
+def diff_briefs(old: m.Brief, new: m.Brief, words: Wording | None = None) -> BriefDiff:
+    """Every change from ``old`` to ``new``, in reading order, its summaries worded in
+    ``words`` (by default the new brief's language)."""
+    words = words if words is not None else Wording.of(new.meta)
     changes: list[Change] = []
-    changes += _meta_changes(old.meta, new.meta)
-    pairs, section_changes = _match_sections(old, new)
+    changes += _meta_changes(old.meta, new.meta, words)
+    pairs, section_changes = _match_sections(old, new, words)
     changes += section_changes
-    changes += schedule_changes(old, new)
+    changes += schedule_changes(old, new, words)
     for old_section, new_section, group in pairs:
-        changes += _section_content(old_section, new_section, group)
+        changes += _section_content(old_section, new_section, group, words)
     return BriefDiff(
         old.meta.version,
         new.meta.version,
@@ -72,52 +74,56 @@ def diff_briefs(old: m.Brief, new: m.Brief) -> BriefDiff:
 def matched_sections(old: m.Brief, new: m.Brief) -> list[tuple[m.Section, m.Section]]:
     """The sections (and subsections) of ``old`` and ``new`` that are the same section,
     as :func:`diff_briefs` pairs them (renamed ones included)."""
-    pairs, _ = _match_sections(old, new)
+    pairs, _ = _match_sections(old, new, Wording.of(new.meta))
     return [(old_section, new_section) for old_section, new_section, _ in pairs]
 
 
 # --- meta ---------------------------------------------------------------------------
 
+#: The cover's fields compared, each named by the label key ``change_field_<name>``.
 _META_FIELDS = (
-    ("title", "Title"),
-    ("subtitle", "Subtitle"),
-    ("location", "Place"),
-    ("organisation", "Organisation"),
-    ("prepared_by", "Prepared by"),
-    ("marking", "Marking"),
-    ("status", "Status"),
-    ("timezone", "Local time zone"),
-    ("home_timezone", "Home time zone"),
+    "title",
+    "subtitle",
+    "location",
+    "organisation",
+    "prepared_by",
+    "marking",
+    "status",
+    "timezone",
+    "home_timezone",
 )
 
 
-def _meta_changes(old: m.Meta, new: m.Meta) -> list[Change]:
+def _meta_changes(old: m.Meta, new: m.Meta, words: Wording) -> list[Change]:
     found: list[Change] = []
     if (old.dates.start, old.dates.end) != (new.dates.start, new.dates.end):
         found.append(
             Change(
                 "meta_changed",
                 COVER_GROUP,
-                f"Dates: now {_dates(new.dates)} (were {_dates(old.dates)})",
+                words("change_dates", now=_dates(new.dates, words), was=_dates(old.dates, words)),
             )
         )
-    for name, label in _META_FIELDS:
+    for name in _META_FIELDS:
         before, after = one_line(getattr(old, name)), one_line(getattr(new, name))
         if before != after:
+            label = words(f"change_field_{name}")
             found.append(
                 Change(
-                    "meta_changed", COVER_GROUP, now_was(label, clip(after, 80), clip(before, 80))
+                    "meta_changed",
+                    COVER_GROUP,
+                    now_was(label, clip(after, 80), clip(before, 80), words),
                 )
             )
     return found
 
 
-def _dates(dates: m.DateRange) -> str:
+def _dates(dates: m.DateRange, words: Wording) -> str:
     if dates.start is None:
-        return "(none)"
+        return words("change_no_dates")
     if dates.end is None or dates.end == dates.start:
         return dates.start.isoformat()
-    return f"{dates.start.isoformat()} to {dates.end.isoformat()}"
+    return words("change_date_range", start=dates.start.isoformat(), end=dates.end.isoformat())
 
 
 # --- sections -----------------------------------------------------------------------
@@ -134,8 +140,13 @@ class _Placed:
     title: str
 
 
-def _display(title: str) -> str:
-    return clip(title, 80) or "Untitled section"
+def _display(title: str, words: Wording) -> str:
+    return clip(title, 80) or words("untitled_section")
+
+
+def _quoted(title: str, words: Wording) -> str:
+    """A section title as a change names it: ``“Key points”``."""
+    return quoted(_display(title, words), words)
 
 
 def _placed(brief: m.Brief) -> list[_Placed]:
@@ -157,11 +168,11 @@ def _placed(brief: m.Brief) -> list[_Placed]:
 
 
 def _section_text(section: m.Section) -> str:
-    return " ".join(line for _, line in _text_lines(section))
+    return " ".join(line for _, line in text_lines(section))
 
 
 def _match_sections(
-    old: m.Brief, new: m.Brief
+    old: m.Brief, new: m.Brief, words: Wording
 ) -> tuple[list[tuple[m.Section, m.Section, str]], list[Change]]:
     """Pair the sections of both briefs; report those added, removed, renamed and moved."""
     before, after = _placed(old), _placed(new)
@@ -197,27 +208,38 @@ def _match_sections(
                 Change(
                     "section_renamed",
                     SECTIONS_GROUP,
-                    f"“{_display(old_p.title)}” is now “{_display(new_p.title)}”",
+                    words(
+                        "change_is_now",
+                        old=_quoted(old_p.title, words),
+                        new=_quoted(new_p.title, words),
+                    ),
                 )
             )
             pairs[new_p.key] = (old_p, new_p)
         elif new_p.key in added_keys and new_p.parent not in added_keys:
             # (the subsections of an added section come with it, unmentioned)
-            changes.append(Change("section_added", SECTIONS_GROUP, _added_summary(new_p, new)))
+            changes.append(
+                Change("section_added", SECTIONS_GROUP, _added_summary(new_p, new, words))
+            )
     for old_p in removed:
         if old_p.key in gone_keys and old_p.parent not in gone_keys:
-            where = (
-                f" (was under “{_display(_title_of(before, old_p.parent))}”)"
+            title = _quoted(old_p.title, words)
+            summary = (
+                words(
+                    "change_was_under",
+                    title=title,
+                    parent=_quoted(_title_of(before, old_p.parent), words),
+                )
                 if old_p.parent
-                else ""
+                else title
             )
-            changes.append(
-                Change("section_removed", SECTIONS_GROUP, f"“{_display(old_p.title)}”{where}")
-            )
-    changes += _moves(before, after, pairs)
-    changes += _section_settings(pairs)
+            changes.append(Change("section_removed", SECTIONS_GROUP, summary))
+    changes += _moves(before, after, pairs, words)
+    changes += _section_settings(pairs, words)
     ordered = [
-        (pairs[p.key][0].section, p.section, _display(p.title)) for p in after if p.key in pairs
+        (pairs[p.key][0].section, p.section, _display(p.title, words))
+        for p in after
+        if p.key in pairs
     ]
     return ordered, changes
 
@@ -256,19 +278,19 @@ def _title_of(placed: list[_Placed], key: tuple[str, int] | None) -> str:
     return next((p.title for p in placed if p.key == key), "")
 
 
-def _added_summary(placed: _Placed, brief: m.Brief) -> str:
+def _added_summary(placed: _Placed, brief: m.Brief, words: Wording) -> str:
+    title = _quoted(placed.title, words)
     if placed.parent is not None:
-        return (
-            f"“{_display(placed.title)}”, under "
-            f"“{_display(_title_of(_placed(brief), placed.parent))}”"
-        )
-    return f"“{_display(placed.title)}”"
+        parent = _quoted(_title_of(_placed(brief), placed.parent), words)
+        return words("change_under", title=title, parent=parent)
+    return title
 
 
 def _moves(
     before: list[_Placed],
     after: list[_Placed],
     pairs: dict[tuple[str, int], tuple[_Placed, _Placed]],
+    words: Wording,
 ) -> list[Change]:
     """Sections that changed parent, or whose order among their kept siblings changed."""
     old_of = {id(new_p): old_p for old_p, new_p in pairs.values()}
@@ -293,7 +315,11 @@ def _moves(
                     Change(
                         "section_moved",
                         SECTIONS_GROUP,
-                        f"“{_display(new_p.title)}”: now under “{_display(parent.title)}”",
+                        words(
+                            "change_now_under",
+                            title=_quoted(new_p.title, words),
+                            parent=_quoted(parent.title, words),
+                        ),
                     )
                 )
             else:
@@ -301,7 +327,7 @@ def _moves(
                     Change(
                         "section_moved",
                         SECTIONS_GROUP,
-                        f"“{_display(new_p.title)}”: now a section of its own",
+                        words("change_now_own_section", title=_quoted(new_p.title, words)),
                     )
                 )
         old_positions = [old_of[id(p)].position for p in stayed]
@@ -310,16 +336,17 @@ def _moves(
             if index in steady:
                 continue
             siblings = [p for p in children if p.position < new_p.position]
+            title = _quoted(new_p.title, words)
             where = (
-                f"now after “{_display(siblings[-1].title)}”"
+                words("change_now_after", title=title, sibling=_quoted(siblings[-1].title, words))
                 if siblings
-                else "now first"
+                else words("change_now_first", title=title)
                 if parent is None
-                else f"now first under “{_display(parent.title)}”"
+                else words(
+                    "change_now_first_under", title=title, parent=_quoted(parent.title, words)
+                )
             )
-            found.append(
-                Change("section_moved", SECTIONS_GROUP, f"“{_display(new_p.title)}”: {where}")
-            )
+            found.append(Change("section_moved", SECTIONS_GROUP, where))
     return found
 
 
@@ -341,7 +368,9 @@ def _increasing(values: list[int]) -> set[int]:
     return kept
 
 
-def _section_settings(pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> list[Change]:
+def _section_settings(
+    pairs: dict[tuple[str, int], tuple[_Placed, _Placed]], words: Wording
+) -> list[Change]:
     found: list[Change] = []
     for old_p, new_p in pairs.values():
         before, after = old_p.section, new_p.section
@@ -351,9 +380,10 @@ def _section_settings(pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> 
                     "section_changed",
                     SECTIONS_GROUP,
                     now_was(
-                        f"“{_display(new_p.title)}” marking",
+                        words("change_marking_of", title=_quoted(new_p.title, words)),
                         one_line(after.marking),
                         one_line(before.marking),
+                        words,
                     ),
                 )
             )
@@ -363,59 +393,5 @@ def _section_settings(pairs: dict[tuple[str, int], tuple[_Placed, _Placed]]) -> 
 # --- what a section holds -----------------------------------------------------------
 
 
-def _section_content(old: m.Section, new: m.Section, group: str) -> list[Change]:
-    return table_changes(old, new, group) + _text_changes(old, new, group)
-
-
-#: Kinds compared by rules of their own (rows by first cell, entries by day and hour).
-_OWN_RULES = (m.TableBlock, m.ScheduleBlock)
-
-
-def _text_lines(section: m.Section) -> Iterator[tuple[str, str]]:
-    """The section's words as comparable (label, line) pairs: paragraphs, list items,
-    notes and records, from each kind's ``words()``; a portion with a marking of its
-    own shows it first, "[SECRET]", so that a change of marking is a change of the line."""
-    for block in section.blocks:
-        if isinstance(block, _OWN_RULES):
-            continue
-        mark = _mark(getattr(block, "marking", ""))
-        for portion in words(block):
-            line = _joined_fields(*portion.texts)
-            if line:
-                yield portion.label, mark + _mark(portion.marking) + line
-
-
-def _mark(marking: str) -> str:
-    """A portion's own marking as the changes page shows it before its text."""
-    return f"[{one_line(marking)}] " if marking.strip() else ""
-
-
-def _joined_fields(*parts: str) -> str:
-    return " — ".join(one_line(p) for p in parts if p.strip())
-
-
-def _text_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
-    before = [pair for pair in _text_lines(old) if pair[1]]
-    after = [pair for pair in _text_lines(new) if pair[1]]
-    matcher = difflib.SequenceMatcher(
-        None, [line for _, line in before], [line for _, line in after], autojunk=False
-    )
-    found: list[Change] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        gone, came = before[i1:i2], after[j1:j2]
-        while gone and came and len(gone) * len(came) <= 400:
-            # Pair a removed line with the most similar added one, if alike enough.
-            score, a, b = max(
-                (similarity(x[1], y[1], 0.4), a, b)
-                for a, x in enumerate(gone)
-                for b, y in enumerate(came)
-            )
-            if score < 0.4:
-                break
-            (_, old_line), (label, new_line) = gone.pop(a), came.pop(b)
-            found.append(Change("text_changed", group, label, word_diff(old_line, new_line)))
-        found += [Change("text_removed", group, f"{label}: {clip(line)}") for label, line in gone]
-        found += [Change("text_added", group, f"{label}: {clip(line)}") for label, line in came]
-    return found
+def _section_content(old: m.Section, new: m.Section, group: str, words: Wording) -> list[Change]:
+    return table_changes(old, new, group, words) + text_changes(old, new, group, words)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from briefbook.core import model as m
-from briefbook.core.compare.changes import SCHEDULE_GROUP, Change, now_was, title_key
+from briefbook.core.compare.changes import (
+    SCHEDULE_GROUP,
+    Change,
+    labelled,
+    now_was,
+    quoted,
+    title_key,
+)
 from briefbook.core.compare.words import Segment, word_diff
 from briefbook.core.distribution.itinerary import schedule_entries
 from briefbook.core.text import clip, one_line
@@ -55,10 +62,11 @@ def _pair_entries(
     return pairs, left, right
 
 
-def schedule_changes(old: m.Brief, new: m.Brief) -> list[Change]:
-    """Entry changes in the order of the programme (by day and time)."""
+def schedule_changes(old: m.Brief, new: m.Brief, words: Wording | None = None) -> list[Change]:
+    """Entry changes in the order of the programme (by day and time), worded in
+    ``words`` (by default the new brief's language)."""
     pairs, cancelled, added = _pair_entries(schedule_entries(old), schedule_entries(new))
-    words = Wording.of(new.meta)
+    words = words if words is not None else Wording.of(new.meta)
     found: list[tuple[tuple[dt.date, dt.time], int, Change]] = []
     for entry in added:
         place = f", {clip(entry.place, 60)}" if entry.place.strip() else ""
@@ -110,7 +118,11 @@ def _entry_changes(
             Change(
                 "entry_retimed",
                 SCHEDULE_GROUP,
-                f"{title}: " + words("change_now_was", now=new_times, was=_when(before, words)),
+                labelled(
+                    title,
+                    words("change_now_was", now=new_times, was=_when(before, words)),
+                    words,
+                ),
             )
         )
     if title_key(before.place) != title_key(after.place):
@@ -123,7 +135,9 @@ def _entry_changes(
             )
         )
     if moved:
-        found.append(Change("entry_moved", SCHEDULE_GROUP, f"{title}: " + "; ".join(moved)))
+        found.append(
+            Change("entry_moved", SCHEDULE_GROUP, labelled(title, "; ".join(moved), words))
+        )
     details: list[str] = []
     gone = [
         p
@@ -137,31 +151,35 @@ def _entry_changes(
     ]
     if came or gone:
         if came:
-            details.append("now with " + ", ".join(one_line(p) for p in came))
+            details.append(words("change_now_with", names=", ".join(one_line(p) for p in came)))
         if gone:
-            details.append("no longer with " + ", ".join(one_line(p) for p in gone))
+            details.append(
+                words("change_no_longer_with", names=", ".join(one_line(p) for p in gone))
+            )
     if before.press != after.press:
-        details.append(now_was("press", after.press, before.press))
+        details.append(now_was(words("change_press"), after.press, before.press, words))
     if before.timezone.strip() != after.timezone.strip():
+        own = words("change_brief_zone")
         details.append(
             now_was(
-                "time zone",
-                after.timezone.strip() or "the brief's",
-                before.timezone.strip() or "the brief's",
+                words("change_time_zone"),
+                after.timezone.strip() or own,
+                before.timezone.strip() or own,
+                words,
             )
         )
     if title_key(before.title) != title_key(after.title):
-        details.append(f"title was “{_entry_title(before, words)}”")
+        details.append(words("change_title_was", title=quoted(_entry_title(before, words), words)))
     segments: tuple[Segment, ...] = ()
     if one_line(before.notes) != one_line(after.notes):
-        details.append("notes")
+        details.append(words("change_notes"))
         segments = word_diff(before.notes, after.notes)
     if details:
         found.append(
             Change(
                 "entry_changed",
                 SCHEDULE_GROUP,
-                f"{title} ({_when(after, words)}): " + "; ".join(details),
+                labelled(f"{title} ({_when(after, words)})", "; ".join(details), words),
                 segments,
             )
         )

@@ -8,20 +8,21 @@ Part of :func:`briefbook.core.compare.diff.diff_briefs`; plain data, nothing ren
 from __future__ import annotations
 
 from briefbook.core import model as m
-from briefbook.core.compare.changes import Change, now_was, title_key
+from briefbook.core.compare.changes import Change, labelled, now_was, quoted, title_key
 from briefbook.core.compare.words import Segment, word_diff
-from briefbook.core.text import clip, counted, one_line
+from briefbook.core.text import clip, one_line
+from briefbook.core.wording import ENGLISH, Wording
 
 
 def _tables(section: m.Section) -> list[m.TableBlock]:
     return [b for b in section.blocks if isinstance(b, m.TableBlock)]
 
 
-def _table_name(table: m.TableBlock) -> str:
+def _table_name(table: m.TableBlock, words: Wording = ENGLISH) -> str:
     if table.caption.strip():
-        return f"“{clip(table.caption, 60)}”"
+        return quoted(clip(table.caption, 60), words)
     columns = ", ".join(one_line(c) for c in table.columns if c.strip())
-    return f"({clip(columns, 60)})" if columns else "(untitled)"
+    return f"({clip(columns, 60)})" if columns else words("change_untitled_table")
 
 
 def _pair_tables(
@@ -45,21 +46,31 @@ def _pair_tables(
     return pairs, left, right
 
 
-def table_changes(old: m.Section, new: m.Section, group: str) -> list[Change]:
+def table_changes(
+    old: m.Section, new: m.Section, group: str, words: Wording = ENGLISH
+) -> list[Change]:
     """The tables added to and removed from a section, and the rows and cells changed in
     the tables it kept (paired by caption, then by columns, then in order)."""
     pairs, removed, added = _pair_tables(_tables(old), _tables(new))
     found = [
-        Change("table_added", group, f"table {_table_name(t)}, {_rows(len(t.rows))}") for t in added
+        Change(
+            "table_added",
+            group,
+            words(
+                "change_table_rows",
+                table=_table_name(t, words),
+                rows=words.counted("change_rows", len(t.rows)),
+            ),
+        )
+        for t in added
     ]
-    found += [Change("table_removed", group, f"table {_table_name(t)}") for t in removed]
+    found += [
+        Change("table_removed", group, words("change_table", table=_table_name(t, words)))
+        for t in removed
+    ]
     for before, after in pairs:
-        found += _row_changes(before, after, group)
+        found += _row_changes(before, after, group, words)
     return found
-
-
-def _rows(count: int) -> str:
-    return counted(count, "row")
 
 
 def _row_key(row: list[str]) -> str:
@@ -70,9 +81,11 @@ def _row_text(row: list[str]) -> str:
     return clip(" | ".join(one_line(cell) for cell in row), 160)
 
 
-def _row_changes(before: m.TableBlock, after: m.TableBlock, group: str) -> list[Change]:
+def _row_changes(
+    before: m.TableBlock, after: m.TableBlock, group: str, words: Wording
+) -> list[Change]:
     found: list[Change] = []
-    name = _table_name(after)
+    name = _table_name(after, words)
     old_columns = [one_line(c) for c in before.columns]
     new_columns = [one_line(c) for c in after.columns]
     if old_columns != new_columns:
@@ -80,12 +93,21 @@ def _row_changes(before: m.TableBlock, after: m.TableBlock, group: str) -> list[
             Change(
                 "table_changed",
                 group,
-                now_was(f"table {name}: columns", ", ".join(new_columns), ", ".join(old_columns)),
+                now_was(
+                    words("change_table_columns", table=name),
+                    ", ".join(new_columns),
+                    ", ".join(old_columns),
+                    words,
+                ),
             )
         )
     if one_line(before.caption) != one_line(after.caption):
         found.append(
-            Change("table_changed", group, now_was("table caption", name, _table_name(before)))
+            Change(
+                "table_changed",
+                group,
+                now_was(words("change_table_caption"), name, _table_name(before, words), words),
+            )
         )
     left = list(before.rows)
     pairs: list[tuple[list[str], list[str]]] = []
@@ -98,26 +120,30 @@ def _row_changes(before: m.TableBlock, after: m.TableBlock, group: str) -> list[
             left.remove(match)
             pairs.append((match, row))
     for row in added:
-        found.append(Change("row_added", group, f"row in {name}: {_row_text(row)}"))
+        found.append(Change("row_added", group, _row_in(name, row, words)))
     for row in left:
-        found.append(Change("row_removed", group, f"row in {name}: {_row_text(row)}"))
+        found.append(Change("row_removed", group, _row_in(name, row, words)))
     for old_row, new_row in pairs:
-        cells = _cell_changes(old_row, new_row, new_columns)
+        cells = _cell_changes(old_row, new_row, new_columns, words)
         if cells:
             label = clip(new_row[0], 60) if new_row else ""
             found.append(
                 Change(
                     "row_changed",
                     group,
-                    f"row “{label}” in {name}",
+                    words("change_row_named", row=quoted(label, words), table=name),
                     _joined([words for _, words in cells]),
                 )
             )
     return found
 
 
+def _row_in(table: str, row: list[str], words: Wording) -> str:
+    return words("change_row_in", table=table, row=_row_text(row))
+
+
 def _cell_changes(
-    old_row: list[str], new_row: list[str], columns: list[str]
+    old_row: list[str], new_row: list[str], columns: list[str], words: Wording
 ) -> list[tuple[str, tuple[Segment, ...]]]:
     found = []
     width = max(len(old_row), len(new_row))
@@ -125,8 +151,13 @@ def _cell_changes(
         before = one_line(old_row[i]) if i < len(old_row) else ""
         after = one_line(new_row[i]) if i < len(new_row) else ""
         if before != after:
-            column = columns[i] if i < len(columns) and columns[i] else f"column {i + 1}"
-            found.append((column, (Segment("same", f"{column}: "), *word_diff(before, after))))
+            column = (
+                columns[i]
+                if i < len(columns) and columns[i]
+                else words("change_column", number=i + 1)
+            )
+            head = labelled(column, "", words)
+            found.append((column, (Segment("same", head), *word_diff(before, after))))
     return found
 
 

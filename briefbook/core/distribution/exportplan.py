@@ -122,7 +122,7 @@ def plan_exports(
             changes = None
             if earlier is not None:
                 before = itinerary_for(earlier, person, missing_ok=True) if person else earlier
-                changes = diff_briefs(before, job_brief)
+                changes = diff_briefs(before, job_brief, words)
             name = edition.name if edition is not None else ""
             numbers: list[Copy | None] = [*request.copies] or [None]
             for number in numbers:
