@@ -19,6 +19,9 @@ from pikepdf import Array, Dictionary, Name, String
 
 from briefbook.render.tagging.recorder import Annotation, Element, Marked, Recorder
 
+_K = Name.K
+_MCR = Name.MCR
+
 
 @dataclass(frozen=True)
 class TagInfo:
@@ -51,46 +54,53 @@ class _Writer:
         return self.pages[number - 1]
 
     def element(self, element: Element, parent: pikepdf.Object) -> pikepdf.Object:
-        entries: dict[str, object] = {"/S": self._name(element.role), "/P": parent}
-        first = None
-        for kid in element.kids:
-            if isinstance(kid, Marked):
+        pages = self.pages
+        kids_in = element.kids
+        first = 0
+        for kid in kids_in:
+            if type(kid) is Marked:
                 first = kid.page
-                entries["/Pg"] = self.pages[first - 1]
                 break
+        entries: dict[str, object] = {"/S": self._name(element.role), "/P": parent}
+        if first:
+            entries["/Pg"] = pages[first - 1]
         if element.alt:
             entries["/Alt"] = String(element.alt)
         if element.table:
             attrs = Dictionary(O=Name.Table)
             for key, value in element.table.items():
-                attrs[Name("/" + key)] = Name("/" + value)
+                attrs[Name("/" + key)] = self._name(value)
             entries["/A"] = attrs
         if element.identifier:
             entries["/ID"] = String(element.identifier)
         if element.lang:
             entries["/Lang"] = String(element.lang)
         obj = self.pdf.make_indirect(Dictionary(entries))
+        if len(kids_in) == 1 and type(kids_in[0]) is Marked:
+            # The commonest element: one marked sequence on its own page.
+            mark = kids_in[0]
+            self.parents.setdefault(mark.page, []).append((mark.mcid, obj))
+            obj[_K] = mark.mcid
+            return obj
         kids: list[object] = []
         parents = self.parents
-        for kid in element.kids:
-            if isinstance(kid, Element):
-                kids.append(self.element(kid, obj))
-            elif isinstance(kid, Marked):
-                parents.setdefault(kid.page, []).append((kid.mcid, obj))
-                if kid.page == first:
-                    kids.append(kid.mcid)
+        for kid in kids_in:
+            kind = type(kid)
+            if kind is Element:
+                kids.append(self.element(kid, obj))  # type: ignore[arg-type]
+            elif kind is Marked:
+                page, mcid = kid  # type: ignore[misc]
+                parents.setdefault(page, []).append((mcid, obj))
+                if page == first:
+                    kids.append(mcid)
                 else:
-                    kids.append(
-                        Dictionary(
-                            {"/Type": Name.MCR, "/Pg": self.pages[kid.page - 1], "/MCID": kid.mcid}
-                        )
-                    )
+                    kids.append(Dictionary({"/Type": _MCR, "/Pg": pages[page - 1], "/MCID": mcid}))
             else:
-                kids.append(self.annotation(kid, obj))
+                kids.append(self.annotation(kid, obj))  # type: ignore[arg-type]
         if len(kids) == 1 and isinstance(kids[0], int):
-            obj.K = kids[0]
+            obj[_K] = kids[0]
         elif kids:
-            obj.K = Array(kids)
+            obj[_K] = Array(kids)
         return obj
 
     def _name(self, role: str) -> pikepdf.Name:
