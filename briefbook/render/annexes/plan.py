@@ -54,9 +54,6 @@ class Placed:
 class AnnexPlan:
     """The annexes of one render; lives (and keeps their files open) as long as it does."""
 
-    #: The brief's language and label overrides, for the words printed about annexes.
-    language: str = "en"
-    labels: dict[str, str] = field(default_factory=dict)
     sources: list[AnnexSource] = field(default_factory=list)
     placements: list[Placement] = field(default_factory=list)
     #: Each section's outline entry, by key: its heading's page (0-based) and its title.

@@ -47,10 +47,6 @@ class BlockContext:
     #: The brief's language: the words, dates and times briefbook prints.
     words: Wording = ENGLISH
 
-    def label(self, key: str, **values: object) -> str:
-        """One of briefbook's printed words in the brief's language (see core/labels)."""
-        return self.words(key, **values)
-
     #: The render's annexes (None: annex blocks print nothing, as in a pocket card).
     annexes: AnnexPlan | None = None
     #: The outline key of the section being laid out ("s2_1").

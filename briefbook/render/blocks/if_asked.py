@@ -31,7 +31,7 @@ def if_asked_block(block: m.IfAskedBlock, ctx: BlockContext) -> list[Flowable]:
             continue
         mark = ctx.marks.of(line.marking)
         portion = ctx.marks.prefix(mark)
-        lead = plain_paragraph(portion + asked_line(line.question, ctx.label), st["asked"])
+        lead = plain_paragraph(portion + asked_line(line.question, ctx.words), st["asked"])
         answer = paragraphs(line.answer, st["answer"], ctx, portion=portion)
         rows.append([[*ctx.marks.notes(mark), lead, *answer, *ctx.marks.notes(mark)]])
     if not rows:

@@ -43,7 +43,7 @@ def memo_block(block: m.MemoBlock, ctx: BlockContext) -> list[Flowable]:
         if not text:
             continue
         style = st["memo_subject"] if attr == "subject" else st["memo_value"]
-        label = plain_paragraph(ctx.label(key).upper() + ":", st["memo_label"])
+        label = plain_paragraph(ctx.words(key).upper() + ":", st["memo_label"])
         mark = portion if attr == marked or (not marked and not rows) else ""
         rows.append([label, paragraph(mark + text, style, ctx)])
     if not rows:

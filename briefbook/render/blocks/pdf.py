@@ -10,7 +10,6 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from briefbook.core import model as m
 from briefbook.core.annexes import AnnexError
-from briefbook.core.labels import label
 from briefbook.render.annexes import BODY, LANDSCAPE
 from briefbook.render.annexes.flowables import AnnexPage
 from briefbook.render.blocks.context import BlockContext, plain_paragraph
@@ -26,13 +25,7 @@ def pdf_block(block: m.PdfBlock, ctx: BlockContext) -> list[Flowable]:
         number = plan.load(block, ctx.base_dir, ctx.image_policy, ctx.section_key)
     except AnnexError as exc:
         ctx.warn(f"annex {block.path!r} left out: {exc.reason}")
-        text = label(
-            "annex_not_available",
-            plan.language,
-            plan.labels,
-            path=block.path or "–",
-            reason=exc.reason,
-        )
+        text = ctx.words("annex_not_available", path=block.path or "–", reason=exc.reason)
         return [PageBreakIfNotEmpty(), _placeholder(text, ctx)]
     source = plan.sources[number]
     if source.stripped:

@@ -18,8 +18,8 @@ from briefbook.render.blocks.table import noted_row, table_style, tallest_row
 def duration_text(minutes: int, ctx: BlockContext) -> str:
     """ "45 min", or "1 h 15" from an hour on."""
     if minutes >= 60:
-        return ctx.label("duration_hours", hours=minutes // 60, minutes=minutes % 60)
-    return ctx.label("scenario_minutes", minutes=minutes)
+        return ctx.words("duration_hours", hours=minutes // 60, minutes=minutes % 60)
+    return ctx.words("scenario_minutes", minutes=minutes)
 
 
 #: The label of each press value a step may carry.
@@ -33,7 +33,7 @@ _STEP_PRESS = {
 
 def press_text(press: list[str], ctx: BlockContext) -> str:
     """ "Pool, photo spray": the first as the label prints it, the others in lower case."""
-    words = [ctx.label(_STEP_PRESS[value]) for value in press]
+    words = [ctx.words(_STEP_PRESS[value]) for value in press]
     return ", ".join([words[0], *(w[:1].lower() + w[1:] for w in words[1:])]) if words else ""
 
 
@@ -58,14 +58,14 @@ def scenario_block(block: m.ScenarioBlock, ctx: BlockContext) -> list[Flowable]:
         ]
         facts = []
         if step.lead.strip():
-            facts.append(f"{ctx.label('scenario_lead')}: {' '.join(step.lead.split())}")
+            facts.append(f"{ctx.words('scenario_lead')}: {' '.join(step.lead.split())}")
         if step.press:
-            facts.append(f"{ctx.label('scenario_press')}: {press_text(step.press, ctx)}")
+            facts.append(f"{ctx.words('scenario_press')}: {press_text(step.press, ctx)}")
         if facts:
             what.append(plain_paragraph(" · ".join(facts), st["cell_small"]))
         what += paragraphs(step.text, st["cell"], ctx, portion=portion)
         if printed_items(step.points):
-            what.append(plain_paragraph(ctx.label("points_to_make").upper(), st["form_label"]))
+            what.append(plain_paragraph(ctx.words("points_to_make").upper(), st["form_label"]))
             what.append(item_list(step.points, ctx, False, 0, mark, "step_point"))
         minutes = duration_text(step.duration, ctx) if step.duration is not None else ""
         rows.append(
@@ -112,14 +112,14 @@ def _total(block: m.ScenarioBlock, ctx: BlockContext) -> list[Any]:
     """The foot: "Total" (and when the last step ends), and the minutes of all steps."""
     st = ctx.theme.styles
     total = total_minutes(block)
-    label = ctx.label("scenario_total")
+    label = ctx.words("scenario_total")
     starts = start_times(block)
     last = block.steps[-1]
     if starts and starts[-1] is not None and last.duration is not None and block.time:
         end = (
             dt.datetime.combine(dt.date(2000, 1, 1), block.time) + dt.timedelta(minutes=total)
         ).time()
-        label += " · " + ctx.label("scenario_ends", time=end.strftime("%H:%M"))
+        label += " · " + ctx.words("scenario_ends", time=end.strftime("%H:%M"))
     return [
         plain_paragraph(label, st["cell_bold"]),
         "",

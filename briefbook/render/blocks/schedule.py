@@ -48,7 +48,7 @@ def schedule_block(block: m.ScheduleBlock, ctx: BlockContext) -> list[Flowable]:
         found.append(plain_paragraph(zones_note(ctx.zones, words), st["caption"]))
     zone = ""
     dated = any(day is not None for day in groups)
-    tbc = ctx.label("time_to_be_confirmed")
+    tbc = ctx.words("time_to_be_confirmed")
     for day, entries in groups.items():
         title = (
             words.date(day, weekday=True)

@@ -19,7 +19,7 @@ def talking_points_block(block: m.TalkingPointsBlock, ctx: BlockContext) -> list
         return []
     t = ctx.theme
     content: list[Flowable] = [
-        plain_paragraph(ctx.label("points_to_make").upper(), t.styles["form_label"]),
+        plain_paragraph(ctx.words("points_to_make").upper(), t.styles["form_label"]),
         item_list(block.items, ctx, False, 0, ctx.marks.current),
     ]
     table = Table(

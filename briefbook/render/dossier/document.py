@@ -59,9 +59,7 @@ def build_pdf(brief: Brief, options: RenderOptions) -> RenderResult:
     shaping state of a fresh process (see :func:`render_session`).
     """
     register_fonts()
-    plan = AnnexPlan(
-        brief.meta.language, dict(brief.meta.labels), tagged=options.tagged or options.pdfa
-    )
+    plan = AnnexPlan(tagged=options.tagged or options.pdfa)
     try:
         with render_session():
             return _build_pdf(brief, options, plan)
