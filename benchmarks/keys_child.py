@@ -120,6 +120,12 @@ def with_layout(
     return latencies, finished[0] - start
 
 
+def idle_preview(window: Any) -> None:
+    """Wait until the preview has nothing left to render (at once when it has not)."""
+    if not window.previewer.is_settled:
+        wait_for(window.previewer.settled, 120_000)
+
+
 def percentiles(values: list[float]) -> dict[str, float | int | None]:
     if not values:
         return {"p50_ms": None, "p95_ms": None, "keys": 0}
@@ -163,10 +169,10 @@ def measure(source: Path, keys: int) -> dict[str, Any]:
     settle(1500)  # the render process is up and has imported the renderer
     idle = type_keys(edit, watch, keys)
     settle(3000)
-    wait_for(window.previewer.settled, 120_000)
+    idle_preview(window)
     threaded, thread_s = with_layout(window, False, edit, watch, keys)
     settle(3000)
-    wait_for(window.previewer.settled, 120_000)
+    idle_preview(window)
     process, process_s = with_layout(window, True, edit, watch, keys)
     return {
         "pages": window.preview.page_count,

@@ -94,8 +94,8 @@ def _links(
         except (AttributeError, TypeError, ValueError, IndexError):
             continue
         link = Dictionary(
-            Type=Name.Annot, Subtype=Name.Link, Rect=Array(box), Border=Array([0, 0, 0])
-        )
+            Type=Name.Annot, Subtype=Name.Link, Rect=Array(box), Border=Array([0, 0, 0]), F=4
+        )  # F 4: printed, as PDF/A asks of every annotation
         action = annot.get("/A")
         if isinstance(action, Dictionary) and action.get("/S") == Name.URI:
             uri = uri_of(action)

@@ -140,10 +140,7 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
                 state.numbers.define_forms(canv, state.page_count, options.total_pages)
                 canv.save()
             pdf = buffer.getvalue()
-            if plan.placements:
-                with layout_errors("placing the annexes"):
-                    pdf = place_annexes(pdf, _with_headings(plan, state))
-            if doc.recorder is not None:
+            if doc.recorder is not None:  # first: it reads the file as ReportLab wrote it
                 info = TagInfo(
                     metadata(brief, ctx.words)["title"],
                     doc.tag_language or "en",
@@ -151,6 +148,9 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
                     reproducible,
                 )
                 pdf = write_tags(pdf, doc.recorder, info)
+            if plan.placements:
+                with layout_errors("placing the annexes"):
+                    pdf = place_annexes(pdf, _with_headings(plan, state))
     except ProgressAborted as exc:
         raise exc.original from None
     pages = state.numbers.heading_pages

@@ -4,23 +4,30 @@ annotations' place in the tree, the catalog entries of a tagged PDF (``/MarkInfo
 ``/Lang``, ``DisplayDocTitle``, ``/Tabs /S``), and the XMP metadata that declares
 PDF/UA-1 and, for an archival export, PDF/A-2b with its sRGB output intent.
 
-ReportLab writes none of this; the file it wrote is opened with pikepdf, these
-objects are added, and it is saved again (with fixed ids when it is reproducible).
+ReportLab writes none of this. Its file is taken apart into its objects
+(:mod:`.filing`), the structure is added as PDF text, a few of ReportLab's
+dictionaries (the catalog, the pages, the link annotations) get their entries, and
+the file is written again with the small objects in compressed object streams: one
+pass over the bytes, no PDF library in between.
 """
 
 from __future__ import annotations
 
-import io
-import warnings
 from dataclasses import dataclass
 
-import pikepdf
-from pikepdf import Array, Dictionary, Name, String
-
+from briefbook.render.tagging.filing import (
+    PdfFile,
+    UnreadableLayout,
+    has_key,
+    pdf_name,
+    pdf_text,
+    read_reportlab,
+    refs_of,
+    string_at,
+    with_entries,
+)
 from briefbook.render.tagging.recorder import Annotation, Element, Marked, Recorder
-
-_K = Name.K
-_MCR = Name.MCR
+from briefbook.render.tagging.xmp import DocumentInfo, xmp_packet
 
 
 @dataclass(frozen=True)
@@ -41,187 +48,206 @@ def srgb_profile() -> bytes:
 
 
 class _Writer:
-    def __init__(self, pdf: pikepdf.Pdf, rec: Recorder) -> None:
-        self.pdf = pdf
-        self.rec = rec
-        self.pages = [page.obj for page in pdf.pages]
-        self.parents: dict[int, list[tuple[int, pikepdf.Object]]] = {}
+    def __init__(self, file: PdfFile, pdfa: bool) -> None:
+        self.file = file
+        self.pdfa = pdfa
+        self.pages = _pages(file)
+        self.page_refs = [b"%d 0 R" % number for number in self.pages]
+        self.annots: dict[int, list[int]] = {}
+        self.parents: dict[int, list[tuple[int, int]]] = {}
         self.next_key = len(self.pages)
-        self.nums: list[object] = []
-        self.names: dict[str, pikepdf.Name] = {}
+        self.nums: list[bytes] = []
+        self.names: dict[str, bytes] = {}
 
-    def page(self, number: int) -> pikepdf.Object:
-        return self.pages[number - 1]
+    def annots_of(self, page: int) -> list[int]:
+        found = self.annots.get(page)
+        if found is None:
+            body = self.file.objects[self.pages[page - 1]] or b""
+            found = self.annots[page] = refs_of(body, b"/Annots")
+        return found
 
-    def element(self, element: Element, parent: pikepdf.Object) -> pikepdf.Object:
-        pages = self.pages
+    def element(self, element: Element, parent: int) -> int:
+        """Add ``element`` and everything under it; the number of its object."""
+        number = self.file.add()
         kids_in = element.kids
         first = 0
         for kid in kids_in:
             if type(kid) is Marked:
                 first = kid.page
                 break
-        entries: dict[str, object] = {"/S": self._name(element.role), "/P": parent}
+        name = self.names.get(element.role)
+        if name is None:
+            name = self.names[element.role] = pdf_name(element.role)
+        parts = [b"<< /S ", name, b" /P %d 0 R" % parent]
         if first:
-            entries["/Pg"] = pages[first - 1]
+            parts += [b" /Pg ", self.page_refs[first - 1]]
         if element.alt:
-            entries["/Alt"] = String(element.alt)
+            parts += [b" /Alt ", pdf_text(element.alt)]
         if element.table:
-            attrs = Dictionary(O=Name.Table)
+            parts.append(b" /A << /O /Table")
             for key, value in element.table.items():
-                attrs[Name("/" + key)] = self._name(value)
-            entries["/A"] = attrs
+                parts += [b" ", pdf_name(key), b" ", pdf_name(value)]
+            parts.append(b" >>")
         if element.identifier:
-            entries["/ID"] = String(element.identifier)
+            parts += [b" /ID ", pdf_text(element.identifier)]
         if element.lang:
-            entries["/Lang"] = String(element.lang)
-        obj = self.pdf.make_indirect(Dictionary(entries))
-        if len(kids_in) == 1 and type(kids_in[0]) is Marked:
-            # The commonest element: one marked sequence on its own page.
-            mark = kids_in[0]
-            self.parents.setdefault(mark.page, []).append((mark.mcid, obj))
-            obj[_K] = mark.mcid
-            return obj
-        kids: list[object] = []
+            parts += [b" /Lang ", pdf_text(element.lang)]
+        kids: list[bytes] = []
         parents = self.parents
         for kid in kids_in:
             kind = type(kid)
-            if kind is Element:
-                kids.append(self.element(kid, obj))  # type: ignore[arg-type]
-            elif kind is Marked:
+            if kind is Marked:
                 page, mcid = kid  # type: ignore[misc]
-                parents.setdefault(page, []).append((mcid, obj))
+                parents.setdefault(page, []).append((mcid, number))
                 if page == first:
-                    kids.append(mcid)
+                    kids.append(b"%d" % mcid)
                 else:
-                    kids.append(Dictionary({"/Type": _MCR, "/Pg": pages[page - 1], "/MCID": mcid}))
+                    ref = self.page_refs[page - 1]
+                    kids.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (ref, mcid))
+            elif kind is Element:
+                kids.append(b"%d 0 R" % self.element(kid, number))  # type: ignore[arg-type]
             else:
-                kids.append(self.annotation(kid, obj))  # type: ignore[arg-type]
-        if len(kids) == 1 and isinstance(kids[0], int):
-            obj[_K] = kids[0]
+                kids.append(self.annotation(kid, number))  # type: ignore[arg-type]
+        if len(kids) == 1:
+            parts += [b" /K ", kids[0]]
         elif kids:
-            obj[_K] = Array(kids)
-        return obj
+            parts += [b" /K [ ", b" ".join(kids), b" ]"]
+        parts.append(b" >>")
+        self.file.objects[number] = b"".join(parts)
+        return number
 
-    def _name(self, role: str) -> pikepdf.Name:
-        name = self.names.get(role)
-        if name is None:
-            name = self.names[role] = Name("/" + role)
-        return name
-
-    def annotation(self, kid: Annotation, parent: pikepdf.Object) -> Dictionary:
-        page = self.page(kid.page)
-        annot = page.Annots[kid.position]
-        annot.StructParent = self.next_key
-        self.nums += [self.next_key, parent]
+    def annotation(self, kid: Annotation, parent: int) -> bytes:
+        annots = self.annots_of(kid.page)
+        if kid.position >= len(annots):
+            raise UnreadableLayout(f"page {kid.page} has no link annotation {kid.position + 1}")
+        number = annots[kid.position]
+        body = self.file.objects[number] or b""
+        key = self.next_key
         self.next_key += 1
-        if not str(annot.get("/Contents", "")).strip():
-            annot.Contents = String(kid.description or _describe(annot))
-        return Dictionary(Type=Name.OBJR, Obj=annot, Pg=page)
+        self.nums.append(b"%d %d 0 R" % (key, parent))
+        entries = b"/StructParent %d" % key
+        contents = string_at(body, b"/Contents")
+        if not (contents or "").strip():
+            described = pdf_text(kid.description or _describe(body))
+            if contents is None:
+                entries += b" /Contents " + described
+            else:
+                body = body.replace(b"/Contents ()", b"/Contents " + described, 1)
+        self.file.objects[number] = with_entries(body, entries)
+        return b"<< /Type /OBJR /Obj %d 0 R /Pg %s >>" % (number, self.page_refs[kid.page - 1])
 
-    def parent_tree(self) -> Dictionary:
-        nums: list[object] = []
+    def parent_tree(self) -> bytes:
+        nums: list[bytes] = []
         for number in range(1, len(self.pages) + 1):
             marks = self.parents.get(number)
             if not marks:
                 continue
-            slots: list[object] = [None] * (max(m for m, _ in marks) + 1)
+            slots = [b"null"] * (max(m for m, _ in marks) + 1)
             for mcid, obj in marks:
-                slots[mcid] = obj
-            self.page(number).StructParents = number - 1
-            nums += [number - 1, self.pdf.make_indirect(Array(slots))]
-        return Dictionary(Nums=Array(nums + self.nums))
+                slots[mcid] = b"%d 0 R" % obj
+            array = self.file.add(b"[ " + b" ".join(slots) + b" ]")
+            nums.append(b"%d %d 0 R" % (number - 1, array))
+        return b"<< /Nums [ " + b" ".join(nums + self.nums) + b" ] >>"
+
+    def finish_pages(self) -> None:
+        """``/Tabs /S`` on every page, ``/StructParents`` on those with marked content;
+        for PDF/A, every annotation printed."""
+        objects = self.file.objects
+        for index, number in enumerate(self.pages, start=1):
+            entries = b"/Tabs /S"
+            if index in self.parents:
+                entries += b" /StructParents %d" % (index - 1)
+            body = objects[number] or b""
+            objects[number] = with_entries(body, entries)
+            if self.pdfa:
+                for annot in self.annots_of(index):
+                    annot_body = objects[annot] or b""
+                    if not has_key(annot_body, b"/F"):
+                        objects[annot] = with_entries(annot_body, b"/F 4")
 
 
-def _describe(annot: pikepdf.Object) -> str:
+def _pages(file: PdfFile) -> list[int]:
+    """The page objects' numbers, in order."""
+    catalog = file.objects[file.root] or b""
+    found: list[int] = []
+    todo = refs_of(catalog, b"/Pages")[:1]
+    while todo:
+        number = todo.pop(0)
+        body = file.objects[number] or b""
+        if has_key(body, b"/Kids"):
+            todo[:0] = refs_of(body, b"/Kids")
+        else:
+            found.append(number)
+    return found
+
+
+def _describe(annot: bytes) -> str:
     """A link's description from where it leads."""
-    action = annot.get("/A")
-    if isinstance(action, Dictionary) and "/URI" in action:
-        target = str(action.URI)
-        if target.startswith("mailto:"):
-            return f"E-mail {target[len('mailto:') :]}"
-        return f"Link to {target}"
-    return "Link"
+    target = string_at(annot, b"/URI")
+    if target is None:
+        return "Link"
+    if target.startswith("mailto:"):
+        return f"E-mail {target[len('mailto:') :]}"
+    return f"Link to {target}"
+
+
+def _document_info(file: PdfFile) -> DocumentInfo:
+    body = file.objects[file.info] or b""
+
+    def text(key: bytes) -> str:
+        return string_at(body, key) or ""
+
+    trapped = next((v for v in ("True", "False") if b"/Trapped /" + v.encode() in body), "")
+    return DocumentInfo(
+        title=text(b"/Title"),
+        author=text(b"/Author"),
+        subject=text(b"/Subject"),
+        keywords=text(b"/Keywords"),
+        creator=text(b"/Creator"),
+        producer=text(b"/Producer"),
+        created=text(b"/CreationDate"),
+        modified=text(b"/ModDate"),
+        trapped=trapped,
+    )
 
 
 def write_tags(data: bytes, rec: Recorder, info: TagInfo) -> bytes:
     """The PDF ReportLab wrote, with the structure ``rec`` recorded and the catalog
     entries and metadata of a tagged (and, when asked, archival) PDF."""
-    pdf = pikepdf.open(io.BytesIO(data))
-    writer = _Writer(pdf, rec)
-    tree = pdf.make_indirect(Dictionary(Type=Name.StructTreeRoot))
+    file = read_reportlab(data)
+    writer = _Writer(file, info.pdfa)
+    tree = file.add()
     document = writer.element(rec.root, tree)
-    tree.K = document
-    tree.ParentTree = pdf.make_indirect(writer.parent_tree())
-    tree.ParentTreeNextKey = writer.next_key
-    root = pdf.Root
-    root.StructTreeRoot = tree
-    root.MarkInfo = Dictionary(Marked=True)
-    root.Lang = String(info.lang or "en")
-    root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
-    for page in writer.pages:
-        page.Tabs = Name.S
-        if info.pdfa:
-            for annot in page.get("/Annots", Array()):
-                annot.F = 4  # printed (PDF/A: every annotation prints as it shows)
-    if info.pdfa:
-        icc = pdf.make_stream(srgb_profile())
-        icc.N = 3
-        root.OutputIntents = Array(
-            [
-                Dictionary(
-                    Type=Name.OutputIntent,
-                    S=Name.GTS_PDFA1,
-                    OutputConditionIdentifier=String("sRGB IEC61966-2.1"),
-                    Info=String("sRGB IEC61966-2.1"),
-                    DestOutputProfile=icc,
-                )
-            ]
+    parent_tree = file.add(writer.parent_tree())
+    file.objects[tree] = (
+        b"<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d >>"
+        % (  # noqa: E501
+            document,
+            parent_tree,
+            writer.next_key,
         )
-    _metadata(pdf, info)
-    if info.pdfa:
-        xmp = pdf.Root.Metadata.read_bytes().replace(b"</rdf:RDF>", _PDFUA_SCHEMA + b"</rdf:RDF>")
-        pdf.Root.Metadata.write(xmp)
-    out = io.BytesIO()
-    pdf.save(
-        out,
-        deterministic_id=info.reproducible,
-        object_stream_mode=pikepdf.ObjectStreamMode.generate,
     )
-    return out.getvalue()
+    writer.finish_pages()
+    packet = xmp_packet(_document_info(file), info.title, info.pdfa)
+    metadata = file.add_stream(b"<< /Type /Metadata /Subtype /XML >>", packet)
+    entries = (
+        b"/StructTreeRoot %d 0 R /MarkInfo << /Marked true >> /Lang %s"
+        b" /ViewerPreferences << /DisplayDocTitle true >> /Metadata %d 0 R"
+        % (tree, pdf_text(info.lang or "en"), metadata)
+    )
+    if info.pdfa:
+        icc = file.add_stream(b"<< /N 3 >>", srgb_profile())
+        entries += (
+            b" /OutputIntents [ << /Type /OutputIntent /S /GTS_PDFA1"
+            b" /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1)"
+            b" /DestOutputProfile %d 0 R >> ]" % icc
+        )
+    catalog = file.objects[file.root] or b""
+    for key in (b"/StructTreeRoot", b"/MarkInfo", b"/Lang", b"/ViewerPreferences", b"/Metadata"):
+        if has_key(catalog, key):
+            raise UnreadableLayout(f"the laid-out file's catalog has {key.decode()} already")
+    file.objects[file.root] = with_entries(catalog, entries)
+    return file.write()
 
 
-#: PDF/A-2 admits only the XMP properties it defines or an extension schema describes:
-#: this describes pdfuaid:part, the PDF/UA identifier.
-_PDFUA_SCHEMA = b"""<rdf:Description rdf:about=""
- xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
- xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
- xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
-<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
-<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
-<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
-<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
-<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
-<pdfaProperty:name>part</pdfaProperty:name>
-<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
-<pdfaProperty:category>internal</pdfaProperty:category>
-<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed\
-</pdfaProperty:description>
-</rdf:li></rdf:Seq></pdfaSchema:property>
-</rdf:li></rdf:Bag></pdfaExtension:schemas>
-</rdf:Description>
-"""
-
-
-def _metadata(pdf: pikepdf.Pdf, info: TagInfo) -> None:
-    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-        with warnings.catch_warnings():  # /Trapped has no mapping in pikepdf: set below
-            warnings.simplefilter("ignore", UserWarning)
-            meta.load_from_docinfo(pdf.docinfo)
-        if "/Trapped" in pdf.docinfo:
-            meta["pdf:Trapped"] = str(pdf.docinfo.Trapped).lstrip("/")
-        meta["dc:title"] = info.title
-        meta["pdfuaid:part"] = "1"
-        if info.pdfa:
-            meta["pdfaid:part"] = "2"
-            meta["pdfaid:conformance"] = "B"
+__all__ = ["TagInfo", "srgb_profile", "write_tags"]
