@@ -17,6 +17,7 @@ from briefbook.errors import Problem
 if TYPE_CHECKING:
     from briefbook.core.compare.diff import BriefDiff
     from briefbook.render.pictures.downsample import ImageProfile
+    from briefbook.render.tagging.writing import TaggedLayout
 
 #: Called with (pages laid out so far, best estimate of the total);
 #: may be called from a worker thread.
@@ -79,6 +80,8 @@ class RenderResult:
     warnings: list[Problem] = field(default_factory=list)
     #: First page (1-based) of each section, keyed by its index path as in Brief.walk_sections().
     section_pages: dict[tuple[int, ...], int] = field(default_factory=dict)
+    #: A tagged render's layout before its structure was written (for section reuse).
+    tagging: TaggedLayout | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass

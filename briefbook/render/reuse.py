@@ -10,10 +10,16 @@ and links are the new layout's, and the outline entries and contents links
 that point into the section get the new positions of its headings. The
 section's pages carry their own font subsets, so no other page changes.
 
+A tagged render keeps its file as ReportLab wrote it and its recorded structure
+(:class:`~.tagging.writing.TaggedLayout`): the pages are spliced there, the
+section's structure takes the place of the old one in the tree
+(:func:`~.tagging.grafting.graft`; marked content is numbered per page, so it
+stays valid), and the structure is written again.
+
 Anything else is laid out whole, as before: a change of the section's page
 count or of a heading's page (every later number would move), of a title,
 marking or tag (the contents and the banners), of anything outside the
-section, a render with warnings, or a layout that does not match up.
+section, a render with warnings or annexes, or a layout that does not match up.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from briefbook.core.annexes import has_annexes
 from briefbook.core.model import Brief, Section
 from briefbook.render.dossier.document import build_pdf
 from briefbook.render.options import RenderOptions, RenderResult
+from briefbook.render.tagging.grafting import graft
+from briefbook.render.tagging.writing import TaggedLayout, write_tags
 
 
 @dataclass
@@ -67,10 +75,9 @@ class SectionReuse:
 
 
 def reusable(brief: Brief, options: RenderOptions) -> bool:
-    """Whether a render may reuse pages: not a tagged one (its structure tree numbers
-    the marked content of every page) and not one with annexes (placed into the
-    finished file after the layout)."""
-    return not (options.tagged or options.pdfa or has_annexes(brief))
+    """Whether a render may reuse pages: not one with annexes (placed into the finished
+    file after the layout)."""
+    return not has_annexes(brief)
 
 
 def layout_options(options: RenderOptions) -> RenderOptions:
@@ -128,16 +135,31 @@ def splice_section(
     theirs = {path: page for path, page in part.section_pages.items() if path[0] == section}
     if part.warnings or part.page_count != end - start + 1 or own != theirs:
         return None
-    with pikepdf.open(io.BytesIO(last.pdf)) as pdf, pikepdf.open(io.BytesIO(part.pdf)) as new:
+    tagged = last.tagging is not None
+    if tagged != (part.tagging is not None):
+        return None
+    old_pdf = last.tagging.pdf if last.tagging is not None else last.pdf
+    new_pdf = part.tagging.pdf if part.tagging is not None else part.pdf
+    with pikepdf.open(io.BytesIO(old_pdf)) as pdf, pikepdf.open(io.BytesIO(new_pdf)) as new:
         if not _replace_pages(pdf, new, start - 1):
             return None
         out = io.BytesIO()
-        pdf.save(out, deterministic_id=True)
+        # A tagged file is written once more, by the tagging: plain objects for it to read.
+        mode = pikepdf.ObjectStreamMode.disable if tagged else pikepdf.ObjectStreamMode.preserve
+        pdf.save(out, deterministic_id=True, object_stream_mode=mode)
+    spliced, tagging = out.getvalue(), None
+    if last.tagging is not None and part.tagging is not None:
+        root = graft(last.tagging.root, part.tagging.root, start, end)
+        if root is None:
+            return None
+        tagging = TaggedLayout(spliced, root, last.tagging.info)
+        spliced = write_tags(spliced, root, last.tagging.info)
     return RenderResult(
-        pdf=out.getvalue(),
+        pdf=spliced,
         page_count=last.page_count,
         warnings=[],
         section_pages=dict(last.section_pages),
+        tagging=tagging,
     )
 
 

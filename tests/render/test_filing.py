@@ -91,3 +91,19 @@ def test_link_strings_decode_escapes_and_pdfdoc_bytes() -> None:
     assert string_at(body, b"/URI") == "mailto:léa(x)@example.org"
     assert string_at(body, b"/Contents") == "A"
     assert string_at(body, b"/Missing") is None
+
+
+def test_hexadecimal_strings_decode_too() -> None:
+    body = b"<< /Contents <FEFF00E9> /URI <6d61696c746f3a61> >>"
+    assert string_at(body, b"/Contents") == "é"
+    assert string_at(body, b"/URI") == "mailto:a"
+
+
+def test_a_file_pikepdf_saved_without_object_streams_reads_too() -> None:
+    saved = io.BytesIO()
+    with pikepdf.open(io.BytesIO(_reportlab_file())) as pdf:
+        pdf.save(saved, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    file = read_reportlab(saved.getvalue())
+    again = pikepdf.open(io.BytesIO(file.write()))
+    assert len(again.pages) == 3
+    assert str(again.docinfo.Title) == "Visite à Genève (brouillon)"

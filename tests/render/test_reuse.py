@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import copy
 import io
+from pathlib import Path
 from typing import Any
 
+from pdfua import validate
 from pypdf import PdfReader
 
 from briefbook.core import model as m
@@ -110,12 +112,63 @@ def test_an_edit_that_moves_pages_is_laid_out_whole() -> None:
     assert reuse.last_way == "whole"
 
 
-def test_a_tagged_render_is_laid_out_whole() -> None:
-    """A tagged PDF's structure tree numbers the marked content of every page: its pages
-    are never spliced."""
+def structure_of(pdf: bytes) -> list[tuple[int, str, tuple[Any, ...]]]:
+    """The structure tree in reading order: each element's depth, role and what it holds
+    (marked content as (page, MCID), link annotations as (page, their rectangle))."""
+    import pikepdf
+
+    found: list[tuple[int, str, tuple[Any, ...]]] = []
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        pages = {page.objgen: number for number, page in enumerate(doc.pages)}
+
+        def walk(element: Any, depth: int, page: int | None) -> None:
+            page = pages[element.Pg.objgen] if "/Pg" in element else page
+            kids = element.get("/K")
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids]
+            held: list[Any] = []
+            nested = []
+            for kid in kids:
+                if isinstance(kid, int):
+                    held.append((page, kid))
+                elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
+                    held.append((pages[kid.Pg.objgen], int(kid.MCID)))
+                elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+                    held.append((pages[kid.Pg.objgen], [round(float(v), 2) for v in kid.Obj.Rect]))
+                elif isinstance(kid, pikepdf.Dictionary):
+                    nested.append(kid)
+            attributes = (str(element.get("/Alt", "")), str(element.get("/ID", "")))
+            found.append((depth, str(element.S), (*attributes, *held)))
+            for kid in nested:
+                walk(kid, depth + 1, page)
+
+        walk(doc.Root.StructTreeRoot.K, 0, None)
+        assert int(doc.Root.StructTreeRoot.ParentTreeNextKey) > 0
+    return found
+
+
+def test_a_tagged_render_reuses_pages_and_writes_the_same_structure(tmp_path: Path) -> None:
+    """A tagged PDF (what an export makes) after an edit of one section: the pages of the
+    others are reused, and text, links, outline and the structure tree (roles, order,
+    marked content, link annotations) are those of a whole layout."""
     brief = sample()
+    brief.sections[2].blocks.append(m.NoteBlock("A note that becomes the second of the book."))
+    brief.sections[4].blocks.append(m.NoteBlock("Another note, later in the book."))
     options = RenderOptions(reproducible=True)
     reuse = SectionReuse()
     reuse.render(brief, options)
-    reuse.render(edited(brief, 1, "Changed."), options)
-    assert reuse.last_way == "whole"
+    after = edited(brief, 3, "Accents (a new glyph: ß, longer words here)", replacing="Accents")
+    after.sections[3].blocks.append(m.NoteBlock("A note added in the edited section."))
+    result = reuse.render(after, options)
+    assert reuse.last_way == "reused"
+    whole = build_pdf(after, options)
+    assert read_back(result.pdf) == read_back(whole.pdf)
+    assert structure_of(result.pdf) == structure_of(whole.pdf)
+    assert "A note added" in " ".join(t for p in read_back(result.pdf)["placed"] for t, _, _ in p)
+    checked = tmp_path / "reused.pdf"
+    checked.write_bytes(result.pdf)
+    assert not validate(str(checked)).findings
+    # and once more on the reused result: its own layout is kept for the next edit
+    again = edited(after, 1, "Accents (changed once more)", replacing="Accents")
+    result = reuse.render(again, options)
+    assert reuse.last_way == "reused"
+    assert structure_of(result.pdf) == structure_of(build_pdf(again, options).pdf)

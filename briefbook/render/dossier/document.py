@@ -38,7 +38,7 @@ from briefbook.render.options import RenderOptions, RenderResult
 from briefbook.render.pictures.downsample import PicturePrep
 from briefbook.render.pictures.loading import ImagePolicy
 from briefbook.render.rlsettings import binary_streams, render_session
-from briefbook.render.tagging.writing import TagInfo, write_tags
+from briefbook.render.tagging.writing import TaggedLayout, TagInfo, write_tags
 from briefbook.render.text.scripts import missing_message, report_missing
 from briefbook.render.theme import DEFAULT_THEME, register_fonts
 
@@ -140,6 +140,7 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
                 state.numbers.define_forms(canv, state.page_count, options.total_pages)
                 canv.save()
             pdf = buffer.getvalue()
+            tagging = None
             if doc.recorder is not None:  # first: it reads the file as ReportLab wrote it
                 info = TagInfo(
                     metadata(brief, ctx.words)["title"],
@@ -147,7 +148,8 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
                     options.pdfa,
                     reproducible,
                 )
-                pdf = write_tags(pdf, doc.recorder, info)
+                tagging = TaggedLayout(pdf, doc.recorder.root, info)
+                pdf = write_tags(pdf, doc.recorder.root, info)
             if plan.placements:
                 with layout_errors("placing the annexes"):
                     pdf = place_annexes(pdf, _with_headings(plan, state))
@@ -160,6 +162,7 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
         page_count=state.page_count,
         warnings=list(ctx.warnings),
         section_pages=section_pages,
+        tagging=tagging if not plan.placements else None,
     )
 
 

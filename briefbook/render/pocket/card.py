@@ -113,7 +113,6 @@ def _render_pocket_card(
     pdf = buffer.getvalue()
     if doc.recorder is not None:
         title = f"{one_line(meta.title) or 'Untitled brief'} — pocket card"
-        pdf = write_tags(
-            pdf, doc.recorder, TagInfo(title, doc.tag_language or "en", reproducible=reproducible)
-        )
+        info = TagInfo(title, doc.tag_language or "en", reproducible=reproducible)
+        pdf = write_tags(pdf, doc.recorder.root, info)
     return RenderResult(pdf=pdf, page_count=doc.page, warnings=warnings)

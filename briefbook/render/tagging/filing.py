@@ -1,7 +1,8 @@
 """ReportLab's finished file read as its numbered objects, and written out again with
 objects changed and added, the small ones packed into compressed object streams.
 
-ReportLab writes one kind of file: a PDF 1.4 body of numbered objects (generation
+ReportLab writes one kind of file (and pikepdf, saving without object streams,
+one like it): a PDF 1.4 body of numbered objects (generation
 0) in order, a classic cross-reference table and a trailer with ``/Root``,
 ``/Info`` and ``/ID``. :func:`read_reportlab` takes that apart by the table's
 offsets, without parsing the objects; :meth:`PdfFile.write` puts it back together as
@@ -97,8 +98,9 @@ class PdfFile:
             head = b" ".join(header) + b"\n"
             data = zlib.compress(head + b"\n".join(parts) + b"\n", 6)
             chunk = (
-                b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream\nendobj\n"
-                % (  # noqa: E501
+                b"%d 0 obj\n<< /Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d >>"
+                b"\nstream\n%s\nendstream\nendobj\n"
+                % (
                     stream_number,
                     len(group),
                     len(head),
@@ -199,11 +201,16 @@ def with_entries(body: bytes, entries: bytes) -> bytes:
 
 
 def string_at(body: bytes, key: bytes) -> str | None:
-    """The literal string under ``key`` in ``body``, decoded, or None."""
-    found = re.search(re.escape(key) + rb"\s*(\((?:[^\\)]|\\.)*\))", body, re.S)
+    """The string (literal or hexadecimal) under ``key`` in ``body``, decoded, or None."""
+    found = re.search(re.escape(key) + rb"\s*(\((?:[^\\)]|\\.)*\)|<[0-9A-Fa-f\s]*>)", body, re.S)
     if found is None:
         return None
-    raw = _ESCAPE.sub(_unescape, found.group(1)[1:-1])
+    value = found.group(1)
+    if value.startswith(b"<"):
+        digits = re.sub(rb"\s", b"", value[1:-1])
+        raw = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+    else:
+        raw = _ESCAPE.sub(_unescape, value[1:-1])
     if raw.startswith(b"\xfe\xff"):
         return raw[2:].decode("utf-16-be", "replace")
     import pikepdf.codec  # noqa: F401  # registers "pdfdoc"

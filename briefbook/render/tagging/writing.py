@@ -26,7 +26,7 @@ from briefbook.render.tagging.filing import (
     string_at,
     with_entries,
 )
-from briefbook.render.tagging.recorder import Annotation, Element, Marked, Recorder
+from briefbook.render.tagging.recorder import Annotation, Element, Marked
 from briefbook.render.tagging.xmp import DocumentInfo, xmp_packet
 
 
@@ -38,6 +38,17 @@ class TagInfo:
     lang: str = "en"
     pdfa: bool = False
     reproducible: bool = False
+
+
+@dataclass(frozen=True)
+class TaggedLayout:
+    """A tagged render as it was before its structure was written: the file as
+    ReportLab wrote it (the marked content in its pages), the recorded tree and what
+    the catalog says. Section reuse splices these and writes the structure again."""
+
+    pdf: bytes
+    root: Element
+    info: TagInfo
 
 
 def srgb_profile() -> bytes:
@@ -211,17 +222,17 @@ def _document_info(file: PdfFile) -> DocumentInfo:
     )
 
 
-def write_tags(data: bytes, rec: Recorder, info: TagInfo) -> bytes:
-    """The PDF ReportLab wrote, with the structure ``rec`` recorded and the catalog
-    entries and metadata of a tagged (and, when asked, archival) PDF."""
+def write_tags(data: bytes, root: Element, info: TagInfo) -> bytes:
+    """The PDF ReportLab wrote, with the structure recorded under ``root`` and the
+    catalog entries and metadata of a tagged (and, when asked, archival) PDF."""
     file = read_reportlab(data)
     writer = _Writer(file, info.pdfa)
     tree = file.add()
-    document = writer.element(rec.root, tree)
+    document = writer.element(root, tree)
     parent_tree = file.add(writer.parent_tree())
     file.objects[tree] = (
         b"<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d >>"
-        % (  # noqa: E501
+        % (
             document,
             parent_tree,
             writer.next_key,
@@ -250,4 +261,4 @@ def write_tags(data: bytes, rec: Recorder, info: TagInfo) -> bytes:
     return file.write()
 
 
-__all__ = ["TagInfo", "srgb_profile", "write_tags"]
+__all__ = ["TagInfo", "TaggedLayout", "srgb_profile", "write_tags"]
