@@ -146,7 +146,9 @@ def probe_notes(probe: list[dict[str, Any]], reexports: list[dict[str, Any]]) ->
         f"the whole export ({found['section_alone_cpu_s'] * 1000:.0f} ms against "
         f"{found['whole_cpu_s']:.2f} s): what a re-export that keeps the other sections "
         "must still lay out. The rest of a reused re-export is pikepdf opening the last "
-        "PDF, replacing the section's pages and saving the file.",
+        "layout's file, replacing the section's pages and saving it, and the structure "
+        "tree of the tagged PDF written again with the section's part grafted in "
+        "(`render/tagging/grafting.py`): every export is tagged, and so is this one.",
         f"- Of a whole export (under cProfile), measuring and splitting flowables takes about "
         f"{shares['wrap_split']:.0%}, drawing them {shares['draw']:.0%}, writing the file "
         f"(font subsets, compression) {shares['save']:.0%}: keeping laid-out flowables "
@@ -162,8 +164,8 @@ def probe_notes(probe: list[dict[str, Any]], reexports: list[dict[str, Any]]) ->
         "- What does block it, and falls back to a whole layout: an edit that changes the "
         "section's page count or moves a heading to another page (every later page number, "
         'the contents\' numbers and the "of Y" would change), a changed title, marking or '
-        "tag (the contents, banners and outline), a change outside the section, and a layout "
-        "with warnings.",
+        "tag (the contents, banners and outline), a change outside the section, a layout "
+        "with warnings, and a brief with annexes (placed into the finished file).",
         f"- The re-export rows above reused the other sections' pages in {reused} of "
         f"{len(reexports)} runs.",
     ]

@@ -1,6 +1,6 @@
 """What tagging (PDF/UA-1) costs: the same brief exported tagged and untagged.
 
-    python -m benchmarks.tagging              # 30, 300 and 1,500 pages, 3 runs each
+    python -m benchmarks.tagging              # 30, 300 and 1,500 pages: 9, 5 and 5 runs
     python -m benchmarks.tagging --quick      # 1 run each
     python -m benchmarks.tagging child tagged|untagged FILE OUT.pdf   (one measurement)
 
@@ -29,6 +29,8 @@ from benchmarks.machine import describe, load_average
 from benchmarks.procs import ROOT, run_json
 
 SIZES = (30, 300, 1500)
+#: Runs of each variant per size: more where one export is short and a run's noise large.
+RUNS = {30: 9, 300: 5, 1500: 5}
 
 
 def child(variant: str, source: Path, out: Path) -> dict[str, Any]:
@@ -49,14 +51,15 @@ def child(variant: str, source: Path, out: Path) -> dict[str, Any]:
     }
 
 
-def measure(briefs: dict[int, Path], runs: int, out: Path) -> dict[int, dict[str, list[Any]]]:
+def measure(briefs: dict[int, Path], quick: bool, out: Path) -> dict[int, dict[str, list[Any]]]:
     found: dict[int, dict[str, list[Any]]] = {}
     for variant in ("tagged", "untagged"):
         run_json(
-            "benchmarks.tagging", "child", variant, str(briefs[SIZES[0]]), str(out / "warm.pdf")
+            "benchmarks.tagging", "child", variant, str(briefs[min(briefs)]), str(out / "warm.pdf")
         )
     for size, path in briefs.items():
         found[size] = {"tagged": [], "untagged": []}
+        runs = 1 if quick else RUNS.get(size, 3)
         for i in range(runs):
             order = ("tagged", "untagged") if i % 2 == 0 else ("untagged", "tagged")
             for variant in order:
@@ -115,13 +118,15 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-tagging-") as scratch:
         folder = Path(scratch)
         briefs = {size: write_brief(size, folder) for size in args.sizes}
-        found = measure(briefs, 1 if args.quick else 3, folder)
+        found = measure(briefs, args.quick, folder)
     machine = describe(ROOT)
     report = [
         "# What tagging costs (issue 18)",
         "",
         "`python -m benchmarks.tagging`: each brief exported tagged (PDF/UA-1) and "
-        "untagged in fresh processes, taking turns; medians. Targets: time ratio "
+        "untagged in fresh processes, taking turns; medians of "
+        + ", ".join(f"{RUNS.get(size, 3)} runs at ~{size} pages" for size in args.sizes)
+        + ". Targets: time ratio "
         "<= 1.10, size ratio <= 1.15.",
         "",
         *table(found),
