@@ -157,10 +157,22 @@ def read_reportlab(data: bytes) -> PdfFile:
         chunk = data[offset:end]
         opened = chunk.index(b"obj") + 3
         body = chunk[opened : chunk.rindex(b"endobj")].strip()
-        objects[number] = body
         if body.endswith(b"endstream"):
             streams.add(number)
+            body = _one_filter(body)
+        objects[number] = body
     return PdfFile(objects, root, info, file_id, streams)
+
+
+def _one_filter(body: bytes) -> bytes:
+    """A stream whose dictionary names its one filter in an array (as ReportLab writes
+    it) with the name alone: the same stream, and qpdf, which the later steps (annexes,
+    stamping, encryption) save the file with, then copies its data as it is instead of
+    compressing it again (half the time of each save)."""
+    head = body.find(b"stream")
+    if head < 0 or b"/Filter [ /FlateDecode ]" not in body[:head]:
+        return body
+    return body[:head].replace(b"/Filter [ /FlateDecode ]", b"/Filter /FlateDecode") + body[head:]
 
 
 def _trailer_ref(trailer: bytes, key: bytes) -> int:
