@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefbook.core.annexes import has_annexes
 from briefbook.core.model import Brief
 from briefbook.core.safety.atomic import ReadOnlyFileError, is_read_only, write_atomic
 from briefbook.core.safety.filemodes import export_limit
@@ -164,9 +163,7 @@ def export_job(
 
 def same_layout(jobs: Sequence[ExportJob], choices: ExportChoices) -> list[list[ExportJob]]:
     """The jobs in order, in runs that differ only in their copy's stamp (the numbered
-    copies of one edition and itinerary): each run is laid out once. A brief with
-    annexes is laid out per copy (landscape annex pages have furniture forms of their
-    own, which the stamper does not replace)."""
+    copies of one edition and itinerary): each run is laid out once."""
     runs: list[list[ExportJob]] = []
     for job in jobs:
         last = runs[-1][-1] if runs else None
@@ -175,7 +172,6 @@ def same_layout(jobs: Sequence[ExportJob], choices: ExportChoices) -> list[list[
             and not choices.pocket
             and job.stamp
             and last.stamp
-            and not has_annexes(job.brief)
             and job.brief is last.brief
             and job.changes is last.changes
             and (job.edition, job.person) == (last.edition, last.person)

@@ -27,7 +27,7 @@ from briefbook.core.model import Brief
 from briefbook.core.wording import Wording
 from briefbook.errors import RenderError
 from briefbook.render.dossier.pagenumbers import PageNumbers
-from briefbook.render.dossier.pages import BODY_FORM, COVER_FORM, PageDecorator
+from briefbook.render.dossier.pages import BODY_FORM, COVER_FORM, WIDE_FORMS, PageDecorator
 from briefbook.render.dossier.story import running_text
 from briefbook.render.options import RenderOptions
 from briefbook.render.rlsettings import binary_streams, render_session
@@ -35,11 +35,14 @@ from briefbook.render.theme import DEFAULT_THEME, register_fonts
 
 #: The forms that hold everything a copy's stamp changes, as ReportLab names them.
 STAMPED_FORMS = tuple(f"/FormXob.{name}" for name in (COVER_FORM, BODY_FORM))
+#: The same forms of the landscape pages (annex pages turned sideways), where there are any.
+WIDE_STAMPED_FORMS = tuple(f"/FormXob.{WIDE_FORMS}{name}" for name in ("Cover", "Body"))
 
 
 def furniture_pdf(brief: Brief, options: RenderOptions) -> bytes:
     """A one-page PDF whose resources hold the cover and body furniture forms of a
-    dossier rendered with ``options`` (its stamp, edition and page size)."""
+    dossier rendered with ``options`` (its stamp, edition and page size), and those of
+    its landscape pages."""
     theme = DEFAULT_THEME
     page_size = theme.page_size(options.page_size or brief.meta.page_size or "A4")
     register_fonts()
@@ -47,9 +50,14 @@ def furniture_pdf(brief: Brief, options: RenderOptions) -> bytes:
     with render_session(), binary_streams():
         canv = Canvas(buffer, pagesize=page_size, invariant=1, initialFontName=theme.fonts.sans)  # type: ignore[arg-type]  # stubs: float
         running = running_text(brief, options, Wording.of(brief.meta))
-        decorator = PageDecorator(theme, running, page_size, PageNumbers())
+        numbers = PageNumbers()
+        decorator = PageDecorator(theme, running, page_size, numbers)
         decorator.define_furniture(canv)
-        for name in (COVER_FORM, BODY_FORM):
+        wide = PageDecorator(
+            theme, running, (page_size[1], page_size[0]), numbers, forms=WIDE_FORMS
+        )
+        wide.define_furniture(canv)
+        for name in (COVER_FORM, BODY_FORM, WIDE_FORMS + "Cover", WIDE_FORMS + "Body"):
             canv.doForm(name)
         canv.showPage()
         canv.save()
@@ -99,18 +107,20 @@ def stamp_copies(
 
 
 def _find_forms(pdf: pikepdf.Pdf) -> dict[str, pikepdf.Object]:
-    """The furniture forms the pages reference, by name (one object each)."""
+    """The furniture forms the pages reference, by name (one object each): the portrait
+    pages' always, the landscape pages' where there are any."""
     found: dict[str, pikepdf.Object] = {}
+    names = STAMPED_FORMS + WIDE_STAMPED_FORMS
     for page in pdf.pages:
         xobjects = page.obj.get("/Resources", pikepdf.Dictionary()).get("/XObject")
         if xobjects is None:
             continue
-        for name in STAMPED_FORMS:
+        for name in names:
             if name in xobjects and name not in found:
                 found[name] = xobjects[name]
-        if len(found) == len(STAMPED_FORMS):
+        if len(found) == len(names):
             break
-    if len(found) != len(STAMPED_FORMS):
+    if any(name not in found for name in STAMPED_FORMS):
         raise RenderError("the laid-out dossier has no page furniture to stamp the copies on")
     return found
 

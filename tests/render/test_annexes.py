@@ -245,3 +245,30 @@ def test_an_edition_leaves_out_an_annex_marked_above_its_ceiling(folder: Path) -
     pdf, reader, _ = _render(apply_edition(brief, edition), edition="Partners")
     assert b"QWKV" not in _all_bytes(pdf)
     assert any("A cover note." in text for text in page_texts(reader))
+
+
+def test_numbered_copies_with_a_landscape_annex_page_are_laid_out_once(
+    folder: Path, tmp_path: Path
+) -> None:
+    """The landscape annex page's furniture has forms of its own: the stamper replaces
+    them too, so each copy reads as the copy laid out alone, on every page."""
+    from briefbook.core.distribution.copies import recipient_copies
+    from briefbook.core.distribution.exportplan import ExportRequest, plan_exports
+    from briefbook.core.fileformat import load
+    from briefbook.render.exporting import ExportChoices, export_jobs, job_options, same_layout
+
+    _brief(folder, m.PdfBlock("annexes/paper.pdf"))
+    brief = load(folder / "visit.brief.yaml")
+    request = ExportRequest(copies=recipient_copies(["Ana Costa", "Zoë Ωμέγα"]))
+    jobs = plan_exports(brief, request, tmp_path, tmp_path)
+    choices = ExportChoices(reproducible=True)
+    assert [len(run) for run in same_layout(jobs, choices)] == [2]
+    for job, result in zip(jobs, export_jobs(jobs, choices), strict=True):
+        stamped = PdfReader(io.BytesIO(result.path.read_bytes()))
+        alone = PdfReader(io.BytesIO(render_pdf(job.brief, job_options(job, choices)).pdf))
+        texts = page_texts(stamped)
+        assert texts == page_texts(alone)
+        wide = [
+            i for i, page in enumerate(stamped.pages) if page.mediabox.width > page.mediabox.height
+        ]
+        assert wide and all(job.stamp in texts[i] for i in wide)

@@ -25,7 +25,7 @@ from briefbook.render.annexes.plan import AnnexPlan
 from briefbook.render.blocks.context import BlockContext
 from briefbook.render.dossier.marks import Marks
 from briefbook.render.dossier.numbering import outline_title, page_number_format
-from briefbook.render.dossier.pages import PageDecorator
+from briefbook.render.dossier.pages import WIDE_FORMS, PageDecorator
 from briefbook.render.dossier.story import build_story, metadata, running_text, set_zones
 from briefbook.render.dossier.template import (
     BuildState,
@@ -99,7 +99,7 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
     running = running_text(brief, options, ctx.words)
     decorator = PageDecorator(theme, running, page_size, state.numbers)
     landscape = PageDecorator(
-        theme, running, (page_size[1], page_size[0]), state.numbers, forms="bbWide"
+        theme, running, (page_size[1], page_size[0]), state.numbers, forms=WIDE_FORMS
     )
     buffer = io.BytesIO()
     seen: set[tuple[str, str]] = set()

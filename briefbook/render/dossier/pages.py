@@ -22,6 +22,8 @@ from briefbook.render.theme import Theme
 
 COVER_FORM = "bbCover"
 BODY_FORM = "bbBody"
+#: How the forms of the landscape pages' furniture (annex pages turned sideways) begin.
+WIDE_FORMS = "bbWide"
 
 
 @dataclass(frozen=True)
