@@ -293,3 +293,62 @@ def test_an_annex_passes_the_checker_and_says_readers_skip_it(tmp_path: Path) ->
     assert any("screen readers skip" in str(w) for w in result.warnings)
     preview = render_pdf(brief, RenderOptions(reproducible=True, tagged=False))
     assert not any("screen readers skip" in str(w) for w in preview.warnings)
+
+
+def test_a_tagged_annex_brings_its_structure_into_the_section(tmp_path: Path) -> None:
+    """A tagged annex (here a tagged PDF briefbook made) is read out where it stands: its
+    elements under a Div in the annex's section, its marked content referenced in the
+    form each page is drawn with, and no warning that readers skip it."""
+    (tmp_path / "annexes").mkdir()
+    annex = make_brief(
+        [
+            m.Section("Terms of reference", [m.TextBlock("The annex's own paragraph.")]),
+            m.Section(
+                "Participants",
+                [m.BulletsBlock([m.ListItem("First participant"), m.ListItem("Second one")])],
+            ),
+        ]
+    )
+    (tmp_path / "annexes" / "terms.pdf").write_bytes(
+        render_pdf(annex, RenderOptions(reproducible=True)).pdf
+    )
+    brief = make_brief(
+        [
+            m.Section("Intro", [m.TextBlock("Hello.")]),
+            m.Section(
+                "Terms",
+                [m.TextBlock("Before the annex."), m.PdfBlock("annexes/terms.pdf", pages="3-4")],
+                label="Annex A",
+            ),
+            m.Section("Closing", [m.TextBlock("The end.")]),
+        ]
+    )
+    brief.source = tmp_path / "a.brief.yaml"
+    result = render_pdf(brief, RenderOptions(reproducible=True))
+    assert not any("screen readers skip" in str(w) for w in result.warnings)
+    assert _checked(result.pdf, tmp_path) == []
+    path = tmp_path / "dossier.pdf"
+    path.write_bytes(result.pdf)
+    tree = subprocess.run(
+        ["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    order = [
+        "Before the annex.",
+        "Terms of reference",
+        "The annex's own paragraph.",
+        "First participant",
+        "The end.",
+    ]
+    places = [tree.find(text) for text in order]
+    assert -1 not in places and places == sorted(places), tree
+    with pikepdf.open(io.BytesIO(result.pdf)) as pdf:
+        forms = [
+            form
+            for page in pdf.pages
+            for form in page.obj.Resources.get("/XObject", {}).values()
+            if "/StructParents" in form
+        ]
+        assert len(forms) == 2  # the annex's two placed pages
+        keys = {int(form.StructParents) for form in forms}
+        nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+        assert keys <= {int(nums[i]) for i in range(0, len(nums), 2)}

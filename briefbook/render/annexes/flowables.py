@@ -8,10 +8,14 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from briefbook.render.annexes.plan import AnnexPlan
+from briefbook.render.tagging.recorder import recorder_of
 
 
 class AnnexPage(Flowable):
     """Reserves the frame of a fresh page for one annex page (``full``: the whole page)."""
+
+    #: No element of its own: a tagged annex's structure goes where the page is drawn.
+    bb_tags_itself = True
 
     def __init__(self, plan: AnnexPlan, source: int, page: int, full: bool) -> None:
         super().__init__()
@@ -36,3 +40,6 @@ class AnnexPage(Flowable):
             x, y = canv.absolutePosition(0, 0)
             box = (float(x), float(y), float(self.width), float(self.height))
         self.plan.place(self.source, self.page, canv.getPageNumber(), box)
+        rec = recorder_of(canv)
+        if rec is not None and self.source not in self.plan.anchors:
+            self.plan.anchors[self.source] = (rec.current, len(rec.current.kids))

@@ -19,6 +19,7 @@ from briefbook.render.annexes.cleaning import clean_copied
 from briefbook.render.annexes.geometry import as_matrix, fit, point, rect, then
 from briefbook.render.annexes.outline import nest_outlines, resolve_dest
 from briefbook.render.annexes.plan import AnnexPlan, Placed, Placement
+from briefbook.render.annexes.structure import ParentEntries, PlacedForm, nest_structure
 
 
 def place_annexes(pdf: bytes, plan: AnnexPlan) -> bytes:
@@ -27,9 +28,14 @@ def place_annexes(pdf: bytes, plan: AnnexPlan) -> bytes:
     with pikepdf.open(io.BytesIO(pdf)) as out:
         first_copied = len(out.objects) + 1
         placed: dict[tuple[int, int], Placed] = {}
+        forms: dict[int, dict[int, PlacedForm]] = {}
+        entries = ParentEntries(out)
         for number, placement in enumerate(plan.placements):
-            where = _place(out, plan, placement, number)
+            where = _place(out, plan, placement, number, forms, entries)
             placed.setdefault((placement.source, placement.page), where)
+        for source, pages in forms.items():
+            annex = plan.sources[source]
+            nest_structure(out, annex.pdf, pages, plan.anchor_objects[source], annex.title, entries)
         for placement in plan.placements:
             _links(out, plan, placement, placed)
         nest_outlines(out, plan, placed)
@@ -44,7 +50,17 @@ def place_annexes(pdf: bytes, plan: AnnexPlan) -> bytes:
     return buffer.getvalue()
 
 
-def _place(out: pikepdf.Pdf, plan: AnnexPlan, placement: Placement, number: int) -> Placed:
+def _place(
+    out: pikepdf.Pdf,
+    plan: AnnexPlan,
+    placement: Placement,
+    number: int,
+    forms: dict[int, dict[int, PlacedForm]],
+    entries: ParentEntries,
+) -> Placed:
+    """Draw the annex page on its dossier page; a tagged annex's page of a tagged
+    dossier goes into ``forms`` (its structure is carried over), any other is an
+    artifact."""
     source = plan.sources[placement.source]
     form = source.pdf.pages[placement.page].as_form_xobject()
     own = as_matrix([float(v) for v in form.get("/Matrix", [])] or None)
@@ -55,13 +71,20 @@ def _place(out: pikepdf.Pdf, plan: AnnexPlan, placement: Placement, number: int)
     _own_resources(page)
     name = page.add_resource(copied, Name.XObject, Name(f"/BbAnnex{number}"))
     a, b, c, d, e, f = matrix
-    # An artifact: the annex's own structure is not carried into the dossier's tree (the
-    # builder warns), and content outside both would break the tagged PDF.
-    page.contents_add(
-        f"/Artifact BMC q {a:.6f} {b:.6f} {c:.6f} {d:.6f} {e:.4f} {f:.4f} cm "
-        f"{name} Do Q EMC\n".encode("ascii"),
-        prepend=True,
-    )
+    drawn = f"q {a:.6f} {b:.6f} {c:.6f} {d:.6f} {e:.4f} {f:.4f} cm {name} Do Q"
+    pages = forms.get(placement.source)
+    if placement.source in plan.anchor_objects and source.tagged:
+        pages = forms.setdefault(placement.source, {})
+    if pages is not None and placement.page not in pages:
+        # The paint itself is marked content of the annex's element (its own content,
+        # inside the form, belongs to the annex's elements: see structure.py).
+        placed_form = pages[placement.page] = PlacedForm(copied, page.obj)
+        drawn = f"/Div <</MCID {placed_form.page_mcid(entries)}>> BDC {drawn} EMC"
+    else:
+        # An artifact: an untagged annex has no structure to carry into the dossier's
+        # tree (the builder warns), and content outside both would break the tagged PDF.
+        drawn = f"/Artifact BMC {drawn} EMC"
+    page.contents_add(f"{drawn}\n".encode("ascii"), prepend=True)
     return Placed(placement.target - 1, then(own, matrix))
 
 

@@ -28,6 +28,17 @@ class AnnexSource:
     section_key: str
     stripped: tuple[str, ...] = ()
 
+    @property
+    def tagged(self) -> bool:
+        """Whether the annex is a tagged PDF (a structure tree, marked content)."""
+        root = self.pdf.Root
+        mark = root.get("/MarkInfo")
+        return (
+            "/StructTreeRoot" in root
+            and isinstance(mark, pikepdf.Dictionary)
+            and bool(mark.get("/Marked", False))
+        )
+
 
 @dataclass(frozen=True)
 class Placement:
@@ -58,6 +69,11 @@ class AnnexPlan:
     placements: list[Placement] = field(default_factory=list)
     #: Each section's outline entry, by key: its heading's page (0-based) and its title.
     headings: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: A tagged render's place for each tagged annex's structure: the recorded element
+    #: that holds it and the position among its kids (see render/annexes/structure.py).
+    anchors: dict[int, tuple[object, int]] = field(default_factory=dict)
+    #: The same places once the structure is written: the element's object number.
+    anchor_objects: dict[int, tuple[int, int]] = field(default_factory=dict)
     _opened: dict[Path, pikepdf.Pdf] = field(default_factory=dict)
     #: The render writes a structure tree (an export; the preview does not).
     tagged: bool = False

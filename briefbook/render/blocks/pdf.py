@@ -30,10 +30,10 @@ def pdf_block(block: m.PdfBlock, ctx: BlockContext) -> list[Flowable]:
     source = plan.sources[number]
     if source.stripped:
         ctx.warn(f"annex {block.path!r}: left out of the dossier: {', '.join(source.stripped)}")
-    if plan.tagged:
+    if plan.tagged and not source.tagged:
         ctx.warn(
-            f"annex {block.path!r}: screen readers skip its pages (its text is not carried "
-            "into the dossier's tagged structure)"
+            f"annex {block.path!r}: screen readers skip its pages (it is not a tagged PDF, "
+            "so it has no structure to carry into the dossier's)"
         )
     found: list[Flowable] = []
     for page, (width, height) in zip(source.pages, source.sizes, strict=True):

@@ -149,7 +149,11 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
                     reproducible,
                 )
                 tagging = TaggedLayout(pdf, doc.recorder.root, info)
-                pdf = write_tags(pdf, doc.recorder.root, info)
+                numbers: dict[int, int] = {}
+                pdf = write_tags(pdf, doc.recorder.root, info, numbers)
+                for source, (element, index) in plan.anchors.items():
+                    if id(element) in numbers:
+                        plan.anchor_objects[source] = (numbers[id(element)], index)
             if plan.placements:
                 with layout_errors("placing the annexes"):
                     pdf = place_annexes(pdf, _with_headings(plan, state))

@@ -59,8 +59,9 @@ def srgb_profile() -> bytes:
 
 
 class _Writer:
-    def __init__(self, file: PdfFile, pdfa: bool) -> None:
+    def __init__(self, file: PdfFile, pdfa: bool, numbers: dict[int, int] | None) -> None:
         self.file = file
+        self.numbers = numbers
         self.pdfa = pdfa
         self.pages = _pages(file)
         self.page_refs = [b"%d 0 R" % number for number in self.pages]
@@ -80,6 +81,8 @@ class _Writer:
     def element(self, element: Element, parent: int) -> int:
         """Add ``element`` and everything under it; the number of its object."""
         number = self.file.add()
+        if self.numbers is not None:
+            self.numbers[id(element)] = number
         kids_in = element.kids
         first = 0
         for kid in kids_in:
@@ -222,11 +225,14 @@ def _document_info(file: PdfFile) -> DocumentInfo:
     )
 
 
-def write_tags(data: bytes, root: Element, info: TagInfo) -> bytes:
+def write_tags(
+    data: bytes, root: Element, info: TagInfo, numbers: dict[int, int] | None = None
+) -> bytes:
     """The PDF ReportLab wrote, with the structure recorded under ``root`` and the
-    catalog entries and metadata of a tagged (and, when asked, archival) PDF."""
+    catalog entries and metadata of a tagged (and, when asked, archival) PDF. When
+    given, ``numbers`` gets each element's object number, by the element's ``id``."""
     file = read_reportlab(data)
-    writer = _Writer(file, info.pdfa)
+    writer = _Writer(file, info.pdfa, numbers)
     tree = file.add()
     document = writer.element(root, tree)
     parent_tree = file.add(writer.parent_tree())
