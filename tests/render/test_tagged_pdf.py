@@ -352,3 +352,35 @@ def test_a_tagged_annex_brings_its_structure_into_the_section(tmp_path: Path) ->
         keys = {int(form.StructParents) for form in forms}
         nums = pdf.Root.StructTreeRoot.ParentTree.Nums
         assert keys <= {int(nums[i]) for i in range(0, len(nums), 2)}
+
+
+def test_a_looping_or_endless_annex_tree_is_cut_short(tmp_path: Path) -> None:
+    """A hostile annex's structure tree that loops back on itself, or nests thousands of
+    levels deep, is copied as far as it makes sense: the export finishes and checks."""
+    (tmp_path / "annexes").mkdir()
+    annex = make_brief([m.Section("Terms", [m.TextBlock("Looping annex text.")])])
+    made = io.BytesIO(render_pdf(annex, RenderOptions(reproducible=True)).pdf)
+    with pikepdf.open(made) as pdf:
+        document = pdf.Root.StructTreeRoot.K
+        kids = document.K if isinstance(document.K, pikepdf.Array) else pikepdf.Array([document.K])
+        kids.append(document)  # the document holds itself
+        deep = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.StructElem, S="/Div"))
+        for _ in range(3000):
+            deep = pdf.make_indirect(
+                pikepdf.Dictionary(
+                    Type=pikepdf.Name.StructElem, S=pikepdf.Name.Div, K=pikepdf.Array([deep])
+                )
+            )
+        kids.append(deep)
+        document.K = kids
+        pdf.save(tmp_path / "annexes" / "loop.pdf")
+    brief = make_brief([m.Section("Annex", [m.PdfBlock("annexes/loop.pdf")])])
+    brief.source = tmp_path / "a.brief.yaml"
+    result = render_pdf(brief, RenderOptions(reproducible=True))
+    assert _checked(result.pdf, tmp_path) == []
+    path = tmp_path / "dossier.pdf"
+    path.write_bytes(result.pdf)
+    tree = subprocess.run(
+        ["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert tree.count("Looping annex text.") == 1

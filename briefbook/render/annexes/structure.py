@@ -70,6 +70,8 @@ STANDARD = frozenset(
         "Form",
     )
 )
+#: How deep an annex's elements are copied (real documents nest a dozen levels at most).
+MAX_DEPTH = 100
 #: Roles that would make no sense inside the dossier's document.
 _RENAMED = {"Document": "Part"}
 _TEXTS = ("/Alt", "/ActualText", "/E", "/Lang", "/T")
@@ -113,13 +115,15 @@ class ParentEntries:
 
 
 class _Copier:
-    def __init__(self, out: pikepdf.Pdf, source: pikepdf.Pdf, forms: dict[int, PlacedForm]):
+    def __init__(self, out: pikepdf.Pdf, source: pikepdf.Pdf, forms: dict[int, PlacedForm]) -> None:
         self.out = out
-        self.forms = forms  # by the annex page's objgen... see below
+        self.forms = forms  # by the annex page (0-based), as placed
         self.pages = {page.objgen: number for number, page in enumerate(source.pages)}
         tree = source.Root.StructTreeRoot
         role_map = tree.get("/RoleMap")
         self.role_map = role_map if isinstance(role_map, Dictionary) else Dictionary()
+        #: The annex's elements already copied (a hostile file may loop back to one).
+        self.seen: set[tuple[int, int]] = set()
 
     def role(self, name: object) -> str:
         role = str(name).lstrip("/")
@@ -139,10 +143,17 @@ class _Copier:
         return self.forms.get(number) if number is not None else None
 
     def element(
-        self, element: pikepdf.Object, parent: pikepdf.Object, page: object
+        self, element: pikepdf.Object, parent: pikepdf.Object, page: object, depth: int = 0
     ) -> pikepdf.Object | None:
         """A copy of ``element`` under ``parent`` in the dossier, or None if it holds
-        nothing on a placed page."""
+        nothing on a placed page (or was copied already, or lies deeper than any real
+        document nests)."""
+        if depth > MAX_DEPTH:
+            return None
+        if element.is_indirect:
+            if element.objgen in self.seen:
+                return None
+            self.seen.add(element.objgen)
         page = element.get("/Pg", page)
         copied = self.out.make_indirect(
             Dictionary(Type=Name.StructElem, S=Name("/" + self.role(element.get("/S"))), P=parent)
@@ -173,7 +184,7 @@ class _Copier:
                 elif kind == Name.OBJR:
                     continue
                 elif "/S" in kid:
-                    child = self.element(kid, copied, page)
+                    child = self.element(kid, copied, page, depth + 1)
                     if child is not None:
                         found.append(child)
         if not found:
