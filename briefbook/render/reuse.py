@@ -135,25 +135,29 @@ def splice_section(
     theirs = {path: page for path, page in part.section_pages.items() if path[0] == section}
     if part.warnings or part.page_count != end - start + 1 or own != theirs:
         return None
-    tagged = last.tagging is not None
-    if tagged != (part.tagging is not None):
+    old_tags, new_tags = last.tagging, part.tagging
+    if (old_tags is None) != (new_tags is None):
         return None
-    old_pdf = last.tagging.pdf if last.tagging is not None else last.pdf
-    new_pdf = part.tagging.pdf if part.tagging is not None else part.pdf
+    old_pdf = old_tags.pdf if old_tags is not None else last.pdf
+    new_pdf = new_tags.pdf if new_tags is not None else part.pdf
     with pikepdf.open(io.BytesIO(old_pdf)) as pdf, pikepdf.open(io.BytesIO(new_pdf)) as new:
         if not _replace_pages(pdf, new, start - 1):
             return None
         out = io.BytesIO()
         # A tagged file is written once more, by the tagging: plain objects for it to read.
-        mode = pikepdf.ObjectStreamMode.disable if tagged else pikepdf.ObjectStreamMode.preserve
+        mode = (
+            pikepdf.ObjectStreamMode.preserve
+            if old_tags is None
+            else pikepdf.ObjectStreamMode.disable
+        )
         pdf.save(out, deterministic_id=True, object_stream_mode=mode)
     spliced, tagging = out.getvalue(), None
-    if last.tagging is not None and part.tagging is not None:
-        root = graft(last.tagging.root, part.tagging.root, start, end)
+    if old_tags is not None and new_tags is not None:
+        root = graft(old_tags.root, new_tags.root, start, end)
         if root is None:
             return None
-        tagging = TaggedLayout(spliced, root, last.tagging.info)
-        spliced = write_tags(spliced, root, last.tagging.info)
+        tagging = TaggedLayout(spliced, root, old_tags.info)
+        spliced = write_tags(spliced, root, old_tags.info)
     return RenderResult(
         pdf=spliced,
         page_count=last.page_count,

@@ -65,6 +65,17 @@ def _checked(data: bytes, tmp_path: Path) -> list[str]:
     return [f"{f.rule_id}: {f.message}" for f in validate(str(path)).findings]
 
 
+def _struct_text(data: bytes, tmp_path: Path) -> str:
+    """The structure tree with its text, as poppler's ``pdfinfo -struct-text`` prints it."""
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("needs poppler's pdfinfo")
+    path = tmp_path / "structure.pdf"
+    path.write_bytes(data)
+    return subprocess.run(
+        ["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+
+
 def test_the_checker_finds_nothing_in_the_example(example_pdf: bytes, tmp_path: Path) -> None:
     assert _checked(example_pdf, tmp_path) == []
 
@@ -222,13 +233,8 @@ def test_pocket_cards_and_itineraries_are_tagged(tmp_path: Path) -> None:
     assert "Table" in [n.role for n in structure(trip)]
 
 
-@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler's pdfinfo")
 def test_the_tree_holds_no_furniture_text(example_pdf: bytes, tmp_path: Path) -> None:
-    path = tmp_path / "example.pdf"
-    path.write_bytes(example_pdf)
-    text = subprocess.run(
-        ["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True
-    ).stdout
+    text = _struct_text(example_pdf, tmp_path)
     assert "Page 3 of" not in text and "DRAFT" in text  # the cover's status, not the mark
     assert text.count("RESTRICTED") == 1  # the cover's facts; never the banners
     assert "Visit to Italy" in text
@@ -327,11 +333,7 @@ def test_a_tagged_annex_brings_its_structure_into_the_section(tmp_path: Path) ->
     result = render_pdf(brief, RenderOptions(reproducible=True))
     assert not any("screen readers skip" in str(w) for w in result.warnings)
     assert _checked(result.pdf, tmp_path) == []
-    path = tmp_path / "dossier.pdf"
-    path.write_bytes(result.pdf)
-    tree = subprocess.run(
-        ["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True
-    ).stdout
+    tree = _struct_text(result.pdf, tmp_path)
     order = [
         "Before the annex.",
         "Terms of reference",
@@ -378,9 +380,5 @@ def test_a_looping_or_endless_annex_tree_is_cut_short(tmp_path: Path) -> None:
     brief.source = tmp_path / "a.brief.yaml"
     result = render_pdf(brief, RenderOptions(reproducible=True))
     assert _checked(result.pdf, tmp_path) == []
-    path = tmp_path / "dossier.pdf"
-    path.write_bytes(result.pdf)
-    tree = subprocess.run(
-        ["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True
-    ).stdout
+    tree = _struct_text(result.pdf, tmp_path)
     assert tree.count("Looping annex text.") == 1

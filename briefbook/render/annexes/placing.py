@@ -72,9 +72,8 @@ def _place(
     name = page.add_resource(copied, Name.XObject, Name(f"/BbAnnex{number}"))
     a, b, c, d, e, f = matrix
     drawn = f"q {a:.6f} {b:.6f} {c:.6f} {d:.6f} {e:.4f} {f:.4f} cm {name} Do Q"
-    pages = forms.get(placement.source)
-    if placement.source in plan.anchor_objects and source.tagged:
-        pages = forms.setdefault(placement.source, {})
+    carried = placement.source in plan.anchor_objects and source.tagged
+    pages = forms.setdefault(placement.source, {}) if carried else None
     if pages is not None and placement.page not in pages:
         # The paint itself is marked content of the annex's element (its own content,
         # inside the form, belongs to the annex's elements: see structure.py).

@@ -149,10 +149,10 @@ def _build_pdf(brief: Brief, options: RenderOptions, plan: AnnexPlan) -> RenderR
                     reproducible,
                 )
                 tagging = TaggedLayout(pdf, doc.recorder.root, info)
-                numbers: dict[int, int] | None = {} if plan.anchors else None
-                pdf = write_tags(pdf, doc.recorder.root, info, numbers)
+                numbers: dict[int, int] = {}  # kept only for a tagged annex to nest
+                pdf = write_tags(pdf, doc.recorder.root, info, numbers if plan.anchors else None)
                 for source, (element, index) in plan.anchors.items():
-                    if numbers is not None and id(element) in numbers:
+                    if id(element) in numbers:
                         plan.anchor_objects[source] = (numbers[id(element)], index)
             if plan.placements:
                 with layout_errors("placing the annexes"):

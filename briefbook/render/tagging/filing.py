@@ -20,6 +20,8 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
+import pikepdf.codec  # noqa: F401  # registers the "pdfdoc" codec string_at decodes with
+
 from briefbook.errors import BriefbookError
 
 #: Objects per object stream (qpdf packs 100).
@@ -225,8 +227,6 @@ def string_at(body: bytes, key: bytes) -> str | None:
         raw = _ESCAPE.sub(_unescape, value[1:-1])
     if raw.startswith(b"\xfe\xff"):
         return raw[2:].decode("utf-16-be", "replace")
-    import pikepdf.codec  # noqa: F401  # registers "pdfdoc"
-
     return raw.decode("pdfdoc", "replace")
 
 
